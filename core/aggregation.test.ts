@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { createMetricsWindow, mergeMetricsWindow, recordEventInWindow, resetMetricsWindow, summarizeMetricsWindow } from "./aggregation";
+import type { ViewerEvent } from "./events";
+
+function makeEvent(overrides: Partial<ViewerEvent> = {}): ViewerEvent {
+  return {
+    eventId: "e",
+    userId: "u",
+    deviceId: "d",
+    sessionId: "s",
+    eventType: "play",
+    timestamp: 0,
+    quality: "720p",
+    location: "pune",
+    contentId: "c",
+    bitrate: 4000,
+    bufferHealth: 6,
+    networkType: "5G",
+    priority: 5,
+    ...overrides,
+  };
+}
+
+describe("metrics window", () => {
+  it("counts events, errors, distributions, buffer actions and quality changes", () => {
+    const w = createMetricsWindow();
+    recordEventInWindow(w, makeEvent({ bufferHealth: 4 }), "maintain_current", false);
+    recordEventInWindow(w, makeEvent({ eventType: "error", quality: "4K", networkType: "WiFi", bufferHealth: 0.5 }), "emergency_buffer", true);
+    recordEventInWindow(w, makeEvent({ eventType: "buffer", bufferHealth: 1.5 }), "preventive_buffer", true);
+    recordEventInWindow(w, makeEvent({ quality: "360p", bufferHealth: 12 }), "optimize_bandwidth", false);
+
+    expect(w.events).toBe(4);
+    expect(w.errors).toBe(1);
+    expect(w.qualityChanges).toBe(2);
+    expect(w.quality).toEqual({ "360p": 1, "480p": 0, "720p": 2, "1080p": 0, "4K": 1 });
+    expect(w.network).toEqual({ "4G": 0, "5G": 3, WiFi: 1, broadband: 0 });
+    expect(w.eventTypes).toEqual({ play: 2, pause: 0, quality_change: 0, buffer: 1, error: 1 });
+    expect(w.bufferActions).toEqual({ emergency_buffer: 1, preventive_buffer: 1, maintain_current: 1, optimize_bandwidth: 1 });
+    expect(w.bufferHealthSum).toBe(18);
+  });
+
+  it("summarises rates over the window length", () => {
+    const w = createMetricsWindow();
+    for (let i = 0; i < 8; i++) recordEventInWindow(w, makeEvent({ bufferHealth: 5 }), "maintain_current", i < 3);
+    recordEventInWindow(w, makeEvent({ eventType: "error", bufferHealth: 2 }), "preventive_buffer", false);
+    recordEventInWindow(w, makeEvent({ eventType: "error", bufferHealth: 2 }), "preventive_buffer", false);
+    w.latency.add(10, 10);
+
+    expect(summarizeMetricsWindow(w, 2)).toEqual({
+      events: 10,
+      errors: 2,
+      eventsPerSecond: 5,
+      errorRatePercent: 20,
+      latencyMs: { p50: 10, p95: 10, p99: 10 },
+      avgBufferHealth: 4.4,
+      qualityChanges: 3,
+    });
+  });
+
+  it("summarises an empty window as zeros, not NaN", () => {
+    expect(summarizeMetricsWindow(createMetricsWindow(), 1)).toEqual({
+      events: 0,
+      errors: 0,
+      eventsPerSecond: 0,
+      errorRatePercent: 0,
+      latencyMs: { p50: 0, p95: 0, p99: 0 },
+      avgBufferHealth: 0,
+      qualityChanges: 0,
+    });
+  });
+
+  it("merges windows by adding every count and latency", () => {
+    const a = createMetricsWindow();
+    const b = createMetricsWindow();
+    recordEventInWindow(a, makeEvent(), "maintain_current", false);
+    recordEventInWindow(b, makeEvent({ eventType: "error", quality: "1080p" }), "maintain_current", true);
+    a.latency.add(1);
+    b.latency.add(3, 2);
+    mergeMetricsWindow(a, b);
+    expect(a.events).toBe(2);
+    expect(a.errors).toBe(1);
+    expect(a.qualityChanges).toBe(1);
+    expect(a.quality["1080p"]).toBe(1);
+    expect(a.quality["720p"]).toBe(1);
+    expect(a.latency.count).toBe(3);
+  });
+
+  it("resets to an empty window", () => {
+    const w = createMetricsWindow();
+    recordEventInWindow(w, makeEvent(), "maintain_current", true);
+    w.latency.add(5);
+    resetMetricsWindow(w);
+    expect(summarizeMetricsWindow(w, 1).events).toBe(0);
+    expect(w.quality["720p"]).toBe(0);
+    expect(w.latency.count).toBe(0);
+  });
+});

@@ -1,0 +1,104 @@
+import { z } from "zod";
+
+export const EVENT_TYPES = ["play", "pause", "quality_change", "buffer", "error"] as const;
+export const QUALITIES = ["360p", "480p", "720p", "1080p", "4K"] as const;
+export const NETWORK_TYPES = ["4G", "5G", "WiFi", "broadband"] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+export type Quality = (typeof QUALITIES)[number];
+export type NetworkType = (typeof NETWORK_TYPES)[number];
+
+/** A validated viewer event, camelCase inside the app; `timestamp` is event time in epoch ms. */
+export interface ViewerEvent {
+  eventId: string;
+  userId: string;
+  deviceId: string;
+  sessionId: string;
+  eventType: EventType;
+  timestamp: number;
+  quality: Quality;
+  location: string;
+  contentId: string;
+  bitrate: number;
+  bufferHealth: number;
+  networkType: NetworkType;
+  errorCode?: string;
+  errorMessage?: string;
+  priority: number;
+  contentType?: string;
+}
+
+const id = z.string().trim().min(1, "must not be empty").max(128, "must be at most 128 characters");
+
+const timestamp = z.union(
+  [
+    z.number().int("must be whole epoch milliseconds").nonnegative("must not be negative"),
+    z.iso.datetime({ offset: true, error: "must be an ISO 8601 date-time" }),
+  ],
+  { error: "must be epoch milliseconds or an ISO 8601 date-time" },
+);
+
+/** The wire schema of SPEC section 1: snake_case fields, unknown fields ignored. */
+export const wireEventSchema = z.object({
+  event_id: id,
+  user_id: id,
+  device_id: id,
+  session_id: id,
+  event_type: z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(", ")}` }),
+  timestamp,
+  quality: z.enum(QUALITIES, { error: `must be one of ${QUALITIES.join(", ")}` }),
+  location: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+  content_id: id,
+  bitrate: z.number().int("must be whole kbps").nonnegative("must not be negative"),
+  buffer_health: z.number().nonnegative("must not be negative").max(86_400, "must be at most 86400 seconds"),
+  network_type: z.enum(NETWORK_TYPES, { error: `must be one of ${NETWORK_TYPES.join(", ")}` }),
+  error_code: z.string().max(128, "must be at most 128 characters").optional(),
+  error_message: z.string().max(1000, "must be at most 1000 characters").optional(),
+  priority: z.number().int("must be a whole number").min(1, "must be 1 to 10").max(10, "must be 1 to 10").default(5),
+  content_type: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters").optional(),
+});
+
+export type WireEvent = z.input<typeof wireEventSchema>;
+
+export type ParsedEvent = { ok: true; event: ViewerEvent } | { ok: false; reason: string };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function toEpochMs(value: number | string): number {
+  return typeof value === "number" ? value : Date.parse(value);
+}
+
+/** Validates one wire event: every field checked, unknown fields dropped, a reason naming the first bad field. */
+export function parseViewerEvent(raw: unknown): ParsedEvent {
+  const result = wireEventSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    if (!issue) return { ok: false, reason: "invalid event" };
+    const path = issue.path.length > 0 ? issue.path.join(".") : "event";
+    const missing = issue.code === "invalid_type" && issue.path.length === 1 && isObject(raw) && raw[String(issue.path[0])] === undefined;
+    const message = missing ? "is required" : issue.message;
+    return { ok: false, reason: `${path}: ${message}` };
+  }
+  const w = result.data;
+  const event: ViewerEvent = {
+    eventId: w.event_id,
+    userId: w.user_id,
+    deviceId: w.device_id,
+    sessionId: w.session_id,
+    eventType: w.event_type,
+    timestamp: toEpochMs(w.timestamp),
+    quality: w.quality,
+    location: w.location,
+    contentId: w.content_id,
+    bitrate: w.bitrate,
+    bufferHealth: w.buffer_health,
+    networkType: w.network_type,
+    priority: w.priority,
+  };
+  if (w.error_code !== undefined) event.errorCode = w.error_code;
+  if (w.error_message !== undefined) event.errorMessage = w.error_message;
+  if (w.content_type !== undefined) event.contentType = w.content_type;
+  return { ok: true, event };
+}

@@ -1,0 +1,39 @@
+import type { ViewerEvent } from "@/core/events";
+import type { RegionId } from "@/core/regions";
+import type { ComponentHealth } from "../health";
+
+/** A batch of events of one region's partition, delivered to exactly one member of a consumer group. */
+export interface BusBatch {
+  region: RegionId;
+  partition: number;
+  /** Offset of the first event in its partition; offsets count events, not batches. */
+  baseOffset: number;
+  /** When the events were accepted at ingest (epoch ms), for ingest → processed latency. */
+  ingestedAt: number;
+  events: readonly ViewerEvent[];
+}
+
+/**
+ * Resolving (or returning) acknowledges the batch: its offsets are committed for the group.
+ * Throwing or rejecting leaves them uncommitted, so the batch is delivered again (at least once).
+ */
+export type BatchHandler = (batch: BusBatch) => Promise<void> | void;
+
+export interface Subscription {
+  close(): Promise<void>;
+}
+
+/**
+ * The event bus between ingest and the workers: one topic per region, partitioned, consumed by
+ * consumer groups with at-least-once delivery. In-process today; Kafka implements the same shape.
+ */
+export interface EventBus {
+  readonly kind: "in-process" | "kafka";
+  /** Appends events already routed to `region`; resolves when the bus has taken them (waits while it is full). */
+  publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number): Promise<void>;
+  /** Joins consumer group `groupId`; partitions are shared among the group's members. */
+  subscribe(groupId: string, handler: BatchHandler): Promise<Subscription>;
+  health(): ComponentHealth;
+  /** Stops delivery and waits for in-flight batches; safe to call twice. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
+const int = (min: number, max: number) => z.coerce.number().int("must be a whole number").min(min).max(max);
+
+/** Every setting the server reads, validated once at start; defaults are the embedded, zero-setup ones. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: int(0, 65_535).default(3000),
+  /** A Postgres URL; unset means embedded PGlite under DATA_DIR. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  SIMULATOR: onOff.default("on"),
+  SIMULATOR_VIEWERS: int(0, 5_000_000).default(200_000),
+  SIMULATOR_HEARTBEAT_SECONDS: int(1, 300).default(10),
+  SIMULATOR_ERROR_PERCENT: z.coerce.number().min(0).max(100).default(1.2),
+  /** Seconds after start when the surge (the last over) begins, and how long and how big it is. */
+  SIMULATOR_SURGE_AT_SECONDS: int(0, 86_400).default(120),
+  SIMULATOR_SURGE_SECONDS: int(0, 86_400).default(90),
+  SIMULATOR_SURGE_FACTOR: z.coerce.number().min(1).max(10).default(1.5),
+  /** A session counts as a concurrent viewer while its last event is this recent. */
+  HEARTBEAT_WINDOW_SECONDS: int(1, 600).default(10),
+  SNAPSHOT_INTERVAL_MS: int(100, 10_000).default(1000),
+  ROLLUP_SECONDS: int(1, 3600).default(10),
+  /** Rollups kept in memory while the database is unreachable; the oldest are dropped (and counted) beyond it. */
+  HISTORY_BUFFER_LIMIT: int(100, 1_000_000).default(50_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment, or throws one message listing every bad variable and why. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { summarizeRollup } from "@/core/history";
+import { REGION_IDS } from "@/core/regions";
+import type { HistoryRollup } from "@/core/snapshot";
+import { AppError } from "../errors";
+import type { Runtime } from "../runtime";
+import { listRegionRollups } from "../services/list-region-rollups";
+
+export const DEFAULT_HISTORY_MS = 15 * 60 * 1000;
+export const MAX_HISTORY_MS = 24 * 60 * 60 * 1000;
+
+const instant = z.union([
+  z.string().regex(/^\d+$/).transform(Number),
+  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+], { error: "must be epoch milliseconds or an ISO 8601 date-time" });
+
+const historyQuerySchema = z.object({
+  region: z.enum([...REGION_IDS, "all"], { error: `must be one of ${REGION_IDS.join(", ")}, all` }).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+});
+
+export interface HistoryResponse {
+  from: number;
+  to: number;
+  rollups: HistoryRollup[];
+}
+
+/** GET /api/history?region=&from=&to=: rollups from the database, the last 15 minutes by default. */
+export async function getHistory(runtime: Runtime, params: URLSearchParams, now: number = Date.now()): Promise<HistoryResponse> {
+  const parsed = historyQuerySchema.safeParse(Object.fromEntries(params));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError("bad_request", `${issue.path.join(".")}: ${issue.message}`);
+  }
+  const to = parsed.data.to ?? now;
+  const from = parsed.data.from ?? to - DEFAULT_HISTORY_MS;
+  if (from >= to) throw new AppError("bad_request", "from must be before to.");
+  if (to - from > MAX_HISTORY_MS) throw new AppError("bad_request", "The range may span at most 24 hours; narrow from/to.");
+  const records = await listRegionRollups(runtime.database.prisma, { region: parsed.data.region, from, to });
+  return { from, to, rollups: records.map(summarizeRollup) };
+}

@@ -1,0 +1,164 @@
+import { createServer } from "node:http";
+import next from "next";
+import { Server } from "socket.io";
+import { InProcessBus } from "./bus/in-process-bus";
+import { openDatabase } from "./db/database";
+import { loadEnv } from "./env";
+import type { ComponentHealth } from "./health";
+import { once } from "./once";
+import { setRuntime, type HealthReport } from "./runtime";
+import { checkDatabase } from "./services/check-database";
+import { saveRegionRollups } from "./services/save-region-rollups";
+import { attachBoardSocket, broadcastSnapshot, type BoardServer } from "./socket/board-socket";
+import { MemoryLiveStore } from "./store/memory-live-store";
+import { createEventProcessor } from "./workers/event-processor";
+import { HistoryWriter } from "./workers/history-writer";
+import { Ingestor } from "./workers/ingestor";
+import { MetricsHub } from "./workers/metrics-hub";
+import { TrafficSimulator, startSimulator, type RunningSimulator } from "./workers/simulator";
+
+const SHUTDOWN_GRACE_MS = 15_000;
+const log = (message: string) => console.log(`${new Date().toISOString()} ${message}`);
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const startedAt = Date.now();
+  const dev = env.NODE_ENV === "development";
+
+  const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  log(`[db] ${database.kind} at ${database.location}, migrations applied`);
+
+  const store = new MemoryLiveStore(env.HEARTBEAT_WINDOW_SECONDS * 1000);
+  const bus = new InProcessBus();
+  const history = new HistoryWriter({
+    save: (records) => saveRegionRollups(database.prisma, records),
+    bufferLimit: env.HISTORY_BUFFER_LIMIT,
+    retryMs: 2000,
+    log,
+  });
+  const hub = new MetricsHub({
+    store,
+    rollupMs: env.ROLLUP_SECONDS * 1000,
+    distributionWindows: 10,
+    onRollups: (records) => history.enqueue(records),
+    startedAt,
+  });
+  const subscription = await bus.subscribe("processors", createEventProcessor(hub, store));
+  const ingestor = new Ingestor(bus, hub);
+
+  const httpServer = createServer();
+  const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT, httpServer });
+  await nextApp.prepare();
+  const handle = nextApp.getRequestHandler();
+  httpServer.on("request", (req, res) => {
+    void handle(req, res);
+  });
+  // Next's own upgrade handling (dev reloads) must keep the upgrades Socket.IO does not own.
+  const io: BoardServer = new Server(httpServer, { serveClient: false, destroyUpgrade: false });
+  attachBoardSocket(io, () => hub.latestSnapshot());
+
+  const ticker = setInterval(() => broadcastSnapshot(io, hub.tick(Date.now())), env.SNAPSHOT_INTERVAL_MS);
+
+  let simulator: RunningSimulator | null = null;
+  if (env.SIMULATOR === "on") {
+    const ticksPerSecond = 10;
+    const traffic = new TrafficSimulator({
+      viewers: env.SIMULATOR_VIEWERS,
+      heartbeatSeconds: env.SIMULATOR_HEARTBEAT_SECONDS,
+      errorPercent: env.SIMULATOR_ERROR_PERCENT,
+      surgeAtSeconds: env.SIMULATOR_SURGE_AT_SECONDS,
+      surgeSeconds: env.SIMULATOR_SURGE_SECONDS,
+      surgeFactor: env.SIMULATOR_SURGE_FACTOR,
+      ticksPerSecond,
+    });
+    simulator = startSimulator(traffic, (events) => ingestor.ingestValid(events), { ticksPerSecond, log });
+    log(`[simulator] ${env.SIMULATOR_VIEWERS} viewers, surge ×${env.SIMULATOR_SURGE_FACTOR} at +${env.SIMULATOR_SURGE_AT_SECONDS} s`);
+  }
+
+  const checkHealth = async (): Promise<HealthReport> => {
+    let databaseHealth: ComponentHealth;
+    try {
+      await withTimeout(checkDatabase(database.prisma), 2000, "the database");
+      databaseHealth = { status: "up", detail: `${database.kind} at ${database.location}` };
+    } catch (error) {
+      databaseHealth = { status: "down", detail: error instanceof Error ? error.message : String(error) };
+    }
+    const components = {
+      database: databaseHealth,
+      bus: bus.health(),
+      store: store.health(),
+      history: history.health(),
+      simulator: simulator ? simulator.health() : { status: "off" as const, detail: "SIMULATOR=off" },
+    };
+    const degraded = Object.values(components).some((c) => c.status === "down");
+    return { status: degraded ? "degraded" : "ok", startedAt, components };
+  };
+  setRuntime({ ingestor, hub, database, checkHealth });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(env.PORT, env.HOST, resolve);
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : env.PORT;
+  log(`[http] Signalbox ${dev ? "(dev) " : ""}listening on http://localhost:${port}`);
+
+  // Each step runs even if an earlier one failed, so a shutdown never leaves history unflushed.
+  const shutdown = once(async () => {
+    log("[shutdown] stopping");
+    setRuntime(undefined);
+    const steps: Array<[string, () => Promise<unknown> | unknown]> = [
+      ["simulator", () => simulator?.stop()],
+      ["ticker", () => clearInterval(ticker)],
+      ["sockets", () => io.close()],
+      ["http", () => new Promise<void>((resolve) => httpServer.close(() => resolve()))],
+      ["workers", () => subscription.close()],
+      ["bus", () => bus.close()],
+      ["final window", () => {
+        hub.tick(Date.now());
+        hub.flushRollups();
+      }],
+      ["history", () => history.close()],
+      ["next", () => nextApp.close()],
+      ["database", () => database.close()],
+      ["store", () => store.close()],
+    ];
+    let failed = false;
+    for (const [name, step] of steps) {
+      try {
+        await step();
+      } catch (error) {
+        failed = true;
+        console.error(`[shutdown] ${name} failed`, error);
+      }
+    }
+    log(`[shutdown] done: ${history.health().detail}`);
+    process.exit(failed ? 1 : 0);
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      setTimeout(() => {
+        console.error(`[shutdown] still running after ${SHUTDOWN_GRACE_MS} ms; exiting`);
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS).unref();
+      void shutdown();
+    });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Signalbox could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import type { Database } from "./db/database";
+import { AppError } from "./errors";
+import type { ComponentHealth } from "./health";
+import type { Ingestor } from "./workers/ingestor";
+import type { MetricsHub } from "./workers/metrics-hub";
+
+export interface HealthReport {
+  status: "ok" | "degraded";
+  startedAt: number;
+  components: Record<"database" | "bus" | "store" | "history" | "simulator", ComponentHealth>;
+}
+
+/** What route handlers may use: the live objects main.ts created, never new ones. */
+export interface Runtime {
+  ingestor: Ingestor;
+  hub: MetricsHub;
+  database: Database;
+  checkHealth(): Promise<HealthReport>;
+}
+
+// Next bundles route handlers apart from main.ts, so module state is not shared; a global symbol is.
+const RUNTIME_KEY = Symbol.for("signalbox.runtime");
+type RuntimeHolder = { [RUNTIME_KEY]?: Runtime };
+
+export function setRuntime(runtime: Runtime | undefined): void {
+  (globalThis as RuntimeHolder)[RUNTIME_KEY] = runtime;
+}
+
+/** The running server's runtime; 503 while it is starting or stopping. */
+export function getRuntime(): Runtime {
+  const runtime = (globalThis as RuntimeHolder)[RUNTIME_KEY];
+  if (!runtime) throw new AppError("unavailable", "Signalbox is starting up or shutting down; try again in a few seconds.");
+  return runtime;
+}

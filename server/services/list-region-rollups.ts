@@ -1,0 +1,34 @@
+import type { RollupRecord } from "@/core/history";
+import type { RegionId } from "@/core/regions";
+import type { PrismaClient } from "../db/generated/client";
+
+export interface RollupQuery {
+  region?: RegionId | "all" | undefined;
+  from: number;
+  to: number;
+}
+
+/** Rollups whose bucket starts in [from, to), oldest first. */
+export async function listRegionRollups(prisma: PrismaClient, query: RollupQuery): Promise<RollupRecord[]> {
+  const rows = await prisma.regionRollup.findMany({
+    where: {
+      ...(query.region ? { region: query.region } : {}),
+      bucketStart: { gte: new Date(query.from), lt: new Date(query.to) },
+    },
+    orderBy: [{ bucketStart: "asc" }, { region: "asc" }],
+  });
+  return rows.map((row) => ({
+    region: row.region as RegionId | "all",
+    bucketStart: row.bucketStart.getTime(),
+    seconds: row.seconds,
+    events: row.events,
+    errors: row.errors,
+    qualityChanges: row.qualityChanges,
+    bufferHealthSum: row.bufferHealthSum,
+    viewers: row.viewers,
+    utilizationPercent: row.utilizationPercent,
+    p50Ms: row.p50Ms,
+    p95Ms: row.p95Ms,
+    p99Ms: row.p99Ms,
+  }));
+}

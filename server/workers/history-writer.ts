@@ -1,0 +1,90 @@
+import type { RollupRecord } from "@/core/history";
+import type { ComponentHealth } from "../health";
+
+export interface HistoryWriterOptions {
+  save: (records: readonly RollupRecord[]) => Promise<void>;
+  /** Most records held while the database is unreachable; beyond it the oldest are dropped and counted. */
+  bufferLimit: number;
+  retryMs: number;
+  log?: (message: string) => void;
+}
+
+/** Batches rollups to the database; an outage keeps them (bounded) and writes them when it is back. */
+export class HistoryWriter {
+  private pending: RollupRecord[] = [];
+  private writing: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private lastError: string | null = null;
+  private dropped = 0;
+  private written = 0;
+  private closed = false;
+
+  constructor(private readonly options: HistoryWriterOptions) {}
+
+  enqueue(records: readonly RollupRecord[]): void {
+    this.pending.push(...records);
+    this.enforceLimit();
+    if (!this.closed) void this.flush();
+  }
+
+  /** Writes everything pending; resolves when done or when this attempt failed (it is retried later). */
+  flush(): Promise<void> {
+    this.writing ??= this.write().finally(() => {
+      this.writing = null;
+    });
+    return this.writing;
+  }
+
+  health(): ComponentHealth {
+    if (this.lastError) {
+      return { status: "down", detail: `history writes failing: ${this.lastError}; ${this.pending.length} rollup(s) buffered` };
+    }
+    return { status: "up", detail: `${this.written} rollup(s) written, ${this.pending.length} pending` };
+  }
+
+  /** Stops retrying and makes one last attempt to write what is pending; safe to call twice. */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.writing;
+    if (this.pending.length > 0) await this.flush();
+  }
+
+  private async write(): Promise<void> {
+    while (this.pending.length > 0) {
+      // Taken out while in flight, so records enqueued (or dropped) meanwhile never shift under it.
+      const batch = this.pending.splice(0, 500);
+      try {
+        await this.options.save(batch);
+      } catch (error) {
+        this.pending.unshift(...batch);
+        this.enforceLimit();
+        const message = error instanceof Error ? error.message : String(error);
+        if (this.lastError === null) this.options.log?.(`[history] write failed, buffering and retrying: ${message}`);
+        this.lastError = message;
+        this.scheduleRetry();
+        return;
+      }
+      this.written += batch.length;
+      if (this.lastError !== null) this.options.log?.("[history] writes recovered");
+      this.lastError = null;
+    }
+  }
+
+  private enforceLimit(): void {
+    const excess = this.pending.length - this.options.bufferLimit;
+    if (excess <= 0) return;
+    this.pending.splice(0, excess);
+    this.dropped += excess;
+    this.options.log?.(`[history] buffer full: dropped the ${excess} oldest rollup(s) (${this.dropped} in all)`);
+  }
+
+  private scheduleRetry(): void {
+    if (this.closed || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.options.retryMs);
+  }
+}

@@ -1,0 +1,42 @@
+import { parseViewerEvent, type ViewerEvent } from "@/core/events";
+import { REGION_IDS, routeCityToRegion, type RegionId } from "@/core/regions";
+import type { EventBus } from "../bus/event-bus";
+import { nowMs } from "../clock";
+import type { MetricsHub } from "./metrics-hub";
+
+export interface IngestResult {
+  accepted: number;
+  rejected: Array<{ index: number; reason: string }>;
+}
+
+/** Validates, routes each event to its region by proximity, and publishes one batch per region. */
+export class Ingestor {
+  constructor(
+    private readonly bus: EventBus,
+    private readonly hub: MetricsHub,
+  ) {}
+
+  /** Untrusted input: each item is validated on its own, so a bad one never stops the good ones. */
+  async ingestUntrusted(items: readonly unknown[]): Promise<IngestResult> {
+    const valid: ViewerEvent[] = [];
+    const rejected: IngestResult["rejected"] = [];
+    for (let index = 0; index < items.length; index++) {
+      const parsed = parseViewerEvent(items[index]);
+      if (parsed.ok) valid.push(parsed.event);
+      else rejected.push({ index, reason: parsed.reason });
+    }
+    for (const r of rejected) this.hub.recordRejected(r.reason);
+    await this.ingestValid(valid);
+    return { accepted: valid.length, rejected };
+  }
+
+  /** Events already valid by construction (the simulator's); counted as accepted once the bus holds them. */
+  async ingestValid(events: readonly ViewerEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const ingestedAt = nowMs();
+    const byRegion = new Map<RegionId, ViewerEvent[]>(REGION_IDS.map((id) => [id, []]));
+    for (const event of events) byRegion.get(routeCityToRegion(event.location))!.push(event);
+    await Promise.all([...byRegion].map(([region, batch]) => this.bus.publish(region, batch, ingestedAt)));
+    this.hub.recordAccepted(events.length);
+  }
+}

@@ -1,0 +1,254 @@
+import {
+  createCounts,
+  createMetricsWindow,
+  mergeMetricsWindow,
+  resetMetricsWindow,
+  summarizeMetricsWindow,
+  type Counts,
+  type MetricsWindow,
+} from "@/core/aggregation";
+import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "@/core/events";
+import { bucketStartOf, type RollupRecord } from "@/core/history";
+import { BUFFER_ACTIONS } from "@/core/quality-ladder";
+import { REGIONS, type RegionId } from "@/core/regions";
+import { classifyRegionStatus, computeUtilizationPercent, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
+import type { LiveStore } from "../store/live-store";
+
+export interface MetricsHubOptions {
+  store: LiveStore;
+  /** Length of a history bucket. */
+  rollupMs: number;
+  /** How many closed windows the distributions are summed over. */
+  distributionWindows: number;
+  /** Receives the rollups of each finished bucket (and of the partial one at shutdown). */
+  onRollups: (records: RollupRecord[]) => void;
+  startedAt: number;
+}
+
+interface Distribution {
+  quality: Counts<(typeof QUALITIES)[number]>;
+  network: Counts<(typeof NETWORK_TYPES)[number]>;
+  eventTypes: Counts<(typeof EVENT_TYPES)[number]>;
+  bufferActions: Counts<(typeof BUFFER_ACTIONS)[number]>;
+}
+
+interface RollupAccumulator {
+  window: MetricsWindow;
+  seconds: number;
+  viewers: number;
+  utilizationPercent: number;
+}
+
+const MAX_REJECTION_REASONS = 100;
+const OTHER_REASONS = "other reasons";
+const TOTAL_CAPACITY = REGIONS.reduce((sum, r) => sum + r.capacity, 0);
+
+function createDistribution(): Distribution {
+  return {
+    quality: createCounts(QUALITIES),
+    network: createCounts(NETWORK_TYPES),
+    eventTypes: createCounts(EVENT_TYPES),
+    bufferActions: createCounts(BUFFER_ACTIONS),
+  };
+}
+
+function copyCounts<K extends string>(target: Counts<K>, source: Counts<K>): void {
+  for (const key in source) target[key] = source[key];
+}
+
+function sumCounts<K extends string>(keys: readonly K[], ring: readonly Counts<K>[]): Counts<K> {
+  const total = createCounts(keys);
+  for (const counts of ring) for (const key of keys) total[key] += counts[key];
+  return total;
+}
+
+/**
+ * Owns the live measurements: workers record into the current 1 s window of each region; `tick`
+ * closes the windows into a Snapshot and folds them into history buckets.
+ */
+export class MetricsHub {
+  private current = new Map<RegionId, MetricsWindow>();
+  private spare = new Map<RegionId, MetricsWindow>();
+  private readonly overall = createMetricsWindow();
+  private readonly processed = new Map<RegionId, number>();
+  private readonly rollups = new Map<RegionId | "all", RollupAccumulator>();
+  private rollupBucket: number | null = null;
+  private readonly distributionRing: Distribution[] = [];
+  private ringIndex = 0;
+  private readonly rejectionReasons = new Map<string, number>();
+  private accepted = 0;
+  private rejected = 0;
+  private windowStart: number;
+  private latest: Snapshot;
+
+  constructor(private readonly options: MetricsHubOptions) {
+    for (const region of REGIONS) {
+      this.current.set(region.id, createMetricsWindow());
+      this.spare.set(region.id, createMetricsWindow());
+      this.processed.set(region.id, 0);
+      this.rollups.set(region.id, { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0 });
+    }
+    this.rollups.set("all", { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0 });
+    for (let i = 0; i < options.distributionWindows; i++) this.distributionRing.push(createDistribution());
+    this.windowStart = options.startedAt;
+    this.latest = this.buildSnapshot(options.startedAt, 0, new Map());
+  }
+
+  /** The window a worker records into now; valid until the next tick. */
+  windowFor(region: RegionId): MetricsWindow {
+    return this.current.get(region)!;
+  }
+
+  addProcessed(region: RegionId, count: number): void {
+    this.processed.set(region, this.processed.get(region)! + count);
+  }
+
+  recordAccepted(count: number): void {
+    this.accepted += count;
+  }
+
+  recordRejected(reason: string): void {
+    this.rejected++;
+    const key = this.rejectionReasons.has(reason) || this.rejectionReasons.size < MAX_REJECTION_REASONS ? reason : OTHER_REASONS;
+    this.rejectionReasons.set(key, (this.rejectionReasons.get(key) ?? 0) + 1);
+  }
+
+  latestSnapshot(): Snapshot {
+    return this.latest;
+  }
+
+  /** Closes the current windows at `now`, publishes their snapshot and rolls finished buckets to history. */
+  tick(now: number): Snapshot {
+    const seconds = Math.max(0, (now - this.windowStart) / 1000);
+    const bucket = bucketStartOf(this.windowStart, this.options.rollupMs);
+    if (this.rollupBucket !== null && bucket !== this.rollupBucket) this.emitRollups();
+    this.rollupBucket = bucket;
+
+    const closed = this.current;
+    this.current = this.spare;
+    this.spare = closed;
+    for (const window of this.current.values()) resetMetricsWindow(window);
+
+    const viewers = this.options.store.countViewers(now);
+    this.latest = this.buildSnapshot(now, seconds, viewers, closed);
+    this.windowStart = now;
+    return this.latest;
+  }
+
+  /** Hands the partial bucket to history (at shutdown) so no measured second is lost. */
+  flushRollups(): void {
+    this.emitRollups();
+  }
+
+  private buildSnapshot(now: number, seconds: number, viewers: Map<RegionId, number>, closed?: Map<RegionId, MetricsWindow>): Snapshot {
+    resetMetricsWindow(this.overall);
+    const regions: RegionSnapshot[] = [];
+    let totalViewers = 0;
+    let totalProcessed = 0;
+    for (const region of REGIONS) {
+      const window = closed?.get(region.id) ?? createMetricsWindow();
+      const summary = summarizeMetricsWindow(window, seconds);
+      const regionViewers = viewers.get(region.id) ?? 0;
+      const utilizationPercent = computeUtilizationPercent(regionViewers, region.capacity);
+      const { status, reason } = classifyRegionStatus({
+        events: summary.events,
+        viewers: regionViewers,
+        latencyP95Ms: summary.latencyMs.p95,
+        errorRatePercent: summary.errorRatePercent,
+        utilizationPercent,
+      });
+      const processed = this.processed.get(region.id)!;
+      regions.push({
+        id: region.id,
+        name: region.name,
+        status,
+        statusReason: reason,
+        capacity: region.capacity,
+        viewers: regionViewers,
+        eventsPerSecond: summary.eventsPerSecond,
+        latencyMs: summary.latencyMs,
+        errorRatePercent: summary.errorRatePercent,
+        utilizationPercent,
+        avgBufferHealth: summary.avgBufferHealth,
+        qualityChangesPerSecond: seconds > 0 ? Math.round((summary.qualityChanges / seconds) * 10) / 10 : 0,
+        processed,
+      });
+      totalViewers += regionViewers;
+      totalProcessed += processed;
+      mergeMetricsWindow(this.overall, window);
+      this.accumulateRollup(region.id, window, seconds, regionViewers, utilizationPercent);
+    }
+    this.accumulateRollup("all", this.overall, seconds, totalViewers, computeUtilizationPercent(totalViewers, TOTAL_CAPACITY));
+
+    const slot = this.distributionRing[this.ringIndex]!;
+    this.ringIndex = (this.ringIndex + 1) % this.distributionRing.length;
+    copyCounts(slot.quality, this.overall.quality);
+    copyCounts(slot.network, this.overall.network);
+    copyCounts(slot.eventTypes, this.overall.eventTypes);
+    copyCounts(slot.bufferActions, this.overall.bufferActions);
+
+    const overall = summarizeMetricsWindow(this.overall, seconds);
+    return {
+      at: now,
+      windowMs: Math.round(seconds * 1000),
+      distributionWindowMs: Math.round(seconds * 1000) * this.distributionRing.length,
+      regions,
+      overall: {
+        latencyMs: overall.latencyMs,
+        errorRatePercent: overall.errorRatePercent,
+        avgBufferHealth: overall.avgBufferHealth,
+        qualityChangesPerSecond: seconds > 0 ? Math.round((overall.qualityChanges / seconds) * 10) / 10 : 0,
+      },
+      quality: sumCounts(QUALITIES, this.distributionRing.map((d) => d.quality)),
+      network: sumCounts(NETWORK_TYPES, this.distributionRing.map((d) => d.network)),
+      eventTypes: sumCounts(EVENT_TYPES, this.distributionRing.map((d) => d.eventTypes)),
+      bufferActions: sumCounts(BUFFER_ACTIONS, this.distributionRing.map((d) => d.bufferActions)),
+      totals: {
+        viewers: totalViewers,
+        eventsPerSecond: overall.eventsPerSecond,
+        accepted: this.accepted,
+        rejected: this.rejected,
+        processed: totalProcessed,
+      },
+      rejections: [...this.rejectionReasons]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([reason, count]) => ({ reason, count })),
+    };
+  }
+
+  private accumulateRollup(key: RegionId | "all", window: MetricsWindow, seconds: number, viewers: number, utilizationPercent: number): void {
+    const acc = this.rollups.get(key)!;
+    mergeMetricsWindow(acc.window, window);
+    acc.seconds += seconds;
+    acc.viewers = viewers;
+    acc.utilizationPercent = utilizationPercent;
+  }
+
+  private emitRollups(): void {
+    if (this.rollupBucket === null) return;
+    const records: RollupRecord[] = [];
+    for (const [region, acc] of this.rollups) {
+      if (acc.seconds > 0) {
+        const summary = summarizeMetricsWindow(acc.window, acc.seconds);
+        records.push({
+          region,
+          bucketStart: this.rollupBucket,
+          seconds: acc.seconds,
+          events: acc.window.events,
+          errors: acc.window.errors,
+          qualityChanges: acc.window.qualityChanges,
+          bufferHealthSum: acc.window.bufferHealthSum,
+          viewers: acc.viewers,
+          utilizationPercent: acc.utilizationPercent,
+          p50Ms: summary.latencyMs.p50,
+          p95Ms: summary.latencyMs.p95,
+          p99Ms: summary.latencyMs.p99,
+        });
+      }
+      resetMetricsWindow(acc.window);
+      acc.seconds = 0;
+    }
+    if (records.length > 0) this.options.onRollups(records);
+  }
+}

@@ -1,0 +1,46 @@
+import { expect, test } from "@playwright/test";
+import { REGION_IDS } from "@/core/regions";
+
+function parseCount(text: string | null): number {
+  return Number((text ?? "").replace(/[^\d.]/g, ""));
+}
+
+test("the board shows every region as a station", async ({ page }) => {
+  await page.goto("/");
+  for (const id of REGION_IDS) await expect(page.getByTestId(`station-${id}`)).toBeVisible();
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
+});
+
+test("numbers change live", async ({ page }) => {
+  await page.goto("/");
+  const processed = page.getByTestId("total-processed");
+  await expect(processed).not.toHaveText(/^\s*0\s*$/);
+  const first = await processed.textContent();
+  await expect.poll(async () => processed.textContent(), { timeout: 10_000 }).not.toBe(first);
+  await expect.poll(async () => parseCount(await page.getByTestId("station-mumbai-eps").textContent())).toBeGreaterThan(0);
+});
+
+test("a reload restores the charts from history before any live update", async ({ page }, testInfo) => {
+  await page.goto("/");
+  await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
+  // Let a few 2 s rollups reach the database, then reload with live updates cut off.
+  await expect
+    .poll(async () => (await (await page.request.get("/api/history")).json()).rollups.length, { timeout: 20_000 })
+    .toBeGreaterThan(14);
+  await page.route("**/socket.io/**", (route) => route.abort());
+  await page.reload();
+  await expect(page.getByTestId("live-indicator")).not.toHaveAttribute("data-state", "live");
+  await expect(page.getByTestId("chart-throughput").locator("path.recharts-area-area").first()).toBeVisible();
+  await expect(page.getByTestId("chart-latency").locator("path.recharts-line-curve").first()).toBeVisible();
+  await page.unroute("**/socket.io/**");
+  await page.screenshot({ path: testInfo.outputPath("board-1920x1080.png"), fullPage: true });
+});
+
+test("the board fits a laptop screen without horizontal scrolling", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto("/");
+  await expect(page.getByTestId("station-kolkata")).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBe(0);
+  await page.screenshot({ path: testInfo.outputPath("board-1366x768.png"), fullPage: true });
+});

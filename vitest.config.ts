@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["core/**/*.test.ts", "server/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["server/testing/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,7 +1,12 @@
 import { z } from "zod";
 
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
-const int = (min: number, max: number) => z.coerce.number().int("must be a whole number").min(min).max(max);
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
 
 /** Every setting the server reads, validated once at start; defaults are the embedded, zero-setup ones. */
 export const envSchema = z.object({
@@ -14,11 +19,11 @@ export const envSchema = z.object({
   SIMULATOR: onOff.default("on"),
   SIMULATOR_VIEWERS: int(0, 5_000_000).default(200_000),
   SIMULATOR_HEARTBEAT_SECONDS: int(1, 300).default(10),
-  SIMULATOR_ERROR_PERCENT: z.coerce.number().min(0).max(100).default(1.2),
+  SIMULATOR_ERROR_PERCENT: z.coerce.number({ error: "must be a number" }).min(0, "must be 0 to 100").max(100, "must be 0 to 100").default(1.2),
   /** Seconds after start when the surge (the last over) begins, and how long and how big it is. */
   SIMULATOR_SURGE_AT_SECONDS: int(0, 86_400).default(120),
   SIMULATOR_SURGE_SECONDS: int(0, 86_400).default(90),
-  SIMULATOR_SURGE_FACTOR: z.coerce.number().min(1).max(10).default(1.5),
+  SIMULATOR_SURGE_FACTOR: z.coerce.number({ error: "must be a number" }).min(1, "must be 1 to 10").max(10, "must be 1 to 10").default(1.5),
   /** A session counts as a concurrent viewer while its last event is this recent. */
   HEARTBEAT_WINDOW_SECONDS: int(1, 600).default(10),
   SNAPSHOT_INTERVAL_MS: int(100, 10_000).default(1000),

@@ -55,7 +55,7 @@ export interface Snapshot {
     rejected: number;
     processed: number;
   };
-  /** Rejected events since start by reason, most frequent first (at most 10). */
+  /** Rejected events since start by reason, most frequent first, ties by reason (at most 10). */
   rejections: Array<{ reason: string; count: number }>;
 }
 

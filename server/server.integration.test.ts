@@ -86,7 +86,7 @@ describe("server on embedded defaults, simulator off", () => {
     ["a body that is not an array", '{"event_id":"x"}', "application/json", 400, "The body must be a JSON array of events (got object)."],
     ["an empty body", "", "application/json", 400, "The body is empty; send a JSON value."],
     ["a body that is not JSON", "hello", "text/plain", 415, 'Send the body as JSON with "content-type: application/json" (got "text/plain").'],
-  ])("answers %s with %i and a clear message", async (_name, body, type, status, message) => {
+  ])("answers %s with %s and a clear message", async (_name, body, type, status, message) => {
     const response = await postEvents(server, body, type);
     expect(response.status).toBe(status);
     const json = (await response.json()) as { error: { message: string } };

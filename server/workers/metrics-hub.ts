@@ -211,7 +211,7 @@ export class MetricsHub {
         processed: totalProcessed,
       },
       rejections: [...this.rejectionReasons]
-        .sort((a, b) => b[1] - a[1])
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 10)
         .map(([reason, count]) => ({ reason, count })),
     };

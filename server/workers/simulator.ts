@@ -128,13 +128,14 @@ export class TrafficSimulator {
   private heartbeat(i: number, now: number, surging: boolean, errorChance: number): ViewerEvent {
     const r = this.random;
     const network = NETWORKS[this.network[i]!]!;
-    // Bandwidth and buffer wander around the network's typical values; a surge congests the network.
-    const target = network[2] * (surging ? 0.7 : 1);
-    const bandwidth = Math.max(300, this.bandwidth[i]! + (target - this.bandwidth[i]!) * 0.1 + (r() - 0.5) * target * 0.5);
+    // Bandwidth wanders around the network's typical value (a surge congests it); the buffer fills
+    // towards ~10 s while bandwidth covers the rung with room to spare, and drains when it does not.
+    const typical = network[2] * (surging ? 0.7 : 1);
+    const bandwidth = Math.max(300, this.bandwidth[i]! + (typical - this.bandwidth[i]!) * 0.05 + (r() - 0.5) * typical * 0.3);
     this.bandwidth[i] = bandwidth;
     const current = QUALITY_LADDER[this.quality[i]!]!;
-    const pressure = bandwidth < current.minBitrateKbps ? -2.5 : 0.6;
-    const buffer = Math.min(30, Math.max(0, this.buffer[i]! + pressure + (r() - 0.55) * 3));
+    const fillTo = bandwidth >= current.minBitrateKbps * 1.2 ? 10 : bandwidth >= current.minBitrateKbps ? 5 : 0.5;
+    const buffer = Math.min(30, Math.max(0, this.buffer[i]! + (fillTo - this.buffer[i]!) * 0.35 + (r() - 0.5) * 4));
     this.buffer[i] = buffer;
 
     const from: Quality = current.quality;

@@ -1,0 +1,5 @@
+import { Board } from "@/components/board/board";
+
+export default function Page() {
+  return <Board />;
+}

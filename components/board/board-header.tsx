@@ -1,0 +1,31 @@
+import type { Snapshot } from "@/core/snapshot";
+import styles from "./board.module.css";
+import { BoardClock } from "./board-clock";
+import { LiveIndicator } from "./live-indicator";
+import { TotalsStrip } from "./totals";
+import type { LiveState } from "./use-live-snapshot";
+
+interface BoardHeaderProps {
+  liveState: LiveState;
+  receivedAt: number | null;
+  totals: Snapshot["totals"] | null;
+}
+
+export function BoardHeader({ liveState, receivedAt, totals }: BoardHeaderProps) {
+  return (
+    <header className={styles.header}>
+      <div className={styles.brand}>
+        <span aria-hidden="true" className={styles.brandMark}>
+          <span />
+          <span />
+          <span />
+        </span>
+        <h1 className={styles.brandName}>Signalbox</h1>
+        <span className={styles.brandTag}>control room</span>
+      </div>
+      <BoardClock />
+      <LiveIndicator state={liveState} receivedAt={receivedAt} />
+      <TotalsStrip totals={totals} />
+    </header>
+  );
+}

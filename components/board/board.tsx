@@ -1,0 +1,191 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useMemo, useReducer } from "react";
+import { NETWORK_TYPES, QUALITIES, type NetworkType, type Quality } from "@/core/events";
+import { formatClockTime } from "@/components/ui/format";
+import { ApiError, fetchHistory, fetchSnapshot } from "./api";
+import styles from "./board.module.css";
+import { BoardHeader } from "./board-header";
+import { DistributionChart, type DistributionRow } from "./distribution-chart";
+import { EventMix } from "./event-mix";
+import { INITIAL_FEED, reduceFeed } from "./feed";
+import { Notices, type Notice } from "./notices";
+import { RejectionsList } from "./rejections-list";
+import { StationTrack } from "./station-track";
+import { TimeCharts } from "./time-charts";
+import { convertRollupsToPoints, mergeSeries, SERIES_WINDOW_MS, type SeriesPoint } from "./time-series";
+import { useLiveSnapshot } from "./use-live-snapshot";
+
+const SNAPSHOT_POLL_MS = 5000;
+const HISTORY_RETRY_MS = 10_000;
+const EMPTY_POINTS: readonly SeriesPoint[] = [];
+
+const QUALITY_COLORS: Record<Quality, string> = {
+  "360p": "#35557f",
+  "480p": "#4570a8",
+  "720p": "#5b9cff",
+  "1080p": "#91bcff",
+  "4K": "#cfe0ff",
+};
+
+const NETWORK_COLORS: Record<NetworkType, string> = {
+  "4G": "#d9c38c",
+  "5G": "#2fd0e6",
+  WiFi: "#b08cff",
+  broadband: "#5b9cff",
+};
+
+function createRows<K extends string>(
+  keys: readonly K[],
+  counts: Record<K, number>,
+  colors: Record<K, string>,
+): DistributionRow[] {
+  return keys.map((key) => ({ key, label: key, count: counts[key], color: colors[key] }));
+}
+
+function describeError(error: unknown, endpoint: string): string {
+  return error instanceof ApiError ? `GET ${error.endpoint}: ${error.message}` : `GET ${endpoint}: an unexpected error`;
+}
+
+/** The control-room wall: live socket feed, REST fallback and 15-minute history, merged into one board. */
+export function Board() {
+  const [feed, dispatchFeed] = useReducer(reduceFeed, INITIAL_FEED);
+
+  const history = useQuery({
+    queryKey: ["history", "last-15-min"],
+    queryFn: ({ signal }) => {
+      const to = Date.now();
+      return fetchHistory(to - SERIES_WINDOW_MS, to, signal);
+    },
+    retry: 1,
+    retryDelay: 1000,
+    refetchInterval: (query) => (query.state.status === "error" ? HISTORY_RETRY_MS : false),
+    refetchIntervalInBackground: true,
+  });
+
+  const live = useLiveSnapshot({
+    onSnapshot: (snapshot) => dispatchFeed({ type: "snapshot", snapshot, receivedAt: Date.now() }),
+    // History fills the gap the socket missed while it was down.
+    onReconnect: () => void history.refetch(),
+  });
+
+  // REST fills the board before the socket connects and keeps it roughly current while the socket is down.
+  const snapshotQuery = useQuery({
+    queryKey: ["snapshot"],
+    queryFn: ({ signal }) => fetchSnapshot(signal),
+    retry: 1,
+    retryDelay: 1000,
+    refetchInterval: (query) => (query.state.status === "error" || live.state !== "live" ? SNAPSHOT_POLL_MS : false),
+    refetchIntervalInBackground: true,
+  });
+
+  useEffect(() => {
+    if (snapshotQuery.data) {
+      dispatchFeed({ type: "snapshot", snapshot: snapshotQuery.data, receivedAt: snapshotQuery.dataUpdatedAt });
+    }
+  }, [snapshotQuery.data, snapshotQuery.dataUpdatedAt]);
+
+  const historyPoints = useMemo(
+    () => (history.data ? convertRollupsToPoints(history.data.rollups) : EMPTY_POINTS),
+    [history.data],
+  );
+  const latestAt = feed.snapshot?.at ?? null;
+  const points = useMemo(
+    () => mergeSeries(historyPoints, feed.livePoints, latestAt ?? history.data?.to ?? 0),
+    [historyPoints, feed.livePoints, latestAt, history.data?.to],
+  );
+
+  const { snapshot } = feed;
+  const stale = live.state !== "live" && snapshot !== null;
+  const clockOffsetMs = snapshot && feed.receivedAt !== null ? snapshot.at - feed.receivedAt : 0;
+
+  const qualityRows = useMemo(
+    () => (snapshot ? createRows(QUALITIES, snapshot.quality, QUALITY_COLORS) : null),
+    [snapshot],
+  );
+  const networkRows = useMemo(
+    () => (snapshot ? createRows(NETWORK_TYPES, snapshot.network, NETWORK_COLORS) : null),
+    [snapshot],
+  );
+
+  const notices: Notice[] = [];
+  if (stale) {
+    notices.push({
+      id: "stale",
+      tone: "warning",
+      title: "Live feed lost — figures are stale.",
+      detail:
+        `Showing the snapshot from ${formatClockTime(snapshot.at)}. Reconnecting automatically; ` +
+        `meanwhile the board asks /api/snapshot every ${SNAPSHOT_POLL_MS / 1000} s.`,
+    });
+  }
+  if (snapshotQuery.isError) {
+    notices.push({
+      id: "snapshot",
+      tone: "error",
+      title: "Snapshot request failed.",
+      detail: `${describeError(snapshotQuery.error, "/api/snapshot")}. Retrying every ${SNAPSHOT_POLL_MS / 1000} s; ${
+        live.state === "live" ? "the live feed is unaffected." : "the board keeps showing the last data it has."
+      }`,
+      action: { label: "Retry now", run: () => void snapshotQuery.refetch() },
+    });
+  }
+  if (history.isError) {
+    notices.push({
+      id: "history",
+      tone: "error",
+      title: "History request failed.",
+      detail:
+        `${describeError(history.error, "/api/history")}. Retrying every ${HISTORY_RETRY_MS / 1000} s; ` +
+        "until then the charts show only points received since this page opened.",
+      action: { label: "Retry now", run: () => void history.refetch() },
+    });
+  }
+  if (live.problem) {
+    notices.push({
+      id: "live-feed",
+      tone: "error",
+      title: "Live feed problem.",
+      detail: `The socket sent data the board cannot use: ${live.problem}. Later snapshots are still applied.`,
+    });
+  }
+
+  return (
+    <div className={styles.board} data-stale={stale || undefined}>
+      <BoardHeader liveState={live.state} receivedAt={feed.receivedAt} totals={snapshot?.totals ?? null} />
+      <main className={styles.main}>
+        <Notices notices={notices} />
+        <StationTrack regions={snapshot?.regions ?? null} stale={stale} />
+        <TimeCharts
+          points={points}
+          loading={!history.data && feed.livePoints.length === 0}
+          clockOffsetMs={clockOffsetMs}
+          latestAt={latestAt}
+        />
+        <div className={styles.breakdown}>
+          <DistributionChart
+            title="Quality"
+            testId="chart-quality"
+            subject="events by quality"
+            rows={qualityRows}
+            windowMs={snapshot?.distributionWindowMs ?? null}
+          />
+          <DistributionChart
+            title="Network"
+            testId="chart-network"
+            subject="events by network"
+            rows={networkRows}
+            windowMs={snapshot?.distributionWindowMs ?? null}
+          />
+          <EventMix
+            eventTypes={snapshot?.eventTypes ?? null}
+            bufferActions={snapshot?.bufferActions ?? null}
+            windowMs={snapshot?.distributionWindowMs ?? null}
+          />
+          <RejectionsList rejections={snapshot?.rejections ?? null} rejectedTotal={snapshot?.totals.rejected ?? null} />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+"use client";
+
+import { formatElapsed } from "@/components/ui/format";
+import { useNow } from "@/components/ui/use-now";
+import styles from "./board.module.css";
+import type { LiveState } from "./use-live-snapshot";
+
+const LABELS: Record<LiveState, string> = {
+  live: "LIVE",
+  reconnecting: "RECONNECTING…",
+  connecting: "CONNECTING…",
+};
+
+function SnapshotAge({ receivedAt }: { receivedAt: number | null }) {
+  const now = useNow();
+  if (receivedAt === null) return <span className={styles.liveAge}>no snapshot yet</span>;
+  return (
+    <span className={`${styles.liveAge} num`}>last snapshot {now === 0 ? "—" : formatElapsed(now - receivedAt)} ago</span>
+  );
+}
+
+/** Whether the board is receiving the live feed; while not, how old the shown data is. */
+export function LiveIndicator({ state, receivedAt }: { state: LiveState; receivedAt: number | null }) {
+  return (
+    <div className={styles.live} data-testid="live-indicator" data-state={state}>
+      <span aria-hidden="true" className={styles.liveDot} />
+      <span className={styles.liveLabel} role="status">
+        {LABELS[state]}
+      </span>
+      {state === "live" ? null : <SnapshotAge receivedAt={receivedAt} />}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import { memo } from "react";
+import type { RegionConfig } from "@/core/regions";
+import { STATUS_THRESHOLDS, type RegionSnapshot } from "@/core/snapshot";
+import {
+  formatCompact,
+  formatInteger,
+  formatMs,
+  formatPercent,
+  formatRate,
+  formatSeconds,
+} from "@/components/ui/format";
+import { isStructurallyEqual } from "@/components/ui/equality";
+import { SignalLamp } from "@/components/ui/signal-lamp";
+import { Skeleton } from "@/components/ui/skeleton";
+import { STATUS_LABELS } from "@/components/ui/status";
+import { UtilisationMeter } from "@/components/ui/utilisation-meter";
+import styles from "./station.module.css";
+
+type Level = "ok" | "warning" | "critical";
+
+function classifyValue(value: number, thresholds: { warning: number; critical: number }): Level {
+  if (value > thresholds.critical) return "critical";
+  if (value > thresholds.warning) return "warning";
+  return "ok";
+}
+
+function describeStation(config: RegionConfig, region: RegionSnapshot): string {
+  const parts = [
+    `${config.name}: ${STATUS_LABELS[region.status]}`,
+    region.statusReason ?? null,
+    `${formatCompact(region.viewers)} viewers`,
+    `${formatCompact(region.eventsPerSecond)} events per second`,
+    `p95 latency ${formatMs(region.latencyMs.p95)}`,
+    `error rate ${formatPercent(region.errorRatePercent, 2)}`,
+    `utilisation ${formatPercent(region.utilizationPercent)}`,
+    `average buffer ${formatSeconds(region.avgBufferHealth)}`,
+    `${formatCompact(region.qualityChangesPerSecond)} quality changes per second`,
+  ];
+  return parts.filter((part) => part !== null).join(". ");
+}
+
+function describeQuietReason(region: RegionSnapshot): string {
+  return region.status === "idle" ? "No traffic in this region" : "Within all thresholds";
+}
+
+interface MetricProps {
+  label: string;
+  value: string | null;
+  level?: Level;
+  title?: string;
+}
+
+function Metric({ label, value, level = "ok", title }: MetricProps) {
+  return (
+    <div className={styles.metric} data-level={level}>
+      <dt>{label}</dt>
+      <dd className="num" title={title}>
+        {value ?? <Skeleton width="3.4em" />}
+      </dd>
+    </div>
+  );
+}
+
+interface StationProps {
+  config: RegionConfig;
+  /** null while the first snapshot loads. */
+  region: RegionSnapshot | null;
+  stale: boolean;
+}
+
+/** One region as a signal on the track: lamp and status plate above, its readings below. */
+function StationView({ config, region, stale }: StationProps) {
+  const status = region?.status ?? "idle";
+  const loading = region === null;
+  return (
+    <li className={styles.slot}>
+      <article
+        className={styles.station}
+        data-testid={`station-${config.id}`}
+        data-status={status}
+        data-stale={stale || undefined}
+        tabIndex={0}
+        aria-busy={loading || undefined}
+        aria-label={region ? describeStation(config, region) : `${config.name}: waiting for the first snapshot`}
+      >
+        <div className={styles.signal}>
+          <SignalLamp status={loading ? "loading" : status} />
+          <span className={styles.plate} data-status={loading ? "loading" : status}>
+            {loading ? "—" : STATUS_LABELS[status]}
+          </span>
+          {stale ? <span className={styles.staleTag}>stale</span> : null}
+        </div>
+        <div className={styles.card}>
+          <header className={styles.cardHeader}>
+            <h3 className={styles.name}>{config.name}</h3>
+            <span className={`${styles.capacity} num`} title={`Capacity ${formatInteger(config.capacity)} viewers`}>
+              cap {formatCompact(config.capacity)}
+            </span>
+          </header>
+          <p className={styles.eps}>
+            <span className={`${styles.epsValue} num`} data-testid={`station-${config.id}-eps`}>
+              {region ? formatCompact(region.eventsPerSecond) : <Skeleton width="2.6em" />}
+            </span>
+            <span className={styles.epsUnit}>events/s</span>
+          </p>
+          <dl className={styles.metrics}>
+            <Metric
+              label="Viewers"
+              value={region ? formatCompact(region.viewers) : null}
+              title={region ? formatInteger(region.viewers) : undefined}
+            />
+            <Metric
+              label="p95"
+              value={region ? formatMs(region.latencyMs.p95) : null}
+              level={region ? classifyValue(region.latencyMs.p95, STATUS_THRESHOLDS.latencyP95Ms) : "ok"}
+            />
+            <Metric
+              label="Errors"
+              value={region ? formatPercent(region.errorRatePercent, 2) : null}
+              level={region ? classifyValue(region.errorRatePercent, STATUS_THRESHOLDS.errorRatePercent) : "ok"}
+            />
+            <Metric label="Buffer" value={region ? formatSeconds(region.avgBufferHealth) : null} />
+            <Metric label="Quality Δ" value={region ? formatRate(region.qualityChangesPerSecond) : null} />
+            <Metric
+              label="Util"
+              value={region ? formatPercent(region.utilizationPercent) : null}
+              level={region ? classifyValue(region.utilizationPercent, STATUS_THRESHOLDS.utilizationPercent) : "ok"}
+            />
+          </dl>
+          <UtilisationMeter percent={region?.utilizationPercent ?? null} />
+          <p className={styles.reason} data-status={status}>
+            {region ? (region.statusReason ?? describeQuietReason(region)) : <Skeleton width="70%" />}
+          </p>
+        </div>
+      </article>
+    </li>
+  );
+}
+
+export const Station = memo(StationView, (previous, next) => {
+  return previous.config === next.config && previous.stale === next.stale && isStructurallyEqual(previous.region, next.region);
+});

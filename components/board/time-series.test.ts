@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import type { HistoryRollup, Snapshot } from "@/core/snapshot";
+import {
+  appendLivePoint,
+  convertRollupsToPoints,
+  convertSnapshotToPoint,
+  mergeSeries,
+  SERIES_MAX_POINTS,
+  SERIES_WINDOW_MS,
+  type SeriesPoint,
+} from "./time-series";
+
+const latency = { p50: 10, p95: 40, p99: 90 };
+
+function createRollup(region: HistoryRollup["region"], bucketStart: number, eventsPerSecond: number): HistoryRollup {
+  return {
+    region,
+    bucketStart,
+    seconds: 10,
+    events: eventsPerSecond * 10,
+    errors: 0,
+    viewers: 100,
+    eventsPerSecond,
+    latencyMs: latency,
+    errorRatePercent: 0,
+    utilizationPercent: 1,
+    avgBufferHealth: 8,
+    qualityChanges: 0,
+  };
+}
+
+function createPoint(t: number, total = 1, spanMs = 1000): SeriesPoint {
+  return { t, spanMs, total, p50: 1, p95: 2, p99: 3, mumbai: total, delhi: 0, bangalore: 0, hyderabad: 0, pune: 0, kolkata: 0 };
+}
+
+function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
+  return {
+    at,
+    windowMs: 1000,
+    distributionWindowMs: 10_000,
+    regions: [
+      {
+        id: "delhi",
+        name: "Delhi",
+        status: "ok",
+        statusReason: null,
+        capacity: 6_000_000,
+        viewers: 10,
+        eventsPerSecond: totalEventsPerSecond,
+        latencyMs: latency,
+        errorRatePercent: 0,
+        utilizationPercent: 0,
+        avgBufferHealth: 8,
+        qualityChangesPerSecond: 0,
+        processed: 5,
+      },
+    ],
+    overall: { latencyMs: latency, errorRatePercent: 0, avgBufferHealth: 8, qualityChangesPerSecond: 0 },
+    quality: { "360p": 0, "480p": 0, "720p": 0, "1080p": 0, "4K": 0 },
+    network: { "4G": 0, "5G": 0, WiFi: 0, broadband: 0 },
+    eventTypes: { play: 0, pause: 0, quality_change: 0, buffer: 0, error: 0 },
+    bufferActions: { emergency_buffer: 0, preventive_buffer: 0, maintain_current: 0, optimize_bandwidth: 0 },
+    totals: { viewers: 10, eventsPerSecond: totalEventsPerSecond, accepted: 5, rejected: 0, processed: 5 },
+    rejections: [],
+  };
+}
+
+describe("convertRollupsToPoints", () => {
+  it("makes one point per bucket at its end, rates per region and latency from region all", () => {
+    const points = convertRollupsToPoints([
+      createRollup("all", 20_000, 30),
+      createRollup("mumbai", 20_000, 20),
+      createRollup("delhi", 20_000, 10),
+      createRollup("all", 10_000, 5),
+      createRollup("pune", 10_000, 5),
+    ]);
+    expect(points.map((point) => point.t)).toEqual([20_000, 30_000]);
+    expect(points[1]).toMatchObject({ mumbai: 20, delhi: 10, kolkata: 0, total: 30, p95: 40, spanMs: 10_000 });
+    expect(points[0]).toMatchObject({ pune: 5, total: 5 });
+  });
+
+  it("takes the bucket length from the spacing of buckets, not a short first bucket", () => {
+    const first = { ...createRollup("all", 0, 1), seconds: 0.6 };
+    const points = convertRollupsToPoints([first, createRollup("all", 2000, 1), createRollup("all", 4000, 1)]);
+    expect(points.map((point) => point.t)).toEqual([2000, 4000, 6000]);
+  });
+
+  it("leaves latency empty for a bucket without events", () => {
+    const [point] = convertRollupsToPoints([{ ...createRollup("all", 0, 0), events: 0 }]);
+    expect(point?.p95).toBeNull();
+  });
+});
+
+describe("convertSnapshotToPoint", () => {
+  it("fills every region and leaves latency empty without traffic", () => {
+    const point = convertSnapshotToPoint(createSnapshot(5000, 0));
+    expect(point).toMatchObject({ t: 5000, delhi: 0, mumbai: 0, total: 0, p50: null });
+    expect(convertSnapshotToPoint(createSnapshot(6000, 7))).toMatchObject({ delhi: 7, p99: 90 });
+  });
+});
+
+describe("appendLivePoint", () => {
+  it("ignores points that are not newer and drops points older than the window", () => {
+    const start = [createPoint(1000), createPoint(2000)];
+    expect(appendLivePoint(start, createPoint(2000))).toBe(start);
+    const later = appendLivePoint(start, createPoint(1500 + SERIES_WINDOW_MS));
+    expect(later.map((point) => point.t)).toEqual([2000, 1500 + SERIES_WINDOW_MS]);
+  });
+
+  it("caps the series", () => {
+    let points: readonly SeriesPoint[] = [];
+    for (let i = 0; i < SERIES_MAX_POINTS + 50; i++) points = appendLivePoint(points, createPoint(i * 10));
+    expect(points).toHaveLength(SERIES_MAX_POINTS);
+    expect(points.at(-1)?.t).toBe((SERIES_MAX_POINTS + 49) * 10);
+  });
+});
+
+describe("mergeSeries", () => {
+  it("keeps history only where live points do not cover it, in time order", () => {
+    const history = [10_000, 20_000, 30_000, 40_000].map((t) => createPoint(t, 5, 10_000));
+    const live = [31_000, 32_000, 33_000].map((t) => createPoint(t));
+    const merged = mergeSeries(history, live, 40_000);
+    expect(merged.map((point) => point.t)).toEqual([10_000, 20_000, 30_000, 31_000, 32_000, 33_000]);
+  });
+
+  it("fills a gap in live points with history", () => {
+    const history = [20_000, 30_000, 40_000].map((t) => createPoint(t, 5, 10_000));
+    const live = [createPoint(5_000), createPoint(45_000)];
+    expect(mergeSeries(history, live, 45_000).map((point) => point.t)).toEqual([5_000, 20_000, 30_000, 40_000, 45_000]);
+  });
+
+  it("drops points older than the window", () => {
+    const history = [createPoint(1000, 1, 1000)];
+    const live = [createPoint(SERIES_WINDOW_MS + 5000)];
+    expect(mergeSeries(history, live, SERIES_WINDOW_MS + 5000)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,154 @@
+import { REGION_IDS, type RegionId } from "@/core/regions";
+import type { HistoryRollup, Snapshot } from "@/core/snapshot";
+
+export const SERIES_WINDOW_MS = 15 * 60_000;
+export const SERIES_MAX_POINTS = 1000;
+
+/**
+ * One moment on the time charts: events/s per region and overall latency. `t` is when the measured
+ * window ends; `spanMs` is how long it covers (1 s for live points, a bucket for history).
+ * Latency is null when nothing was measured, so the chart leaves a gap instead of drawing a false 0 ms.
+ */
+export type SeriesPoint = {
+  t: number;
+  spanMs: number;
+  total: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+} & Record<RegionId, number>;
+
+type RegionRates = Record<RegionId, number>;
+
+function createZeroRates(): RegionRates {
+  const rates = {} as RegionRates;
+  for (const id of REGION_IDS) rates[id] = 0;
+  return rates;
+}
+
+function sumRates(rates: RegionRates): number {
+  let total = 0;
+  for (const id of REGION_IDS) total += rates[id];
+  return total;
+}
+
+/** The live point of one snapshot. */
+export function convertSnapshotToPoint(snapshot: Snapshot): SeriesPoint {
+  const rates = createZeroRates();
+  for (const region of snapshot.regions) rates[region.id] = region.eventsPerSecond;
+  const measured = snapshot.totals.eventsPerSecond > 0;
+  const { p50, p95, p99 } = snapshot.overall.latencyMs;
+  return {
+    t: snapshot.at,
+    spanMs: 1000,
+    ...rates,
+    total: snapshot.totals.eventsPerSecond,
+    p50: measured ? p50 : null,
+    p95: measured ? p95 : null,
+    p99: measured ? p99 : null,
+  };
+}
+
+/**
+ * The bucket length is the smallest step between bucket starts (the server's ROLLUP_SECONDS is
+ * configurable); `seconds` alone can be shorter, as in the bucket the server started in.
+ */
+function inferBucketMs(bucketStarts: readonly number[], longestSeconds: number): number {
+  let step = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < bucketStarts.length; i++) {
+    const gap = (bucketStarts[i] ?? 0) - (bucketStarts[i - 1] ?? 0);
+    if (gap > 0) step = Math.min(step, gap);
+  }
+  return Number.isFinite(step) ? step : Math.max(Math.ceil(longestSeconds) * 1000, 1000);
+}
+
+/** One point per history bucket, at the bucket's end: region rates from the per-region rollups, latency from "all". */
+export function convertRollupsToPoints(rollups: readonly HistoryRollup[]): SeriesPoint[] {
+  const buckets = new Map<number, { rates: RegionRates; overall: HistoryRollup | null; seconds: number }>();
+  for (const rollup of rollups) {
+    let bucket = buckets.get(rollup.bucketStart);
+    if (!bucket) {
+      bucket = { rates: createZeroRates(), overall: null, seconds: rollup.seconds };
+      buckets.set(rollup.bucketStart, bucket);
+    }
+    if (rollup.region === "all") {
+      bucket.overall = rollup;
+      bucket.seconds = rollup.seconds;
+    } else {
+      bucket.rates[rollup.region] = rollup.eventsPerSecond;
+    }
+  }
+  const bucketStarts = [...buckets.keys()].sort((a, b) => a - b);
+  const longestSeconds = Math.max(0, ...[...buckets.values()].map((bucket) => bucket.seconds));
+  const spanMs = inferBucketMs(bucketStarts, longestSeconds);
+  const points: SeriesPoint[] = [];
+  for (const bucketStart of bucketStarts) {
+    const bucket = buckets.get(bucketStart);
+    if (!bucket) continue;
+    const { rates, overall } = bucket;
+    const measured = overall !== null && overall.events > 0;
+    points.push({
+      t: bucketStart + spanMs,
+      spanMs,
+      ...rates,
+      total: overall?.eventsPerSecond ?? sumRates(rates),
+      p50: measured ? overall.latencyMs.p50 : null,
+      p95: measured ? overall.latencyMs.p95 : null,
+      p99: measured ? overall.latencyMs.p99 : null,
+    });
+  }
+  return points;
+}
+
+/** Appends a live point in time order, dropping points older than the window and beyond the cap. */
+export function appendLivePoint(points: readonly SeriesPoint[], point: SeriesPoint): readonly SeriesPoint[] {
+  const last = points.at(-1);
+  if (last && point.t <= last.t) return points;
+  return trimSeries([...points, point], point.t);
+}
+
+/** Keeps the points inside [now - window, ∞) and at most the newest SERIES_MAX_POINTS. */
+export function trimSeries(points: readonly SeriesPoint[], now: number): readonly SeriesPoint[] {
+  const from = now - SERIES_WINDOW_MS;
+  let start = 0;
+  while (start < points.length && (points[start]?.t ?? 0) < from) start++;
+  start = Math.max(start, points.length - SERIES_MAX_POINTS);
+  return start === 0 ? points : points.slice(start);
+}
+
+function hasLivePointWithin(sortedLive: readonly SeriesPoint[], from: number, to: number): boolean {
+  let low = 0;
+  let high = sortedLive.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((sortedLive[mid]?.t ?? 0) <= from) low = mid + 1;
+    else high = mid;
+  }
+  const candidate = sortedLive[low];
+  return candidate !== undefined && candidate.t <= to;
+}
+
+/**
+ * History fills only the time live points do not cover (before the page opened, or while the socket
+ * was down); where both exist the finer live points win. The result is sorted and trimmed.
+ */
+export function mergeSeries(
+  history: readonly SeriesPoint[],
+  live: readonly SeriesPoint[],
+  now: number,
+): readonly SeriesPoint[] {
+  const merged: SeriesPoint[] = [];
+  let liveIndex = 0;
+  for (const point of history) {
+    if (hasLivePointWithin(live, point.t - point.spanMs, point.t)) continue;
+    for (let next = live[liveIndex]; next && next.t < point.t; next = live[++liveIndex]) merged.push(next);
+    merged.push(point);
+  }
+  merged.push(...live.slice(liveIndex));
+  return trimSeries(merged, now);
+}
+
+/** The series holds traffic worth charting. */
+export function hasTraffic(points: readonly SeriesPoint[]): boolean {
+  return points.some((point) => point.total > 0);
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useEffect, useEffectEvent, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import type { BoardClientToServerEvents, BoardServerToClientEvents } from "@/core/live-protocol";
+import type { Snapshot } from "@/core/snapshot";
+import { describeIssue, snapshotSchema } from "./api";
+
+export type LiveState = "connecting" | "live" | "reconnecting";
+
+type BoardSocket = Socket<BoardServerToClientEvents, BoardClientToServerEvents>;
+
+const REQUEST_SNAPSHOT_TIMEOUT_MS = 5000;
+
+export interface LiveSnapshotHandlers {
+  onSnapshot: (snapshot: Snapshot) => void;
+  /** Called on every connect after the first, when the board may have missed data. */
+  onReconnect: () => void;
+}
+
+export interface LiveSnapshotStatus {
+  state: LiveState;
+  /** Why the last socket message could not be used; null when the last one was fine. */
+  problem: string | null;
+}
+
+/** Subscribes to the server's `snapshot` broadcast and asks for one at once on every (re)connect. */
+export function useLiveSnapshot({ onSnapshot, onReconnect }: LiveSnapshotHandlers): LiveSnapshotStatus {
+  const [state, setState] = useState<LiveState>("connecting");
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const receiveSnapshot = useEffectEvent((payload: unknown) => {
+    const parsed = snapshotSchema.safeParse(payload);
+    if (!parsed.success) {
+      setProblem(`a malformed snapshot was ignored (${describeIssue(parsed.error)})`);
+      return;
+    }
+    setProblem(null);
+    onSnapshot(parsed.data);
+  });
+  const reportReconnect = useEffectEvent(() => onReconnect());
+
+  useEffect(() => {
+    const socket: BoardSocket = io({
+      transports: ["websocket"],
+      autoConnect: false,
+      reconnection: true,
+      reconnectionDelay: 1000,
+      reconnectionDelayMax: 5000,
+      timeout: 8000,
+    });
+    let connectedBefore = false;
+
+    socket.on("connect", () => {
+      setState("live");
+      if (connectedBefore) reportReconnect();
+      connectedBefore = true;
+      socket.timeout(REQUEST_SNAPSHOT_TIMEOUT_MS).emit("request_snapshot", {}, (error, response) => {
+        // A timed-out request is harmless: the next broadcast arrives within a second.
+        if (error) return;
+        if (response.ok) receiveSnapshot(response.data);
+        else setProblem(`the server refused request_snapshot (${response.error})`);
+      });
+    });
+    socket.on("snapshot", (payload) => receiveSnapshot(payload));
+    socket.on("disconnect", (reason) => {
+      setState("reconnecting");
+      // The client does not retry by itself after a server-side disconnect.
+      if (reason === "io server disconnect") socket.connect();
+    });
+    socket.on("connect_error", () => setState("reconnecting"));
+
+    // Strict Mode mounts effects twice in development; deferring the connect avoids opening a socket only to drop it.
+    const connectTimer = setTimeout(() => socket.connect(), 0);
+
+    return () => {
+      clearTimeout(connectTimer);
+      socket.removeAllListeners();
+      socket.disconnect();
+    };
+  }, []);
+
+  return { state, problem };
+}

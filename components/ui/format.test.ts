@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { formatClockTime, formatCompact, formatElapsed, formatMs, formatPercent, formatRate, formatShare, formatWindow } from "./format";
+
+describe("formatCompact", () => {
+  it.each([
+    [0, "0"],
+    [950, "950"],
+    [3.25, "3.3"],
+    [999.96, "1.0k"],
+    [23_412, "23.4k"],
+    [999_960, "1.0M"],
+    [1_234_567, "1.2M"],
+    [25_000_000, "25.0M"],
+    [2_500_000_000, "2.5B"],
+    [-4_200, "-4.2k"],
+  ])("%s → %s", (value, expected) => {
+    expect(formatCompact(value)).toBe(expected);
+  });
+
+  it("shows a dash for values it cannot show", () => {
+    expect(formatCompact(Number.NaN)).toBe("—");
+    expect(formatMs(Number.POSITIVE_INFINITY)).toBe("—");
+  });
+});
+
+describe("units", () => {
+  it("formats milliseconds, percentages and rates", () => {
+    expect(formatMs(12.345)).toBe("12.3 ms");
+    expect(formatMs(1234.56)).toBe("1,234.6 ms");
+    expect(formatPercent(2.345)).toBe("2.3%");
+    expect(formatPercent(2.345, 2)).toBe("2.35%");
+    expect(formatRate(23_412)).toBe("23.4k/s");
+    expect(formatShare(0)).toBe("0%");
+    expect(formatShare(0.3)).toBe("<1%");
+    expect(formatShare(44.6)).toBe("45%");
+  });
+
+  it("formats elapsed times and windows", () => {
+    expect(formatElapsed(4_200)).toBe("4s");
+    expect(formatElapsed(125_000)).toBe("2m 05s");
+    expect(formatElapsed(7_500_000)).toBe("2h 05m");
+    expect(formatWindow(10_030)).toBe("10 s");
+    expect(formatWindow(900_000)).toBe("15 min");
+  });
+
+  it("formats local clock time as HH:mm:ss", () => {
+    const at = new Date(2026, 0, 2, 9, 5, 7).getTime();
+    expect(formatClockTime(at)).toBe("09:05:07");
+  });
+});

@@ -1,0 +1,90 @@
+/** Number and time formatting for the board; every helper returns "—" for values it cannot show. */
+
+const DASH = "—";
+
+const integerFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const oneDecimalFormat = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+const COMPACT_UNITS = [
+  { value: 1e9, suffix: "B" },
+  { value: 1e6, suffix: "M" },
+  { value: 1e3, suffix: "k" },
+] as const;
+
+/** Where one decimal of the unit below would round up to 1000, so the larger unit is used instead. */
+const PROMOTE_AT = 0.99995;
+
+/** 950 → "950", 3.25 → "3.3", 23_412 → "23.4k", 1_234_567 → "1.2M"; rounding never shows "1000.0k". */
+export function formatCompact(value: number): string {
+  if (!Number.isFinite(value)) return DASH;
+  const sign = value < 0 ? "-" : "";
+  const abs = Math.abs(value);
+  for (const unit of COMPACT_UNITS) {
+    if (abs >= unit.value * PROMOTE_AT) return `${sign}${(abs / unit.value).toFixed(1)}${unit.suffix}`;
+  }
+  return sign + (Number.isInteger(abs) ? String(abs) : abs.toFixed(1));
+}
+
+/** 1234567 → "1,234,567". */
+export function formatInteger(value: number): string {
+  return Number.isFinite(value) ? integerFormat.format(value) : DASH;
+}
+
+/** 12.345 → "12.3 ms". */
+export function formatMs(value: number): string {
+  return Number.isFinite(value) ? `${oneDecimalFormat.format(value)} ms` : DASH;
+}
+
+/** 2.345 → "2.3%"; `digits` for finer rates such as error percentages. */
+export function formatPercent(value: number, digits = 1): string {
+  return Number.isFinite(value) ? `${value.toFixed(digits)}%` : DASH;
+}
+
+/** Buffer health in seconds: 4.25 → "4.3 s". */
+export function formatSeconds(value: number): string {
+  return Number.isFinite(value) ? `${value.toFixed(1)} s` : DASH;
+}
+
+/** A rate per second: 23_412 → "23.4k/s". */
+export function formatRate(value: number): string {
+  return Number.isFinite(value) ? `${formatCompact(value)}/s` : DASH;
+}
+
+function padTwo(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+/** Epoch ms → local "HH:mm:ss", 24-hour. */
+export function formatClockTime(epochMs: number): string {
+  if (!Number.isFinite(epochMs)) return DASH;
+  const date = new Date(epochMs);
+  return `${padTwo(date.getHours())}:${padTwo(date.getMinutes())}:${padTwo(date.getSeconds())}`;
+}
+
+/** An elapsed time for people: 4_200 → "4s", 125_000 → "2m 05s", 7_500_000 → "2h 05m". */
+export function formatElapsed(ms: number): string {
+  if (!Number.isFinite(ms)) return DASH;
+  const totalSeconds = Math.max(0, Math.floor(ms / 1000));
+  if (totalSeconds < 60) return `${totalSeconds}s`;
+  const minutes = Math.floor(totalSeconds / 60);
+  if (minutes < 60) return `${minutes}m ${padTwo(totalSeconds % 60)}s`;
+  return `${Math.floor(minutes / 60)}h ${padTwo(minutes % 60)}m`;
+}
+
+/** A window length: 60_000 → "60 s", 900_000 → "15 min". */
+export function formatWindow(ms: number): string {
+  if (!Number.isFinite(ms) || ms <= 0) return DASH;
+  const seconds = Math.round(ms / 1000);
+  return seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/** A share as a whole percentage; a small but non-zero share reads "<1%", not "0%". */
+export function formatShare(percent: number): string {
+  if (!Number.isFinite(percent)) return DASH;
+  return percent > 0 && percent < 0.5 ? "<1%" : `${Math.round(percent)}%`;
+}
+
+/** A share of a total as a percentage, 0 when the total is 0. */
+export function computeShare(part: number, total: number): number {
+  return total > 0 ? (part / total) * 100 : 0;
+}

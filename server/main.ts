@@ -40,6 +40,11 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   log(`[db] ${database.kind} at ${database.location}, migrations applied`);
 
+  const httpServer = createServer();
+  const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT, httpServer });
+  await nextApp.prepare();
+
+  // The pipeline starts after Next is ready, so its first window does not span the start-up.
   const store = new MemoryLiveStore(env.HEARTBEAT_WINDOW_SECONDS * 1000);
   const bus = new InProcessBus();
   const history = new HistoryWriter({
@@ -53,14 +58,11 @@ async function main(): Promise<void> {
     rollupMs: env.ROLLUP_SECONDS * 1000,
     distributionWindows: 10,
     onRollups: (records) => history.enqueue(records),
-    startedAt,
+    startedAt: Date.now(),
   });
   const subscription = await bus.subscribe("processors", createEventProcessor(hub, store));
   const ingestor = new Ingestor(bus, hub);
 
-  const httpServer = createServer();
-  const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT, httpServer });
-  await nextApp.prepare();
   const handle = nextApp.getRequestHandler();
   httpServer.on("request", (req, res) => {
     void handle(req, res);
@@ -73,7 +75,7 @@ async function main(): Promise<void> {
 
   let simulator: RunningSimulator | null = null;
   if (env.SIMULATOR === "on") {
-    const ticksPerSecond = 10;
+    const ticksPerSecond = 50;
     const traffic = new TrafficSimulator({
       viewers: env.SIMULATOR_VIEWERS,
       heartbeatSeconds: env.SIMULATOR_HEARTBEAT_SECONDS,
@@ -108,7 +110,9 @@ async function main(): Promise<void> {
   setRuntime({ ingestor, hub, database, checkHealth });
 
   await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
+    httpServer.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new Error(`port ${env.PORT} is already in use; set PORT to a free one`) : error),
+    );
     httpServer.listen(env.PORT, env.HOST, resolve);
   });
   const address = httpServer.address();

@@ -189,20 +189,33 @@ export interface RunningSimulator {
   stop(): Promise<void>;
 }
 
-/** Plays the simulator in real time into `ingest`; a slice still being ingested makes the next one wait its turn. */
+/**
+ * Plays the simulator in real time into `ingest`. Slices are emitted by the clock, not by timer
+ * count, so a late timer catches up and every second carries the same load; a slice still being
+ * ingested makes the next ones wait their turn.
+ */
 export function startSimulator(
   simulator: TrafficSimulator,
   ingest: (events: ViewerEvent[]) => Promise<void>,
   options: { ticksPerSecond: number; log: (message: string) => void },
 ): RunningSimulator {
   const startedAt = Date.now();
+  let slicesEmitted = 0;
   let inFlight: Promise<void> | null = null;
   let lastError: string | null = null;
   let stopped = false;
   const timer = setInterval(() => {
     if (inFlight || stopped) return;
     const now = Date.now();
-    const events = simulator.nextEvents((now - startedAt) / 1000, now);
+    const elapsedSeconds = (now - startedAt) / 1000;
+    // After a long stall, skip what is more than a second late rather than flood the pipeline.
+    const due = Math.floor(elapsedSeconds * options.ticksPerSecond);
+    slicesEmitted = Math.max(slicesEmitted, due - options.ticksPerSecond);
+    const events: ViewerEvent[] = [];
+    for (; slicesEmitted < due; slicesEmitted++) {
+      for (const event of simulator.nextEvents(elapsedSeconds, now)) events.push(event);
+    }
+    if (events.length === 0) return;
     inFlight = ingest(events)
       .then(() => {
         lastError = null;

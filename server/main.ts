@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { Server } from "socket.io";
 import { InProcessBus } from "./bus/in-process-bus";
+import { nowMs } from "./clock";
 import { openDatabase } from "./db/database";
 import { loadEnv } from "./env";
 import type { ComponentHealth } from "./health";
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
     rollupMs: env.ROLLUP_SECONDS * 1000,
     distributionWindows: 10,
     onRollups: (records) => history.enqueue(records),
-    startedAt: Date.now(),
+    startedAt: nowMs(),
   });
   const subscription = await bus.subscribe("processors", createEventProcessor(hub, store));
   const ingestor = new Ingestor(bus, hub);
@@ -71,7 +72,8 @@ async function main(): Promise<void> {
   const io: BoardServer = new Server(httpServer, { serveClient: false, destroyUpgrade: false });
   attachBoardSocket(io, () => hub.latestSnapshot());
 
-  const ticker = setInterval(() => broadcastSnapshot(io, hub.tick(Date.now())), env.SNAPSHOT_INTERVAL_MS);
+  // One clock for windows, viewer expiry and latency: the monotonic one, immune to wall-clock jumps.
+  const ticker = setInterval(() => broadcastSnapshot(io, hub.tick(nowMs())), env.SNAPSHOT_INTERVAL_MS);
 
   let simulator: RunningSimulator | null = null;
   if (env.SIMULATOR === "on") {
@@ -131,7 +133,7 @@ async function main(): Promise<void> {
       ["workers", () => subscription.close()],
       ["bus", () => bus.close()],
       ["final window", () => {
-        hub.tick(Date.now());
+        hub.tick(nowMs());
         hub.flushRollups();
       }],
       ["history", () => history.close()],

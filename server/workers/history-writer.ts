@@ -31,6 +31,8 @@ export class HistoryWriter {
   flush(): Promise<void> {
     this.writing ??= this.write().finally(() => {
       this.writing = null;
+      // Records enqueued while the last batch was settling would otherwise wait for the next enqueue.
+      if (!this.closed && this.lastError === null && this.pending.length > 0) void this.flush();
     });
     return this.writing;
   }

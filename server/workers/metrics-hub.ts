@@ -189,7 +189,7 @@ export class MetricsHub {
 
     const overall = summarizeMetricsWindow(this.overall, seconds);
     return {
-      at: now,
+      at: Math.round(now),
       windowMs: Math.round(seconds * 1000),
       distributionWindowMs: Math.round(seconds * 1000) * this.distributionRing.length,
       regions,

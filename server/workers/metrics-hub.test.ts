@@ -1,0 +1,516 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { roundTo } from "@/core/aggregation";
+import type { ViewerEvent } from "@/core/events";
+import type { RollupRecord } from "@/core/history";
+import { QuantileSketch } from "@/core/quantile-sketch";
+import type { RegionId } from "@/core/regions";
+import type { RegionSnapshot } from "@/core/snapshot";
+import type { BatchHandler } from "../bus/event-bus";
+import { MemoryLiveStore } from "../store/memory-live-store";
+import { createEventProcessor } from "./event-processor";
+import { MetricsHub } from "./metrics-hub";
+
+// The processor stamps "processed at" with nowMs(); a settable clock makes latencies and sightings exact.
+const clock = vi.hoisted(() => ({ now: 0 }));
+vi.mock("../clock", () => ({ nowMs: () => clock.now }));
+
+/** Bucket-aligned for 10 s buckets, so bucket boundaries fall on whole tens of seconds after it. */
+const T0 = 1_764_000_000_000;
+const ROLLUP_MS = 10_000;
+const HEARTBEAT_WINDOW_MS = 10_000;
+
+let seq = 0;
+function makeEvent(overrides: Partial<ViewerEvent> = {}): ViewerEvent {
+  seq++;
+  return {
+    eventId: `e-${seq}`,
+    userId: `user-${seq}`,
+    deviceId: `dev-${seq}`,
+    sessionId: `session-${seq}`,
+    eventType: "play",
+    timestamp: T0,
+    quality: "720p",
+    location: "Mumbai",
+    contentId: "ipl-final-2026",
+    bitrate: 4000,
+    bufferHealth: 6,
+    networkType: "4G",
+    priority: 5,
+    ...overrides,
+  };
+}
+
+interface Harness {
+  hub: MetricsHub;
+  store: MemoryLiveStore;
+  rollups: RollupRecord[][];
+  /** Processes one batch at `at` whose events waited `latencyMs` since ingest. */
+  process(region: RegionId, events: ViewerEvent[], at: number, latencyMs: number): void;
+}
+
+const stores: MemoryLiveStore[] = [];
+
+function createHarness(options: { distributionWindows?: number } = {}): Harness {
+  const store = new MemoryLiveStore(HEARTBEAT_WINDOW_MS);
+  stores.push(store);
+  const rollups: RollupRecord[][] = [];
+  const hub = new MetricsHub({
+    store,
+    rollupMs: ROLLUP_MS,
+    distributionWindows: options.distributionWindows ?? 3,
+    onRollups: (records) => void rollups.push(records),
+    startedAt: T0,
+  });
+  const handler: BatchHandler = createEventProcessor(hub, store);
+  return {
+    hub,
+    store,
+    rollups,
+    process(region, events, at, latencyMs) {
+      clock.now = at;
+      const result = handler({ region, partition: 0, baseOffset: 0, ingestedAt: at - latencyMs, events });
+      // The processor is synchronous, so the bus commits without waiting.
+      expect(result).toBeUndefined();
+    },
+  };
+}
+
+beforeEach(() => {
+  seq = 0;
+  clock.now = T0;
+});
+
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((s) => s.close()));
+});
+
+function idleRegion(id: RegionId, name: string, capacity: number, processed = 0): RegionSnapshot {
+  return {
+    id,
+    name,
+    status: "idle",
+    statusReason: null,
+    capacity,
+    viewers: 0,
+    eventsPerSecond: 0,
+    latencyMs: { p50: 0, p95: 0, p99: 0 },
+    errorRatePercent: 0,
+    utilizationPercent: 0,
+    avgBufferHealth: 0,
+    qualityChangesPerSecond: 0,
+    processed,
+  };
+}
+
+const ZERO_QUALITY = { "360p": 0, "480p": 0, "720p": 0, "1080p": 0, "4K": 0 };
+const ZERO_NETWORK = { "4G": 0, "5G": 0, WiFi: 0, broadband: 0 };
+const ZERO_EVENT_TYPES = { play: 0, pause: 0, quality_change: 0, buffer: 0, error: 0 };
+const ZERO_BUFFER_ACTIONS = { emergency_buffer: 0, preventive_buffer: 0, maintain_current: 0, optimize_bandwidth: 0 };
+
+/** The p50/p95/p99 a sketch of these latencies (ms, count) reports, rounded as snapshots are. */
+function expectedLatency(values: Array<[number, number]>): { p50: number; p95: number; p99: number } {
+  const sketch = new QuantileSketch();
+  for (const [value, count] of values) sketch.add(value, count);
+  return { p50: roundTo(sketch.quantile(0.5), 2), p95: roundTo(sketch.quantile(0.95), 2), p99: roundTo(sketch.quantile(0.99), 2) };
+}
+
+/**
+ * One second of traffic with known outcomes:
+ * mumbai: 4 events of sessions a, b, a, c; 1 error; 2 quality changes (1080p at 5000 kbps is below its
+ *   rung; buffer 1.5 s forces a step down); buffers 6 + 5 + 1.5 + 12.5 = 25; 40 ms latency.
+ * delhi: 2 events, 250 ms latency (p95 over 200 ms: warning).
+ * bangalore: 1 event, 360p with a 0.5 s buffer (already the lowest rung, so no change), 10 ms latency.
+ */
+function recordKnownSecond(h: Harness, at: number): void {
+  h.process(
+    "mumbai",
+    [
+      makeEvent({ sessionId: "a", quality: "720p", networkType: "4G", bitrate: 4000, bufferHealth: 6 }),
+      makeEvent({ sessionId: "b", eventType: "error", errorCode: "E_TIMEOUT", errorMessage: "timeout", quality: "1080p", networkType: "WiFi", bitrate: 5000, bufferHealth: 5 }),
+      makeEvent({ sessionId: "a", eventType: "buffer", quality: "480p", networkType: "5G", bitrate: 2000, bufferHealth: 1.5 }),
+      makeEvent({ sessionId: "c", quality: "720p", networkType: "broadband", bitrate: 4000, bufferHealth: 12.5 }),
+    ],
+    at,
+    40,
+  );
+  h.process(
+    "delhi",
+    [makeEvent({ sessionId: "x", location: "Delhi" }), makeEvent({ sessionId: "y", location: "Noida" })],
+    at,
+    250,
+  );
+  h.process("bangalore", [makeEvent({ sessionId: "k", quality: "360p", networkType: "5G", bitrate: 500, bufferHealth: 0.5 })], at, 10);
+}
+
+describe("MetricsHub snapshots", () => {
+  it("starts with an all-idle snapshot at startedAt", () => {
+    const h = createHarness();
+    const snapshot = h.hub.latestSnapshot();
+
+    expect(snapshot.at).toBe(T0);
+    expect(snapshot.windowMs).toBe(0);
+    expect(snapshot.regions.map((r) => [r.id, r.status, r.viewers, r.processed])).toEqual([
+      ["mumbai", "idle", 0, 0],
+      ["delhi", "idle", 0, 0],
+      ["bangalore", "idle", 0, 0],
+      ["hyderabad", "idle", 0, 0],
+      ["pune", "idle", 0, 0],
+      ["kolkata", "idle", 0, 0],
+    ]);
+    expect(snapshot.totals).toEqual({ viewers: 0, eventsPerSecond: 0, accepted: 0, rejected: 0, processed: 0 });
+  });
+
+  it("closes a window into the exact snapshot of what was processed in it", () => {
+    const h = createHarness({ distributionWindows: 3 });
+    recordKnownSecond(h, T0 + 500);
+    h.hub.recordAccepted(7);
+    h.hub.recordRejected("bitrate: must not be negative");
+    h.hub.recordRejected("quality: must be one of 360p, 480p, 720p, 1080p, 4K");
+    h.hub.recordRejected("bitrate: must not be negative");
+
+    const snapshot = h.hub.tick(T0 + 1000);
+
+    expect(snapshot).toEqual({
+      at: T0 + 1000,
+      windowMs: 1000,
+      distributionWindowMs: 3000,
+      regions: [
+        {
+          id: "mumbai",
+          name: "Mumbai",
+          status: "critical",
+          statusReason: "error rate 25% > 5%",
+          capacity: 8_000_000,
+          viewers: 3,
+          eventsPerSecond: 4,
+          latencyMs: { p50: 40, p95: 40, p99: 40 },
+          errorRatePercent: 25,
+          utilizationPercent: 0,
+          avgBufferHealth: 6.25,
+          qualityChangesPerSecond: 2,
+          processed: 4,
+        },
+        {
+          id: "delhi",
+          name: "Delhi",
+          status: "warning",
+          statusReason: "p95 latency 250 ms > 200 ms",
+          capacity: 6_000_000,
+          viewers: 2,
+          eventsPerSecond: 2,
+          latencyMs: { p50: 250, p95: 250, p99: 250 },
+          errorRatePercent: 0,
+          utilizationPercent: 0,
+          avgBufferHealth: 6,
+          qualityChangesPerSecond: 0,
+          processed: 2,
+        },
+        {
+          id: "bangalore",
+          name: "Bangalore",
+          status: "ok",
+          statusReason: null,
+          capacity: 5_000_000,
+          viewers: 1,
+          eventsPerSecond: 1,
+          latencyMs: { p50: 10, p95: 10, p99: 10 },
+          errorRatePercent: 0,
+          utilizationPercent: 0,
+          avgBufferHealth: 0.5,
+          qualityChangesPerSecond: 0,
+          processed: 1,
+        },
+        idleRegion("hyderabad", "Hyderabad", 3_000_000),
+        idleRegion("pune", "Pune", 2_500_000),
+        idleRegion("kolkata", "Kolkata", 2_000_000),
+      ],
+      overall: {
+        latencyMs: expectedLatency([
+          [40, 4],
+          [250, 2],
+          [10, 1],
+        ]),
+        errorRatePercent: 14.29, // 1 of 7
+        avgBufferHealth: 5.36, // (25 + 12 + 0.5) / 7
+        qualityChangesPerSecond: 2,
+      },
+      quality: { "360p": 1, "480p": 1, "720p": 4, "1080p": 1, "4K": 0 },
+      network: { "4G": 3, "5G": 2, WiFi: 1, broadband: 1 },
+      eventTypes: { play: 5, pause: 0, quality_change: 0, buffer: 1, error: 1 },
+      bufferActions: { emergency_buffer: 1, preventive_buffer: 1, maintain_current: 4, optimize_bandwidth: 1 },
+      totals: { viewers: 6, eventsPerSecond: 7, accepted: 7, rejected: 3, processed: 7 },
+      rejections: [
+        { reason: "bitrate: must not be negative", count: 2 },
+        { reason: "quality: must be one of 360p, 480p, 720p, 1080p, 4K", count: 1 },
+      ],
+    });
+    expect(h.hub.latestSnapshot()).toBe(snapshot);
+  });
+
+  it("measures rates over the actual window length", () => {
+    const h = createHarness();
+    h.process("pune", [makeEvent(), makeEvent(), makeEvent()], T0 + 100, 5);
+    const snapshot = h.hub.tick(T0 + 2000);
+
+    expect(snapshot.windowMs).toBe(2000);
+    expect(snapshot.distributionWindowMs).toBe(6000);
+    expect(snapshot.regions.find((r) => r.id === "pune")!.eventsPerSecond).toBe(1.5);
+    expect(snapshot.totals.eventsPerSecond).toBe(1.5);
+  });
+
+  it("starts each window empty: a region with live viewers but no new events is ok at 0 events/s, and processed keeps counting", () => {
+    const h = createHarness();
+    recordKnownSecond(h, T0 + 500);
+    h.hub.tick(T0 + 1000);
+    h.process("mumbai", [makeEvent({ sessionId: "a" })], T0 + 1500, 40);
+    const snapshot = h.hub.tick(T0 + 2000);
+
+    expect(snapshot.regions.find((r) => r.id === "mumbai")).toEqual({
+      id: "mumbai",
+      name: "Mumbai",
+      status: "ok",
+      statusReason: null,
+      capacity: 8_000_000,
+      viewers: 3,
+      eventsPerSecond: 1,
+      latencyMs: { p50: 40, p95: 40, p99: 40 },
+      errorRatePercent: 0,
+      utilizationPercent: 0,
+      avgBufferHealth: 6,
+      qualityChangesPerSecond: 0,
+      processed: 5,
+    });
+    expect(snapshot.regions.find((r) => r.id === "delhi")).toEqual({
+      id: "delhi",
+      name: "Delhi",
+      status: "ok",
+      statusReason: null,
+      capacity: 6_000_000,
+      viewers: 2,
+      eventsPerSecond: 0,
+      latencyMs: { p50: 0, p95: 0, p99: 0 },
+      errorRatePercent: 0,
+      utilizationPercent: 0,
+      avgBufferHealth: 0,
+      qualityChangesPerSecond: 0,
+      processed: 2,
+    });
+    expect(snapshot.regions.find((r) => r.id === "kolkata")).toEqual(idleRegion("kolkata", "Kolkata", 2_000_000));
+    expect(snapshot.totals).toEqual({ viewers: 6, eventsPerSecond: 1, accepted: 0, rejected: 0, processed: 8 });
+  });
+
+  it("counts viewers from the live store at tick time, so sessions drop out after the heartbeat window", () => {
+    const h = createHarness();
+    recordKnownSecond(h, T0 + 500);
+    expect(h.hub.tick(T0 + 1000).totals.viewers).toBe(6);
+    expect(h.hub.tick(T0 + 500 + HEARTBEAT_WINDOW_MS - 1).totals.viewers).toBe(6);
+    const snapshot = h.hub.tick(T0 + 500 + HEARTBEAT_WINDOW_MS);
+    expect(snapshot.totals.viewers).toBe(0);
+    expect(snapshot.regions.map((r) => r.status)).toEqual(["idle", "idle", "idle", "idle", "idle", "idle"]);
+  });
+
+  it("sums the distributions over the last distributionWindows windows only", () => {
+    const h = createHarness({ distributionWindows: 3 });
+    const step = (second: number, overrides: Partial<ViewerEvent>) => {
+      h.process("kolkata", [makeEvent(overrides)], T0 + second * 1000 - 500, 1);
+      return h.hub.tick(T0 + second * 1000);
+    };
+
+    const s1 = step(1, { quality: "720p", networkType: "4G", eventType: "play", bufferHealth: 6 });
+    expect([s1.quality, s1.network, s1.eventTypes, s1.bufferActions]).toEqual([
+      { ...ZERO_QUALITY, "720p": 1 },
+      { ...ZERO_NETWORK, "4G": 1 },
+      { ...ZERO_EVENT_TYPES, play: 1 },
+      { ...ZERO_BUFFER_ACTIONS, maintain_current: 1 },
+    ]);
+    step(2, { quality: "1080p", networkType: "5G", eventType: "pause", bitrate: 9000, bufferHealth: 6 });
+    const s3 = step(3, { quality: "4K", networkType: "WiFi", eventType: "buffer", bitrate: 30_000, bufferHealth: 2.5 });
+    expect([s3.quality, s3.network, s3.eventTypes, s3.bufferActions]).toEqual([
+      { ...ZERO_QUALITY, "720p": 1, "1080p": 1, "4K": 1 },
+      { ...ZERO_NETWORK, "4G": 1, "5G": 1, WiFi: 1 },
+      { ...ZERO_EVENT_TYPES, play: 1, pause: 1, buffer: 1 },
+      { ...ZERO_BUFFER_ACTIONS, maintain_current: 2, preventive_buffer: 1 },
+    ]);
+    const s4 = step(4, { quality: "360p", networkType: "broadband", eventType: "error", bufferHealth: 0.2 });
+    expect([s4.quality, s4.network, s4.eventTypes, s4.bufferActions]).toEqual([
+      { ...ZERO_QUALITY, "1080p": 1, "4K": 1, "360p": 1 },
+      { ...ZERO_NETWORK, "5G": 1, WiFi: 1, broadband: 1 },
+      { ...ZERO_EVENT_TYPES, pause: 1, buffer: 1, error: 1 },
+      { ...ZERO_BUFFER_ACTIONS, maintain_current: 1, preventive_buffer: 1, emergency_buffer: 1 },
+    ]);
+    const s5 = h.hub.tick(T0 + 5000);
+    expect([s5.quality, s5.eventTypes]).toEqual([
+      { ...ZERO_QUALITY, "4K": 1, "360p": 1 },
+      { ...ZERO_EVENT_TYPES, buffer: 1, error: 1 },
+    ]);
+    // Rates, unlike distributions, cover only the last window.
+    expect(s5.totals.eventsPerSecond).toBe(0);
+  });
+});
+
+describe("MetricsHub rejections", () => {
+  it("lists rejection reasons most frequent first, ties by reason, at most 10, folding reasons beyond 100 distinct into 'other reasons'", () => {
+    const h = createHarness();
+    for (let i = 0; i < 100; i++) h.hub.recordRejected(`reason-${i}`);
+    for (let i = 0; i < 5; i++) h.hub.recordRejected("reason-5");
+    h.hub.recordRejected("late-1");
+    h.hub.recordRejected("late-2");
+    h.hub.recordRejected("late-3");
+    // A reason already known keeps its own count after the cap.
+    h.hub.recordRejected("reason-7");
+
+    const snapshot = h.hub.tick(T0 + 1000);
+
+    expect(snapshot.totals.rejected).toBe(109);
+    expect(snapshot.rejections).toEqual([
+      { reason: "reason-5", count: 6 },
+      { reason: "other reasons", count: 3 },
+      { reason: "reason-7", count: 2 },
+      // Ties in reason order ("reason-10" sorts before "reason-2"), whatever order they arrived in.
+      { reason: "reason-0", count: 1 },
+      { reason: "reason-1", count: 1 },
+      { reason: "reason-10", count: 1 },
+      { reason: "reason-11", count: 1 },
+      { reason: "reason-12", count: 1 },
+      { reason: "reason-13", count: 1 },
+      { reason: "reason-14", count: 1 },
+    ]);
+  });
+
+  it("orders equally frequent reasons by reason, not by arrival", () => {
+    const h = createHarness();
+    for (const reason of ["quality: bad", "bitrate: bad", "event_id: bad", "bitrate: bad"]) h.hub.recordRejected(reason);
+
+    expect(h.hub.tick(T0 + 1000).rejections).toEqual([
+      { reason: "bitrate: bad", count: 2 },
+      { reason: "event_id: bad", count: 1 },
+      { reason: "quality: bad", count: 1 },
+    ]);
+  });
+
+  it("keeps counting rejections across ticks", () => {
+    const h = createHarness();
+    h.hub.recordRejected("event_id: is required");
+    h.hub.tick(T0 + 1000);
+    h.hub.recordRejected("event_id: is required");
+    h.hub.recordAccepted(4);
+    h.hub.recordAccepted(1);
+
+    const snapshot = h.hub.tick(T0 + 2000);
+    expect(snapshot.rejections).toEqual([{ reason: "event_id: is required", count: 2 }]);
+    expect(snapshot.totals.accepted).toBe(5);
+    expect(snapshot.totals.rejected).toBe(2);
+  });
+});
+
+describe("MetricsHub rollups", () => {
+  function rollupRecord(region: RollupRecord["region"], bucketStart: number, fields: Partial<RollupRecord>): RollupRecord {
+    return {
+      region,
+      bucketStart,
+      seconds: 10,
+      events: 0,
+      errors: 0,
+      qualityChanges: 0,
+      bufferHealthSum: 0,
+      viewers: 0,
+      utilizationPercent: 0,
+      p50Ms: 0,
+      p95Ms: 0,
+      p99Ms: 0,
+      ...fields,
+    };
+  }
+
+  it("emits a bucket's rollups (every region plus 'all') at the first tick whose window starts in a later bucket", () => {
+    const h = createHarness();
+    h.process(
+      "mumbai",
+      [
+        makeEvent({ sessionId: "a", bufferHealth: 6 }),
+        makeEvent({ sessionId: "b", eventType: "error", quality: "1080p", bitrate: 5000, bufferHealth: 4 }),
+      ],
+      T0 + 500,
+      40,
+    );
+    h.hub.tick(T0 + 1000);
+    h.process("pune", [makeEvent({ sessionId: "p", bufferHealth: 1.5 })], T0 + 4500, 40);
+    for (let s = 2; s <= 10; s++) h.hub.tick(T0 + s * 1000);
+    // The window [T0+9s, T0+10s) still began in the first bucket: nothing emitted yet.
+    expect(h.rollups).toEqual([]);
+
+    h.hub.tick(T0 + 11_000);
+
+    expect(h.rollups).toEqual([
+      [
+        rollupRecord("mumbai", T0, { events: 2, errors: 1, qualityChanges: 1, bufferHealthSum: 10, viewers: 2, p50Ms: 40, p95Ms: 40, p99Ms: 40 }),
+        rollupRecord("delhi", T0, {}),
+        rollupRecord("bangalore", T0, {}),
+        rollupRecord("hyderabad", T0, {}),
+        rollupRecord("pune", T0, { events: 1, qualityChanges: 1, bufferHealthSum: 1.5, viewers: 1, p50Ms: 40, p95Ms: 40, p99Ms: 40 }),
+        rollupRecord("kolkata", T0, {}),
+        rollupRecord("all", T0, { events: 3, errors: 1, qualityChanges: 2, bufferHealthSum: 11.5, viewers: 3, p50Ms: 40, p95Ms: 40, p99Ms: 40 }),
+      ],
+    ]);
+  });
+
+  it("attributes a window that straddles a boundary to the bucket it started in", () => {
+    const h = createHarness();
+    h.hub.tick(T0 + 9500);
+    h.process("delhi", [makeEvent({ sessionId: "d" })], T0 + 10_000, 20);
+    h.hub.tick(T0 + 10_500); // window [T0+9.5s, T0+10.5s): bucket T0
+    expect(h.rollups).toEqual([]);
+    h.hub.tick(T0 + 11_500); // window starts in bucket T0+10s: bucket T0 is done
+
+    expect(h.rollups.length).toBe(1);
+    expect(h.rollups[0]!.find((r) => r.region === "delhi")).toEqual(
+      rollupRecord("delhi", T0, { seconds: 10.5, events: 1, bufferHealthSum: 6, viewers: 1, p50Ms: 20, p95Ms: 20, p99Ms: 20 }),
+    );
+    expect(h.rollups[0]!.map((r) => [r.region, r.bucketStart, r.seconds])).toEqual(
+      (["mumbai", "delhi", "bangalore", "hyderabad", "pune", "kolkata", "all"] as const).map((region) => [region, T0, 10.5]),
+    );
+  });
+
+  it("flushRollups() emits the partial bucket once, and later ticks of that bucket add only the new seconds", () => {
+    const h = createHarness();
+    for (let s = 1; s <= 10; s++) h.hub.tick(T0 + s * 1000);
+    h.process("kolkata", [makeEvent({ sessionId: "k", bufferHealth: 8 })], T0 + 10_500, 15);
+    h.hub.tick(T0 + 11_000); // emits bucket T0; [T0+10s, T0+11s) accumulates in bucket T0+10s
+    h.hub.tick(T0 + 12_000);
+    h.rollups.length = 0;
+
+    h.hub.flushRollups();
+
+    const bucket = T0 + 10_000;
+    expect(h.rollups).toEqual([
+      [
+        rollupRecord("mumbai", bucket, { seconds: 2 }),
+        rollupRecord("delhi", bucket, { seconds: 2 }),
+        rollupRecord("bangalore", bucket, { seconds: 2 }),
+        rollupRecord("hyderabad", bucket, { seconds: 2 }),
+        rollupRecord("pune", bucket, { seconds: 2 }),
+        rollupRecord("kolkata", bucket, { seconds: 2, events: 1, bufferHealthSum: 8, viewers: 1, p50Ms: 15, p95Ms: 15, p99Ms: 15 }),
+        rollupRecord("all", bucket, { seconds: 2, events: 1, bufferHealthSum: 8, viewers: 1, p50Ms: 15, p95Ms: 15, p99Ms: 15 }),
+      ],
+    ]);
+
+    // A second flush has no new seconds to hand over.
+    h.hub.flushRollups();
+    expect(h.rollups.length).toBe(1);
+
+    // The rest of the bucket is emitted later without the seconds already flushed.
+    h.hub.tick(T0 + 13_000);
+    h.hub.tick(T0 + 21_000); // window [13s, 21s) began in bucket T0+10s
+    h.hub.tick(T0 + 22_000); // window begins in bucket T0+20s: bucket T0+10s is done
+    expect(h.rollups.length).toBe(2);
+    expect(h.rollups[1]!.map((r) => [r.region, r.bucketStart, r.seconds, r.events])).toEqual(
+      (["mumbai", "delhi", "bangalore", "hyderabad", "pune", "kolkata", "all"] as const).map((region) => [region, bucket, 9, 0]),
+    );
+  });
+
+  it("emits nothing on flushRollups() before any tick", () => {
+    const h = createHarness();
+    h.hub.flushRollups();
+    expect(h.rollups).toEqual([]);
+  });
+});

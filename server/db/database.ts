@@ -64,7 +64,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   const dir = path.resolve(options.dataDir, "pglite");
   await mkdir(dir, { recursive: true });
-  const pglite = await PGlite.create(dir);
+  // Postgres's default 128 MB of shared buffers is sized for a server; a few 10 s rollups need far less.
+  const pglite = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] });
   try {
     await applyMigrations(pgliteSqlClient(pglite), migrations);
   } catch (error) {

@@ -9,7 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./charts.module.css";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } from "./chart-theme";
-import { computeTimeTicks, formatTimeTick, type TimeChartProps } from "./time-axis";
+import { computeTimeTicks, createTimeAxisProps, formatTimeTick, type TimeChartProps } from "./time-axis";
 import type { SeriesPoint } from "./time-series";
 
 const { warning: WARNING_MS, critical: CRITICAL_MS } = STATUS_THRESHOLDS.latencyP95Ms;
@@ -101,18 +101,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
               margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
             >
               <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-              <XAxis
-                dataKey="t"
-                type="number"
-                scale="time"
-                domain={domain}
-                ticks={ticks}
-                tickFormatter={formatTimeTick}
-                allowDataOverflow
-                tick={AXIS_TICK}
-                stroke={CHART_COLORS.axisLine}
-                minTickGap={16}
-              />
+              <XAxis {...createTimeAxisProps(domain, ticks)} />
               <YAxis
                 scale="log"
                 domain={scale.domain}

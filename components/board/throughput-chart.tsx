@@ -10,7 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./charts.module.css";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } from "./chart-theme";
 import { REGION_COLORS } from "./region-colors";
-import { computeTimeTicks, formatTimeTick, type TimeChartProps } from "./time-axis";
+import { computeTimeTicks, createTimeAxisProps, formatTimeTick, type TimeChartProps } from "./time-axis";
 import { hasTraffic } from "./time-series";
 
 function formatTooltipRate(value: unknown): string {
@@ -41,18 +41,7 @@ export const ThroughputChart = memo(function ThroughputChart({ points, domain, l
               margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
             >
               <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-              <XAxis
-                dataKey="t"
-                type="number"
-                scale="time"
-                domain={domain}
-                ticks={ticks}
-                tickFormatter={formatTimeTick}
-                allowDataOverflow
-                tick={AXIS_TICK}
-                stroke={CHART_COLORS.axisLine}
-                minTickGap={16}
-              />
+              <XAxis {...createTimeAxisProps(domain, ticks)} />
               <YAxis
                 tickFormatter={(value: number) => formatCompact(value)}
                 tick={AXIS_TICK}

@@ -1,4 +1,5 @@
 import { formatClockTime } from "@/components/ui/format";
+import { AXIS_TICK, CHART_COLORS } from "./chart-theme";
 import type { SeriesPoint } from "./time-series";
 
 export interface TimeChartProps {
@@ -19,4 +20,20 @@ export function computeTimeTicks(from: number, to: number): number[] {
 
 export function formatTimeTick(value: unknown): string {
   return typeof value === "number" ? formatClockTime(value) : "";
+}
+
+/** The time axis both 15-minute charts share: the sliding window, whole-minute ticks, clock labels. */
+export function createTimeAxisProps(domain: [number, number], ticks: number[]) {
+  return {
+    dataKey: "t",
+    type: "number",
+    scale: "time",
+    domain,
+    ticks,
+    tickFormatter: formatTimeTick,
+    allowDataOverflow: true,
+    tick: AXIS_TICK,
+    stroke: CHART_COLORS.axisLine,
+    minTickGap: 16,
+  } as const;
 }

@@ -3,6 +3,8 @@
 # Debian's Chromium against the production build). Ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+# One stream, so the closing count is really the last line.
+exec 2>&1
 export NEXT_TELEMETRY_DISABLED=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 mkdir -p test-results
 rm -f test-results/vitest.json test-results/playwright.json

@@ -1,5 +1,5 @@
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES, type EventType, type NetworkType, type Quality, type ViewerEvent } from "./events";
-import { BUFFER_ACTIONS, type BufferAction } from "./quality-ladder";
+import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type BufferAction, type QualityChangeReason } from "./quality-ladder";
 import { QuantileSketch } from "./quantile-sketch";
 
 export type Counts<K extends string> = Record<K, number>;
@@ -14,6 +14,8 @@ export interface MetricsWindow {
   network: Counts<NetworkType>;
   eventTypes: Counts<EventType>;
   bufferActions: Counts<BufferAction>;
+  /** Quality changes decided, by reason; they sum to `qualityChanges`. */
+  qualityDecisions: Counts<QualityChangeReason>;
   latency: QuantileSketch;
 }
 
@@ -51,23 +53,28 @@ export function createMetricsWindow(): MetricsWindow {
     network: createCounts(NETWORK_TYPES),
     eventTypes: createCounts(EVENT_TYPES),
     bufferActions: createCounts(BUFFER_ACTIONS),
+    qualityDecisions: createCounts(QUALITY_CHANGE_REASONS),
     latency: new QuantileSketch(),
   };
 }
 
-/** Counts one processed event: its type, quality, network, buffer, the buffer action and whether quality changed. */
-export function recordEventInWindow(window: MetricsWindow, event: ViewerEvent, action: BufferAction, qualityChanged: boolean): void {
+/** Counts one processed event: its type, quality, network, buffer, the buffer action and the quality change decided (if any). */
+export function recordEventInWindow(window: MetricsWindow, event: ViewerEvent, action: BufferAction, change: QualityChangeReason | null): void {
   window.events++;
   if (event.eventType === "error") window.errors++;
   window.bufferHealthSum += event.bufferHealth;
-  if (qualityChanged) window.qualityChanges++;
+  if (change !== null) {
+    window.qualityChanges++;
+    window.qualityDecisions[change]++;
+  }
   window.quality[event.quality]++;
   window.network[event.networkType]++;
   window.eventTypes[event.eventType]++;
   window.bufferActions[action]++;
 }
 
-function addCounts<K extends string>(target: Counts<K>, source: Counts<K>): void {
+/** Adds every count of `source` into `target`. */
+export function addCounts<K extends string>(target: Counts<K>, source: Counts<K>): void {
   for (const key in source) target[key] += source[key];
 }
 
@@ -85,6 +92,7 @@ export function mergeMetricsWindow(target: MetricsWindow, source: MetricsWindow)
   addCounts(target.network, source.network);
   addCounts(target.eventTypes, source.eventTypes);
   addCounts(target.bufferActions, source.bufferActions);
+  addCounts(target.qualityDecisions, source.qualityDecisions);
   target.latency.merge(source.latency);
 }
 
@@ -98,6 +106,7 @@ export function resetMetricsWindow(window: MetricsWindow): void {
   zeroCounts(window.network);
   zeroCounts(window.eventTypes);
   zeroCounts(window.bufferActions);
+  zeroCounts(window.qualityDecisions);
   window.latency.reset();
 }
 

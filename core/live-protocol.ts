@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { Quality } from "./events";
+import type { QualityChangeReason } from "./quality-ladder";
 import type { Snapshot } from "./snapshot";
 
 /** Payload of `request_snapshot`: nothing today, but still a validated object so bad clients get a reason. */
@@ -17,3 +19,26 @@ export interface BoardClientToServerEvents {
   /** Asks for the current snapshot at once (after a connect or reconnect) instead of waiting for the next tick. */
   request_snapshot: (payload: z.input<typeof requestSnapshotSchema>, ack: Ack<Snapshot>) => void;
 }
+
+/** Handshake `auth` of a player on the `/player` namespace: the session its commands are for. */
+export const playerAuthSchema = z.object({
+  sessionId: z.string({ error: "sessionId is required" }).trim().min(1, "sessionId must not be empty").max(128, "sessionId must be at most 128 characters"),
+});
+
+/** A quality change decided for one session, sent to that session's player only. */
+export interface QualityCommand {
+  sessionId: string;
+  from: Quality;
+  to: Quality;
+  reason: QualityChangeReason;
+  /** When it was decided, epoch ms. */
+  at: number;
+}
+
+/** Events the server sends a player on `/player`. */
+export interface PlayerServerToClientEvents {
+  change_quality: (command: QualityCommand) => void;
+}
+
+/** A player sends nothing today; its session id comes in the handshake and is validated there. */
+export type PlayerClientToServerEvents = Record<string, never>;

@@ -19,7 +19,8 @@ export const DOWNGRADE_BUFFER_SECONDS = 2.0;
 export const UPGRADE_BUFFER_SECONDS = 8.0;
 export const UPGRADE_HEADROOM = 1.5;
 
-export type QualityChangeReason = "buffer_health" | "bandwidth_insufficient" | "bandwidth_headroom";
+export const QUALITY_CHANGE_REASONS = ["buffer_health", "bandwidth_insufficient", "bandwidth_headroom"] as const;
+export type QualityChangeReason = (typeof QUALITY_CHANGE_REASONS)[number];
 
 export interface QualityDecision {
   from: Quality;

@@ -1,10 +1,11 @@
-import type { Counts, LatencySummary } from "./aggregation";
-import type { EventType, NetworkType, Quality } from "./events";
-import type { BufferAction } from "./quality-ladder";
-import type { RegionId } from "./regions";
+import { z } from "zod";
+import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "./events";
+import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS } from "./quality-ladder";
+import { REGION_IDS } from "./regions";
 
 /** idle: nothing seen; ok; warning: a warning threshold crossed; critical: a critical one. */
-export type RegionStatus = "idle" | "ok" | "warning" | "critical";
+export const REGION_STATUSES = ["idle", "ok", "warning", "critical"] as const;
+export type RegionStatus = (typeof REGION_STATUSES)[number];
 
 /** SPEC section 5 thresholds the board colours by, plus section 2's utilisation warning and spillover. */
 export const STATUS_THRESHOLDS = {
@@ -13,67 +14,84 @@ export const STATUS_THRESHOLDS = {
   utilizationPercent: { warning: 80, critical: 85 },
 } as const;
 
-export interface RegionSnapshot {
-  id: RegionId;
-  name: string;
-  status: RegionStatus;
-  /** The first threshold that set the status, for a person to read; null when ok or idle. */
-  statusReason: string | null;
-  capacity: number;
-  viewers: number;
-  eventsPerSecond: number;
-  latencyMs: LatencySummary;
-  errorRatePercent: number;
-  utilizationPercent: number;
-  avgBufferHealth: number;
-  qualityChangesPerSecond: number;
-  /** Events processed in this region since start. */
-  processed: number;
-}
+const latencySchema = z.object({ p50: z.number(), p95: z.number(), p99: z.number() });
+const countsOf = <K extends string>(keys: readonly [K, ...K[]]) => z.record(z.enum(keys), z.number());
 
-export interface Snapshot {
-  at: number;
+// The wire contract of snapshots and history: the server builds these, the board validates them.
+export const regionSnapshotSchema = z.object({
+  id: z.enum(REGION_IDS),
+  name: z.string(),
+  status: z.enum(REGION_STATUSES),
+  /** The first threshold that set the status, for a person to read; null when ok or idle. */
+  statusReason: z.string().nullable(),
+  capacity: z.number(),
+  viewers: z.number(),
+  eventsPerSecond: z.number(),
+  latencyMs: latencySchema,
+  errorRatePercent: z.number(),
+  utilizationPercent: z.number(),
+  avgBufferHealth: z.number(),
+  qualityChangesPerSecond: z.number(),
+  /** Quality changes decided in this region since start, by reason. */
+  qualityDecisions: countsOf(QUALITY_CHANGE_REASONS),
+  /** Events processed in this region since start. */
+  processed: z.number(),
+});
+
+export const snapshotSchema = z.object({
+  at: z.number(),
   /** Length of the window rates are measured over, in ms. */
-  windowMs: number;
+  windowMs: z.number(),
   /** Length of the window the distributions below are summed over, in ms. */
-  distributionWindowMs: number;
-  regions: RegionSnapshot[];
-  overall: {
-    latencyMs: LatencySummary;
-    errorRatePercent: number;
-    avgBufferHealth: number;
-    qualityChangesPerSecond: number;
-  };
-  quality: Counts<Quality>;
-  network: Counts<NetworkType>;
-  eventTypes: Counts<EventType>;
-  bufferActions: Counts<BufferAction>;
-  totals: {
-    viewers: number;
-    eventsPerSecond: number;
-    accepted: number;
-    rejected: number;
-    processed: number;
-  };
+  distributionWindowMs: z.number(),
+  regions: z.array(regionSnapshotSchema),
+  overall: z.object({
+    latencyMs: latencySchema,
+    errorRatePercent: z.number(),
+    avgBufferHealth: z.number(),
+    qualityChangesPerSecond: z.number(),
+  }),
+  quality: countsOf(QUALITIES),
+  network: countsOf(NETWORK_TYPES),
+  eventTypes: countsOf(EVENT_TYPES),
+  bufferActions: countsOf(BUFFER_ACTIONS),
+  totals: z.object({
+    viewers: z.number(),
+    eventsPerSecond: z.number(),
+    accepted: z.number(),
+    rejected: z.number(),
+    processed: z.number(),
+  }),
   /** Rejected events since start by reason, most frequent first, ties by reason (at most 10). */
-  rejections: Array<{ reason: string; count: number }>;
-}
+  rejections: z.array(z.object({ reason: z.string(), count: z.number() })),
+});
 
 /** A stored rollup of one region (or "all") over one history bucket. */
-export interface HistoryRollup {
-  region: RegionId | "all";
-  bucketStart: number;
-  seconds: number;
-  events: number;
-  errors: number;
-  viewers: number;
-  eventsPerSecond: number;
-  latencyMs: LatencySummary;
-  errorRatePercent: number;
-  utilizationPercent: number;
-  avgBufferHealth: number;
-  qualityChanges: number;
-}
+export const historyRollupSchema = z.object({
+  region: z.union([z.enum(REGION_IDS), z.literal("all")]),
+  bucketStart: z.number(),
+  seconds: z.number(),
+  events: z.number(),
+  errors: z.number(),
+  viewers: z.number(),
+  eventsPerSecond: z.number(),
+  latencyMs: latencySchema,
+  errorRatePercent: z.number(),
+  utilizationPercent: z.number(),
+  avgBufferHealth: z.number(),
+  qualityChanges: z.number(),
+});
+
+export const historyResponseSchema = z.object({
+  from: z.number(),
+  to: z.number(),
+  rollups: z.array(historyRollupSchema),
+});
+
+export type RegionSnapshot = z.infer<typeof regionSnapshotSchema>;
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type HistoryRollup = z.infer<typeof historyRollupSchema>;
+export type HistoryResponse = z.infer<typeof historyResponseSchema>;
 
 export interface RegionStatusInput {
   events: number;

@@ -32,7 +32,7 @@ async function benchPipeline(events: ViewerEvent[], batchSize: number): Promise<
   const store = new MemoryLiveStore(10_000);
   const bus = new InProcessBus({ maxRetainedEvents: 1_000_000 });
   const hub = new MetricsHub({ store, rollupMs: 10_000, distributionWindows: 10, onRollups: () => {}, startedAt: Date.now() });
-  const subscription = await bus.subscribe("bench", createEventProcessor(hub, store));
+  const subscription = await bus.subscribe("bench", createEventProcessor(hub, store, { isListening: () => false, deliver: () => {} }));
   const ingestor = new Ingestor(bus, hub);
   const started = performance.now();
   for (let i = 0; i < events.length; i += batchSize) await ingestor.ingestValid(events.slice(i, i + batchSize));

@@ -11,6 +11,7 @@ import { setRuntime, type HealthReport } from "./runtime";
 import { checkDatabase } from "./services/check-database";
 import { saveRegionRollups } from "./services/save-region-rollups";
 import { attachBoardSocket, broadcastSnapshot, type BoardServer } from "./socket/board-socket";
+import { attachPlayerSocket } from "./socket/player-socket";
 import { MemoryLiveStore } from "./store/memory-live-store";
 import { createEventProcessor } from "./workers/event-processor";
 import { HistoryWriter } from "./workers/history-writer";
@@ -61,16 +62,17 @@ async function main(): Promise<void> {
     onRollups: (records) => history.enqueue(records),
     startedAt: nowMs(),
   });
-  const subscription = await bus.subscribe("processors", createEventProcessor(hub, store));
+  // Next's own upgrade handling (dev reloads) must keep the upgrades Socket.IO does not own.
+  const io: BoardServer = new Server(httpServer, { serveClient: false, destroyUpgrade: false });
+  attachBoardSocket(io, () => hub.latestSnapshot());
+  const players = attachPlayerSocket(io);
+  const subscription = await bus.subscribe("processors", createEventProcessor(hub, store, players));
   const ingestor = new Ingestor(bus, hub);
 
   const handle = nextApp.getRequestHandler();
   httpServer.on("request", (req, res) => {
     void handle(req, res);
   });
-  // Next's own upgrade handling (dev reloads) must keep the upgrades Socket.IO does not own.
-  const io: BoardServer = new Server(httpServer, { serveClient: false, destroyUpgrade: false });
-  attachBoardSocket(io, () => hub.latestSnapshot());
 
   // One clock for windows, viewer expiry and latency: the monotonic one, immune to wall-clock jumps.
   const ticker = setInterval(() => broadcastSnapshot(io, hub.tick(nowMs())), env.SNAPSHOT_INTERVAL_MS);

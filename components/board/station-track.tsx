@@ -48,6 +48,7 @@ function createMissingRegion(id: RegionSnapshot["id"], name: string, capacity: n
     utilizationPercent: 0,
     avgBufferHealth: 0,
     qualityChangesPerSecond: 0,
+    qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
     processed: 0,
   };
 }

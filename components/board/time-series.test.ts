@@ -52,6 +52,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
         utilizationPercent: 0,
         avgBufferHealth: 8,
         qualityChangesPerSecond: 0,
+        qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
         processed: 5,
       },
     ],

@@ -3,8 +3,8 @@
 import { useEffect, useEffectEvent, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { BoardClientToServerEvents, BoardServerToClientEvents } from "@/core/live-protocol";
-import type { Snapshot } from "@/core/snapshot";
-import { describeIssue, snapshotSchema } from "./api";
+import { snapshotSchema, type Snapshot } from "@/core/snapshot";
+import { describeIssue } from "./api";
 
 export type LiveState = "connecting" | "live" | "reconnecting";
 

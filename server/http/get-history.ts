@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { summarizeRollup } from "@/core/history";
 import { REGION_IDS } from "@/core/regions";
-import type { HistoryRollup } from "@/core/snapshot";
+import type { HistoryResponse } from "@/core/snapshot";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { listRegionRollups } from "../services/list-region-rollups";
@@ -19,12 +19,6 @@ const historyQuerySchema = z.object({
   from: instant.optional(),
   to: instant.optional(),
 });
-
-export interface HistoryResponse {
-  from: number;
-  to: number;
-  rollups: HistoryRollup[];
-}
 
 /** GET /api/history?region=&from=&to=: rollups from the database, the last 15 minutes by default. */
 export async function getHistory(runtime: Runtime, params: URLSearchParams, now: number = Date.now()): Promise<HistoryResponse> {

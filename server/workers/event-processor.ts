@@ -1,27 +1,34 @@
 import { recordEventInWindow } from "@/core/aggregation";
+import type { QualityCommand } from "@/core/live-protocol";
 import { decideBufferAction, decideQualityChange } from "@/core/quality-ladder";
 import type { BatchHandler } from "../bus/event-bus";
 import { nowMs } from "../clock";
+import type { CommandSink } from "../socket/player-socket";
 import type { LiveStore } from "../store/live-store";
 import type { MetricsHub } from "./metrics-hub";
 
 /**
  * The worker's batch handler: decides quality and buffer actions for every event, records them in
- * the region's live window, marks sessions as seen, and measures ingest → processed latency.
- * Synchronous, so the bus commits the batch without a promise.
+ * the region's live window, sends each quality change to its session's player, marks sessions as
+ * seen, and measures ingest → processed latency. Synchronous, so the bus commits without a promise.
  */
-export function createEventProcessor(hub: MetricsHub, store: LiveStore): BatchHandler {
+export function createEventProcessor(hub: MetricsHub, store: LiveStore, commands: CommandSink): BatchHandler {
   return (batch) => {
     const window = hub.windowFor(batch.region);
     const events = batch.events;
+    let outgoing: QualityCommand[] | null = null;
     for (let i = 0; i < events.length; i++) {
       const event = events[i]!;
       const change = decideQualityChange(event.quality, event.bitrate, event.bufferHealth);
-      recordEventInWindow(window, event, decideBufferAction(event.bufferHealth), change !== null);
+      recordEventInWindow(window, event, decideBufferAction(event.bufferHealth), change ? change.reason : null);
+      if (change && commands.isListening(event.sessionId)) {
+        (outgoing ??= []).push({ sessionId: event.sessionId, from: change.from, to: change.to, reason: change.reason, at: Date.now() });
+      }
     }
     const processedAt = nowMs();
     store.recordSessions(batch.region, events, processedAt);
     window.latency.add(processedAt - batch.ingestedAt, events.length);
     hub.addProcessed(batch.region, events.length);
+    if (outgoing) commands.deliver(outgoing);
   };
 }

@@ -61,7 +61,7 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
     onRollups: (records) => void rollups.push(records),
     startedAt: T0,
   });
-  const handler: BatchHandler = createEventProcessor(hub, store);
+  const handler: BatchHandler = createEventProcessor(hub, store, { isListening: () => false, deliver: () => {} });
   return {
     hub,
     store,
@@ -98,6 +98,7 @@ function idleRegion(id: RegionId, name: string, capacity: number, processed = 0)
     utilizationPercent: 0,
     avgBufferHealth: 0,
     qualityChangesPerSecond: 0,
+    qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
     processed,
   };
 }
@@ -188,6 +189,7 @@ describe("MetricsHub snapshots", () => {
           utilizationPercent: 0,
           avgBufferHealth: 6.25,
           qualityChangesPerSecond: 2,
+          qualityDecisions: { buffer_health: 1, bandwidth_insufficient: 1, bandwidth_headroom: 0 },
           processed: 4,
         },
         {
@@ -203,6 +205,7 @@ describe("MetricsHub snapshots", () => {
           utilizationPercent: 0,
           avgBufferHealth: 6,
           qualityChangesPerSecond: 0,
+          qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
           processed: 2,
         },
         {
@@ -218,6 +221,7 @@ describe("MetricsHub snapshots", () => {
           utilizationPercent: 0,
           avgBufferHealth: 0.5,
           qualityChangesPerSecond: 0,
+          qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
           processed: 1,
         },
         idleRegion("hyderabad", "Hyderabad", 3_000_000),
@@ -278,6 +282,7 @@ describe("MetricsHub snapshots", () => {
       utilizationPercent: 0,
       avgBufferHealth: 6,
       qualityChangesPerSecond: 0,
+      qualityDecisions: { buffer_health: 1, bandwidth_insufficient: 1, bandwidth_headroom: 0 },
       processed: 5,
     });
     expect(snapshot.regions.find((r) => r.id === "delhi")).toEqual({
@@ -293,6 +298,7 @@ describe("MetricsHub snapshots", () => {
       utilizationPercent: 0,
       avgBufferHealth: 0,
       qualityChangesPerSecond: 0,
+      qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
       processed: 2,
     });
     expect(snapshot.regions.find((r) => r.id === "kolkata")).toEqual(idleRegion("kolkata", "Kolkata", 2_000_000));

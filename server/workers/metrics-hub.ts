@@ -1,4 +1,5 @@
 import {
+  addCounts,
   createCounts,
   createMetricsWindow,
   mergeMetricsWindow,
@@ -9,7 +10,7 @@ import {
 } from "@/core/aggregation";
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "@/core/events";
 import { bucketStartOf, type RollupRecord } from "@/core/history";
-import { BUFFER_ACTIONS } from "@/core/quality-ladder";
+import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type QualityChangeReason } from "@/core/quality-ladder";
 import { REGIONS, type RegionId } from "@/core/regions";
 import { classifyRegionStatus, computeUtilizationPercent, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
 import type { LiveStore } from "../store/live-store";
@@ -71,6 +72,7 @@ export class MetricsHub {
   private spare = new Map<RegionId, MetricsWindow>();
   private readonly overall = createMetricsWindow();
   private readonly processed = new Map<RegionId, number>();
+  private readonly decisions = new Map<RegionId, Counts<QualityChangeReason>>();
   private readonly rollups = new Map<RegionId | "all", RollupAccumulator>();
   private rollupBucket: number | null = null;
   private readonly distributionRing: Distribution[] = [];
@@ -86,6 +88,7 @@ export class MetricsHub {
       this.current.set(region.id, createMetricsWindow());
       this.spare.set(region.id, createMetricsWindow());
       this.processed.set(region.id, 0);
+      this.decisions.set(region.id, createCounts(QUALITY_CHANGE_REASONS));
       this.rollups.set(region.id, { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0 });
     }
     this.rollups.set("all", { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0 });
@@ -158,6 +161,8 @@ export class MetricsHub {
         utilizationPercent,
       });
       const processed = this.processed.get(region.id)!;
+      const decisions = this.decisions.get(region.id)!;
+      addCounts(decisions, window.qualityDecisions);
       regions.push({
         id: region.id,
         name: region.name,
@@ -171,6 +176,7 @@ export class MetricsHub {
         utilizationPercent,
         avgBufferHealth: summary.avgBufferHealth,
         qualityChangesPerSecond: seconds > 0 ? Math.round((summary.qualityChanges / seconds) * 10) / 10 : 0,
+        qualityDecisions: { ...decisions },
         processed,
       });
       totalViewers += regionViewers;

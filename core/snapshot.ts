@@ -60,6 +60,8 @@ export const snapshotSchema = z.object({
     eventsPerSecond: z.number(),
     accepted: z.number(),
     rejected: z.number(),
+    /** Accepted events not processed again because their event_id was already processed. */
+    duplicates: z.number(),
     processed: z.number(),
   }),
   /** Rejected events since start by reason, most frequent first, ties by reason (at most 10). */

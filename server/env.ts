@@ -24,8 +24,10 @@ export const envSchema = z.object({
   SIMULATOR_SURGE_AT_SECONDS: int(0, 86_400).default(120),
   SIMULATOR_SURGE_SECONDS: int(0, 86_400).default(90),
   SIMULATOR_SURGE_FACTOR: z.coerce.number({ error: "must be a number" }).min(1, "must be 1 to 10").max(10, "must be 1 to 10").default(1.5),
-  /** A session counts as a concurrent viewer while its last event is this recent. */
-  HEARTBEAT_WINDOW_SECONDS: int(1, 600).default(10),
+  /** A session counts as a concurrent viewer while its last event is this recent (1.5 heartbeats, so a late one is not a departure). */
+  HEARTBEAT_WINDOW_SECONDS: int(1, 600).default(15),
+  /** An event_id seen again within this window is a duplicate and counted once. */
+  IDEMPOTENCY_WINDOW_SECONDS: int(1, 3600).default(120),
   SNAPSHOT_INTERVAL_MS: int(100, 10_000).default(1000),
   ROLLUP_SECONDS: int(1, 3600).default(10),
   /** Rollups kept in memory while the database is unreachable; the oldest are dropped (and counted) beyond it. */

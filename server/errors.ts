@@ -10,9 +10,14 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+// Next bundles its own copy of this module for route handlers, so `instanceof` cannot recognise an
+// AppError thrown by the server's copy; a global brand can.
+const APP_ERROR_BRAND = Symbol.for("signalbox.AppError");
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
+  readonly [APP_ERROR_BRAND] = true;
 
   constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
@@ -26,8 +31,13 @@ export class AppError extends Error {
   }
 }
 
+/** Whether a thrown value is an AppError from any bundled copy of this module. */
+export function isAppError(error: unknown): error is AppError {
+  return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[APP_ERROR_BRAND] === true;
+}
+
 /** Any thrown value as an AppError; unknown failures become `internal` without leaking their text. */
 export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
+  if (isAppError(error)) return error;
   return new AppError("internal", "Something went wrong on the server; it has been logged.");
 }

@@ -2,7 +2,6 @@ import { createServer } from "node:http";
 import next from "next";
 import { Server } from "socket.io";
 import { InProcessBus } from "./bus/in-process-bus";
-import { nowMs } from "./clock";
 import { openDatabase } from "./db/database";
 import { loadEnv } from "./env";
 import type { ComponentHealth } from "./health";
@@ -20,6 +19,8 @@ import { MetricsHub } from "./workers/metrics-hub";
 import { TrafficSimulator, startSimulator, type RunningSimulator } from "./workers/simulator";
 
 const SHUTDOWN_GRACE_MS = 15_000;
+const NETWORK_GRACE_MS = 3_000;
+const STEP_DEADLINE_MS = 5_000;
 const log = (message: string) => console.log(`${new Date().toISOString()} ${message}`);
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   await nextApp.prepare();
 
   // The pipeline starts after Next is ready, so its first window does not span the start-up.
-  const store = new MemoryLiveStore(env.HEARTBEAT_WINDOW_SECONDS * 1000);
+  const store = new MemoryLiveStore(env.HEARTBEAT_WINDOW_SECONDS * 1000, env.IDEMPOTENCY_WINDOW_SECONDS * 1000, Date.now());
   const bus = new InProcessBus();
   const history = new HistoryWriter({
     save: (records) => saveRegionRollups(database.prisma, records),
@@ -60,10 +61,12 @@ async function main(): Promise<void> {
     rollupMs: env.ROLLUP_SECONDS * 1000,
     distributionWindows: 10,
     onRollups: (records) => history.enqueue(records),
-    startedAt: nowMs(),
+    startedAt: Date.now(),
   });
-  // Next's own upgrade handling (dev reloads) must keep the upgrades Socket.IO does not own.
-  const io: BoardServer = new Server(httpServer, { serveClient: false, destroyUpgrade: false });
+  // A hung client must not hold a request (or shutdown) open for Node's default five minutes.
+  httpServer.requestTimeout = 60_000;
+  // In dev, Next's reload socket needs the upgrades Socket.IO does not own; in production nobody does.
+  const io: BoardServer = new Server(httpServer, { serveClient: false, destroyUpgrade: !dev });
   attachBoardSocket(io, () => hub.latestSnapshot());
   const players = attachPlayerSocket(io);
   const subscription = await bus.subscribe("processors", createEventProcessor(hub, store, players));
@@ -74,8 +77,8 @@ async function main(): Promise<void> {
     void handle(req, res);
   });
 
-  // One clock for windows, viewer expiry and latency: the monotonic one, immune to wall-clock jumps.
-  const ticker = setInterval(() => broadcastSnapshot(io, hub.tick(nowMs())), env.SNAPSHOT_INTERVAL_MS);
+  // Windows, viewer expiry and stored times use the wall clock; only latency durations use the monotonic one.
+  const ticker = setInterval(() => broadcastSnapshot(io, hub.tick(Date.now())), env.SNAPSHOT_INTERVAL_MS);
 
   let simulator: RunningSimulator | null = null;
   if (env.SIMULATOR === "on") {
@@ -123,19 +126,30 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : env.PORT;
   log(`[http] Signalbox ${dev ? "(dev) " : ""}listening on http://localhost:${port}`);
 
-  // Each step runs even if an earlier one failed, so a shutdown never leaves history unflushed.
+  const closeNetwork = async () => {
+    io.disconnectSockets(true);
+    io.engine.close();
+    const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    // Connections still open after the grace period (a stalled upload, say) are cut, not waited for.
+    const cut = setTimeout(() => httpServer.closeAllConnections(), NETWORK_GRACE_MS);
+    await closed;
+    clearTimeout(cut);
+  };
+
+  // Each step runs, within its own deadline, even if an earlier one failed or hung, so a shutdown
+  // never leaves history unflushed.
   const shutdown = once(async () => {
     log("[shutdown] stopping");
     setRuntime(undefined);
     const steps: Array<[string, () => Promise<unknown> | unknown]> = [
       ["simulator", () => simulator?.stop()],
       ["ticker", () => clearInterval(ticker)],
-      ["sockets", () => io.close()],
-      ["http", () => new Promise<void>((resolve) => httpServer.close(() => resolve()))],
+      ["network", closeNetwork],
       ["workers", () => subscription.close()],
       ["bus", () => bus.close()],
       ["final window", () => {
-        hub.tick(nowMs());
+        hub.tick(Date.now());
         hub.flushRollups();
       }],
       ["history", () => history.close()],
@@ -146,13 +160,16 @@ async function main(): Promise<void> {
     let failed = false;
     for (const [name, step] of steps) {
       try {
-        await step();
+        await withTimeout(Promise.resolve(step()), STEP_DEADLINE_MS, `shutdown step "${name}"`);
       } catch (error) {
         failed = true;
         console.error(`[shutdown] ${name} failed`, error);
       }
     }
-    log(`[shutdown] done: ${history.health().detail}`);
+    const historyHealth = history.health();
+    // Rollups still buffered (the database is down) are lost with the process: say so in the exit code.
+    if (historyHealth.status === "down") failed = true;
+    log(`[shutdown] ${failed ? "done with losses or errors" : "done"}: ${historyHealth.detail}`);
     process.exit(failed ? 1 : 0);
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) {

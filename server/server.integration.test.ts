@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -124,6 +125,24 @@ describe("server on embedded defaults, simulator off", () => {
     expect(history.rollups.filter((r) => r.region === "all").reduce((sum, r) => sum + r.errors, 0)).toBe(1);
   });
 
+  it("processes a resent event once and counts the repeat as a duplicate", async () => {
+    const response = await postEvents(server, JSON.stringify([batch[0]]));
+    expect(response.status).toBe(202);
+    const snapshot = await waitFor(
+      () => getJson<Snapshot>(`${server.url}/api/snapshot`),
+      (s) => s.totals.duplicates === 1,
+    );
+    expect(snapshot.totals).toMatchObject({ accepted: 11, duplicates: 1, processed: 10 });
+  });
+
+  it("treats empty query parameters as not given and refuses dates beyond the calendar", async () => {
+    const empty = await fetch(`${server.url}/api/history?region=&from=&to=`);
+    expect(empty.status).toBe(200);
+    const far = await fetch(`${server.url}/api/history?from=9000000000000000&to=9000000000001000`);
+    expect(far.status).toBe(400);
+    expect(((await far.json()) as { error: { message: string } }).error.message).toBe("from: is beyond the last representable date");
+  });
+
   it("filters history by region and rejects a bad query with a reason", async () => {
     const delhi = await getJson<{ rollups: HistoryRollup[] }>(`${server.url}/api/history?region=delhi`);
     expect(new Set(delhi.rollups.map((r) => r.region))).toEqual(new Set(["delhi"]));
@@ -134,8 +153,15 @@ describe("server on embedded defaults, simulator off", () => {
     );
   });
 
-  it("exits 0 on SIGTERM and keeps its history for the next start", async () => {
+  it("exits 0 on SIGTERM, even with a stalled upload open, and keeps its history for the next start", async () => {
+    const stalled = connect({ host: "127.0.0.1", port: Number(new URL(server.url).port) });
+    await new Promise<void>((resolve) => stalled.once("connect", () => resolve()));
+    stalled.write("POST /api/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n[");
+    stalled.on("error", () => {});
+    const stoppedAt = Date.now();
     expect(await server.stop()).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    stalled.destroy();
     expect(server.output()).toContain("[shutdown] done");
     server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir, ROLLUP_SECONDS: "1" });
     const history = await getJson<{ rollups: HistoryRollup[] }>(`${server.url}/api/history`);

@@ -61,7 +61,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
     network: { "4G": 0, "5G": 0, WiFi: 0, broadband: 0 },
     eventTypes: { play: 0, pause: 0, quality_change: 0, buffer: 0, error: 0 },
     bufferActions: { emergency_buffer: 0, preventive_buffer: 0, maintain_current: 0, optimize_bandwidth: 0 },
-    totals: { viewers: 10, eventsPerSecond: totalEventsPerSecond, accepted: 5, rejected: 0, processed: 5 },
+    totals: { viewers: 10, eventsPerSecond: totalEventsPerSecond, accepted: 5, rejected: 0, duplicates: 0, processed: 5 },
     rejections: [],
   };
 }

@@ -103,6 +103,9 @@ export class InProcessBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    if (!this.closed && this.retainedEvents > 0) {
+      console.error(`[bus] closing with ${this.retainedEvents} event(s) not yet committed by every consumer group`);
+    }
     this.closed = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
@@ -154,7 +157,11 @@ export class InProcessBus implements EventBus {
 
   private fail(group: GroupState, log: PartitionLog, batch: BusBatch, error: unknown): void {
     this.redeliveries++;
-    this.onHandlerError(error, batch);
+    try {
+      this.onHandlerError(error, batch);
+    } catch (reportError) {
+      console.error("[bus] the handler-error callback failed", reportError);
+    }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       group.inFlight.delete(log);

@@ -9,10 +9,14 @@ import { listRegionRollups } from "../services/list-region-rollups";
 export const DEFAULT_HISTORY_MS = 15 * 60 * 1000;
 export const MAX_HISTORY_MS = 24 * 60 * 60 * 1000;
 
-const instant = z.union([
-  z.string().regex(/^\d+$/).transform(Number),
-  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
-], { error: "must be epoch milliseconds or an ISO 8601 date-time" });
+// The largest instant a JavaScript Date can hold; beyond it every date is invalid.
+const MAX_INSTANT_MS = 8.64e15;
+
+const instant = z
+  .union([z.string().regex(/^\d+$/).transform(Number), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))], {
+    error: "must be epoch milliseconds or an ISO 8601 date-time",
+  })
+  .refine((ms) => ms <= MAX_INSTANT_MS, "is beyond the last representable date");
 
 const historyQuerySchema = z.object({
   region: z.enum([...REGION_IDS, "all"], { error: `must be one of ${REGION_IDS.join(", ")}, all` }).optional(),
@@ -22,7 +26,9 @@ const historyQuerySchema = z.object({
 
 /** GET /api/history?region=&from=&to=: rollups from the database, the last 15 minutes by default. */
 export async function getHistory(runtime: Runtime, params: URLSearchParams, now: number = Date.now()): Promise<HistoryResponse> {
-  const parsed = historyQuerySchema.safeParse(Object.fromEntries(params));
+  // `?region=&from=` means "not given", as forms and scripts send it.
+  const given = Object.fromEntries([...params].filter(([, value]) => value !== ""));
+  const parsed = historyQuerySchema.safeParse(given);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new AppError("bad_request", `${issue.path.join(".")}: ${issue.message}`);

@@ -32,7 +32,7 @@ function counts(partial: Partial<Record<RegionId, number>>): Map<RegionId, numbe
 const stores: MemoryLiveStore[] = [];
 
 function createStore(windowMs = WINDOW_MS): MemoryLiveStore {
-  const store = new MemoryLiveStore(windowMs);
+  const store = new MemoryLiveStore(windowMs, 60_000, 0);
   stores.push(store);
   return store;
 }
@@ -71,7 +71,7 @@ describe("MemoryLiveStore", () => {
     store.recordSessions("pune", sessionEvents("s"), T0);
     expect(store.countViewers(T0 + WINDOW_MS)).toEqual(counts({}));
     expect(store.countViewers(T0)).toEqual(counts({}));
-    expect(store.health()).toEqual({ status: "up", detail: "in memory, 0 live session(s)" });
+    expect(store.health()).toEqual({ status: "up", detail: "in memory, 0 live session(s), 0 event id(s) in the idempotency window" });
   });
 
   it("counts a session seen again once, and moves its expiry to the later sighting", () => {
@@ -119,11 +119,35 @@ describe("MemoryLiveStore", () => {
     const store = createStore();
     store.recordSessions("mumbai", sessionEvents("a", "b"), T0);
     store.recordSessions("pune", sessionEvents("a"), T0);
-    expect(store.health()).toEqual({ status: "up", detail: "in memory, 3 live session(s)" });
+    expect(store.health()).toEqual({ status: "up", detail: "in memory, 3 live session(s), 0 event id(s) in the idempotency window" });
     expect(store.kind).toBe("memory");
 
     await store.close();
-    expect(store.health()).toEqual({ status: "up", detail: "in memory, 0 live session(s)" });
+    expect(store.health()).toEqual({ status: "up", detail: "in memory, 0 live session(s), 0 event id(s) in the idempotency window" });
     expect(store.countViewers(T0)).toEqual(counts({}));
+  });
+});
+
+describe("MemoryLiveStore idempotency", () => {
+  const withIds = (...ids: string[]) => ids.map((eventId, i) => ({ ...sessionEvents(`s-${i}`)[0]!, eventId }));
+
+  it("returns the very same array when every event is new", () => {
+    const store = createStore();
+    const batch = withIds("a", "b", "c");
+    expect(store.keepFirstSightings(batch, T0)).toBe(batch);
+  });
+
+  it("drops events whose event_id was already seen, in a batch or across batches, keeping order", () => {
+    const store = createStore();
+    store.keepFirstSightings(withIds("a", "b"), T0);
+    const kept = store.keepFirstSightings(withIds("c", "a", "d", "d", "b", "e"), T0 + 1);
+    expect(kept.map((e) => e.eventId)).toEqual(["c", "d", "e"]);
+  });
+
+  it("forgets ids once the idempotency window has passed twice", () => {
+    const store = createStore();
+    store.keepFirstSightings(withIds("a"), 0);
+    store.keepFirstSightings(withIds("tick"), 60_000);
+    expect(store.keepFirstSightings(withIds("a"), 120_000).map((e) => e.eventId)).toEqual(["a"]);
   });
 });

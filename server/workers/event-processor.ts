@@ -15,7 +15,9 @@ import type { MetricsHub } from "./metrics-hub";
 export function createEventProcessor(hub: MetricsHub, store: LiveStore, commands: CommandSink): BatchHandler {
   return (batch) => {
     const window = hub.windowFor(batch.region);
-    const events = batch.events;
+    // A redelivered or resent event (same event_id) is counted once, and its repeat is counted as such.
+    const events = store.keepFirstSightings(batch.events, Date.now());
+    if (events.length < batch.events.length) hub.addDuplicates(batch.events.length - events.length);
     let outgoing: QualityCommand[] | null = null;
     for (let i = 0; i < events.length; i++) {
       const event = events[i]!;
@@ -26,7 +28,7 @@ export function createEventProcessor(hub: MetricsHub, store: LiveStore, commands
       }
     }
     const processedAt = nowMs();
-    store.recordSessions(batch.region, events, processedAt);
+    store.recordSessions(batch.region, events, Date.now());
     window.latency.add(processedAt - batch.ingestedAt, events.length);
     hub.addProcessed(batch.region, events.length);
     if (outgoing) commands.deliver(outgoing);

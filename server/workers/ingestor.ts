@@ -36,7 +36,9 @@ export class Ingestor {
     const ingestedAt = nowMs();
     const byRegion = new Map<RegionId, ViewerEvent[]>(REGION_IDS.map((id) => [id, []]));
     for (const event of events) byRegion.get(routeCityToRegion(event.location))!.push(event);
-    await Promise.all([...byRegion].map(([region, batch]) => this.bus.publish(region, batch, ingestedAt)));
+    const publishing: Promise<void>[] = [];
+    for (const [region, batch] of byRegion) if (batch.length > 0) publishing.push(this.bus.publish(region, batch, ingestedAt));
+    await Promise.all(publishing);
     this.hub.recordAccepted(events.length);
   }
 }

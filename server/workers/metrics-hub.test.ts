@@ -10,7 +10,7 @@ import { MemoryLiveStore } from "../store/memory-live-store";
 import { createEventProcessor } from "./event-processor";
 import { MetricsHub } from "./metrics-hub";
 
-// The processor stamps "processed at" with nowMs(); a settable clock makes latencies and sightings exact.
+// The processor measures latency with nowMs() and stamps sightings with Date.now(); both are set per batch.
 const clock = vi.hoisted(() => ({ now: 0 }));
 vi.mock("../clock", () => ({ nowMs: () => clock.now }));
 
@@ -51,7 +51,7 @@ interface Harness {
 const stores: MemoryLiveStore[] = [];
 
 function createHarness(options: { distributionWindows?: number } = {}): Harness {
-  const store = new MemoryLiveStore(HEARTBEAT_WINDOW_MS);
+  const store = new MemoryLiveStore(HEARTBEAT_WINDOW_MS, 60_000, 0);
   stores.push(store);
   const rollups: RollupRecord[][] = [];
   const hub = new MetricsHub({
@@ -68,6 +68,7 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
     rollups,
     process(region, events, at, latencyMs) {
       clock.now = at;
+      vi.setSystemTime(at);
       const result = handler({ region, partition: 0, baseOffset: 0, ingestedAt: at - latencyMs, events });
       // The processor is synchronous, so the bus commits without waiting.
       expect(result).toBeUndefined();
@@ -78,9 +79,12 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
 beforeEach(() => {
   seq = 0;
   clock.now = T0;
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(T0);
 });
 
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(stores.splice(0).map((s) => s.close()));
 });
 
@@ -158,7 +162,7 @@ describe("MetricsHub snapshots", () => {
       ["pune", "idle", 0, 0],
       ["kolkata", "idle", 0, 0],
     ]);
-    expect(snapshot.totals).toEqual({ viewers: 0, eventsPerSecond: 0, accepted: 0, rejected: 0, processed: 0 });
+    expect(snapshot.totals).toEqual({ viewers: 0, eventsPerSecond: 0, accepted: 0, rejected: 0, duplicates: 0, processed: 0 });
   });
 
   it("closes a window into the exact snapshot of what was processed in it", () => {
@@ -242,7 +246,7 @@ describe("MetricsHub snapshots", () => {
       network: { "4G": 3, "5G": 2, WiFi: 1, broadband: 1 },
       eventTypes: { play: 5, pause: 0, quality_change: 0, buffer: 1, error: 1 },
       bufferActions: { emergency_buffer: 1, preventive_buffer: 1, maintain_current: 4, optimize_bandwidth: 1 },
-      totals: { viewers: 6, eventsPerSecond: 7, accepted: 7, rejected: 3, processed: 7 },
+      totals: { viewers: 6, eventsPerSecond: 7, accepted: 7, rejected: 3, duplicates: 0, processed: 7 },
       rejections: [
         { reason: "bitrate: must not be negative", count: 2 },
         { reason: "quality: must be one of 360p, 480p, 720p, 1080p, 4K", count: 1 },
@@ -302,7 +306,7 @@ describe("MetricsHub snapshots", () => {
       processed: 2,
     });
     expect(snapshot.regions.find((r) => r.id === "kolkata")).toEqual(idleRegion("kolkata", "Kolkata", 2_000_000));
-    expect(snapshot.totals).toEqual({ viewers: 6, eventsPerSecond: 1, accepted: 0, rejected: 0, processed: 8 });
+    expect(snapshot.totals).toEqual({ viewers: 6, eventsPerSecond: 1, accepted: 0, rejected: 0, duplicates: 0, processed: 8 });
   });
 
   it("counts viewers from the live store at tick time, so sessions drop out after the heartbeat window", () => {

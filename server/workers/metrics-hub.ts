@@ -79,6 +79,7 @@ export class MetricsHub {
   private ringIndex = 0;
   private readonly rejectionReasons = new Map<string, number>();
   private accepted = 0;
+  private duplicates = 0;
   private rejected = 0;
   private windowStart: number;
   private latest: Snapshot;
@@ -104,6 +105,10 @@ export class MetricsHub {
 
   addProcessed(region: RegionId, count: number): void {
     this.processed.set(region, this.processed.get(region)! + count);
+  }
+
+  addDuplicates(count: number): void {
+    this.duplicates += count;
   }
 
   recordAccepted(count: number): void {
@@ -214,6 +219,7 @@ export class MetricsHub {
         eventsPerSecond: overall.eventsPerSecond,
         accepted: this.accepted,
         rejected: this.rejected,
+        duplicates: this.duplicates,
         processed: totalProcessed,
       },
       rejections: [...this.rejectionReasons]

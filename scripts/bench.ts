@@ -29,7 +29,7 @@ function generateEvents(count: number): ViewerEvent[] {
 }
 
 async function benchPipeline(events: ViewerEvent[], batchSize: number): Promise<number> {
-  const store = new MemoryLiveStore(15_000, 120_000, Date.now());
+  const store = new MemoryLiveStore(15_000, 30_000, Date.now());
   const bus = new InProcessBus({ maxRetainedEvents: 1_000_000 });
   const hub = new MetricsHub({ store, rollupMs: 10_000, distributionWindows: 10, onRollups: () => {}, startedAt: Date.now() });
   const subscription = await bus.subscribe("bench", createEventProcessor(hub, store, { isListening: () => false, deliver: () => {} }));

@@ -27,7 +27,7 @@ export const envSchema = z.object({
   /** A session counts as a concurrent viewer while its last event is this recent (1.5 heartbeats, so a late one is not a departure). */
   HEARTBEAT_WINDOW_SECONDS: int(1, 600).default(15),
   /** An event_id seen again within this window is a duplicate and counted once. */
-  IDEMPOTENCY_WINDOW_SECONDS: int(1, 3600).default(120),
+  IDEMPOTENCY_WINDOW_SECONDS: int(1, 3600).default(30),
   SNAPSHOT_INTERVAL_MS: int(100, 10_000).default(1000),
   ROLLUP_SECONDS: int(1, 3600).default(10),
   /** Rollups kept in memory while the database is unreachable; the oldest are dropped (and counted) beyond it. */

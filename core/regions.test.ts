@@ -1,5 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { LATENCY_LINKS, REGIONS, REGION_IDS, isRegionId, routeCityToRegion } from "./regions";
+import {
+  CONTENT_TYPE_ROUTES,
+  LATENCY_LINKS,
+  PRIORITY_REGION,
+  REGIONS,
+  REGION_IDS,
+  REPLICATED_FROM_HEADER,
+  REPLICATION_LINKS,
+  getRegionConfig,
+  getRegionCostRates,
+  getRegionPosition,
+  isRegionId,
+  latencyBetweenRegions,
+  routeCityToRegion,
+  routeContentTypeToRegion,
+} from "./regions";
 
 describe("routeCityToRegion", () => {
   it.each([
@@ -49,5 +64,136 @@ describe("region registry", () => {
   it("recognises region ids", () => {
     expect(isRegionId("pune")).toBe(true);
     expect(isRegionId("all")).toBe(false);
+  });
+});
+
+describe("region cost rates", () => {
+  it("has SPEC section 6's rates for mumbai, delhi and bangalore, not marked as estimates", () => {
+    expect(getRegionCostRates("mumbai")).toEqual({
+      computePerInstanceHour: 8.0,
+      storagePerGbMonth: 1.5,
+      networkPerGb: 0.8,
+      kafkaPerPartitionMonth: 50,
+      estimate: false,
+    });
+    expect(getRegionCostRates("delhi")).toEqual({
+      computePerInstanceHour: 7.5,
+      storagePerGbMonth: 1.4,
+      networkPerGb: 0.75,
+      kafkaPerPartitionMonth: 45,
+      estimate: false,
+    });
+    expect(getRegionCostRates("bangalore")).toEqual({
+      computePerInstanceHour: 7.0,
+      storagePerGbMonth: 1.3,
+      networkPerGb: 0.7,
+      kafkaPerPartitionMonth: 40,
+      estimate: false,
+    });
+  });
+
+  it("marks the configured rates of hyderabad, pune and kolkata as estimates, each rate positive", () => {
+    for (const id of ["hyderabad", "pune", "kolkata"] as const) {
+      const rates = getRegionCostRates(id);
+      expect(rates.estimate).toBe(true);
+      expect(rates.computePerInstanceHour).toBeGreaterThan(0);
+      expect(rates.storagePerGbMonth).toBeGreaterThan(0);
+      expect(rates.networkPerGb).toBeGreaterThan(0);
+      expect(rates.kafkaPerPartitionMonth).toBeGreaterThan(0);
+    }
+    expect(REGIONS.filter((r) => r.costRates.estimate).map((r) => r.id)).toEqual(["hyderabad", "pune", "kolkata"]);
+  });
+
+  it("keeps the rates in the one registry entry of each region", () => {
+    expect(getRegionConfig("pune").costRates).toBe(getRegionCostRates("pune"));
+    expect(getRegionConfig("kolkata").capacity).toBe(2_000_000);
+  });
+});
+
+describe("latencyBetweenRegions", () => {
+  it("is 0 from a region to itself", () => {
+    for (const id of REGION_IDS) expect(latencyBetweenRegions(id, id)).toBe(0);
+  });
+
+  it.each([
+    ["mumbai", "delhi", 80],
+    ["mumbai", "bangalore", 45],
+    ["mumbai", "hyderabad", 60],
+    ["mumbai", "pune", 15],
+    ["delhi", "bangalore", 100],
+    ["delhi", "hyderabad", 90],
+    ["bangalore", "hyderabad", 35],
+  ] as const)("gives the source's %s–%s figure (%i ms) in both directions", (a, b, ms) => {
+    expect(latencyBetweenRegions(a, b)).toBe(ms);
+    expect(latencyBetweenRegions(b, a)).toBe(ms);
+  });
+
+  it("matches every configured link, either way round, and is finite for every pair", () => {
+    for (const link of LATENCY_LINKS) {
+      expect(latencyBetweenRegions(link.a, link.b)).toBe(link.ms);
+      expect(latencyBetweenRegions(link.b, link.a)).toBe(link.ms);
+    }
+    for (const a of REGION_IDS) for (const b of REGION_IDS) expect(Number.isFinite(latencyBetweenRegions(a, b))).toBe(true);
+  });
+
+  it("gives the configured estimate for a pair the source omits", () => {
+    expect(latencyBetweenRegions("kolkata", "pune")).toBe(95);
+    expect(LATENCY_LINKS.find((l) => l.a === "pune" && l.b === "kolkata")?.estimate).toBe(true);
+  });
+});
+
+describe("getRegionPosition", () => {
+  it("numbers regions in registry order", () => {
+    expect(REGION_IDS.map(getRegionPosition)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+});
+
+describe("REPLICATION_LINKS", () => {
+  it("has the source's chain and a full backup into mumbai from every other region", () => {
+    expect(REPLICATION_LINKS).toEqual([
+      { from: "mumbai", to: "delhi", kind: "chain" },
+      { from: "delhi", to: "bangalore", kind: "chain" },
+      { from: "bangalore", to: "hyderabad", kind: "chain" },
+      { from: "delhi", to: "mumbai", kind: "backup" },
+      { from: "bangalore", to: "mumbai", kind: "backup" },
+      { from: "hyderabad", to: "mumbai", kind: "backup" },
+      { from: "pune", to: "mumbai", kind: "backup" },
+      { from: "kolkata", to: "mumbai", kind: "backup" },
+    ]);
+  });
+
+  it("never replicates a region into itself", () => {
+    expect(REPLICATION_LINKS.filter((l) => l.from === l.to)).toEqual([]);
+  });
+
+  it("names the replicated_from header", () => {
+    expect(REPLICATED_FROM_HEADER).toBe("replicated_from");
+  });
+});
+
+describe("routeContentTypeToRegion", () => {
+  it.each([
+    ["live_match", "mumbai"],
+    ["highlights", "bangalore"],
+    ["ad", "hyderabad"],
+    ["  LIVE_MATCH ", "mumbai"],
+    ["Highlights", "bangalore"],
+  ] as const)("routes %s to %s", (contentType, region) => {
+    expect(routeContentTypeToRegion(contentType)).toBe(region);
+  });
+
+  it("returns null for a content type nobody configured", () => {
+    expect(routeContentTypeToRegion("documentary")).toBeNull();
+    expect(routeContentTypeToRegion("")).toBeNull();
+  });
+
+  it("marks every content route as a configured default", () => {
+    expect(CONTENT_TYPE_ROUTES.every((route) => route.configuredDefault)).toBe(true);
+  });
+});
+
+describe("PRIORITY_REGION", () => {
+  it("sends high-priority events to mumbai by default", () => {
+    expect(PRIORITY_REGION).toBe("mumbai");
   });
 });

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { CIRCUIT_STATES } from "./circuit-breaker";
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "./events";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS } from "./quality-ladder";
+import { REGION_HEALTHS } from "./region-health";
 import { REGION_IDS } from "./regions";
 
 /** idle: nothing seen; ok; warning: a warning threshold crossed; critical: a critical one. */
@@ -21,6 +23,15 @@ const countsOf = <K extends string>(keys: readonly [K, ...K[]]) => z.record(z.en
 export const regionSnapshotSchema = z.object({
   id: z.enum(REGION_IDS),
   name: z.string(),
+  /** False while failed over: routing sends its load elsewhere. */
+  active: z.boolean(),
+  circuit: z.enum(CIRCUIT_STATES),
+  /** The last health check's verdict (SPEC section 2) and why. */
+  health: z.enum(REGION_HEALTHS),
+  healthReason: z.string(),
+  /** Events per second routed here from a region that could not take them, and away from here. */
+  spilloverIn: z.number(),
+  spilloverOut: z.number(),
   status: z.enum(REGION_STATUSES),
   /** The first threshold that set the status, for a person to read; null when ok or idle. */
   statusReason: z.string().nullable(),

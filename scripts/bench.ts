@@ -16,6 +16,7 @@ import { spawnServer, waitFor } from "@/server/testing/spawn-server";
 import { createEventProcessor } from "@/server/workers/event-processor";
 import { Ingestor } from "@/server/workers/ingestor";
 import { MetricsHub } from "@/server/workers/metrics-hub";
+import { RegionManager } from "@/server/workers/region-manager";
 import { TrafficSimulator } from "@/server/workers/simulator";
 
 const run = promisify(execFile);
@@ -31,9 +32,10 @@ function generateEvents(count: number): ViewerEvent[] {
 async function benchPipeline(events: ViewerEvent[], batchSize: number): Promise<number> {
   const store = new MemoryLiveStore(15_000, 30_000, Date.now());
   const bus = new InProcessBus({ maxRetainedEvents: 1_000_000 });
-  const hub = new MetricsHub({ store, rollupMs: 10_000, distributionWindows: 10, onRollups: () => {}, startedAt: Date.now() });
-  const subscription = await bus.subscribe("bench", createEventProcessor(hub, store, { isListening: () => false, deliver: () => {} }));
-  const ingestor = new Ingestor(bus, hub);
+  const regions = new RegionManager({ strategy: "proximity", failbackHoldMs: 60_000, onChange: () => {} });
+  const hub = new MetricsHub({ store, regions, rollupMs: 10_000, distributionWindows: 10, onRollups: () => {}, startedAt: Date.now() });
+  const subscription = await bus.subscribe("bench", createEventProcessor(hub, store, { isListening: () => false, deliver: () => {} }, regions));
+  const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));
   const started = performance.now();
   for (let i = 0; i < events.length; i += batchSize) await ingestor.ingestValid(events.slice(i, i + batchSize));
   while (hub.tick(Date.now()).totals.processed < events.length) await new Promise((resolve) => setImmediate(resolve));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ROUTING_STRATEGIES } from "@/core/routing";
 
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
 const int = (min: number, max: number) =>
@@ -29,6 +30,11 @@ export const envSchema = z.object({
   /** An event_id seen again within this window is a duplicate and counted once. */
   IDEMPOTENCY_WINDOW_SECONDS: int(1, 3600).default(30),
   SNAPSHOT_INTERVAL_MS: int(100, 10_000).default(1000),
+  /** How events pick their home region (SPEC section 2); spillover applies to all four. */
+  ROUTING_STRATEGY: z.enum(ROUTING_STRATEGIES, { error: `must be one of ${ROUTING_STRATEGIES.join(", ")}` }).default("proximity"),
+  /** How often region health is checked, and how long an automatic failover holds before it may fail back. */
+  HEALTH_CHECK_SECONDS: int(1, 3600).default(30),
+  FAILBACK_HOLD_SECONDS: int(0, 86_400).default(60),
   ROLLUP_SECONDS: int(1, 3600).default(10),
   /** Rollups kept in memory while the database is unreachable; the oldest are dropped (and counted) beyond it. */
   HISTORY_BUFFER_LIMIT: int(100, 1_000_000).default(50_000),

@@ -2,6 +2,7 @@
 export const ERROR_STATUS = {
   bad_request: 400,
   not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unavailable: 503,

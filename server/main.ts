@@ -16,6 +16,8 @@ import { createEventProcessor } from "./workers/event-processor";
 import { HistoryWriter } from "./workers/history-writer";
 import { Ingestor } from "./workers/ingestor";
 import { MetricsHub } from "./workers/metrics-hub";
+import { RegionManager } from "./workers/region-manager";
+import { saveRegionChange } from "./services/save-region-change";
 import { TrafficSimulator, startSimulator, type RunningSimulator } from "./workers/simulator";
 
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -56,8 +58,26 @@ async function main(): Promise<void> {
     retryMs: 2000,
     log,
   });
+  // Region changes are written in the background; readers and shutdown wait for the ones in flight.
+  const changeWrites = new Set<Promise<void>>();
+  const settleRegionChanges = async () => {
+    await Promise.all(changeWrites);
+  };
+  const regions = new RegionManager({
+    strategy: env.ROUTING_STRATEGY,
+    failbackHoldMs: env.FAILBACK_HOLD_SECONDS * 1000,
+    onChange: (change) => {
+      log(`[regions] ${change.region} ${change.action} (${change.mode}): ${change.reason}`);
+      const write = saveRegionChange(database.prisma, change).catch((error: unknown) =>
+        console.error(`[regions] could not record ${change.action} of ${change.region}`, error),
+      );
+      changeWrites.add(write);
+      void write.finally(() => changeWrites.delete(write));
+    },
+  });
   const hub = new MetricsHub({
     store,
+    regions,
     rollupMs: env.ROLLUP_SECONDS * 1000,
     distributionWindows: 10,
     onRollups: (records) => history.enqueue(records),
@@ -69,8 +89,8 @@ async function main(): Promise<void> {
   const io: BoardServer = new Server(httpServer, { serveClient: false, destroyUpgrade: !dev });
   attachBoardSocket(io, () => hub.latestSnapshot());
   const players = attachPlayerSocket(io);
-  const subscription = await bus.subscribe("processors", createEventProcessor(hub, store, players));
-  const ingestor = new Ingestor(bus, hub);
+  const subscription = await bus.subscribe("processors", createEventProcessor(hub, store, players, regions));
+  const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));
 
   const handle = nextApp.getRequestHandler();
   httpServer.on("request", (req, res) => {
@@ -79,6 +99,10 @@ async function main(): Promise<void> {
 
   // Windows, viewer expiry and stored times use the wall clock; only latency durations use the monotonic one.
   const ticker = setInterval(() => broadcastSnapshot(io, hub.tick(Date.now())), env.SNAPSHOT_INTERVAL_MS);
+  const healthCheck = setInterval(
+    () => regions.checkHealth(hub.takeHealthMeasurements(), bus.health().status === "up", Date.now()),
+    env.HEALTH_CHECK_SECONDS * 1000,
+  );
 
   let simulator: RunningSimulator | null = null;
   if (env.SIMULATOR === "on") {
@@ -114,7 +138,7 @@ async function main(): Promise<void> {
     const degraded = Object.values(components).some((c) => c.status === "down");
     return { status: degraded ? "degraded" : "ok", startedAt, components };
   };
-  setRuntime({ ingestor, hub, database, checkHealth });
+  setRuntime({ ingestor, hub, regions, database, checkHealth, settleRegionChanges });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", (error: NodeJS.ErrnoException) =>
@@ -144,7 +168,10 @@ async function main(): Promise<void> {
     setRuntime(undefined);
     const steps: Array<[string, () => Promise<unknown> | unknown]> = [
       ["simulator", () => simulator?.stop()],
-      ["ticker", () => clearInterval(ticker)],
+      ["ticker", () => {
+        clearInterval(ticker);
+        clearInterval(healthCheck);
+      }],
       ["network", closeNetwork],
       ["workers", () => subscription.close()],
       ["bus", () => bus.close()],
@@ -153,6 +180,7 @@ async function main(): Promise<void> {
         hub.flushRollups();
       }],
       ["history", () => history.close()],
+      ["region changes", settleRegionChanges],
       ["next", () => nextApp.close()],
       ["database", () => database.close()],
       ["store", () => store.close()],

@@ -3,6 +3,7 @@ import { AppError } from "./errors";
 import type { ComponentHealth } from "./health";
 import type { Ingestor } from "./workers/ingestor";
 import type { MetricsHub } from "./workers/metrics-hub";
+import type { RegionManager } from "./workers/region-manager";
 
 export interface HealthReport {
   status: "ok" | "degraded";
@@ -14,8 +15,11 @@ export interface HealthReport {
 export interface Runtime {
   ingestor: Ingestor;
   hub: MetricsHub;
+  regions: RegionManager;
   database: Database;
   checkHealth(): Promise<HealthReport>;
+  /** Resolves once every region change recorded so far is in the database. */
+  settleRegionChanges(): Promise<void>;
 }
 
 // Next bundles route handlers apart from main.ts, so module state is not shared; a global symbol is.

@@ -38,6 +38,12 @@ function createMissingRegion(id: RegionSnapshot["id"], name: string, capacity: n
   return {
     id,
     name,
+    active: true,
+    circuit: "closed",
+    health: "healthy",
+    healthReason: MISSING_REGION_REASON,
+    spilloverIn: 0,
+    spilloverOut: 0,
     status: "idle",
     statusReason: MISSING_REGION_REASON,
     capacity,

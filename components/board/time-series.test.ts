@@ -42,6 +42,12 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
       {
         id: "delhi",
         name: "Delhi",
+        active: true,
+        circuit: "closed",
+        health: "healthy",
+        healthReason: "no check yet",
+        spilloverIn: 0,
+        spilloverOut: 0,
         status: "ok",
         statusReason: null,
         capacity: 6_000_000,

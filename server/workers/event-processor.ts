@@ -1,18 +1,39 @@
 import { recordEventInWindow } from "@/core/aggregation";
 import type { QualityCommand } from "@/core/live-protocol";
 import { decideBufferAction, decideQualityChange } from "@/core/quality-ladder";
-import type { BatchHandler } from "../bus/event-bus";
+import type { RegionId } from "@/core/regions";
+import type { BatchHandler, BusBatch } from "../bus/event-bus";
 import { nowMs } from "../clock";
 import type { CommandSink } from "../socket/player-socket";
 import type { LiveStore } from "../store/live-store";
 import type { MetricsHub } from "./metrics-hub";
 
+/** Told how each batch went, so a region's circuit breaker can open on repeated failures. */
+export interface OutcomeSink {
+  recordSuccess(region: RegionId, now: number): void;
+  recordFailure(region: RegionId, error: string, now: number): void;
+}
+
 /**
  * The worker's batch handler: decides quality and buffer actions for every event, records them in
  * the region's live window, sends each quality change to its session's player, marks sessions as
- * seen, and measures ingest → processed latency. Synchronous, so the bus commits without a promise.
+ * seen, and measures ingest → processed latency; each batch's outcome feeds the region's breaker.
+ * Synchronous, so the bus commits without a promise.
  */
-export function createEventProcessor(hub: MetricsHub, store: LiveStore, commands: CommandSink): BatchHandler {
+export function createEventProcessor(hub: MetricsHub, store: LiveStore, commands: CommandSink, outcomes: OutcomeSink): BatchHandler {
+  const process = createBatchProcessor(hub, store, commands);
+  return (batch) => {
+    try {
+      process(batch);
+    } catch (error) {
+      outcomes.recordFailure(batch.region, error instanceof Error ? error.message : String(error), Date.now());
+      throw error;
+    }
+    outcomes.recordSuccess(batch.region, Date.now());
+  };
+}
+
+function createBatchProcessor(hub: MetricsHub, store: LiveStore, commands: CommandSink): (batch: BusBatch) => void {
   return (batch) => {
     const window = hub.windowFor(batch.region);
     // A redelivered or resent event (same event_id) is counted once, and its repeat is counted as such.

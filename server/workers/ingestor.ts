@@ -1,5 +1,5 @@
 import { parseViewerEvent, type ViewerEvent } from "@/core/events";
-import { REGION_IDS, routeCityToRegion, type RegionId } from "@/core/regions";
+import { REGION_IDS, type RegionId } from "@/core/regions";
 import type { EventBus } from "../bus/event-bus";
 import { nowMs } from "../clock";
 import type { MetricsHub } from "./metrics-hub";
@@ -9,11 +9,12 @@ export interface IngestResult {
   rejected: Array<{ index: number; reason: string }>;
 }
 
-/** Validates, routes each event to its region by proximity, and publishes one batch per region. */
+/** Validates, routes each event to a region (strategy, then spillover), and publishes one batch per region. */
 export class Ingestor {
   constructor(
     private readonly bus: EventBus,
     private readonly hub: MetricsHub,
+    private readonly route: (event: ViewerEvent) => RegionId,
   ) {}
 
   /** Untrusted input: each item is validated on its own, so a bad one never stops the good ones. */
@@ -35,7 +36,7 @@ export class Ingestor {
     if (events.length === 0) return;
     const ingestedAt = nowMs();
     const byRegion = new Map<RegionId, ViewerEvent[]>(REGION_IDS.map((id) => [id, []]));
-    for (const event of events) byRegion.get(routeCityToRegion(event.location))!.push(event);
+    for (const event of events) byRegion.get(this.route(event))!.push(event);
     const publishing: Promise<void>[] = [];
     for (const [region, batch] of byRegion) if (batch.length > 0) publishing.push(this.bus.publish(region, batch, ingestedAt));
     await Promise.all(publishing);

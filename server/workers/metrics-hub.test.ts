@@ -9,6 +9,7 @@ import type { BatchHandler } from "../bus/event-bus";
 import { MemoryLiveStore } from "../store/memory-live-store";
 import { createEventProcessor } from "./event-processor";
 import { MetricsHub } from "./metrics-hub";
+import { RegionManager } from "./region-manager";
 
 // The processor measures latency with nowMs() and stamps sightings with Date.now(); both are set per batch.
 const clock = vi.hoisted(() => ({ now: 0 }));
@@ -54,14 +55,16 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
   const store = new MemoryLiveStore(HEARTBEAT_WINDOW_MS, 60_000, 0);
   stores.push(store);
   const rollups: RollupRecord[][] = [];
+  const regions = new RegionManager({ strategy: "proximity", failbackHoldMs: 60_000, onChange: () => {} });
   const hub = new MetricsHub({
     store,
+    regions,
     rollupMs: ROLLUP_MS,
     distributionWindows: options.distributionWindows ?? 3,
     onRollups: (records) => void rollups.push(records),
     startedAt: T0,
   });
-  const handler: BatchHandler = createEventProcessor(hub, store, { isListening: () => false, deliver: () => {} });
+  const handler: BatchHandler = createEventProcessor(hub, store, { isListening: () => false, deliver: () => {} }, regions);
   return {
     hub,
     store,
@@ -92,6 +95,12 @@ function idleRegion(id: RegionId, name: string, capacity: number, processed = 0)
   return {
     id,
     name,
+    active: true,
+    circuit: "closed",
+    health: "healthy",
+    healthReason: "no check yet",
+    spilloverIn: 0,
+    spilloverOut: 0,
     status: "idle",
     statusReason: null,
     capacity,
@@ -183,6 +192,12 @@ describe("MetricsHub snapshots", () => {
         {
           id: "mumbai",
           name: "Mumbai",
+          active: true,
+          circuit: "closed",
+          health: "healthy",
+          healthReason: "no check yet",
+          spilloverIn: 0,
+          spilloverOut: 0,
           status: "critical",
           statusReason: "error rate 25% > 5%",
           capacity: 8_000_000,
@@ -199,6 +214,12 @@ describe("MetricsHub snapshots", () => {
         {
           id: "delhi",
           name: "Delhi",
+          active: true,
+          circuit: "closed",
+          health: "healthy",
+          healthReason: "no check yet",
+          spilloverIn: 0,
+          spilloverOut: 0,
           status: "warning",
           statusReason: "p95 latency 250 ms > 200 ms",
           capacity: 6_000_000,
@@ -215,6 +236,12 @@ describe("MetricsHub snapshots", () => {
         {
           id: "bangalore",
           name: "Bangalore",
+          active: true,
+          circuit: "closed",
+          health: "healthy",
+          healthReason: "no check yet",
+          spilloverIn: 0,
+          spilloverOut: 0,
           status: "ok",
           statusReason: null,
           capacity: 5_000_000,
@@ -276,6 +303,12 @@ describe("MetricsHub snapshots", () => {
     expect(snapshot.regions.find((r) => r.id === "mumbai")).toEqual({
       id: "mumbai",
       name: "Mumbai",
+      active: true,
+      circuit: "closed",
+      health: "healthy",
+      healthReason: "no check yet",
+      spilloverIn: 0,
+      spilloverOut: 0,
       status: "ok",
       statusReason: null,
       capacity: 8_000_000,
@@ -292,6 +325,12 @@ describe("MetricsHub snapshots", () => {
     expect(snapshot.regions.find((r) => r.id === "delhi")).toEqual({
       id: "delhi",
       name: "Delhi",
+      active: true,
+      circuit: "closed",
+      health: "healthy",
+      healthReason: "no check yet",
+      spilloverIn: 0,
+      spilloverOut: 0,
       status: "ok",
       statusReason: null,
       capacity: 6_000_000,

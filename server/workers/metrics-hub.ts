@@ -14,9 +14,12 @@ import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type QualityChangeReason } from
 import { REGIONS, type RegionId } from "@/core/regions";
 import { classifyRegionStatus, computeUtilizationPercent, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
 import type { LiveStore } from "../store/live-store";
+import type { RegionManager, RegionMeasurement } from "./region-manager";
 
 export interface MetricsHubOptions {
   store: LiveStore;
+  /** Routing state shown per region; refreshed with utilisation at every tick. */
+  regions: Pick<RegionManager, "refresh" | "takeSpillover" | "describe">;
   /** Length of a history bucket. */
   rollupMs: number;
   /** How many closed windows the distributions are summed over. */
@@ -74,6 +77,8 @@ export class MetricsHub {
   private readonly processed = new Map<RegionId, number>();
   private readonly decisions = new Map<RegionId, Counts<QualityChangeReason>>();
   private readonly rollups = new Map<RegionId | "all", RollupAccumulator>();
+  /** Everything since the last health check, per region. */
+  private readonly healthWindows = new Map<RegionId, MetricsWindow>();
   private rollupBucket: number | null = null;
   private readonly distributionRing: Distribution[] = [];
   private ringIndex = 0;
@@ -89,6 +94,7 @@ export class MetricsHub {
       this.current.set(region.id, createMetricsWindow());
       this.spare.set(region.id, createMetricsWindow());
       this.processed.set(region.id, 0);
+      this.healthWindows.set(region.id, createMetricsWindow());
       this.decisions.set(region.id, createCounts(QUALITY_CHANGE_REASONS));
       this.rollups.set(region.id, { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0 });
     }
@@ -138,9 +144,21 @@ export class MetricsHub {
     for (const window of this.current.values()) resetMetricsWindow(window);
 
     const viewers = this.options.store.countViewers(now);
+    this.options.regions.refresh(viewers, now);
     this.latest = this.buildSnapshot(now, seconds, viewers, closed);
     this.windowStart = now;
     return this.latest;
+  }
+
+  /** Each region's events, p95 latency and error rate since the last call, for the health check. */
+  takeHealthMeasurements(): Map<RegionId, RegionMeasurement> {
+    const measurements = new Map<RegionId, RegionMeasurement>();
+    for (const [region, window] of this.healthWindows) {
+      const summary = summarizeMetricsWindow(window, 1);
+      measurements.set(region, { events: summary.events, p95LatencyMs: summary.latencyMs.p95, errorRatePercent: summary.errorRatePercent });
+      resetMetricsWindow(window);
+    }
+    return measurements;
   }
 
   /** Hands the partial bucket to history (at shutdown) so no measured second is lost. */
@@ -153,6 +171,8 @@ export class MetricsHub {
     const regions: RegionSnapshot[] = [];
     let totalViewers = 0;
     let totalProcessed = 0;
+    const spillover = this.options.regions.takeSpillover();
+    const perSecond = (count: number) => (seconds > 0 ? Math.round((count / seconds) * 10) / 10 : 0);
     for (const region of REGIONS) {
       const window = closed?.get(region.id) ?? createMetricsWindow();
       const summary = summarizeMetricsWindow(window, seconds);
@@ -168,9 +188,17 @@ export class MetricsHub {
       const processed = this.processed.get(region.id)!;
       const decisions = this.decisions.get(region.id)!;
       addCounts(decisions, window.qualityDecisions);
+      const view = this.options.regions.describe(region.id);
+      if (closed) mergeMetricsWindow(this.healthWindows.get(region.id)!, window);
       regions.push({
         id: region.id,
         name: region.name,
+        active: view.active,
+        circuit: view.circuit,
+        health: view.health,
+        healthReason: view.healthReason,
+        spilloverIn: perSecond(spillover.in.get(region.id) ?? 0),
+        spilloverOut: perSecond(spillover.out.get(region.id) ?? 0),
         status,
         statusReason: reason,
         capacity: region.capacity,

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { REGION_IDS, isRegionId, type RegionId } from "@/core/regions";
+import { AppError } from "../errors";
+import type { Runtime } from "../runtime";
+import { listRegionChanges } from "../services/list-region-changes";
+import type { RegionChange, RegionView } from "../workers/region-manager";
+import { readJsonBody } from "./respond";
+
+const MAX_BODY_BYTES = 16 * 1024;
+const reasonSchema = z.string().trim().min(1, "reason must not be empty").max(500, "reason must be at most 500 characters");
+const failoverBodySchema = z.object({ reason: reasonSchema.optional() }).strict();
+const breakerBodySchema = z
+  .object({
+    action: z.enum(["trip", "reset"], { error: 'action must be "trip" or "reset"' }),
+    reason: reasonSchema.optional(),
+  })
+  .strict();
+
+function requireRegion(id: string): RegionId {
+  if (!isRegionId(id)) throw new AppError("not_found", `No region "${id}"; regions are ${REGION_IDS.join(", ")}.`);
+  return id;
+}
+
+async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
+  // No body at all means {}; a body must be JSON like everywhere else.
+  const empty = request.body === null || request.headers.get("content-length") === "0";
+  const raw = empty ? {} : await readJsonBody(request, MAX_BODY_BYTES);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join("; "));
+  return parsed.data;
+}
+
+export type RegionControl = "failover" | "failback" | "breaker";
+
+/** POST /api/regions/:id/failover | failback | breaker: an operator's hand on a region's routing. */
+export async function controlRegion(runtime: Runtime, id: string, control: RegionControl, request: Request): Promise<{ region: RegionId } & RegionView> {
+  const region = requireRegion(id);
+  const now = Date.now();
+  if (control === "breaker") {
+    const body = await readBody(request, breakerBodySchema);
+    return { region, ...runtime.regions.setBreakerByHand(region, body.action, body.reason ?? `${body.action} by an operator`, now) };
+  }
+  const body = await readBody(request, failoverBodySchema);
+  const view =
+    control === "failover"
+      ? runtime.regions.failover(region, body.reason ?? "failed over by an operator", now)
+      : runtime.regions.failback(region, body.reason ?? "failed back by an operator", now);
+  return { region, ...view };
+}
+
+/** GET /api/regions: every region's routing state and the latest recorded changes. */
+export async function getRegions(runtime: Runtime): Promise<{ regions: Array<{ region: RegionId } & RegionView>; changes: RegionChange[] }> {
+  await runtime.settleRegionChanges();
+  return {
+    regions: REGION_IDS.map((region) => ({ region, ...runtime.regions.describe(region) })),
+    changes: await listRegionChanges(runtime.database.prisma, { limit: 50 }),
+  };
+}

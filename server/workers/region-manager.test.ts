@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import { REGION_IDS, type RegionId } from "@/core/regions";
+import { RegionManager, type RegionChange, type RegionMeasurement } from "./region-manager";
+
+const T0 = 1_764_000_000_000;
+const pune = { location: "Pune" };
+const calm: RegionMeasurement = { events: 100, p95LatencyMs: 5, errorRatePercent: 1 };
+
+function createManager(failbackHoldMs = 60_000): { manager: RegionManager; changes: RegionChange[] } {
+  const changes: RegionChange[] = [];
+  const manager = new RegionManager({ strategy: "proximity", failbackHoldMs, onChange: (c) => changes.push(c) });
+  return { manager, changes };
+}
+
+function measurements(overrides: Partial<Record<RegionId, RegionMeasurement>> = {}): Map<RegionId, RegionMeasurement> {
+  return new Map(REGION_IDS.map((id) => [id, overrides[id] ?? calm]));
+}
+
+const noViewers = new Map<RegionId, number>();
+
+describe("RegionManager routing", () => {
+  it("routes by proximity while every region is healthy, with no spillover", () => {
+    const { manager } = createManager();
+    expect(manager.route(pune)).toBe("pune");
+    expect(manager.takeSpillover().out.get("pune")).toBe(0);
+  });
+
+  it("spills a failed-over region's events to its lowest-latency active neighbour and counts both ends", () => {
+    const { manager, changes } = createManager();
+    manager.failover("pune", "maintenance", T0);
+    expect(manager.route(pune)).toBe("mumbai");
+    expect(manager.route(pune)).toBe("mumbai");
+    const spill = manager.takeSpillover();
+    expect([spill.out.get("pune"), spill.in.get("mumbai")]).toEqual([2, 2]);
+    expect(manager.takeSpillover().out.get("pune")).toBe(0);
+    expect(changes).toEqual([{ region: "pune", action: "failover", mode: "manual", reason: "maintenance", at: T0 }]);
+  });
+
+  it("spills over above 85% utilisation and stops once utilisation is back", () => {
+    const { manager } = createManager();
+    manager.refresh(new Map([["pune", 2_125_001]]), T0);
+    expect(manager.route(pune)).toBe("mumbai");
+    manager.refresh(new Map([["pune", 2_125_000]]), T0);
+    expect(manager.route(pune)).toBe("pune");
+  });
+});
+
+describe("RegionManager circuit breakers", () => {
+  it("opens after 5 consecutive failures, spills while open, probes after 30 s and closes on success", () => {
+    const { manager, changes } = createManager();
+    for (let i = 0; i < 4; i++) manager.recordFailure("pune", "store timeout", T0 + i);
+    expect(manager.describe("pune").circuit).toBe("closed");
+    manager.recordFailure("pune", "store timeout", T0 + 4);
+    expect(manager.describe("pune").circuit).toBe("open");
+    expect(manager.route(pune)).toBe("mumbai");
+
+    manager.refresh(noViewers, T0 + 4 + 29_999);
+    expect(manager.describe("pune").circuit).toBe("open");
+    manager.refresh(noViewers, T0 + 4 + 30_000);
+    expect(manager.describe("pune").circuit).toBe("half_open");
+    expect(manager.route(pune)).toBe("pune");
+    manager.recordSuccess("pune", T0 + 30_010);
+    expect(manager.describe("pune").circuit).toBe("closed");
+    expect(changes.map((c) => [c.action, c.mode, c.reason])).toEqual([
+      ["breaker_open", "automatic", "store timeout"],
+      ["breaker_close", "automatic", "processing succeeded"],
+    ]);
+  });
+
+  it("a success resets the failure streak", () => {
+    const { manager } = createManager();
+    for (let i = 0; i < 4; i++) manager.recordFailure("pune", "timeout", T0);
+    manager.recordSuccess("pune", T0);
+    for (let i = 0; i < 4; i++) manager.recordFailure("pune", "timeout", T0);
+    expect(manager.describe("pune").circuit).toBe("closed");
+  });
+
+  it("trips and resets by hand, recording each", () => {
+    const { manager, changes } = createManager();
+    expect(manager.setBreakerByHand("delhi", "trip", "drill", T0).circuit).toBe("open");
+    expect(manager.setBreakerByHand("delhi", "reset", "drill over", T0 + 1).circuit).toBe("closed");
+    expect(changes.map((c) => [c.region, c.action, c.mode])).toEqual([
+      ["delhi", "breaker_trip", "manual"],
+      ["delhi", "breaker_reset", "manual"],
+    ]);
+  });
+});
+
+describe("RegionManager health checks", () => {
+  it("fails a region over automatically above 5% errors and back only after the hold, once healthy", () => {
+    const { manager, changes } = createManager(60_000);
+    manager.checkHealth(measurements({ kolkata: { events: 1000, p95LatencyMs: 10, errorRatePercent: 5.01 } }), true, T0);
+    expect(manager.describe("kolkata")).toEqual({ active: false, circuit: "closed", health: "unhealthy", healthReason: "error rate 5.01% > 5%" });
+
+    manager.checkHealth(measurements({ kolkata: { events: 0, p95LatencyMs: 0, errorRatePercent: 0 } }), true, T0 + 59_999);
+    expect(manager.describe("kolkata").active).toBe(false);
+    manager.checkHealth(measurements({ kolkata: { events: 0, p95LatencyMs: 0, errorRatePercent: 0 } }), true, T0 + 60_000);
+    expect(manager.describe("kolkata")).toEqual({ active: true, circuit: "closed", health: "healthy", healthReason: "no traffic in the last check" });
+    expect(changes.map((c) => [c.region, c.action, c.mode])).toEqual([
+      ["kolkata", "failover", "automatic"],
+      ["kolkata", "failback", "automatic"],
+    ]);
+  });
+
+  it("marks a slow region degraded without failing it over", () => {
+    const { manager, changes } = createManager();
+    manager.checkHealth(measurements({ delhi: { events: 10, p95LatencyMs: 200.5, errorRatePercent: 0 } }), true, T0);
+    expect(manager.describe("delhi")).toMatchObject({ active: true, health: "degraded", healthReason: "p95 processing latency 200.5 ms > 200 ms" });
+    expect(changes).toEqual([]);
+  });
+
+  it("never undoes a manual failover automatically", () => {
+    const { manager } = createManager(0);
+    manager.failover("pune", "maintenance", T0);
+    manager.checkHealth(measurements(), true, T0 + 3_600_000);
+    expect(manager.describe("pune").active).toBe(false);
+  });
+});
+
+describe("RegionManager manual controls", () => {
+  it("refuses to fail over a region twice, to fail back an active one, or to fail over the last active region", () => {
+    const { manager } = createManager();
+    manager.failover("pune", "x", T0);
+    expect(() => manager.failover("pune", "x", T0)).toThrow("pune is already failed over (manual).");
+    expect(() => manager.failback("delhi", "x", T0)).toThrow("delhi is active already; nothing to fail back.");
+    for (const id of ["mumbai", "delhi", "bangalore", "hyderabad"] as const) manager.failover(id, "x", T0);
+    expect(() => manager.failover("kolkata", "x", T0)).toThrow("kolkata is the last active region; failing it over would leave nowhere to route.");
+    expect(manager.failback("pune", "back", T0).active).toBe(true);
+  });
+});

@@ -1,0 +1,201 @@
+import {
+  advanceCircuit,
+  createCircuitBreaker,
+  recordCircuitFailure,
+  recordCircuitSuccess,
+  resetCircuit,
+  tripCircuit,
+  type CircuitBreaker,
+  type CircuitState,
+} from "@/core/circuit-breaker";
+import { assessRegionHealth, decideFailover, type FailoverMode, type RegionHealth } from "@/core/region-health";
+import { REGION_IDS, REGIONS, type RegionId } from "@/core/regions";
+import { computeUtilizationPercent, selectHomeRegion, selectTargetRegion, type RegionLoad, type RoutableEvent, type RoutingStrategy } from "@/core/routing";
+import { AppError } from "../errors";
+
+export const REGION_ACTIONS = ["failover", "failback", "breaker_open", "breaker_close", "breaker_trip", "breaker_reset"] as const;
+export type RegionAction = (typeof REGION_ACTIONS)[number];
+
+/** One change of a region's routing state, with why and whether a rule or a person made it. */
+export interface RegionChange {
+  region: RegionId;
+  action: RegionAction;
+  mode: FailoverMode;
+  reason: string;
+  at: number;
+}
+
+/** A region's health-check inputs, measured over the interval since the last check. */
+export interface RegionMeasurement {
+  events: number;
+  p95LatencyMs: number;
+  errorRatePercent: number;
+}
+
+export interface RegionView {
+  active: boolean;
+  circuit: CircuitState;
+  health: RegionHealth;
+  healthReason: string;
+}
+
+interface RegionState {
+  active: boolean;
+  failedOverBy: FailoverMode | null;
+  failedOverAt: number | null;
+  breaker: CircuitBreaker;
+  health: RegionHealth;
+  healthReason: string;
+}
+
+export interface RegionManagerOptions {
+  strategy: RoutingStrategy;
+  /** An automatic failover is not undone before this long, so a region without traffic cannot flap back at once. */
+  failbackHoldMs: number;
+  /** Receives every change (to persist and show); must not throw. */
+  onChange: (change: RegionChange) => void;
+}
+
+const RECENT_CHANGES = 100;
+
+/**
+ * The live routing state of every region: active or failed over, its circuit breaker, its health.
+ * Routes each event (strategy, then spillover) without allocating, counts spillover, applies the
+ * health rules at each check, and takes operators' manual actions.
+ */
+export class RegionManager {
+  private readonly states = new Map<RegionId, RegionState>();
+  // Mutated in place and read by routing on every event.
+  private readonly loads = {} as Record<RegionId, RegionLoad>;
+  private spillOut = new Map<RegionId, number>();
+  private spillIn = new Map<RegionId, number>();
+  private readonly recent: RegionChange[] = [];
+
+  constructor(private readonly options: RegionManagerOptions) {
+    for (const id of REGION_IDS) {
+      this.states.set(id, { active: true, failedOverBy: null, failedOverAt: null, breaker: createCircuitBreaker(), health: "healthy", healthReason: "no check yet" });
+      this.loads[id] = { active: true, utilizationPercent: 0, circuit: "closed" };
+      this.spillOut.set(id, 0);
+      this.spillIn.set(id, 0);
+    }
+  }
+
+  /** Where one event is processed: its home by strategy, moved by spillover when the home cannot take it. */
+  route(event: RoutableEvent): RegionId {
+    const home = selectHomeRegion(event, this.options.strategy, this.loads);
+    const target = selectTargetRegion(home, this.loads);
+    if (target !== home) {
+      this.spillOut.set(home, this.spillOut.get(home)! + 1);
+      this.spillIn.set(target, this.spillIn.get(target)! + 1);
+    }
+    return target;
+  }
+
+  /** Spillover counts since the last call, then starts counting afresh. */
+  takeSpillover(): { in: Map<RegionId, number>; out: Map<RegionId, number> } {
+    const taken = { in: this.spillIn, out: this.spillOut };
+    this.spillIn = new Map(REGION_IDS.map((id) => [id, 0]));
+    this.spillOut = new Map(REGION_IDS.map((id) => [id, 0]));
+    return taken;
+  }
+
+  /** Refreshes utilisation from concurrent viewers and moves open circuits past their cool-down. */
+  refresh(viewers: ReadonlyMap<RegionId, number>, now: number): void {
+    for (const region of REGIONS) {
+      const state = this.states.get(region.id)!;
+      this.loads[region.id].utilizationPercent = computeUtilizationPercent(viewers.get(region.id) ?? 0, region.capacity);
+      const advanced = advanceCircuit(state.breaker, now);
+      if (advanced !== state.breaker) this.setBreaker(region.id, advanced, "automatic", "cool-down over: letting a probe through", now);
+    }
+  }
+
+  recordSuccess(region: RegionId, now: number): void {
+    const state = this.states.get(region)!;
+    const next = recordCircuitSuccess(state.breaker);
+    if (next !== state.breaker) this.setBreaker(region, next, "automatic", "processing succeeded", now);
+  }
+
+  recordFailure(region: RegionId, error: string, now: number): void {
+    const state = this.states.get(region)!;
+    this.setBreaker(region, recordCircuitFailure(state.breaker, now), "automatic", error, now);
+  }
+
+  /** Applies SPEC section 2's health rules to each region's measurements: health, then automatic failover / failback. */
+  checkHealth(measurements: ReadonlyMap<RegionId, RegionMeasurement>, busReachable: boolean, now: number): void {
+    for (const id of REGION_IDS) {
+      const state = this.states.get(id)!;
+      const measured = measurements.get(id) ?? { events: 0, p95LatencyMs: 0, errorRatePercent: 0 };
+      const assessment = assessRegionHealth({
+        brokerReachable: busReachable,
+        p95ProcessingLatencyMs: measured.p95LatencyMs,
+        errorRatePercent: measured.errorRatePercent,
+      });
+      state.health = assessment.health;
+      state.healthReason = measured.events === 0 && busReachable ? "no traffic in the last check" : assessment.reason;
+      const decision = decideFailover({ active: state.active, failedOverBy: state.failedOverBy, assessment });
+      if (decision.action === "failover") this.setActive(id, false, "automatic", decision.reason, now);
+      if (decision.action === "failback" && now - (state.failedOverAt ?? now) >= this.options.failbackHoldMs) {
+        this.setActive(id, true, "automatic", decision.reason, now);
+      }
+    }
+  }
+
+  /** An operator takes a region out of routing; only an operator brings it back. */
+  failover(id: RegionId, reason: string, now: number): RegionView {
+    const state = this.states.get(id)!;
+    if (!state.active) throw new AppError("conflict", `${id} is already failed over (${state.failedOverBy ?? "manual"}).`);
+    if (REGION_IDS.every((other) => other === id || !this.states.get(other)!.active)) {
+      throw new AppError("conflict", `${id} is the last active region; failing it over would leave nowhere to route.`);
+    }
+    this.setActive(id, false, "manual", reason, now);
+    return this.describe(id);
+  }
+
+  failback(id: RegionId, reason: string, now: number): RegionView {
+    if (this.states.get(id)!.active) throw new AppError("conflict", `${id} is active already; nothing to fail back.`);
+    this.setActive(id, true, "manual", reason, now);
+    return this.describe(id);
+  }
+
+  setBreakerByHand(id: RegionId, action: "trip" | "reset", reason: string, now: number): RegionView {
+    const state = this.states.get(id)!;
+    this.setBreaker(id, action === "trip" ? tripCircuit(state.breaker, now) : resetCircuit(), "manual", reason, now, action === "trip" ? "breaker_trip" : "breaker_reset");
+    return this.describe(id);
+  }
+
+  describe(id: RegionId): RegionView {
+    const state = this.states.get(id)!;
+    return { active: state.active, circuit: state.breaker.state, health: state.health, healthReason: state.healthReason };
+  }
+
+  /** The latest changes, newest first. */
+  recentChanges(): RegionChange[] {
+    return [...this.recent].reverse();
+  }
+
+  private setActive(id: RegionId, active: boolean, mode: FailoverMode, reason: string, now: number): void {
+    const state = this.states.get(id)!;
+    state.active = active;
+    state.failedOverBy = active ? null : mode;
+    state.failedOverAt = active ? null : now;
+    this.loads[id].active = active;
+    this.record({ region: id, action: active ? "failback" : "failover", mode, reason, at: now });
+  }
+
+  private setBreaker(id: RegionId, next: CircuitBreaker, mode: FailoverMode, reason: string, now: number, action?: RegionAction): void {
+    const state = this.states.get(id)!;
+    const before = state.breaker.state;
+    state.breaker = next;
+    this.loads[id].circuit = next.state;
+    if (action) this.record({ region: id, action, mode, reason, at: now });
+    else if (before !== next.state && next.state !== "half_open") {
+      this.record({ region: id, action: next.state === "open" ? "breaker_open" : "breaker_close", mode, reason, at: now });
+    }
+  }
+
+  private record(change: RegionChange): void {
+    this.recent.push(change);
+    if (this.recent.length > RECENT_CHANGES) this.recent.shift();
+    this.options.onChange(change);
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseViewerEvent } from "./events";
+import { parseViewerEvent, toWireEvent } from "./events";
 
 const valid = {
   event_id: "e-1",
@@ -94,5 +94,13 @@ describe("parseViewerEvent", () => {
   it("rejects something that is not an object", () => {
     expect(parseViewerEvent("play")).toMatchObject({ ok: false });
     expect(parseViewerEvent(null)).toMatchObject({ ok: false });
+  });
+});
+
+describe("toWireEvent", () => {
+  it("round-trips through parseViewerEvent unchanged", () => {
+    const parsed = parseViewerEvent({ ...valid, event_type: "error", error_code: "E1", error_message: "timeout", content_type: "ad", priority: 2 });
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parseViewerEvent(toWireEvent(parsed.event))).toEqual(parsed);
   });
 });

@@ -102,3 +102,26 @@ export function parseViewerEvent(raw: unknown): ParsedEvent {
   if (w.content_type !== undefined) event.contentType = w.content_type;
   return { ok: true, event };
 }
+
+/** The wire form (snake_case) of a validated event, e.g. to keep the original in the dead-letter queue. */
+export function toWireEvent(event: ViewerEvent): WireEvent {
+  const wire: WireEvent = {
+    event_id: event.eventId,
+    user_id: event.userId,
+    device_id: event.deviceId,
+    session_id: event.sessionId,
+    event_type: event.eventType,
+    timestamp: event.timestamp,
+    quality: event.quality,
+    location: event.location,
+    content_id: event.contentId,
+    bitrate: event.bitrate,
+    buffer_health: event.bufferHealth,
+    network_type: event.networkType,
+    priority: event.priority,
+  };
+  if (event.errorCode !== undefined) wire.error_code = event.errorCode;
+  if (event.errorMessage !== undefined) wire.error_message = event.errorMessage;
+  if (event.contentType !== undefined) wire.content_type = event.contentType;
+  return wire;
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CIRCUIT_STATES } from "./circuit-breaker";
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "./events";
+import { FAILURE_SEVERITIES } from "./failures";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS } from "./quality-ladder";
 import { REGION_HEALTHS } from "./region-health";
 import { REGION_IDS } from "./regions";
@@ -47,6 +48,19 @@ export const regionSnapshotSchema = z.object({
   qualityDecisions: countsOf(QUALITY_CHANGE_REASONS),
   /** Events processed in this region since start. */
   processed: z.number(),
+  /** Processing failures since start by severity (SPEC section 4), and events that took the alternative path. */
+  failures: countsOf(FAILURE_SEVERITIES),
+  alternativePath: z.number(),
+  /** Where every event routed here is: routed = processed + queued + inRetry + deadLettered + duplicates. */
+  flow: z.object({
+    routed: z.number(),
+    processed: z.number(),
+    queued: z.number(),
+    inRetry: z.number(),
+    deadLettered: z.number(),
+    duplicates: z.number(),
+    balanced: z.boolean(),
+  }),
 });
 
 export const snapshotSchema = z.object({
@@ -74,6 +88,17 @@ export const snapshotSchema = z.object({
     /** Accepted events not processed again because their event_id was already processed. */
     duplicates: z.number(),
     processed: z.number(),
+  }),
+  /** Nothing lost: ingested = processed + queued + inRetry + deadLettered + duplicates + rejected, measured each apart. */
+  conservation: z.object({
+    ingested: z.number(),
+    rejected: z.number(),
+    processed: z.number(),
+    queued: z.number(),
+    inRetry: z.number(),
+    deadLettered: z.number(),
+    duplicates: z.number(),
+    balanced: z.boolean(),
   }),
   /** Rejected events since start by reason, most frequent first, ties by reason (at most 10). */
   rejections: z.array(z.object({ reason: z.string(), count: z.number() })),

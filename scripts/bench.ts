@@ -7,13 +7,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import type { ViewerEvent } from "@/core/events";
+import { toWireEvent, type ViewerEvent } from "@/core/events";
 import type { Snapshot } from "@/core/snapshot";
 import { InProcessBus } from "@/server/bus/in-process-bus";
 import { MemoryLiveStore } from "@/server/store/memory-live-store";
 import { findFreePort } from "@/server/testing/free-port";
 import { spawnServer, waitFor } from "@/server/testing/spawn-server";
-import { createEventProcessor } from "@/server/workers/event-processor";
+import { EventProcessor } from "@/server/workers/event-processor";
+import { FaultInjector } from "@/server/workers/fault-injector";
 import { Ingestor } from "@/server/workers/ingestor";
 import { MetricsHub } from "@/server/workers/metrics-hub";
 import { RegionManager } from "@/server/workers/region-manager";
@@ -33,8 +34,26 @@ async function benchPipeline(events: ViewerEvent[], batchSize: number): Promise<
   const store = new MemoryLiveStore(15_000, 30_000, Date.now());
   const bus = new InProcessBus({ maxRetainedEvents: 1_000_000 });
   const regions = new RegionManager({ strategy: "proximity", failbackHoldMs: 60_000, onChange: () => {} });
-  const hub = new MetricsHub({ store, regions, rollupMs: 10_000, distributionWindows: 10, onRollups: () => {}, startedAt: Date.now() });
-  const subscription = await bus.subscribe("bench", createEventProcessor(hub, store, { isListening: () => false, deliver: () => {} }, regions));
+  const hub = new MetricsHub({
+    store,
+    regions,
+    queued: (region) => bus.pendingEvents(region),
+    rollupMs: 10_000,
+    distributionWindows: 10,
+    onRollups: () => {},
+    startedAt: Date.now(),
+  });
+  const processor = new EventProcessor({
+    hub,
+    store,
+    commands: { isListening: () => false, deliver: () => {} },
+    outcomes: regions,
+    faults: new FaultInjector(),
+    maxRetries: 3,
+    maxInRetry: 100_000,
+    deadLetter: () => {},
+  });
+  const subscription = await bus.subscribe("bench", processor.handler);
   const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));
   const started = performance.now();
   for (let i = 0; i < events.length; i += batchSize) await ingestor.ingestValid(events.slice(i, i + batchSize));
@@ -45,20 +64,12 @@ async function benchPipeline(events: ViewerEvent[], batchSize: number): Promise<
   return events.length / seconds;
 }
 
-function toWire(e: ViewerEvent): Record<string, unknown> {
-  return {
-    event_id: e.eventId, user_id: e.userId, device_id: e.deviceId, session_id: e.sessionId, event_type: e.eventType,
-    timestamp: e.timestamp, quality: e.quality, location: e.location, content_id: e.contentId, bitrate: e.bitrate,
-    buffer_health: e.bufferHealth, network_type: e.networkType, priority: e.priority,
-  };
-}
-
 async function benchHttp(events: ViewerEvent[], batchSize: number, concurrency: number): Promise<number> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-bench-"));
   const server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir });
   try {
     const bodies: string[] = [];
-    for (let i = 0; i < events.length; i += batchSize) bodies.push(JSON.stringify(events.slice(i, i + batchSize).map(toWire)));
+    for (let i = 0; i < events.length; i += batchSize) bodies.push(JSON.stringify(events.slice(i, i + batchSize).map(toWireEvent)));
     let next = 0;
     const started = performance.now();
     await Promise.all(

@@ -21,6 +21,8 @@ describe("loadEnv", () => {
       ROUTING_STRATEGY: "proximity",
       HEALTH_CHECK_SECONDS: 30,
       FAILBACK_HOLD_SECONDS: 60,
+      MAX_RETRIES: 3,
+      MAX_IN_RETRY: 100_000,
       ROLLUP_SECONDS: 10,
       HISTORY_BUFFER_LIMIT: 50_000,
     });

@@ -35,6 +35,10 @@ export const envSchema = z.object({
   /** How often region health is checked, and how long an automatic failover holds before it may fail back. */
   HEALTH_CHECK_SECONDS: int(1, 3600).default(30),
   FAILBACK_HOLD_SECONDS: int(0, 86_400).default(60),
+  /** Recovery attempts per failed event before it is dead-lettered (SPEC section 4). */
+  MAX_RETRIES: int(0, 20).default(3),
+  /** Events waiting for a retry beyond which new failures are dead-lettered at once (memory bound). */
+  MAX_IN_RETRY: int(1, 10_000_000).default(100_000),
   ROLLUP_SECONDS: int(1, 3600).default(10),
   /** Rollups kept in memory while the database is unreachable; the oldest are dropped (and counted) beyond it. */
   HISTORY_BUFFER_LIMIT: int(100, 1_000_000).default(50_000),

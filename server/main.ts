@@ -12,8 +12,12 @@ import { saveRegionRollups } from "./services/save-region-rollups";
 import { attachBoardSocket, broadcastSnapshot, type BoardServer } from "./socket/board-socket";
 import { attachPlayerSocket } from "./socket/player-socket";
 import { MemoryLiveStore } from "./store/memory-live-store";
-import { createEventProcessor } from "./workers/event-processor";
-import { HistoryWriter } from "./workers/history-writer";
+import type { RollupRecord } from "@/core/history";
+import { saveDeadLetters } from "./services/save-dead-letters";
+import { BatchWriter } from "./workers/batch-writer";
+import type { DeadLetterRecord } from "./workers/dead-letter";
+import { EventProcessor } from "./workers/event-processor";
+import { FaultInjector } from "./workers/fault-injector";
 import { Ingestor } from "./workers/ingestor";
 import { MetricsHub } from "./workers/metrics-hub";
 import { RegionManager } from "./workers/region-manager";
@@ -52,8 +56,22 @@ async function main(): Promise<void> {
   // The pipeline starts after Next is ready, so its first window does not span the start-up.
   const store = new MemoryLiveStore(env.HEARTBEAT_WINDOW_SECONDS * 1000, env.IDEMPOTENCY_WINDOW_SECONDS * 1000, Date.now());
   const bus = new InProcessBus();
-  const history = new HistoryWriter({
-    save: (records) => saveRegionRollups(database.prisma, records),
+  const faults = new FaultInjector();
+  const history = new BatchWriter<RollupRecord>({
+    label: "history",
+    noun: "rollup",
+    save: (records) => {
+      faults.check("history", null, Date.now());
+      return saveRegionRollups(database.prisma, records);
+    },
+    bufferLimit: env.HISTORY_BUFFER_LIMIT,
+    retryMs: 2000,
+    log,
+  });
+  const deadLetters = new BatchWriter<DeadLetterRecord>({
+    label: "dlq",
+    noun: "dead letter",
+    save: (records) => saveDeadLetters(database.prisma, records),
     bufferLimit: env.HISTORY_BUFFER_LIMIT,
     retryMs: 2000,
     log,
@@ -78,6 +96,7 @@ async function main(): Promise<void> {
   const hub = new MetricsHub({
     store,
     regions,
+    queued: (region) => bus.pendingEvents(region),
     rollupMs: env.ROLLUP_SECONDS * 1000,
     distributionWindows: 10,
     onRollups: (records) => history.enqueue(records),
@@ -89,7 +108,18 @@ async function main(): Promise<void> {
   const io: BoardServer = new Server(httpServer, { serveClient: false, destroyUpgrade: !dev });
   attachBoardSocket(io, () => hub.latestSnapshot());
   const players = attachPlayerSocket(io);
-  const subscription = await bus.subscribe("processors", createEventProcessor(hub, store, players, regions));
+  const processor = new EventProcessor({
+    hub,
+    store,
+    commands: players,
+    outcomes: regions,
+    faults,
+    maxRetries: env.MAX_RETRIES,
+    maxInRetry: env.MAX_IN_RETRY,
+    deadLetter: (record) => deadLetters.enqueue([record]),
+  });
+  const subscription = await bus.subscribe("processors", processor.handler);
+  const retries = setInterval(() => processor.runDueRetries(Date.now()), 250);
   const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));
 
   const handle = nextApp.getRequestHandler();
@@ -133,12 +163,13 @@ async function main(): Promise<void> {
       bus: bus.health(),
       store: store.health(),
       history: history.health(),
+      deadLetters: deadLetters.health(),
       simulator: simulator ? simulator.health() : { status: "off" as const, detail: "SIMULATOR=off" },
     };
     const degraded = Object.values(components).some((c) => c.status === "down");
     return { status: degraded ? "degraded" : "ok", startedAt, components };
   };
-  setRuntime({ ingestor, hub, regions, database, checkHealth, settleRegionChanges });
+  setRuntime({ ingestor, hub, regions, faults, database, checkHealth, settleRegionChanges, flushDeadLetters: () => deadLetters.flush() });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", (error: NodeJS.ErrnoException) =>
@@ -171,6 +202,7 @@ async function main(): Promise<void> {
       ["ticker", () => {
         clearInterval(ticker);
         clearInterval(healthCheck);
+        clearInterval(retries);
       }],
       ["network", closeNetwork],
       ["workers", () => subscription.close()],
@@ -180,6 +212,7 @@ async function main(): Promise<void> {
         hub.flushRollups();
       }],
       ["history", () => history.close()],
+      ["dead letters", () => deadLetters.close()],
       ["region changes", settleRegionChanges],
       ["next", () => nextApp.close()],
       ["database", () => database.close()],
@@ -195,8 +228,8 @@ async function main(): Promise<void> {
       }
     }
     const historyHealth = history.health();
-    // Rollups still buffered (the database is down) are lost with the process: say so in the exit code.
-    if (historyHealth.status === "down") failed = true;
+    // Records still buffered (the database is down) are lost with the process: say so in the exit code.
+    if (historyHealth.status === "down" || deadLetters.health().status === "down") failed = true;
     log(`[shutdown] ${failed ? "done with losses or errors" : "done"}: ${historyHealth.detail}`);
     process.exit(failed ? 1 : 0);
   });

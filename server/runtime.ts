@@ -3,12 +3,13 @@ import { AppError } from "./errors";
 import type { ComponentHealth } from "./health";
 import type { Ingestor } from "./workers/ingestor";
 import type { MetricsHub } from "./workers/metrics-hub";
+import type { FaultInjector } from "./workers/fault-injector";
 import type { RegionManager } from "./workers/region-manager";
 
 export interface HealthReport {
   status: "ok" | "degraded";
   startedAt: number;
-  components: Record<"database" | "bus" | "store" | "history" | "simulator", ComponentHealth>;
+  components: Record<"database" | "bus" | "store" | "history" | "deadLetters" | "simulator", ComponentHealth>;
 }
 
 /** What route handlers may use: the live objects main.ts created, never new ones. */
@@ -16,10 +17,13 @@ export interface Runtime {
   ingestor: Ingestor;
   hub: MetricsHub;
   regions: RegionManager;
+  faults: FaultInjector;
   database: Database;
   checkHealth(): Promise<HealthReport>;
   /** Resolves once every region change recorded so far is in the database. */
   settleRegionChanges(): Promise<void>;
+  /** Writes the dead letters buffered so far (a listing right after a failure should show it). */
+  flushDeadLetters(): Promise<void>;
 }
 
 // Next bundles route handlers apart from main.ts, so module state is not shared; a global symbol is.

@@ -65,6 +65,7 @@ describe("server on embedded defaults, simulator off", () => {
       bus: "up",
       store: "up",
       history: "up",
+      deadLetters: "up",
       simulator: "off",
     });
   });

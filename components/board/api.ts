@@ -1,7 +1,13 @@
 import { z } from "zod";
+import { CIRCUIT_STATES } from "@/core/circuit-breaker";
+import { REGION_HEALTHS } from "@/core/region-health";
+import { REGION_IDS, type RegionId } from "@/core/regions";
 import { historyResponseSchema, snapshotSchema, type HistoryResponse, type Snapshot } from "@/core/snapshot";
 
 const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export const SNAPSHOT_QUERY_KEY = ["snapshot"] as const;
+export const REGIONS_QUERY_KEY = ["regions"] as const;
 
 /** A failed request, worded for the operator: which endpoint, and what came back. */
 export class ApiError extends Error {
@@ -21,23 +27,37 @@ export function describeIssue(error: z.ZodError): string {
   return issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message;
 }
 
-async function fetchJson<T>(endpoint: string, url: string, schema: z.ZodType<T>, signal: AbortSignal): Promise<T> {
-  let response: Response;
+async function sendRequest(endpoint: string, url: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(url, { signal, cache: "no-store", headers: { accept: "application/json" } });
+    return await fetch(url, { ...init, cache: "no-store" });
   } catch (error) {
-    if (signal.aborted) throw error;
+    if (init.signal?.aborted) throw error;
     throw new ApiError(endpoint, "the server could not be reached");
   }
+}
+
+async function readJson<T>(
+  endpoint: string,
+  response: Response,
+  schema: z.ZodType<T>,
+  describeRefusal: (status: number, error: { code: string; message: string } | null) => string,
+): Promise<T> {
   const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
     const parsed = errorBodySchema.safeParse(body);
-    const detail = parsed.success ? `${parsed.data.error.code}: ${parsed.data.error.message}` : response.statusText;
-    throw new ApiError(endpoint, `HTTP ${response.status}${detail ? ` (${detail})` : ""}`);
+    throw new ApiError(endpoint, describeRefusal(response.status, parsed.success ? parsed.data.error : null));
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new ApiError(endpoint, `unexpected response, ${describeIssue(parsed.error)}`);
   return parsed.data;
+}
+
+async function fetchJson<T>(endpoint: string, url: string, schema: z.ZodType<T>, signal: AbortSignal): Promise<T> {
+  const response = await sendRequest(endpoint, url, { signal, headers: { accept: "application/json" } });
+  return readJson(endpoint, response, schema, (status, error) => {
+    const detail = error ? `${error.code}: ${error.message}` : response.statusText;
+    return `HTTP ${status}${detail ? ` (${detail})` : ""}`;
+  });
 }
 
 /** GET /api/snapshot. */
@@ -49,4 +69,74 @@ export function fetchSnapshot(signal: AbortSignal): Promise<Snapshot> {
 export function fetchHistory(from: number, to: number, signal: AbortSignal): Promise<HistoryResponse> {
   const query = new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)) });
   return fetchJson("/api/history", `/api/history?${query.toString()}`, historyResponseSchema, signal);
+}
+
+const regionStateSchema = z.object({
+  region: z.enum(REGION_IDS),
+  active: z.boolean(),
+  circuit: z.enum(CIRCUIT_STATES),
+  health: z.enum(REGION_HEALTHS),
+  healthReason: z.string(),
+});
+
+export const REGION_CHANGE_ACTIONS = [
+  "failover",
+  "failback",
+  "breaker_open",
+  "breaker_close",
+  "breaker_trip",
+  "breaker_reset",
+] as const;
+export type RegionChangeAction = (typeof REGION_CHANGE_ACTIONS)[number];
+
+const regionChangeSchema = z.object({
+  region: z.enum(REGION_IDS),
+  action: z.enum(REGION_CHANGE_ACTIONS),
+  mode: z.enum(["automatic", "manual"]),
+  reason: z.string(),
+  at: z.number(),
+});
+
+const regionsResponseSchema = z.object({
+  regions: z.array(regionStateSchema),
+  changes: z.array(regionChangeSchema),
+});
+
+export type RegionState = z.infer<typeof regionStateSchema>;
+export type RegionChange = z.infer<typeof regionChangeSchema>;
+export type RegionsResponse = z.infer<typeof regionsResponseSchema>;
+
+/** GET /api/regions: routing state of every region and the latest changes, newest first. */
+export function fetchRegions(signal: AbortSignal): Promise<RegionsResponse> {
+  return fetchJson("/api/regions", "/api/regions", regionsResponseSchema, signal);
+}
+
+/** What an operator can do to a region's routing from the board. */
+export type RegionControl = "failover" | "failback" | "trip" | "reset";
+
+function createControlRequest(control: RegionControl, reason: string | undefined): { path: string; body: object } {
+  switch (control) {
+    case "failover":
+    case "failback":
+      return { path: control, body: { reason } };
+    case "trip":
+    case "reset":
+      return { path: "breaker", body: { action: control, reason } };
+  }
+}
+
+/**
+ * POST /api/regions/:id/failover | failback | breaker. A refusal throws the server's own message
+ * (such as the 409 for the last active region), since that is what the operator needs to read.
+ */
+export async function sendRegionControl(region: RegionId, control: RegionControl, reason: string): Promise<RegionState> {
+  // The server refuses an empty reason; a blank field means "no reason given".
+  const { path, body } = createControlRequest(control, reason.trim() || undefined);
+  const url = `/api/regions/${region}/${path}`;
+  const response = await sendRequest(url, url, {
+    method: "POST",
+    headers: { accept: "application/json", "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return readJson(url, response, regionStateSchema, (status, error) => error?.message ?? `HTTP ${status} ${response.statusText}`.trim());
 }

@@ -1,17 +1,19 @@
 import { REGIONS } from "@/core/regions";
 import type { RegionSnapshot } from "@/core/snapshot";
+import type { RegionControlRequest } from "./region-controls";
 import styles from "./station.module.css";
 import { Station } from "./station";
 
 interface StationTrackProps {
   regions: readonly RegionSnapshot[] | null;
   stale: boolean;
+  onRequestControl: (request: RegionControlRequest) => void;
 }
 
 const MISSING_REGION_REASON = "Not in the latest snapshot";
 
 /** Every configured region, always in REGIONS order, strung along one track like a signal-box diagram. */
-export function StationTrack({ regions, stale }: StationTrackProps) {
+export function StationTrack({ regions, stale, onRequestControl }: StationTrackProps) {
   return (
     <section className={styles.trackSection} aria-labelledby="stations-heading">
       <h2 id="stations-heading" className="visually-hidden">
@@ -26,6 +28,7 @@ export function StationTrack({ regions, stale }: StationTrackProps) {
               config={config}
               region={regions && !region ? createMissingRegion(config.id, config.name, config.capacity) : region}
               stale={stale}
+              onRequestControl={onRequestControl}
             />
           );
         })}
@@ -56,5 +59,8 @@ function createMissingRegion(id: RegionSnapshot["id"], name: string, capacity: n
     qualityChangesPerSecond: 0,
     qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
     processed: 0,
+    failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
+    alternativePath: 0,
+    flow: { routed: 0, processed: 0, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
   };
 }

@@ -60,6 +60,9 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
         qualityChangesPerSecond: 0,
         qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
         processed: 5,
+        failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
+        alternativePath: 0,
+        flow: { routed: 5, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
       },
     ],
     overall: { latencyMs: latency, errorRatePercent: 0, avgBufferHealth: 8, qualityChangesPerSecond: 0 },
@@ -68,6 +71,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
     eventTypes: { play: 0, pause: 0, quality_change: 0, buffer: 0, error: 0 },
     bufferActions: { emergency_buffer: 0, preventive_buffer: 0, maintain_current: 0, optimize_bandwidth: 0 },
     totals: { viewers: 10, eventsPerSecond: totalEventsPerSecond, accepted: 5, rejected: 0, duplicates: 0, processed: 5 },
+    conservation: { ingested: 5, rejected: 0, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
     rejections: [],
   };
 }

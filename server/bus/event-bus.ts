@@ -33,6 +33,8 @@ export interface EventBus {
   publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number): Promise<void>;
   /** Joins consumer group `groupId`; partitions are shared among the group's members. */
   subscribe(groupId: string, handler: BatchHandler): Promise<Subscription>;
+  /** Events of a region published and not yet committed by every consumer group. */
+  pendingEvents(region: RegionId): number;
   health(): ComponentHealth;
   /** Stops delivery and waits for in-flight batches; safe to call twice. */
   close(): Promise<void>;

@@ -94,6 +94,12 @@ export class InProcessBus implements EventBus {
     };
   }
 
+  pendingEvents(region: RegionId): number {
+    let pending = 0;
+    for (const batch of this.logByRegion.get(region)!.batches) pending += batch.events.length;
+    return pending;
+  }
+
   health(): ComponentHealth {
     if (this.closed) return { status: "down", detail: "shut down" };
     return {

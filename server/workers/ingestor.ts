@@ -37,9 +37,14 @@ export class Ingestor {
     const ingestedAt = nowMs();
     const byRegion = new Map<RegionId, ViewerEvent[]>(REGION_IDS.map((id) => [id, []]));
     for (const event of events) byRegion.get(this.route(event))!.push(event);
-    const publishing: Promise<void>[] = [];
-    for (const [region, batch] of byRegion) if (batch.length > 0) publishing.push(this.bus.publish(region, batch, ingestedAt));
-    await Promise.all(publishing);
+    // Counted before publishing: from here on every event is somewhere the conservation law can see.
     this.hub.recordAccepted(events.length);
+    const publishing: Promise<void>[] = [];
+    for (const [region, batch] of byRegion) {
+      if (batch.length === 0) continue;
+      this.hub.addRouted(region, batch.length);
+      publishing.push(this.bus.publish(region, batch, ingestedAt));
+    }
+    await Promise.all(publishing);
   }
 }

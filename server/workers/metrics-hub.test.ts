@@ -7,7 +7,8 @@ import type { RegionId } from "@/core/regions";
 import type { RegionSnapshot } from "@/core/snapshot";
 import type { BatchHandler } from "../bus/event-bus";
 import { MemoryLiveStore } from "../store/memory-live-store";
-import { createEventProcessor } from "./event-processor";
+import { EventProcessor } from "./event-processor";
+import { FaultInjector } from "./fault-injector";
 import { MetricsHub } from "./metrics-hub";
 import { RegionManager } from "./region-manager";
 
@@ -59,12 +60,23 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
   const hub = new MetricsHub({
     store,
     regions,
+    queued: () => 0,
     rollupMs: ROLLUP_MS,
     distributionWindows: options.distributionWindows ?? 3,
     onRollups: (records) => void rollups.push(records),
     startedAt: T0,
   });
-  const handler: BatchHandler = createEventProcessor(hub, store, { isListening: () => false, deliver: () => {} }, regions);
+  const processor = new EventProcessor({
+    hub,
+    store,
+    commands: { isListening: () => false, deliver: () => {} },
+    outcomes: regions,
+    faults: new FaultInjector(),
+    maxRetries: 3,
+    maxInRetry: 1000,
+    deadLetter: () => {},
+  });
+  const handler: BatchHandler = processor.handler;
   return {
     hub,
     store,
@@ -72,6 +84,8 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
     process(region, events, at, latencyMs) {
       clock.now = at;
       vi.setSystemTime(at);
+      // As the ingestor would: every event is routed before it is processed.
+      hub.addRouted(region, events.length);
       const result = handler({ region, partition: 0, baseOffset: 0, ingestedAt: at - latencyMs, events });
       // The processor is synchronous, so the bus commits without waiting.
       expect(result).toBeUndefined();
@@ -113,6 +127,9 @@ function idleRegion(id: RegionId, name: string, capacity: number, processed = 0)
     qualityChangesPerSecond: 0,
     qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
     processed,
+    failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
+    alternativePath: 0,
+    flow: { routed: processed, processed: processed, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
   };
 }
 
@@ -210,6 +227,9 @@ describe("MetricsHub snapshots", () => {
           qualityChangesPerSecond: 2,
           qualityDecisions: { buffer_health: 1, bandwidth_insufficient: 1, bandwidth_headroom: 0 },
           processed: 4,
+          failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
+          alternativePath: 0,
+          flow: { routed: 4, processed: 4, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
         },
         {
           id: "delhi",
@@ -232,6 +252,9 @@ describe("MetricsHub snapshots", () => {
           qualityChangesPerSecond: 0,
           qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
           processed: 2,
+          failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
+          alternativePath: 0,
+          flow: { routed: 2, processed: 2, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
         },
         {
           id: "bangalore",
@@ -254,6 +277,9 @@ describe("MetricsHub snapshots", () => {
           qualityChangesPerSecond: 0,
           qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
           processed: 1,
+          failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
+          alternativePath: 0,
+          flow: { routed: 1, processed: 1, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
         },
         idleRegion("hyderabad", "Hyderabad", 3_000_000),
         idleRegion("pune", "Pune", 2_500_000),
@@ -274,6 +300,7 @@ describe("MetricsHub snapshots", () => {
       eventTypes: { play: 5, pause: 0, quality_change: 0, buffer: 1, error: 1 },
       bufferActions: { emergency_buffer: 1, preventive_buffer: 1, maintain_current: 4, optimize_bandwidth: 1 },
       totals: { viewers: 6, eventsPerSecond: 7, accepted: 7, rejected: 3, duplicates: 0, processed: 7 },
+      conservation: { ingested: 10, rejected: 3, processed: 7, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
       rejections: [
         { reason: "bitrate: must not be negative", count: 2 },
         { reason: "quality: must be one of 360p, 480p, 720p, 1080p, 4K", count: 1 },
@@ -321,6 +348,9 @@ describe("MetricsHub snapshots", () => {
       qualityChangesPerSecond: 0,
       qualityDecisions: { buffer_health: 1, bandwidth_insufficient: 1, bandwidth_headroom: 0 },
       processed: 5,
+      failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
+      alternativePath: 0,
+      flow: { routed: 5, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
     });
     expect(snapshot.regions.find((r) => r.id === "delhi")).toEqual({
       id: "delhi",
@@ -343,6 +373,9 @@ describe("MetricsHub snapshots", () => {
       qualityChangesPerSecond: 0,
       qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
       processed: 2,
+      failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
+      alternativePath: 0,
+      flow: { routed: 2, processed: 2, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
     });
     expect(snapshot.regions.find((r) => r.id === "kolkata")).toEqual(idleRegion("kolkata", "Kolkata", 2_000_000));
     expect(snapshot.totals).toEqual({ viewers: 6, eventsPerSecond: 1, accepted: 0, rejected: 0, duplicates: 0, processed: 8 });

@@ -13,11 +13,14 @@ import { bucketStartOf, type RollupRecord } from "@/core/history";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type QualityChangeReason } from "@/core/quality-ladder";
 import { REGIONS, type RegionId } from "@/core/regions";
 import { classifyRegionStatus, computeUtilizationPercent, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
+import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/failures";
 import type { LiveStore } from "../store/live-store";
 import type { RegionManager, RegionMeasurement } from "./region-manager";
 
 export interface MetricsHubOptions {
   store: LiveStore;
+  /** Events of a region waiting in the bus (published, not yet committed). */
+  queued: (region: RegionId) => number;
   /** Routing state shown per region; refreshed with utilisation at every tick. */
   regions: Pick<RegionManager, "refresh" | "takeSpillover" | "describe">;
   /** Length of a history bucket. */
@@ -84,7 +87,12 @@ export class MetricsHub {
   private ringIndex = 0;
   private readonly rejectionReasons = new Map<string, number>();
   private accepted = 0;
-  private duplicates = 0;
+  private readonly routed = new Map<RegionId, number>();
+  private readonly duplicates = new Map<RegionId, number>();
+  private readonly inRetry = new Map<RegionId, number>();
+  private readonly deadLettered = new Map<RegionId, number>();
+  private readonly alternativePath = new Map<RegionId, number>();
+  private readonly failures = new Map<RegionId, Counts<FailureSeverity>>();
   private rejected = 0;
   private windowStart: number;
   private latest: Snapshot;
@@ -94,6 +102,12 @@ export class MetricsHub {
       this.current.set(region.id, createMetricsWindow());
       this.spare.set(region.id, createMetricsWindow());
       this.processed.set(region.id, 0);
+      this.routed.set(region.id, 0);
+      this.duplicates.set(region.id, 0);
+      this.inRetry.set(region.id, 0);
+      this.deadLettered.set(region.id, 0);
+      this.alternativePath.set(region.id, 0);
+      this.failures.set(region.id, createCounts(FAILURE_SEVERITIES));
       this.healthWindows.set(region.id, createMetricsWindow());
       this.decisions.set(region.id, createCounts(QUALITY_CHANGE_REASONS));
       this.rollups.set(region.id, { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0 });
@@ -113,8 +127,29 @@ export class MetricsHub {
     this.processed.set(region, this.processed.get(region)! + count);
   }
 
-  addDuplicates(count: number): void {
-    this.duplicates += count;
+  addDuplicates(region: RegionId, count: number): void {
+    this.duplicates.set(region, this.duplicates.get(region)! + count);
+  }
+
+  addFailure(region: RegionId, severity: FailureSeverity): void {
+    this.failures.get(region)![severity]++;
+  }
+
+  addInRetry(region: RegionId, delta: number): void {
+    this.inRetry.set(region, this.inRetry.get(region)! + delta);
+  }
+
+  addDeadLettered(region: RegionId): void {
+    this.deadLettered.set(region, this.deadLettered.get(region)! + 1);
+  }
+
+  addAlternativePath(region: RegionId): void {
+    this.alternativePath.set(region, this.alternativePath.get(region)! + 1);
+  }
+
+  /** Events the ingestor published to a region's topic (after routing and spillover). */
+  addRouted(region: RegionId, count: number): void {
+    this.routed.set(region, this.routed.get(region)! + count);
   }
 
   recordAccepted(count: number): void {
@@ -171,6 +206,7 @@ export class MetricsHub {
     const regions: RegionSnapshot[] = [];
     let totalViewers = 0;
     let totalProcessed = 0;
+    const total = { routed: 0, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0 };
     const spillover = this.options.regions.takeSpillover();
     const perSecond = (count: number) => (seconds > 0 ? Math.round((count / seconds) * 10) / 10 : 0);
     for (const region of REGIONS) {
@@ -186,6 +222,19 @@ export class MetricsHub {
         utilizationPercent,
       });
       const processed = this.processed.get(region.id)!;
+      const flow = {
+        routed: this.routed.get(region.id)!,
+        processed,
+        queued: this.options.queued(region.id),
+        inRetry: this.inRetry.get(region.id)!,
+        deadLettered: this.deadLettered.get(region.id)!,
+        duplicates: this.duplicates.get(region.id)!,
+      };
+      total.routed += flow.routed;
+      total.queued += flow.queued;
+      total.inRetry += flow.inRetry;
+      total.deadLettered += flow.deadLettered;
+      total.duplicates += flow.duplicates;
       const decisions = this.decisions.get(region.id)!;
       addCounts(decisions, window.qualityDecisions);
       const view = this.options.regions.describe(region.id);
@@ -211,6 +260,9 @@ export class MetricsHub {
         qualityChangesPerSecond: seconds > 0 ? Math.round((summary.qualityChanges / seconds) * 10) / 10 : 0,
         qualityDecisions: { ...decisions },
         processed,
+        failures: { ...this.failures.get(region.id)! },
+        alternativePath: this.alternativePath.get(region.id)!,
+        flow: { ...flow, balanced: flow.routed === flow.processed + flow.queued + flow.inRetry + flow.deadLettered + flow.duplicates },
       });
       totalViewers += regionViewers;
       totalProcessed += processed;
@@ -247,8 +299,20 @@ export class MetricsHub {
         eventsPerSecond: overall.eventsPerSecond,
         accepted: this.accepted,
         rejected: this.rejected,
-        duplicates: this.duplicates,
+        duplicates: total.duplicates,
         processed: totalProcessed,
+      },
+      conservation: {
+        ingested: this.accepted + this.rejected,
+        rejected: this.rejected,
+        processed: totalProcessed,
+        queued: total.queued,
+        inRetry: total.inRetry,
+        deadLettered: total.deadLettered,
+        duplicates: total.duplicates,
+        balanced:
+          this.accepted + this.rejected === totalProcessed + total.queued + total.inRetry + total.deadLettered + total.duplicates + this.rejected &&
+          total.routed === this.accepted,
       },
       rejections: [...this.rejectionReasons]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

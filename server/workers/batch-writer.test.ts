@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { RollupRecord } from "@/core/history";
-import { HistoryWriter } from "./history-writer";
+import { BatchWriter, type BatchWriterOptions } from "./batch-writer";
 
 const BUCKET = 1_764_000_000_000;
 
@@ -48,10 +48,11 @@ function fakeStore() {
   };
 }
 
-const writers: HistoryWriter[] = [];
+const writers: BatchWriter<RollupRecord>[] = [];
+type WriterOptions = BatchWriterOptions<RollupRecord>;
 
-function createWriter(options: Partial<ConstructorParameters<typeof HistoryWriter>[0]> & Pick<ConstructorParameters<typeof HistoryWriter>[0], "save">) {
-  const writer = new HistoryWriter({ bufferLimit: 10_000, retryMs: 2000, ...options });
+function createWriter(options: Partial<WriterOptions> & Pick<WriterOptions, "save">) {
+  const writer = new BatchWriter<RollupRecord>({ label: "history", noun: "rollup", bufferLimit: 10_000, retryMs: 2000, ...options });
   writers.push(writer);
   return writer;
 }
@@ -65,7 +66,7 @@ afterEach(async () => {
   vi.useRealTimers();
 });
 
-describe("HistoryWriter", () => {
+describe("BatchWriter", () => {
   it("writes enqueued rollups through save and reports them written", async () => {
     const store = fakeStore();
     const writer = createWriter({ save: store.save });

@@ -1,17 +1,19 @@
-import type { RollupRecord } from "@/core/history";
 import type { ComponentHealth } from "../health";
 
-export interface HistoryWriterOptions {
-  save: (records: readonly RollupRecord[]) => Promise<void>;
+export interface BatchWriterOptions<T> {
+  /** What is written, for health and logs: "history" writes "rollup"s. */
+  label: string;
+  noun: string;
+  save: (records: readonly T[]) => Promise<void>;
   /** Most records held while the database is unreachable; beyond it the oldest are dropped and counted. */
   bufferLimit: number;
   retryMs: number;
   log?: (message: string) => void;
 }
 
-/** Batches rollups to the database; an outage keeps them (bounded) and writes them when it is back. */
-export class HistoryWriter {
-  private pending: RollupRecord[] = [];
+/** Batches records to the database; an outage keeps them (bounded) and writes them when it is back. */
+export class BatchWriter<T> {
+  private pending: T[] = [];
   private writing: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private lastError: string | null = null;
@@ -19,9 +21,9 @@ export class HistoryWriter {
   private written = 0;
   private closed = false;
 
-  constructor(private readonly options: HistoryWriterOptions) {}
+  constructor(private readonly options: BatchWriterOptions<T>) {}
 
-  enqueue(records: readonly RollupRecord[]): void {
+  enqueue(records: readonly T[]): void {
     this.pending.push(...records);
     this.enforceLimit();
     if (!this.closed) void this.flush();
@@ -39,9 +41,9 @@ export class HistoryWriter {
 
   health(): ComponentHealth {
     if (this.lastError) {
-      return { status: "down", detail: `history writes failing: ${this.lastError}; ${this.pending.length} rollup(s) buffered` };
+      return { status: "down", detail: `${this.options.label} writes failing: ${this.lastError}; ${this.pending.length} ${this.options.noun}(s) buffered` };
     }
-    return { status: "up", detail: `${this.written} rollup(s) written, ${this.pending.length} pending` };
+    return { status: "up", detail: `${this.written} ${this.options.noun}(s) written, ${this.pending.length} pending` };
   }
 
   /** Stops retrying and makes one last attempt to write what is pending; safe to call twice. */
@@ -63,13 +65,13 @@ export class HistoryWriter {
         this.pending.unshift(...batch);
         this.enforceLimit();
         const message = error instanceof Error ? error.message : String(error);
-        if (this.lastError === null) this.options.log?.(`[history] write failed, buffering and retrying: ${message}`);
+        if (this.lastError === null) this.options.log?.(`[${this.options.label}] write failed, buffering and retrying: ${message}`);
         this.lastError = message;
         this.scheduleRetry();
         return;
       }
       this.written += batch.length;
-      if (this.lastError !== null) this.options.log?.("[history] writes recovered");
+      if (this.lastError !== null) this.options.log?.(`[${this.options.label}] writes recovered`);
       this.lastError = null;
     }
   }
@@ -79,7 +81,7 @@ export class HistoryWriter {
     if (excess <= 0) return;
     this.pending.splice(0, excess);
     this.dropped += excess;
-    this.options.log?.(`[history] buffer full: dropped the ${excess} oldest rollup(s) (${this.dropped} in all)`);
+    this.options.log?.(`[${this.options.label}] buffer full: dropped the ${excess} oldest ${this.options.noun}(s) (${this.dropped} in all)`);
   }
 
   private scheduleRetry(): void {

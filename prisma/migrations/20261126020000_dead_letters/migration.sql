@@ -1,0 +1,26 @@
+-- CreateTable
+CREATE TABLE "dead_letters" (
+    "id" UUID NOT NULL,
+    "event_id" TEXT NOT NULL,
+    "region" TEXT NOT NULL,
+    "component" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "error" TEXT NOT NULL,
+    "retry_count" INTEGER NOT NULL,
+    "event" JSONB NOT NULL,
+    "first_failed_at" TIMESTAMPTZ(3) NOT NULL,
+    "dead_lettered_at" TIMESTAMPTZ(3) NOT NULL,
+    "replay_count" INTEGER NOT NULL DEFAULT 0,
+    "last_replayed_at" TIMESTAMPTZ(3),
+
+    CONSTRAINT "dead_letters_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "dead_letters_dead_lettered_at_idx" ON "dead_letters"("dead_lettered_at");
+
+-- CreateIndex
+CREATE INDEX "dead_letters_region_dead_lettered_at_idx" ON "dead_letters"("region", "dead_lettered_at");
+
+-- CreateIndex
+CREATE INDEX "dead_letters_event_id_idx" ON "dead_letters"("event_id");

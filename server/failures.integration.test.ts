@@ -1,0 +1,116 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Snapshot } from "@/core/snapshot";
+import type { DeadLetterRecord } from "./workers/dead-letter";
+import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
+
+let sequence = 0;
+const event = (location: string) => ({
+  event_id: `f-${++sequence}`,
+  user_id: "u",
+  device_id: "d",
+  session_id: `s-${sequence}`,
+  event_type: "play",
+  timestamp: Date.now(),
+  quality: "720p",
+  location,
+  content_id: "ipl-final",
+  bitrate: 4000,
+  buffer_health: 6,
+  network_type: "4G",
+});
+
+describe("failures, drills and the dead-letter queue", () => {
+  let dataDir: string;
+  let server: SpawnedServer;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-failures-"));
+    server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200" });
+  }, 90_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const send = (method: string, url: string, body?: unknown) =>
+    fetch(`${server.url}${url}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    });
+  const snapshot = async () => (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot;
+  const region = (s: Snapshot, id: string) => s.regions.find((r) => r.id === id)!;
+  const drill = (component: string, regionId: string, errorMessage: string, durationSeconds = 60) =>
+    send("POST", "/api/chaos", { component, region: regionId, errorMessage, rate: 1, durationSeconds });
+
+  it("dead-letters CATASTROPHIC failures at once, with the original event, and keeps the books balanced", async () => {
+    expect((await drill("processor", "pune", "database_corruption in session store")).status).toBe(201);
+    expect((await send("POST", "/api/events", [event("Pune"), event("Pune"), event("Pune")])).status).toBe(202);
+    const after = await waitFor(snapshot, (s) => region(s, "pune").flow.deadLettered === 3);
+    expect(region(after, "pune").flow).toEqual({ routed: 3, processed: 0, queued: 0, inRetry: 0, deadLettered: 3, duplicates: 0, balanced: true });
+    expect(region(after, "pune").failures).toEqual({ CATASTROPHIC: 3, PERSISTENT: 0, TRANSIENT: 0 });
+    expect(after.conservation.balanced).toBe(true);
+
+    const listed = (await (await send("GET", "/api/dlq?region=pune")).json()) as { entries: DeadLetterRecord[] };
+    expect(listed.entries.map((e) => [e.severity, e.component, e.error, e.retryCount, e.event.location])).toEqual([
+      ["CATASTROPHIC", "processor", "database_corruption in session store", 0, "Pune"],
+      ["CATASTROPHIC", "processor", "database_corruption in session store", 0, "Pune"],
+      ["CATASTROPHIC", "processor", "database_corruption in session store", 0, "Pune"],
+    ]);
+    expect(await (await send("DELETE", "/api/chaos")).json()).toEqual({ ended: 1 });
+  });
+
+  it("pages the dead-letter queue by cursor and filters it", async () => {
+    const first = (await (await send("GET", "/api/dlq?limit=2")).json()) as { entries: DeadLetterRecord[]; nextCursor: string | null };
+    expect(first.entries).toHaveLength(2);
+    const second = (await (await send("GET", `/api/dlq?limit=2&cursor=${first.nextCursor}`)).json()) as { entries: DeadLetterRecord[]; nextCursor: string | null };
+    expect(second.entries).toHaveLength(1);
+    expect(second.nextCursor).toBeNull();
+    expect(new Set([...first.entries, ...second.entries].map((e) => e.id)).size).toBe(3);
+    const none = (await (await send("GET", "/api/dlq?severity=TRANSIENT")).json()) as { entries: DeadLetterRecord[] };
+    expect(none.entries).toEqual([]);
+    const bad = await send("GET", "/api/dlq?severity=SEVERE");
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe("severity: must be one of CATASTROPHIC, PERSISTENT, TRANSIENT");
+  });
+
+  it("sends PERSISTENT failures down the alternative path, so they are still processed", async () => {
+    await drill("processor", "delhi", "invalid_account: subscription expired");
+    await send("POST", "/api/events", [event("Delhi"), event("Delhi")]);
+    const after = await waitFor(snapshot, (s) => region(s, "delhi").processed === 2);
+    expect([region(after, "delhi").alternativePath, region(after, "delhi").flow.deadLettered]).toEqual([2, 0]);
+    await send("DELETE", "/api/chaos");
+  });
+
+  it("retries TRANSIENT failures with backoff without blocking other events, and processes them once the fault ends", async () => {
+    await drill("processor", "kolkata", "segment fetch timeout", 2);
+    await send("POST", "/api/events", [event("Kolkata"), event("Mumbai")]);
+    const during = await waitFor(snapshot, (s) => region(s, "mumbai").processed === 1);
+    expect(region(during, "kolkata").flow.inRetry).toBe(1);
+    expect(during.conservation.balanced).toBe(true);
+    const after = await waitFor(snapshot, (s) => region(s, "kolkata").processed === 1, 15_000);
+    expect(region(after, "kolkata").flow).toMatchObject({ inRetry: 0, deadLettered: 0, balanced: true });
+  }, 20_000);
+
+  it("opens a region's breaker when its store keeps failing and spills new events to the nearest region", async () => {
+    await drill("store", "hyderabad", "redis connection timeout", 30);
+    await send("POST", "/api/events", [event("Hyderabad")]);
+    const open = await waitFor(snapshot, (s) => region(s, "hyderabad").circuit === "open", 10_000);
+    expect(region(open, "hyderabad").flow.queued).toBe(1);
+    await send("POST", "/api/events", [event("Hyderabad")]);
+    const spilled = await waitFor(snapshot, (s) => region(s, "bangalore").processed === 1);
+    expect(region(spilled, "bangalore").processed).toBe(1);
+    await send("DELETE", "/api/chaos");
+    const healed = await waitFor(snapshot, (s) => region(s, "hyderabad").processed === 1, 10_000);
+    expect(healed.conservation).toMatchObject({ queued: 0, inRetry: 0, balanced: true });
+  }, 30_000);
+
+  it("refuses a drill it cannot run, with the reason", async () => {
+    const response = await send("POST", "/api/chaos", { component: "kafka", errorMessage: "x", rate: 1, durationSeconds: 5 });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe("component must be one of processor, store, commands, history");
+  });
+});

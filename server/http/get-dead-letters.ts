@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { FAILURE_SEVERITIES } from "@/core/failures";
+import { REGION_IDS } from "@/core/regions";
+import { AppError } from "../errors";
+import type { Runtime } from "../runtime";
+import { listDeadLetters } from "../services/list-dead-letters";
+import type { DeadLetterRecord } from "../workers/dead-letter";
+import { FAULT_COMPONENTS } from "../workers/fault-injector";
+
+const instant = z.coerce.number({ error: "must be epoch milliseconds" }).int().min(0).max(8.64e15);
+const dlqQuerySchema = z.object({
+  region: z.enum(REGION_IDS, { error: `must be one of ${REGION_IDS.join(", ")}` }).optional(),
+  severity: z.enum(FAILURE_SEVERITIES, { error: `must be one of ${FAILURE_SEVERITIES.join(", ")}` }).optional(),
+  component: z.enum(FAULT_COMPONENTS, { error: `must be one of ${FAULT_COMPONENTS.join(", ")}` }).optional(),
+  q: z.string().max(200, "must be at most 200 characters").optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number({ error: "must be a number" }).int().min(1, "must be 1 to 500").max(500, "must be 1 to 500").default(100),
+});
+
+/** A page boundary: the last entry's time and id, opaque to clients. */
+function encodeCursor(record: DeadLetterRecord): string {
+  return Buffer.from(`${record.deadLetteredAt}|${record.id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string): { at: number; id: string } {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  if (!at || !id || !/^\d+$/.test(at)) throw new AppError("bad_request", "cursor: not a cursor this API gave out; start from the first page.");
+  return { at: Number(at), id };
+}
+
+/** GET /api/dlq: dead letters, newest first, filtered and paged by cursor. */
+export async function getDeadLetters(runtime: Runtime, params: URLSearchParams): Promise<{ entries: DeadLetterRecord[]; nextCursor: string | null }> {
+  const parsed = dlqQuerySchema.safeParse(Object.fromEntries([...params].filter(([, v]) => v !== "")));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new AppError("bad_request", `${issue.path.join(".")}: ${issue.message}`);
+  }
+  const { cursor, limit, ...filters } = parsed.data;
+  await runtime.flushDeadLetters();
+  const entries = await listDeadLetters(runtime.database.prisma, { ...filters, after: cursor ? decodeCursor(cursor) : undefined, limit: limit + 1 });
+  const page = entries.slice(0, limit);
+  return { entries: page, nextCursor: entries.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+}

@@ -1,0 +1,54 @@
+import type { WireEvent } from "@/core/events";
+import type { FailureSeverity } from "@/core/failures";
+import type { RegionId } from "@/core/regions";
+import type { PrismaClient } from "../db/generated/client";
+import type { DeadLetterRecord } from "../workers/dead-letter";
+import type { FaultComponent } from "../workers/fault-injector";
+
+export interface DeadLetterQuery {
+  region?: RegionId | undefined;
+  severity?: FailureSeverity | undefined;
+  component?: FaultComponent | undefined;
+  /** Case-insensitive text in the event id or the error. */
+  q?: string | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+  /** The last entry of the previous page: its dead-letter time and id. */
+  after?: { at: number; id: string } | undefined;
+  limit: number;
+}
+
+/** Dead letters matching the filters, newest first, one page after `after`. */
+export async function listDeadLetters(prisma: PrismaClient, query: DeadLetterQuery): Promise<DeadLetterRecord[]> {
+  const rows = await prisma.deadLetter.findMany({
+    where: {
+      ...(query.region ? { region: query.region } : {}),
+      ...(query.severity ? { severity: query.severity } : {}),
+      ...(query.component ? { component: query.component } : {}),
+      ...(query.q ? { OR: [{ eventId: { contains: query.q, mode: "insensitive" } }, { error: { contains: query.q, mode: "insensitive" } }] } : {}),
+      deadLetteredAt: {
+        ...(query.from !== undefined ? { gte: new Date(query.from) } : {}),
+        ...(query.to !== undefined ? { lt: new Date(query.to) } : {}),
+      },
+      ...(query.after
+        ? { AND: [{ OR: [{ deadLetteredAt: { lt: new Date(query.after.at) } }, { deadLetteredAt: new Date(query.after.at), id: { lt: query.after.id } }] }] }
+        : {}),
+    },
+    orderBy: [{ deadLetteredAt: "desc" }, { id: "desc" }],
+    take: query.limit,
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    eventId: row.eventId,
+    region: row.region as RegionId,
+    component: row.component as FaultComponent,
+    severity: row.severity as FailureSeverity,
+    error: row.error,
+    retryCount: row.retryCount,
+    event: row.event as unknown as WireEvent,
+    firstFailedAt: row.firstFailedAt.getTime(),
+    deadLetteredAt: row.deadLetteredAt.getTime(),
+    replayCount: row.replayCount,
+    lastReplayedAt: row.lastReplayedAt?.getTime() ?? null,
+  }));
+}

@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import { toWireEvent, type ViewerEvent } from "@/core/events";
+import { classifyFailure, decideFailureAction, type FailureSeverity } from "@/core/failures";
+import type { RegionId } from "@/core/regions";
+import type { DeadLetterRecord } from "./dead-letter";
+import type { FaultComponent } from "./fault-injector";
+
+/** An event that failed and waits for its next attempt. */
+export interface RetryItem {
+  event: ViewerEvent;
+  region: RegionId;
+  component: FaultComponent;
+  ingestedAt: number;
+  /** Attempts already made after the first failure. */
+  retryCount: number;
+  firstFailedAt: number;
+  dueAt: number;
+}
+
+/** Where the handler counts what it does, per region (the metrics hub). */
+export interface FailureTally {
+  addFailure(region: RegionId, severity: FailureSeverity): void;
+  addInRetry(region: RegionId, delta: number): void;
+  addDeadLettered(region: RegionId): void;
+  addAlternativePath(region: RegionId): void;
+}
+
+export interface FailureHandlerOptions {
+  tally: FailureTally;
+  maxRetries: number;
+  /** Events waiting for a retry beyond which new failures go straight to the dead-letter queue (said in the error). */
+  maxInRetry: number;
+  /** Processes an event again; throws if it fails again. */
+  retry: (item: RetryItem) => void;
+  /** The alternative path for a PERSISTENT failure (a minimal processor); throws if that fails too. */
+  alternative: (event: ViewerEvent, region: RegionId, ingestedAt: number) => void;
+  deadLetter: (record: DeadLetterRecord) => void;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * What happens to an event whose processing threw (SPEC section 4): classified by the error's text,
+ * TRANSIENT waits min(2^n, 60) s and is tried again without holding up other events, PERSISTENT
+ * takes the alternative path, and whatever is out of retries goes to the dead-letter queue.
+ * CATASTROPHIC is dead-lettered at once until checkpoint restore exists, so nothing is lost meanwhile.
+ */
+export class FailureHandler {
+  private queue: RetryItem[] = [];
+
+  constructor(private readonly options: FailureHandlerOptions) {}
+
+  /** Takes a failure of `event` in `component`; `retryCount` is 0 on its first failure. */
+  handle(
+    failure: { event: ViewerEvent; region: RegionId; component: FaultComponent; ingestedAt: number; retryCount: number; firstFailedAt: number },
+    error: unknown,
+    now: number,
+  ): void {
+    const message = messageOf(error);
+    const severity = classifyFailure(message);
+    const tally = this.options.tally;
+    tally.addFailure(failure.region, severity);
+    const decision = decideFailureAction({ severity, retryCount: failure.retryCount, maxRetries: this.options.maxRetries });
+    switch (decision.action) {
+      case "retry":
+        if (this.queue.length >= this.options.maxInRetry) {
+          this.deadLetter(failure, severity, `${message} (retry queue full at ${this.options.maxInRetry})`, now);
+          return;
+        }
+        this.queue.push({ ...failure, retryCount: failure.retryCount + 1, dueAt: now + decision.delayMs });
+        tally.addInRetry(failure.region, 1);
+        return;
+      case "alternative_path":
+        try {
+          this.options.alternative(failure.event, failure.region, failure.ingestedAt);
+          tally.addAlternativePath(failure.region);
+        } catch (alternativeError) {
+          this.deadLetter(failure, severity, `${message}; the alternative path failed too: ${messageOf(alternativeError)}`, now);
+        }
+        return;
+      case "restore_checkpoint":
+      case "dead_letter":
+        this.deadLetter(failure, severity, message, now);
+        return;
+    }
+  }
+
+  /** Tries every retry that is due; one that fails again is handled as its next failure. */
+  runDue(now: number): void {
+    if (this.queue.length === 0) return;
+    const due = this.queue.filter((item) => item.dueAt <= now);
+    if (due.length === 0) return;
+    this.queue = this.queue.filter((item) => item.dueAt > now);
+    for (const item of due) {
+      this.options.tally.addInRetry(item.region, -1);
+      try {
+        this.options.retry(item);
+      } catch (error) {
+        this.handle(item, error, now);
+      }
+    }
+  }
+
+  private deadLetter(
+    failure: { event: ViewerEvent; region: RegionId; component: FaultComponent; retryCount: number; firstFailedAt: number },
+    severity: FailureSeverity,
+    error: string,
+    now: number,
+  ): void {
+    this.options.tally.addDeadLettered(failure.region);
+    this.options.deadLetter({
+      id: randomUUID(),
+      eventId: failure.event.eventId,
+      region: failure.region,
+      component: failure.component,
+      severity,
+      error,
+      retryCount: failure.retryCount,
+      event: toWireEvent(failure.event),
+      firstFailedAt: failure.firstFailedAt,
+      deadLetteredAt: now,
+      replayCount: 0,
+      lastReplayedAt: null,
+    });
+  }
+}

@@ -89,9 +89,13 @@ export const snapshotSchema = z.object({
     duplicates: z.number(),
     processed: z.number(),
   }),
-  /** Nothing lost: ingested = processed + queued + inRetry + deadLettered + duplicates + rejected, measured each apart. */
+  /**
+   * Nothing lost: ingested = processed + queued + inRetry + deadLettered + duplicates + rejected, each
+   * measured apart. A replayed dead letter is ingested again (and stays counted as dead-lettered once).
+   */
   conservation: z.object({
     ingested: z.number(),
+    replayed: z.number(),
     rejected: z.number(),
     processed: z.number(),
     queued: z.number(),

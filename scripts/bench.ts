@@ -52,6 +52,7 @@ async function benchPipeline(events: ViewerEvent[], batchSize: number): Promise<
     maxRetries: 3,
     maxInRetry: 100_000,
     deadLetter: () => {},
+    onReplayProcessed: () => {},
   });
   const subscription = await bus.subscribe("bench", processor.handler);
   const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));

@@ -23,6 +23,7 @@ describe("loadEnv", () => {
       FAILBACK_HOLD_SECONDS: 60,
       MAX_RETRIES: 3,
       MAX_IN_RETRY: 100_000,
+      MAX_REPLAYS: 5,
       ROLLUP_SECONDS: 10,
       HISTORY_BUFFER_LIMIT: 50_000,
     });

@@ -39,6 +39,8 @@ export const envSchema = z.object({
   MAX_RETRIES: int(0, 20).default(3),
   /** Events waiting for a retry beyond which new failures are dead-lettered at once (memory bound). */
   MAX_IN_RETRY: int(1, 10_000_000).default(100_000),
+  /** Replays of one dead letter beyond which it is refused, so a poison event cannot loop. */
+  MAX_REPLAYS: int(1, 100).default(5),
   ROLLUP_SECONDS: int(1, 3600).default(10),
   /** Rollups kept in memory while the database is unreachable; the oldest are dropped (and counted) beyond it. */
   HISTORY_BUFFER_LIMIT: int(100, 1_000_000).default(50_000),

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Snapshot } from "@/core/snapshot";
+import type { ReplayResult } from "./http/replay-dead-letters";
 import type { DeadLetterRecord } from "./workers/dead-letter";
 import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
 
@@ -107,6 +108,63 @@ describe("failures, drills and the dead-letter queue", () => {
     const healed = await waitFor(snapshot, (s) => region(s, "hyderabad").processed === 1, 10_000);
     expect(healed.conservation).toMatchObject({ queued: 0, inRetry: 0, balanced: true });
   }, 30_000);
+
+  it("a dry run says what a replay would do and changes nothing", async () => {
+    const dry = (await (await send("POST", "/api/dlq/replay", { filter: { region: "pune" }, dryRun: true })).json()) as ReplayResult;
+    expect(dry).toMatchObject({ jobId: null, dryRun: true, total: 3, requeued: 3, refused: 0, invalid: 0, missing: 0 });
+    expect(new Set(dry.outcomes.map((o) => o.reason))).toEqual(new Set(["would be sent through the pipeline again"]));
+    const listed = (await (await send("GET", "/api/dlq?region=pune")).json()) as { entries: DeadLetterRecord[] };
+    expect(listed.entries.map((e) => e.replayCount)).toEqual([0, 0, 0]);
+  });
+
+  it("replays dead letters through the pipeline once the fault is gone, resolving them and recording the job", async () => {
+    const before = await snapshot();
+    const result = (await (await send("POST", "/api/dlq/replay", { filter: { region: "pune" }, dryRun: false })).json()) as ReplayResult;
+    expect(result).toMatchObject({ dryRun: false, total: 3, requeued: 3, refused: 0 });
+    expect(result.jobId).toMatch(/^[0-9a-f-]{36}$/);
+    const after = await waitFor(snapshot, (s) => region(s, "pune").processed === 3);
+    expect(after.conservation.replayed - before.conservation.replayed).toBe(3);
+    expect(after.conservation.balanced).toBe(true);
+    const listed = await waitFor(
+      async () => ((await (await send("GET", "/api/dlq?region=pune")).json()) as { entries: DeadLetterRecord[] }).entries,
+      (entries) => entries.every((e) => e.resolvedAt !== null),
+    );
+    expect(listed.map((e) => [e.replayCount, e.resolvedAt !== null])).toEqual([[1, true], [1, true], [1, true]]);
+
+    const again = (await (await send("POST", "/api/dlq/replay", { ids: [listed[0]!.id], dryRun: false })).json()) as ReplayResult;
+    expect(again.outcomes.map((o) => [o.outcome, o.reason])).toEqual([["refused", "already processed after an earlier replay"]]);
+  });
+
+  it("refuses a poison event after 5 replays that all failed", async () => {
+    await drill("processor", "kolkata", "data_loss on segment upload");
+    await send("POST", "/api/events", [event("Kolkata")]);
+    const [entry] = await waitFor(
+      async () => ((await (await send("GET", "/api/dlq?region=kolkata")).json()) as { entries: DeadLetterRecord[] }).entries,
+      (entries) => entries.length === 1,
+    );
+    for (let i = 1; i <= 5; i++) {
+      const replay = (await (await send("POST", "/api/dlq/replay", { ids: [entry!.id], dryRun: false })).json()) as ReplayResult;
+      expect(replay.requeued).toBe(1);
+    }
+    const refused = (await (await send("POST", "/api/dlq/replay", { ids: [entry!.id], dryRun: false })).json()) as ReplayResult;
+    expect(refused.outcomes.map((o) => [o.outcome, o.reason])).toEqual([
+      ["refused", "replayed 5 times already (limit 5); refused so a poison event cannot loop"],
+    ]);
+    const kept = ((await (await send("GET", `/api/dlq?region=kolkata`)).json()) as { entries: DeadLetterRecord[] }).entries;
+    expect(kept.map((e) => [e.replayCount, e.resolvedAt, e.severity])).toEqual([[5, null, "CATASTROPHIC"]]);
+    expect((await snapshot()).conservation.balanced).toBe(true);
+    await send("DELETE", "/api/chaos");
+  });
+
+  it.each([
+    [{ dryRun: true }, "give either ids or filter, not both and not neither"],
+    [{ ids: ["nope"], dryRun: false }, "ids must be dead-letter ids"],
+    [{ filter: {} }, "dryRun must be true or false"],
+  ])("refuses the replay request %j: %s", async (body, message) => {
+    const response = await send("POST", "/api/dlq/replay", body);
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(message);
+  });
 
   it("refuses a drill it cannot run, with the reason", async () => {
     const response = await send("POST", "/api/chaos", { component: "kafka", errorMessage: "x", rate: 1, durationSeconds: 5 });

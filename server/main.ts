@@ -14,6 +14,8 @@ import { attachPlayerSocket } from "./socket/player-socket";
 import { MemoryLiveStore } from "./store/memory-live-store";
 import type { RollupRecord } from "@/core/history";
 import { saveDeadLetters } from "./services/save-dead-letters";
+import { recordDeadLetterFailure, resolveDeadLetter } from "./services/update-replayed-dead-letters";
+import { BackgroundWrites } from "./workers/background-writes";
 import { BatchWriter } from "./workers/batch-writer";
 import type { DeadLetterRecord } from "./workers/dead-letter";
 import { EventProcessor } from "./workers/event-processor";
@@ -76,21 +78,14 @@ async function main(): Promise<void> {
     retryMs: 2000,
     log,
   });
-  // Region changes are written in the background; readers and shutdown wait for the ones in flight.
-  const changeWrites = new Set<Promise<void>>();
-  const settleRegionChanges = async () => {
-    await Promise.all(changeWrites);
-  };
+  // Region changes and dead-letter updates are written in the background; readers and shutdown settle them.
+  const backgroundWrites = new BackgroundWrites((what, error) => console.error(`[db] could not ${what}`, error));
   const regions = new RegionManager({
     strategy: env.ROUTING_STRATEGY,
     failbackHoldMs: env.FAILBACK_HOLD_SECONDS * 1000,
     onChange: (change) => {
       log(`[regions] ${change.region} ${change.action} (${change.mode}): ${change.reason}`);
-      const write = saveRegionChange(database.prisma, change).catch((error: unknown) =>
-        console.error(`[regions] could not record ${change.action} of ${change.region}`, error),
-      );
-      changeWrites.add(write);
-      void write.finally(() => changeWrites.delete(write));
+      backgroundWrites.track(`record ${change.action} of ${change.region}`, saveRegionChange(database.prisma, change));
     },
   });
   const hub = new MetricsHub({
@@ -116,7 +111,11 @@ async function main(): Promise<void> {
     faults,
     maxRetries: env.MAX_RETRIES,
     maxInRetry: env.MAX_IN_RETRY,
-    deadLetter: (record) => deadLetters.enqueue([record]),
+    deadLetter: (record, replayOf) => {
+      if (replayOf === undefined) deadLetters.enqueue([record]);
+      else backgroundWrites.track(`record the new failure of replayed dead letter ${replayOf}`, recordDeadLetterFailure(database.prisma, record));
+    },
+    onReplayProcessed: (id) => backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now())),
   });
   const subscription = await bus.subscribe("processors", processor.handler);
   const retries = setInterval(() => processor.runDueRetries(Date.now()), 250);
@@ -169,7 +168,19 @@ async function main(): Promise<void> {
     const degraded = Object.values(components).some((c) => c.status === "down");
     return { status: degraded ? "degraded" : "ok", startedAt, components };
   };
-  setRuntime({ ingestor, hub, regions, faults, database, checkHealth, settleRegionChanges, flushDeadLetters: () => deadLetters.flush() });
+  setRuntime({
+    ingestor,
+    hub,
+    regions,
+    faults,
+    database,
+    checkHealth,
+    maxReplays: env.MAX_REPLAYS,
+    settleWrites: async () => {
+      await deadLetters.flush();
+      await backgroundWrites.settle();
+    },
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", (error: NodeJS.ErrnoException) =>
@@ -213,7 +224,7 @@ async function main(): Promise<void> {
       }],
       ["history", () => history.close()],
       ["dead letters", () => deadLetters.close()],
-      ["region changes", settleRegionChanges],
+      ["background writes", () => backgroundWrites.settle()],
       ["next", () => nextApp.close()],
       ["database", () => database.close()],
       ["store", () => store.close()],

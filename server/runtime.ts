@@ -20,10 +20,10 @@ export interface Runtime {
   faults: FaultInjector;
   database: Database;
   checkHealth(): Promise<HealthReport>;
-  /** Resolves once every region change recorded so far is in the database. */
-  settleRegionChanges(): Promise<void>;
-  /** Writes the dead letters buffered so far (a listing right after a failure should show it). */
-  flushDeadLetters(): Promise<void>;
+  /** Replays of one dead letter beyond which it is refused. */
+  maxReplays: number;
+  /** Resolves once every write started so far (dead letters, their updates, region changes) is in the database. */
+  settleWrites(): Promise<void>;
 }
 
 // Next bundles route handlers apart from main.ts, so module state is not shared; a global symbol is.

@@ -71,7 +71,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
     eventTypes: { play: 0, pause: 0, quality_change: 0, buffer: 0, error: 0 },
     bufferActions: { emergency_buffer: 0, preventive_buffer: 0, maintain_current: 0, optimize_bandwidth: 0 },
     totals: { viewers: 10, eventsPerSecond: totalEventsPerSecond, accepted: 5, rejected: 0, duplicates: 0, processed: 5 },
-    conservation: { ingested: 5, rejected: 0, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+    conservation: { ingested: 5, replayed: 0, rejected: 0, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
     rejections: [],
   };
 }

@@ -11,6 +11,8 @@ export interface BusBatch {
   /** When the events were accepted at ingest (epoch ms), for ingest → processed latency. */
   ingestedAt: number;
   events: readonly ViewerEvent[];
+  /** Set when the batch replays one dead letter: that entry's id (the batch then holds its one event). */
+  replayOf?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface Subscription {
 export interface EventBus {
   readonly kind: "in-process" | "kafka";
   /** Appends events already routed to `region`; resolves when the bus has taken them (waits while it is full). */
-  publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number): Promise<void>;
+  publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number, options?: { replayOf?: string }): Promise<void>;
   /** Joins consumer group `groupId`; partitions are shared among the group's members. */
   subscribe(groupId: string, handler: BatchHandler): Promise<Subscription>;
   /** Events of a region published and not yet committed by every consumer group. */

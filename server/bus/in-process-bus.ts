@@ -58,14 +58,16 @@ export class InProcessBus implements EventBus {
     for (const log of this.logs) this.logByRegion.set(log.region, log);
   }
 
-  async publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number): Promise<void> {
+  async publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number, options: { replayOf?: string } = {}): Promise<void> {
     if (events.length === 0) return;
     while (this.retainedEvents >= this.maxRetainedEvents && !this.closed) {
       await new Promise<void>((resolve, reject) => this.publishWaiters.push({ resolve, reject }));
     }
     if (this.closed) throw new AppError("unavailable", "The event bus is shut down; events were not accepted.");
     const log = this.logByRegion.get(region)!;
-    log.batches.push({ region, partition: log.partition, baseOffset: log.nextOffset, ingestedAt, events });
+    const batch: BusBatch = { region, partition: log.partition, baseOffset: log.nextOffset, ingestedAt, events };
+    if (options.replayOf !== undefined) batch.replayOf = options.replayOf;
+    log.batches.push(batch);
     log.nextOffset += events.length;
     this.retainedEvents += events.length;
     for (const group of this.groups.values()) this.pump(group, log);

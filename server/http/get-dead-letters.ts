@@ -38,7 +38,7 @@ export async function getDeadLetters(runtime: Runtime, params: URLSearchParams):
     throw new AppError("bad_request", `${issue.path.join(".")}: ${issue.message}`);
   }
   const { cursor, limit, ...filters } = parsed.data;
-  await runtime.flushDeadLetters();
+  await runtime.settleWrites();
   const entries = await listDeadLetters(runtime.database.prisma, { ...filters, after: cursor ? decodeCursor(cursor) : undefined, limit: limit + 1 });
   const page = entries.slice(0, limit);
   return { entries: page, nextCursor: entries.length > limit ? encodeCursor(page[page.length - 1]!) : null };

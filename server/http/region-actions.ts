@@ -50,7 +50,7 @@ export async function controlRegion(runtime: Runtime, id: string, control: Regio
 
 /** GET /api/regions: every region's routing state and the latest recorded changes. */
 export async function getRegions(runtime: Runtime): Promise<{ regions: Array<{ region: RegionId } & RegionView>; changes: RegionChange[] }> {
-  await runtime.settleRegionChanges();
+  await runtime.settleWrites();
   return {
     regions: REGION_IDS.map((region) => ({ region, ...runtime.regions.describe(region) })),
     changes: await listRegionChanges(runtime.database.prisma, { limit: 50 }),

@@ -9,6 +9,10 @@ export interface DeadLetterQuery {
   region?: RegionId | undefined;
   severity?: FailureSeverity | undefined;
   component?: FaultComponent | undefined;
+  /** Only these entries (a replay by ids). */
+  ids?: readonly string[] | undefined;
+  /** Only entries no replay has resolved yet. */
+  unresolved?: boolean | undefined;
   /** Case-insensitive text in the event id or the error. */
   q?: string | undefined;
   from?: number | undefined;
@@ -22,6 +26,8 @@ export interface DeadLetterQuery {
 export async function listDeadLetters(prisma: PrismaClient, query: DeadLetterQuery): Promise<DeadLetterRecord[]> {
   const rows = await prisma.deadLetter.findMany({
     where: {
+      ...(query.ids ? { id: { in: [...query.ids] } } : {}),
+      ...(query.unresolved ? { resolvedAt: null } : {}),
       ...(query.region ? { region: query.region } : {}),
       ...(query.severity ? { severity: query.severity } : {}),
       ...(query.component ? { component: query.component } : {}),
@@ -50,5 +56,6 @@ export async function listDeadLetters(prisma: PrismaClient, query: DeadLetterQue
     deadLetteredAt: row.deadLetteredAt.getTime(),
     replayCount: row.replayCount,
     lastReplayedAt: row.lastReplayedAt?.getTime() ?? null,
+    resolvedAt: row.resolvedAt?.getTime() ?? null,
   }));
 }

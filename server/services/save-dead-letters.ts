@@ -18,6 +18,7 @@ export async function saveDeadLetters(prisma: PrismaClient, records: readonly De
       deadLetteredAt: new Date(r.deadLetteredAt),
       replayCount: r.replayCount,
       lastReplayedAt: r.lastReplayedAt === null ? null : new Date(r.lastReplayedAt),
+      resolvedAt: r.resolvedAt === null ? null : new Date(r.resolvedAt),
     })),
     skipDuplicates: true,
   });

@@ -17,4 +17,5 @@ export interface DeadLetterRecord {
   deadLetteredAt: number;
   replayCount: number;
   lastReplayedAt: number | null;
+  resolvedAt: number | null;
 }

@@ -26,7 +26,9 @@ export interface EventProcessorOptions {
   faults: FaultInjector;
   maxRetries: number;
   maxInRetry: number;
-  deadLetter: (record: DeadLetterRecord) => void;
+  deadLetter: (record: DeadLetterRecord, replayOf?: string) => void;
+  /** A replayed dead letter was processed this time. */
+  onReplayProcessed: (deadLetterId: string) => void;
 }
 
 /**
@@ -45,7 +47,10 @@ export class EventProcessor {
       maxRetries: options.maxRetries,
       maxInRetry: options.maxInRetry,
       retry: (item) => this.processRetry(item),
-      alternative: (event, region, ingestedAt) => this.processMinimal(event, region, ingestedAt),
+      alternative: (failure) => {
+        this.processMinimal(failure.event, failure.region, failure.ingestedAt);
+        if (failure.replayOf !== undefined) options.onReplayProcessed(failure.replayOf);
+      },
       deadLetter: options.deadLetter,
       tally: options.hub,
     });
@@ -72,7 +77,8 @@ export class EventProcessor {
     // The store comes first: if it is down the batch fails whole, before anything is counted.
     faults.check("store", batch.region, now);
     // A redelivered or resent event (same event_id) is counted once, and its repeat is counted as such.
-    const events = store.keepFirstSightings(batch.events, now);
+    // A replay is the exception: its event was seen, but never processed.
+    const events = batch.replayOf === undefined ? store.keepFirstSightings(batch.events, now) : batch.events;
     if (events.length < batch.events.length) hub.addDuplicates(batch.region, batch.events.length - events.length);
     const window = hub.windowFor(batch.region);
     let outgoing: QualityCommand[] | null = null;
@@ -87,8 +93,13 @@ export class EventProcessor {
           (outgoing ??= []).push({ sessionId: event.sessionId, from: change.from, to: change.to, reason: change.reason, at: now });
         }
         processed++;
+        if (batch.replayOf !== undefined) this.options.onReplayProcessed(batch.replayOf);
       } catch (error) {
-        this.failures.handle({ event, region: batch.region, component: "processor", ingestedAt: batch.ingestedAt, retryCount: 0, firstFailedAt: now }, error, now);
+        this.failures.handle(
+          { event, region: batch.region, component: "processor", ingestedAt: batch.ingestedAt, retryCount: 0, firstFailedAt: now, replayOf: batch.replayOf },
+          error,
+          now,
+        );
       }
     }
     store.recordSessions(batch.region, events, now);
@@ -115,6 +126,7 @@ export class EventProcessor {
     if (change && this.options.commands.isListening(item.event.sessionId)) {
       this.deliver([{ sessionId: item.event.sessionId, from: change.from, to: change.to, reason: change.reason, at: now }], item.region, now);
     }
+    if (item.replayOf !== undefined) this.options.onReplayProcessed(item.replayOf);
   }
 
   /** The minimal processor: counts the event and its buffer action, decides no quality change. */

@@ -15,7 +15,12 @@ export interface RetryItem {
   retryCount: number;
   firstFailedAt: number;
   dueAt: number;
+  /** The dead letter this event is a replay of, if it is one. */
+  replayOf?: string | undefined;
 }
+
+/** What failed: the event, where, and its history so far. */
+export type Failure = Omit<RetryItem, "dueAt">;
 
 /** Where the handler counts what it does, per region (the metrics hub). */
 export interface FailureTally {
@@ -33,8 +38,9 @@ export interface FailureHandlerOptions {
   /** Processes an event again; throws if it fails again. */
   retry: (item: RetryItem) => void;
   /** The alternative path for a PERSISTENT failure (a minimal processor); throws if that fails too. */
-  alternative: (event: ViewerEvent, region: RegionId, ingestedAt: number) => void;
-  deadLetter: (record: DeadLetterRecord) => void;
+  alternative: (failure: Failure) => void;
+  /** Receives a new dead letter, or (with `replayOf`) the new failure of a replayed one. */
+  deadLetter: (record: DeadLetterRecord, replayOf?: string) => void;
 }
 
 function messageOf(error: unknown): string {
@@ -53,11 +59,7 @@ export class FailureHandler {
   constructor(private readonly options: FailureHandlerOptions) {}
 
   /** Takes a failure of `event` in `component`; `retryCount` is 0 on its first failure. */
-  handle(
-    failure: { event: ViewerEvent; region: RegionId; component: FaultComponent; ingestedAt: number; retryCount: number; firstFailedAt: number },
-    error: unknown,
-    now: number,
-  ): void {
+  handle(failure: Failure, error: unknown, now: number): void {
     const message = messageOf(error);
     const severity = classifyFailure(message);
     const tally = this.options.tally;
@@ -74,7 +76,7 @@ export class FailureHandler {
         return;
       case "alternative_path":
         try {
-          this.options.alternative(failure.event, failure.region, failure.ingestedAt);
+          this.options.alternative(failure);
           tally.addAlternativePath(failure.region);
         } catch (alternativeError) {
           this.deadLetter(failure, severity, `${message}; the alternative path failed too: ${messageOf(alternativeError)}`, now);
@@ -103,15 +105,10 @@ export class FailureHandler {
     }
   }
 
-  private deadLetter(
-    failure: { event: ViewerEvent; region: RegionId; component: FaultComponent; retryCount: number; firstFailedAt: number },
-    severity: FailureSeverity,
-    error: string,
-    now: number,
-  ): void {
+  private deadLetter(failure: Failure, severity: FailureSeverity, error: string, now: number): void {
     this.options.tally.addDeadLettered(failure.region);
-    this.options.deadLetter({
-      id: randomUUID(),
+    const record: DeadLetterRecord = {
+      id: failure.replayOf ?? randomUUID(),
       eventId: failure.event.eventId,
       region: failure.region,
       component: failure.component,
@@ -123,6 +120,8 @@ export class FailureHandler {
       deadLetteredAt: now,
       replayCount: 0,
       lastReplayedAt: null,
-    });
+      resolvedAt: null,
+    };
+    this.options.deadLetter(record, failure.replayOf);
   }
 }

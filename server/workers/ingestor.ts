@@ -31,6 +31,15 @@ export class Ingestor {
     return { accepted: valid.length, rejected };
   }
 
+  /** A dead letter's event sent through the pipeline again; counted as replayed, not as a new acceptance. */
+  async ingestReplay(event: ViewerEvent, replayOf: string): Promise<RegionId> {
+    const region = this.route(event);
+    this.hub.recordReplayed(1);
+    this.hub.addRouted(region, 1);
+    await this.bus.publish(region, [event], nowMs(), { replayOf });
+    return region;
+  }
+
   /** Events already valid by construction (the simulator's); counted as accepted once the bus holds them. */
   async ingestValid(events: readonly ViewerEvent[]): Promise<void> {
     if (events.length === 0) return;

@@ -75,6 +75,7 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
     maxRetries: 3,
     maxInRetry: 1000,
     deadLetter: () => {},
+    onReplayProcessed: () => {},
   });
   const handler: BatchHandler = processor.handler;
   return {
@@ -300,7 +301,7 @@ describe("MetricsHub snapshots", () => {
       eventTypes: { play: 5, pause: 0, quality_change: 0, buffer: 1, error: 1 },
       bufferActions: { emergency_buffer: 1, preventive_buffer: 1, maintain_current: 4, optimize_bandwidth: 1 },
       totals: { viewers: 6, eventsPerSecond: 7, accepted: 7, rejected: 3, duplicates: 0, processed: 7 },
-      conservation: { ingested: 10, rejected: 3, processed: 7, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+      conservation: { ingested: 10, replayed: 0, rejected: 3, processed: 7, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
       rejections: [
         { reason: "bitrate: must not be negative", count: 2 },
         { reason: "quality: must be one of 360p, 480p, 720p, 1080p, 4K", count: 1 },

@@ -87,6 +87,7 @@ export class MetricsHub {
   private ringIndex = 0;
   private readonly rejectionReasons = new Map<string, number>();
   private accepted = 0;
+  private replayed = 0;
   private readonly routed = new Map<RegionId, number>();
   private readonly duplicates = new Map<RegionId, number>();
   private readonly inRetry = new Map<RegionId, number>();
@@ -150,6 +151,10 @@ export class MetricsHub {
   /** Events the ingestor published to a region's topic (after routing and spillover). */
   addRouted(region: RegionId, count: number): void {
     this.routed.set(region, this.routed.get(region)! + count);
+  }
+
+  recordReplayed(count: number): void {
+    this.replayed += count;
   }
 
   recordAccepted(count: number): void {
@@ -303,7 +308,8 @@ export class MetricsHub {
         processed: totalProcessed,
       },
       conservation: {
-        ingested: this.accepted + this.rejected,
+        ingested: this.accepted + this.rejected + this.replayed,
+        replayed: this.replayed,
         rejected: this.rejected,
         processed: totalProcessed,
         queued: total.queued,
@@ -311,8 +317,8 @@ export class MetricsHub {
         deadLettered: total.deadLettered,
         duplicates: total.duplicates,
         balanced:
-          this.accepted + this.rejected === totalProcessed + total.queued + total.inRetry + total.deadLettered + total.duplicates + this.rejected &&
-          total.routed === this.accepted,
+          this.accepted + this.replayed === totalProcessed + total.queued + total.inRetry + total.deadLettered + total.duplicates &&
+          total.routed === this.accepted + this.replayed,
       },
       rejections: [...this.rejectionReasons]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

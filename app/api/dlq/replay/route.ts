@@ -1,0 +1,9 @@
+import { replayDeadLetters } from "@/server/http/replay-dead-letters";
+import { handleRoute, respondJson } from "@/server/http/respond";
+import { getRuntime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+export function POST(request: Request): Promise<Response> {
+  return handleRoute(async () => respondJson(200, await replayDeadLetters(getRuntime(), request)));
+}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CIRCUIT_STATES } from "./circuit-breaker";
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "./events";
 import { FAILURE_SEVERITIES } from "./failures";
+import { HEALTH_BANDS } from "./health-score";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS } from "./quality-ladder";
 import { REGION_HEALTHS } from "./region-health";
 import { REGION_IDS } from "./regions";
@@ -65,6 +66,12 @@ export const regionSnapshotSchema = z.object({
 
 export const snapshotSchema = z.object({
   at: z.number(),
+  /** SPEC section 5's system health score and band, and the memory and CPU of the process the workers run in. */
+  system: z.object({
+    healthScore: z.number(),
+    healthBand: z.enum(HEALTH_BANDS),
+    process: z.object({ rssMb: z.number(), heapUsedMb: z.number(), cpuPercent: z.number() }),
+  }),
   /** Length of the window rates are measured over, in ms. */
   windowMs: z.number(),
   /** Length of the window the distributions below are summed over, in ms. */

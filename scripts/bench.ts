@@ -17,6 +17,7 @@ import { EventProcessor } from "@/server/workers/event-processor";
 import { FaultInjector } from "@/server/workers/fault-injector";
 import { Ingestor } from "@/server/workers/ingestor";
 import { MetricsHub } from "@/server/workers/metrics-hub";
+import { createProcessSampler } from "@/server/workers/process-sampler";
 import { RegionManager } from "@/server/workers/region-manager";
 import { TrafficSimulator } from "@/server/workers/simulator";
 
@@ -38,6 +39,7 @@ async function benchPipeline(events: ViewerEvent[], batchSize: number): Promise<
     store,
     regions,
     queued: (region) => bus.pendingEvents(region),
+    sampleProcess: createProcessSampler(),
     rollupMs: 10_000,
     distributionWindows: 10,
     onRollups: () => {},

@@ -16,6 +16,7 @@ import type { RollupRecord } from "@/core/history";
 import { saveDeadLetters } from "./services/save-dead-letters";
 import { recordDeadLetterFailure, resolveDeadLetter } from "./services/update-replayed-dead-letters";
 import { BackgroundWrites } from "./workers/background-writes";
+import { createProcessSampler } from "./workers/process-sampler";
 import { BatchWriter } from "./workers/batch-writer";
 import type { DeadLetterRecord } from "./workers/dead-letter";
 import { EventProcessor } from "./workers/event-processor";
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
     store,
     regions,
     queued: (region) => bus.pendingEvents(region),
+    sampleProcess: createProcessSampler(),
     rollupMs: env.ROLLUP_SECONDS * 1000,
     distributionWindows: 10,
     onRollups: (records) => history.enqueue(records),

@@ -61,6 +61,7 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
     store,
     regions,
     queued: () => 0,
+    sampleProcess: () => ({ rssMb: 300, heapUsedMb: 120, cpuPercent: 42.5 }),
     rollupMs: ROLLUP_MS,
     distributionWindows: options.distributionWindows ?? 3,
     onRollups: (records) => void rollups.push(records),
@@ -204,6 +205,7 @@ describe("MetricsHub snapshots", () => {
 
     expect(snapshot).toEqual({
       at: T0 + 1000,
+      system: { healthScore: 100, healthBand: "excellent", process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 42.5 } },
       windowMs: 1000,
       distributionWindowMs: 3000,
       regions: [

@@ -15,10 +15,14 @@ import { REGIONS, type RegionId } from "@/core/regions";
 import { classifyRegionStatus, computeUtilizationPercent, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
 import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/failures";
 import type { LiveStore } from "../store/live-store";
+import type { ProcessSample } from "./process-sampler";
 import type { RegionManager, RegionMeasurement } from "./region-manager";
+import { classifyHealthScore, computeHealthScore } from "@/core/health-score";
 
 export interface MetricsHubOptions {
   store: LiveStore;
+  /** Memory and CPU of the process the workers run in, read at each tick. */
+  sampleProcess: () => ProcessSample;
   /** Events of a region waiting in the bus (published, not yet committed). */
   queued: (region: RegionId) => number;
   /** Routing state shown per region; refreshed with utilisation at every tick. */
@@ -284,7 +288,10 @@ export class MetricsHub {
     copyCounts(slot.bufferActions, this.overall.bufferActions);
 
     const overall = summarizeMetricsWindow(this.overall, seconds);
+    // No alerts exist yet (they arrive with the alert evaluator), so the score counts unhealthy regions.
+    const healthScore = computeHealthScore([], regions.map((r) => r.health));
     return {
+      system: { healthScore, healthBand: classifyHealthScore(healthScore), process: this.options.sampleProcess() },
       at: Math.round(now),
       windowMs: Math.round(seconds * 1000),
       distributionWindowMs: Math.round(seconds * 1000) * this.distributionRing.length,

@@ -79,7 +79,7 @@ const regionStateSchema = z.object({
   healthReason: z.string(),
 });
 
-export const REGION_CHANGE_ACTIONS = [
+const REGION_CHANGE_ACTIONS = [
   "failover",
   "failback",
   "breaker_open",

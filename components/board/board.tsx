@@ -1,16 +1,19 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useMemo, useReducer } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { NETWORK_TYPES, QUALITIES, type NetworkType, type Quality } from "@/core/events";
 import { formatClockTime } from "@/components/ui/format";
-import { ApiError, fetchHistory, fetchSnapshot } from "./api";
+import { ApiError, fetchHistory, fetchRegions, fetchSnapshot, REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY } from "./api";
 import styles from "./board.module.css";
 import { BoardHeader } from "./board-header";
 import { DistributionChart, type DistributionRow } from "./distribution-chart";
 import { EventMix } from "./event-mix";
 import { INITIAL_FEED, reduceFeed } from "./feed";
 import { Notices, type Notice } from "./notices";
+import { RegionChanges } from "./region-changes";
+import { RegionControlDialog } from "./region-control-dialog";
+import type { RegionControlRequest } from "./region-controls";
 import { RejectionsList } from "./rejections-list";
 import { StationTrack } from "./station-track";
 import { TimeCharts } from "./time-charts";
@@ -19,6 +22,7 @@ import { useLiveSnapshot } from "./use-live-snapshot";
 
 const SNAPSHOT_POLL_MS = 5000;
 const HISTORY_RETRY_MS = 10_000;
+const REGION_CHANGES_POLL_MS = 10_000;
 const EMPTY_POINTS: readonly SeriesPoint[] = [];
 
 const QUALITY_COLORS: Record<Quality, string> = {
@@ -72,13 +76,26 @@ export function Board() {
 
   // REST fills the board before the socket connects and keeps it roughly current while the socket is down.
   const snapshotQuery = useQuery({
-    queryKey: ["snapshot"],
+    queryKey: SNAPSHOT_QUERY_KEY,
     queryFn: ({ signal }) => fetchSnapshot(signal),
     retry: 1,
     retryDelay: 1000,
     refetchInterval: (query) => (query.state.status === "error" || live.state !== "live" ? SNAPSHOT_POLL_MS : false),
     refetchIntervalInBackground: true,
   });
+
+  // Polled for other operators' and the health rules' changes; this board's own actions refresh it at once.
+  const regionsQuery = useQuery({
+    queryKey: REGIONS_QUERY_KEY,
+    queryFn: ({ signal }) => fetchRegions(signal),
+    retry: 1,
+    retryDelay: 1000,
+    refetchInterval: REGION_CHANGES_POLL_MS,
+    refetchIntervalInBackground: true,
+  });
+
+  const [controlRequest, setControlRequest] = useState<RegionControlRequest | null>(null);
+  const closeControlDialog = useCallback(() => setControlRequest(null), []);
 
   useEffect(() => {
     if (snapshotQuery.data) {
@@ -156,13 +173,20 @@ export function Board() {
       <BoardHeader liveState={live.state} receivedAt={feed.receivedAt} totals={snapshot?.totals ?? null} />
       <main className={styles.main}>
         <Notices notices={notices} />
-        <StationTrack regions={snapshot?.regions ?? null} stale={stale} />
-        <TimeCharts
-          points={points}
-          loading={!history.data && feed.livePoints.length === 0}
-          clockOffsetMs={clockOffsetMs}
-          latestAt={latestAt}
-        />
+        <StationTrack regions={snapshot?.regions ?? null} stale={stale} onRequestControl={setControlRequest} />
+        <div className={styles.chartsRow}>
+          <TimeCharts
+            points={points}
+            loading={!history.data && feed.livePoints.length === 0}
+            clockOffsetMs={clockOffsetMs}
+            latestAt={latestAt}
+          />
+          <RegionChanges
+            changes={regionsQuery.data?.changes ?? null}
+            problem={regionsQuery.isError ? describeError(regionsQuery.error, "/api/regions") : null}
+            pollMs={REGION_CHANGES_POLL_MS}
+          />
+        </div>
         <div className={styles.breakdown}>
           <DistributionChart
             title="Quality"
@@ -186,6 +210,9 @@ export function Board() {
           <RejectionsList rejections={snapshot?.rejections ?? null} rejectedTotal={snapshot?.totals.rejected ?? null} />
         </div>
       </main>
+      {controlRequest ? (
+        <RegionControlDialog request={controlRequest} onClose={closeControlDialog} />
+      ) : null}
     </div>
   );
 }

@@ -14,7 +14,10 @@ import { SignalLamp } from "@/components/ui/signal-lamp";
 import { Skeleton } from "@/components/ui/skeleton";
 import { STATUS_LABELS } from "@/components/ui/status";
 import { UtilisationMeter } from "@/components/ui/utilisation-meter";
+import { listAvailableControls, type RegionControlRequest } from "./region-controls";
+import { StationActions } from "./station-actions";
 import styles from "./station.module.css";
+import { CIRCUIT_LABELS, describeSpillover, HEALTH_LABELS, StationRouting } from "./station-routing";
 
 type Level = "ok" | "warning" | "critical";
 
@@ -28,6 +31,10 @@ function describeStation(config: RegionConfig, region: RegionSnapshot): string {
   const parts = [
     `${config.name}: ${STATUS_LABELS[region.status]}`,
     region.statusReason ?? null,
+    region.active ? null : "Failed over",
+    CIRCUIT_LABELS[region.circuit],
+    `${HEALTH_LABELS[region.health]}: ${region.healthReason}`,
+    describeSpillover(region),
     `${formatCompact(region.viewers)} viewers`,
     `${formatCompact(region.eventsPerSecond)} events per second`,
     `p95 latency ${formatMs(region.latencyMs.p95)}`,
@@ -66,10 +73,11 @@ interface StationProps {
   /** null while the first snapshot loads. */
   region: RegionSnapshot | null;
   stale: boolean;
+  onRequestControl: (request: RegionControlRequest) => void;
 }
 
 /** One region as a signal on the track: lamp and status plate above, its readings below. */
-function StationView({ config, region, stale }: StationProps) {
+function StationView({ config, region, stale, onRequestControl }: StationProps) {
   const status = region?.status ?? "idle";
   const loading = region === null;
   return (
@@ -78,6 +86,9 @@ function StationView({ config, region, stale }: StationProps) {
         className={styles.station}
         data-testid={`station-${config.id}`}
         data-status={status}
+        data-active={region ? String(region.active) : undefined}
+        data-circuit={region?.circuit}
+        data-health={region?.health}
         data-stale={stale || undefined}
         tabIndex={0}
         aria-busy={loading || undefined}
@@ -88,6 +99,11 @@ function StationView({ config, region, stale }: StationProps) {
           <span className={styles.plate} data-status={loading ? "loading" : status}>
             {loading ? "—" : STATUS_LABELS[status]}
           </span>
+          {region && !region.active ? (
+            <span className={styles.failedOver} title="Routing sends this region's load to the other regions">
+              Failed over
+            </span>
+          ) : null}
           {stale ? <span className={styles.staleTag}>stale</span> : null}
         </div>
         <div className={styles.card}>
@@ -96,6 +112,12 @@ function StationView({ config, region, stale }: StationProps) {
             <span className={`${styles.capacity} num`} title={`Capacity ${formatInteger(config.capacity)} viewers`}>
               cap {formatCompact(config.capacity)}
             </span>
+            <StationActions
+              regionId={config.id}
+              name={config.name}
+              controls={region ? listAvailableControls(region) : null}
+              onSelect={(control) => onRequestControl({ region: config.id, control })}
+            />
           </header>
           <p className={styles.eps}>
             <span className={`${styles.epsValue} num`} data-testid={`station-${config.id}-eps`}>
@@ -131,6 +153,7 @@ function StationView({ config, region, stale }: StationProps) {
           <p className={styles.reason} data-status={status}>
             {region ? (region.statusReason ?? describeQuietReason(region)) : <Skeleton width="70%" />}
           </p>
+          <StationRouting region={region} />
         </div>
       </article>
     </li>
@@ -138,5 +161,10 @@ function StationView({ config, region, stale }: StationProps) {
 }
 
 export const Station = memo(StationView, (previous, next) => {
-  return previous.config === next.config && previous.stale === next.stale && isStructurallyEqual(previous.region, next.region);
+  return (
+    previous.config === next.config &&
+    previous.stale === next.stale &&
+    previous.onRequestControl === next.onRequestControl &&
+    isStructurallyEqual(previous.region, next.region)
+  );
 });

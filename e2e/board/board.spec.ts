@@ -27,14 +27,19 @@ test("a reload restores the charts from history before any live update", async (
   await expect
     .poll(async () => (await (await page.request.get("/api/history")).json()).rollups.length, { timeout: 20_000 })
     .toBeGreaterThan(14);
-  // Only /api/history may feed the charts now: live updates and snapshots are cut off.
-  await page.route("**/socket.io/**", (route) => route.abort());
+  // Only /api/history may feed the charts now: live updates and snapshots are cut off. page.route cannot stop a
+  // WebSocket, so the socket is routed and refused until the feed is let through again.
+  let liveCutOff = true;
+  await page.routeWebSocket(/\/socket\.io\//, (socket) => {
+    if (liveCutOff) socket.close();
+    else socket.connectToServer();
+  });
   await page.route("**/api/snapshot", (route) => route.abort());
   await page.reload();
   await expect(page.getByTestId("live-indicator")).not.toHaveAttribute("data-state", "live");
   await expect(page.getByTestId("chart-throughput").locator("path.recharts-area-area").first()).toBeVisible();
   await expect(page.getByTestId("chart-latency").locator("path.recharts-line-curve").first()).toBeVisible();
-  await page.unroute("**/socket.io/**");
+  liveCutOff = false;
   await page.unroute("**/api/snapshot");
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
   await page.screenshot({ path: testInfo.outputPath("board-1920x1080.png"), fullPage: true });

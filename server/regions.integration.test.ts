@@ -74,7 +74,8 @@ describe("region controls over HTTP", () => {
 
   it.each([
     ["/api/regions/chennai/failover", undefined, 404, 'No region "chennai"; regions are mumbai, delhi, bangalore, hyderabad, pune, kolkata.'],
-    ["/api/regions/delhi/failback", undefined, 409, "delhi is active already; nothing to fail back."],
+    ["/api/regions/delhi/failback", undefined, 409, "Delhi is active already; nothing to fail back."],
+    ["/api/regions/delhi/breaker", { action: "reset" }, 409, "Delhi's breaker is closed already."],
     ["/api/regions/delhi/breaker", { action: "open" }, 400, 'action must be "trip" or "reset"'],
     ["/api/regions/delhi/breaker", undefined, 400, 'action must be "trip" or "reset"'],
   ])("answers POST %s %j with %s and a reason", async (url, body, status, message) => {

@@ -1,7 +1,13 @@
 import { z } from "zod";
-import { CIRCUIT_STATES } from "@/core/circuit-breaker";
-import { REGION_HEALTHS } from "@/core/region-health";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import {
+  regionStateSchema,
+  regionsResponseSchema,
+  type RegionAction,
+  type RegionChange,
+  type RegionState,
+  type RegionsResponse,
+} from "@/core/region-state";
+import type { RegionId } from "@/core/regions";
 import { historyResponseSchema, snapshotSchema, type HistoryResponse, type Snapshot } from "@/core/snapshot";
 
 const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
@@ -71,40 +77,8 @@ export function fetchHistory(from: number, to: number, signal: AbortSignal): Pro
   return fetchJson("/api/history", `/api/history?${query.toString()}`, historyResponseSchema, signal);
 }
 
-const regionStateSchema = z.object({
-  region: z.enum(REGION_IDS),
-  active: z.boolean(),
-  circuit: z.enum(CIRCUIT_STATES),
-  health: z.enum(REGION_HEALTHS),
-  healthReason: z.string(),
-});
-
-const REGION_CHANGE_ACTIONS = [
-  "failover",
-  "failback",
-  "breaker_open",
-  "breaker_close",
-  "breaker_trip",
-  "breaker_reset",
-] as const;
-export type RegionChangeAction = (typeof REGION_CHANGE_ACTIONS)[number];
-
-const regionChangeSchema = z.object({
-  region: z.enum(REGION_IDS),
-  action: z.enum(REGION_CHANGE_ACTIONS),
-  mode: z.enum(["automatic", "manual"]),
-  reason: z.string(),
-  at: z.number(),
-});
-
-const regionsResponseSchema = z.object({
-  regions: z.array(regionStateSchema),
-  changes: z.array(regionChangeSchema),
-});
-
-export type RegionState = z.infer<typeof regionStateSchema>;
-export type RegionChange = z.infer<typeof regionChangeSchema>;
-export type RegionsResponse = z.infer<typeof regionsResponseSchema>;
+export type RegionChangeAction = RegionAction;
+export type { RegionChange, RegionState, RegionsResponse };
 
 /** GET /api/regions: routing state of every region and the latest changes, newest first. */
 export function fetchRegions(signal: AbortSignal): Promise<RegionsResponse> {

@@ -76,7 +76,7 @@ test("the dialog shows the server's refusal to fail over the last active region"
   const dialog = await openControlDialog(page, "pune", "failover");
   await dialog.getByTestId("confirm-submit").click();
   await expect(dialog.getByTestId("confirm-error")).toContainText(
-    "pune is the last active region; failing it over would leave nowhere to route.",
+    "Pune is the last active region; failing it over would leave nowhere to route.",
   );
   await expect(dialog.getByTestId("confirm-submit")).toHaveText("Fail over Pune");
 

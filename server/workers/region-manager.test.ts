@@ -79,9 +79,13 @@ describe("RegionManager circuit breakers", () => {
     const { manager, changes } = createManager();
     expect(manager.setBreakerByHand("delhi", "trip", "drill", T0).circuit).toBe("open");
     expect(manager.setBreakerByHand("delhi", "reset", "drill over", T0 + 1).circuit).toBe("closed");
+    expect(() => manager.setBreakerByHand("delhi", "reset", "again", T0 + 2)).toThrow("Delhi's breaker is closed already.");
+    manager.setBreakerByHand("delhi", "trip", "drill", T0 + 3);
+    expect(() => manager.setBreakerByHand("delhi", "trip", "again", T0 + 4)).toThrow("Delhi's breaker is open already.");
     expect(changes.map((c) => [c.region, c.action, c.mode])).toEqual([
       ["delhi", "breaker_trip", "manual"],
       ["delhi", "breaker_reset", "manual"],
+      ["delhi", "breaker_trip", "manual"],
     ]);
   });
 });
@@ -121,10 +125,10 @@ describe("RegionManager manual controls", () => {
   it("refuses to fail over a region twice, to fail back an active one, or to fail over the last active region", () => {
     const { manager } = createManager();
     manager.failover("pune", "x", T0);
-    expect(() => manager.failover("pune", "x", T0)).toThrow("pune is already failed over (manual).");
-    expect(() => manager.failback("delhi", "x", T0)).toThrow("delhi is active already; nothing to fail back.");
+    expect(() => manager.failover("pune", "x", T0)).toThrow("Pune is already failed over (manual).");
+    expect(() => manager.failback("delhi", "x", T0)).toThrow("Delhi is active already; nothing to fail back.");
     for (const id of ["mumbai", "delhi", "bangalore", "hyderabad"] as const) manager.failover(id, "x", T0);
-    expect(() => manager.failover("kolkata", "x", T0)).toThrow("kolkata is the last active region; failing it over would leave nowhere to route.");
+    expect(() => manager.failover("kolkata", "x", T0)).toThrow("Kolkata is the last active region; failing it over would leave nowhere to route.");
     expect(manager.failback("pune", "back", T0).active).toBe(true);
   });
 });

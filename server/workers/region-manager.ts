@@ -9,34 +9,18 @@ import {
   type CircuitState,
 } from "@/core/circuit-breaker";
 import { assessRegionHealth, decideFailover, type FailoverMode, type RegionHealth } from "@/core/region-health";
-import { REGION_IDS, REGIONS, type RegionId } from "@/core/regions";
+import { REGION_IDS, REGIONS, getRegionConfig, type RegionId } from "@/core/regions";
 import { computeUtilizationPercent, selectHomeRegion, selectTargetRegion, type RegionLoad, type RoutableEvent, type RoutingStrategy } from "@/core/routing";
+import type { RegionAction, RegionChange, RegionView } from "@/core/region-state";
 import { AppError } from "../errors";
 
-export const REGION_ACTIONS = ["failover", "failback", "breaker_open", "breaker_close", "breaker_trip", "breaker_reset"] as const;
-export type RegionAction = (typeof REGION_ACTIONS)[number];
-
-/** One change of a region's routing state, with why and whether a rule or a person made it. */
-export interface RegionChange {
-  region: RegionId;
-  action: RegionAction;
-  mode: FailoverMode;
-  reason: string;
-  at: number;
-}
+export type { RegionAction, RegionChange, RegionView };
 
 /** A region's health-check inputs, measured over the interval since the last check. */
 export interface RegionMeasurement {
   events: number;
   p95LatencyMs: number;
   errorRatePercent: number;
-}
-
-export interface RegionView {
-  active: boolean;
-  circuit: CircuitState;
-  health: RegionHealth;
-  healthReason: string;
 }
 
 interface RegionState {
@@ -143,22 +127,25 @@ export class RegionManager {
   /** An operator takes a region out of routing; only an operator brings it back. */
   failover(id: RegionId, reason: string, now: number): RegionView {
     const state = this.states.get(id)!;
-    if (!state.active) throw new AppError("conflict", `${id} is already failed over (${state.failedOverBy ?? "manual"}).`);
+    const name = getRegionConfig(id).name;
+    if (!state.active) throw new AppError("conflict", `${name} is already failed over (${state.failedOverBy ?? "manual"}).`);
     if (REGION_IDS.every((other) => other === id || !this.states.get(other)!.active)) {
-      throw new AppError("conflict", `${id} is the last active region; failing it over would leave nowhere to route.`);
+      throw new AppError("conflict", `${name} is the last active region; failing it over would leave nowhere to route.`);
     }
     this.setActive(id, false, "manual", reason, now);
     return this.describe(id);
   }
 
   failback(id: RegionId, reason: string, now: number): RegionView {
-    if (this.states.get(id)!.active) throw new AppError("conflict", `${id} is active already; nothing to fail back.`);
+    if (this.states.get(id)!.active) throw new AppError("conflict", `${getRegionConfig(id).name} is active already; nothing to fail back.`);
     this.setActive(id, true, "manual", reason, now);
     return this.describe(id);
   }
 
   setBreakerByHand(id: RegionId, action: "trip" | "reset", reason: string, now: number): RegionView {
     const state = this.states.get(id)!;
+    const already = action === "trip" ? state.breaker.state === "open" : state.breaker.state === "closed";
+    if (already) throw new AppError("conflict", `${getRegionConfig(id).name}'s breaker is ${state.breaker.state} already.`);
     this.setBreaker(id, action === "trip" ? tripCircuit(state.breaker, now) : resetCircuit(), "manual", reason, now, action === "trip" ? "breaker_trip" : "breaker_reset");
     return this.describe(id);
   }

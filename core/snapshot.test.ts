@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyRegionStatus, computeUtilizationPercent } from "./snapshot";
+import { classifyRegionStatus, computeUtilizationPercent, createIdleRegionSnapshot, regionSnapshotSchema } from "./snapshot";
 
 const calm = { events: 100, viewers: 1000, latencyP95Ms: 20, errorRatePercent: 0.5, utilizationPercent: 10 };
 
@@ -34,5 +34,21 @@ describe("computeUtilizationPercent", () => {
     expect(computeUtilizationPercent(200_000, 8_000_000)).toBe(2.5);
     expect(computeUtilizationPercent(1, 3)).toBe(33.33);
     expect(computeUtilizationPercent(5, 0)).toBe(0);
+  });
+});
+
+describe("createIdleRegionSnapshot", () => {
+  it("is a valid region snapshot with nothing measured, carrying the given reasons", () => {
+    const idle = createIdleRegionSnapshot({ id: "pune", name: "Pune", capacity: 2_500_000 }, { status: null, health: "no check yet" });
+    expect(regionSnapshotSchema.parse(idle)).toEqual(idle);
+    expect([idle.status, idle.statusReason, idle.healthReason, idle.active, idle.circuit, idle.processed, idle.flow.balanced]).toEqual([
+      "idle",
+      null,
+      "no check yet",
+      true,
+      "closed",
+      0,
+      true,
+    ]);
   });
 });

@@ -175,3 +175,35 @@ export function classifyRegionStatus(input: RegionStatusInput): { status: Region
   }
   return { status: "ok", reason: null };
 }
+
+/** A region with nothing measured yet: idle, active, circuit closed, every count zero, the reasons as given. */
+export function createIdleRegionSnapshot(
+  region: { id: RegionSnapshot["id"]; name: string; capacity: number },
+  reasons: { status: string | null; health: string },
+): RegionSnapshot {
+  return {
+    id: region.id,
+    name: region.name,
+    active: true,
+    circuit: "closed",
+    health: "healthy",
+    healthReason: reasons.health,
+    spilloverIn: 0,
+    spilloverOut: 0,
+    status: "idle",
+    statusReason: reasons.status,
+    capacity: region.capacity,
+    viewers: 0,
+    eventsPerSecond: 0,
+    latencyMs: { p50: 0, p95: 0, p99: 0 },
+    errorRatePercent: 0,
+    utilizationPercent: 0,
+    avgBufferHealth: 0,
+    qualityChangesPerSecond: 0,
+    qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
+    processed: 0,
+    failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
+    alternativePath: 0,
+    flow: { routed: 0, processed: 0, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+  };
+}

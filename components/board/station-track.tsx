@@ -1,5 +1,5 @@
 import { REGIONS } from "@/core/regions";
-import type { RegionSnapshot } from "@/core/snapshot";
+import { createIdleRegionSnapshot, type RegionSnapshot } from "@/core/snapshot";
 import type { RegionControlRequest } from "./region-controls";
 import styles from "./station.module.css";
 import { Station } from "./station";
@@ -26,7 +26,7 @@ export function StationTrack({ regions, stale, onRequestControl }: StationTrackP
             <Station
               key={config.id}
               config={config}
-              region={regions && !region ? createMissingRegion(config.id, config.name, config.capacity) : region}
+              region={regions && !region ? createIdleRegionSnapshot(config, { status: MISSING_REGION_REASON, health: MISSING_REGION_REASON }) : region}
               stale={stale}
               onRequestControl={onRequestControl}
             />
@@ -37,30 +37,3 @@ export function StationTrack({ regions, stale, onRequestControl }: StationTrackP
   );
 }
 
-function createMissingRegion(id: RegionSnapshot["id"], name: string, capacity: number): RegionSnapshot {
-  return {
-    id,
-    name,
-    active: true,
-    circuit: "closed",
-    health: "healthy",
-    healthReason: MISSING_REGION_REASON,
-    spilloverIn: 0,
-    spilloverOut: 0,
-    status: "idle",
-    statusReason: MISSING_REGION_REASON,
-    capacity,
-    viewers: 0,
-    eventsPerSecond: 0,
-    latencyMs: { p50: 0, p95: 0, p99: 0 },
-    errorRatePercent: 0,
-    utilizationPercent: 0,
-    avgBufferHealth: 0,
-    qualityChangesPerSecond: 0,
-    qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
-    processed: 0,
-    failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
-    alternativePath: 0,
-    flow: { routed: 0, processed: 0, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
-  };
-}

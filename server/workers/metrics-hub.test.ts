@@ -4,7 +4,7 @@ import type { ViewerEvent } from "@/core/events";
 import type { RollupRecord } from "@/core/history";
 import { QuantileSketch } from "@/core/quantile-sketch";
 import type { RegionId } from "@/core/regions";
-import type { RegionSnapshot } from "@/core/snapshot";
+import { createIdleRegionSnapshot, type RegionSnapshot } from "@/core/snapshot";
 import type { BatchHandler } from "../bus/event-bus";
 import { MemoryLiveStore } from "../store/memory-live-store";
 import { EventProcessor } from "./event-processor";
@@ -108,31 +108,8 @@ afterEach(async () => {
 });
 
 function idleRegion(id: RegionId, name: string, capacity: number, processed = 0): RegionSnapshot {
-  return {
-    id,
-    name,
-    active: true,
-    circuit: "closed",
-    health: "healthy",
-    healthReason: "no check yet",
-    spilloverIn: 0,
-    spilloverOut: 0,
-    status: "idle",
-    statusReason: null,
-    capacity,
-    viewers: 0,
-    eventsPerSecond: 0,
-    latencyMs: { p50: 0, p95: 0, p99: 0 },
-    errorRatePercent: 0,
-    utilizationPercent: 0,
-    avgBufferHealth: 0,
-    qualityChangesPerSecond: 0,
-    qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
-    processed,
-    failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
-    alternativePath: 0,
-    flow: { routed: processed, processed: processed, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
-  };
+  const idle = createIdleRegionSnapshot({ id, name, capacity }, { status: null, health: "no check yet" });
+  return { ...idle, processed, flow: { ...idle.flow, routed: processed, processed } };
 }
 
 const ZERO_QUALITY = { "360p": 0, "480p": 0, "720p": 0, "1080p": 0, "4K": 0 };

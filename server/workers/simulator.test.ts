@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { EVENT_TYPES, NETWORK_TYPES, QUALITIES, parseViewerEvent, type ViewerEvent, type WireEvent } from "@/core/events";
+import { EVENT_TYPES, NETWORK_TYPES, QUALITIES, parseViewerEvent, toWireEvent, type ViewerEvent } from "@/core/events";
 import { TrafficSimulator, startSimulator, type SimulatorOptions } from "./simulator";
 
 const NOW = 1_764_000_000_000;
@@ -22,28 +22,6 @@ function sessionIdsOf(count: number): string[] {
 }
 
 /** The wire form of SPEC section 1 that ingest validates. */
-function toWire(e: ViewerEvent): WireEvent {
-  const wire: WireEvent = {
-    event_id: e.eventId,
-    user_id: e.userId,
-    device_id: e.deviceId,
-    session_id: e.sessionId,
-    event_type: e.eventType,
-    timestamp: e.timestamp,
-    quality: e.quality,
-    location: e.location,
-    content_id: e.contentId,
-    bitrate: e.bitrate,
-    buffer_health: e.bufferHealth,
-    network_type: e.networkType,
-    priority: e.priority,
-  };
-  if (e.errorCode !== undefined) wire.error_code = e.errorCode;
-  if (e.errorMessage !== undefined) wire.error_message = e.errorMessage;
-  if (e.contentType !== undefined) wire.content_type = e.contentType;
-  return wire;
-}
-
 // The error table of SPEC section 4 as the simulator reports it.
 const KNOWN_ERRORS = new Map([
   ["E_TIMEOUT", "segment fetch timeout after 10s"],
@@ -121,7 +99,7 @@ describe("TrafficSimulator events", () => {
 
   it("produces events that pass the wire validation of ingest unchanged", () => {
     expect(events.length).toBe(500 * 20);
-    const parsed = events.map((event) => parseViewerEvent(toWire(event)));
+    const parsed = events.map((event) => parseViewerEvent(toWireEvent(event)));
     expect(parsed.filter((p) => !p.ok)).toEqual([]);
     expect(parsed).toEqual(events.map((event) => ({ ok: true, event })));
   });

@@ -4,7 +4,6 @@ import { CIRCUIT_STATES, type CircuitState } from "./circuit-breaker";
 import { REGION_IDS, type RegionId } from "./regions";
 import {
   ROUTING_STRATEGIES,
-  buildRegionLoads,
   computeUtilizationPercent,
   describeSpillover,
   hasUtilizationWarning,
@@ -47,18 +46,6 @@ describe("hasUtilizationWarning", () => {
     [80.01, true],
   ])("at %s%% → %s", (utilization, warning) => {
     expect(hasUtilizationWarning(utilization)).toBe(warning);
-  });
-});
-
-describe("buildRegionLoads", () => {
-  it("computes each region's utilisation against its configured capacity", () => {
-    const regions = Object.fromEntries(
-      REGION_IDS.map((id) => [id, { active: id !== "kolkata", concurrentViewers: 1_000_000, circuit: "closed" as CircuitState }]),
-    ) as Record<RegionId, { active: boolean; concurrentViewers: number; circuit: CircuitState }>;
-    const loads = buildRegionLoads({ ...regions, pune: { active: true, concurrentViewers: 2_500_000, circuit: "half_open" } });
-    expect(loads.mumbai).toEqual({ active: true, utilizationPercent: 12.5, circuit: "closed" });
-    expect(loads.pune).toEqual({ active: true, utilizationPercent: 100, circuit: "half_open" });
-    expect(loads.kolkata).toEqual({ active: false, utilizationPercent: 50, circuit: "closed" });
   });
 });
 

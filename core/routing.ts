@@ -188,19 +188,3 @@ export function routeEvent(
   const region = selectTargetRegion(home, loads);
   return { region, home, reason: describeSpillover(home, region, loads) };
 }
-
-/** Builds the routing view from concurrent viewers per region against each region's configured capacity. */
-export function buildRegionLoads(
-  regions: Readonly<Record<RegionId, { active: boolean; concurrentViewers: number; circuit: CircuitState }>>,
-): RegionLoads {
-  const loads = {} as Record<RegionId, RegionLoad>;
-  for (const id of REGION_IDS) {
-    const region = regions[id];
-    loads[id] = {
-      active: region.active,
-      circuit: region.circuit,
-      utilizationPercent: computeUtilizationPercent(region.concurrentViewers, getRegionConfig(id).capacity),
-    };
-  }
-  return loads;
-}

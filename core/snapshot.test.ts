@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyRegionStatus, computeUtilizationPercent, createIdleRegionSnapshot, regionSnapshotSchema } from "./snapshot";
+import { classifyRegionStatus, createIdleRegionSnapshot, regionSnapshotSchema } from "./snapshot";
 
 const calm = { events: 100, viewers: 1000, latencyP95Ms: 20, errorRatePercent: 0.5, utilizationPercent: 10 };
 
@@ -26,14 +26,6 @@ describe("classifyRegionStatus", () => {
 
   it("reports a critical breach before a warning one", () => {
     expect(classifyRegionStatus({ ...calm, errorRatePercent: 3, latencyP95Ms: 600 }).status).toBe("critical");
-  });
-});
-
-describe("computeUtilizationPercent", () => {
-  it("is viewers over capacity in percent with two decimals", () => {
-    expect(computeUtilizationPercent(200_000, 8_000_000)).toBe(2.5);
-    expect(computeUtilizationPercent(1, 3)).toBe(33.33);
-    expect(computeUtilizationPercent(5, 0)).toBe(0);
   });
 });
 

@@ -150,11 +150,6 @@ export interface RegionStatusInput {
   utilizationPercent: number;
 }
 
-/** Viewers as a percentage of capacity, two decimals. */
-export function computeUtilizationPercent(viewers: number, capacity: number): number {
-  return capacity > 0 ? Math.round((viewers / capacity) * 10_000) / 100 : 0;
-}
-
 /**
  * A region is idle with no events and no viewers; critical when error rate > 5%, p95 > 500 ms or
  * utilisation > 85%; warning when error rate > 2%, p95 > 200 ms or utilisation > 80%; else ok.

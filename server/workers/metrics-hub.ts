@@ -4,6 +4,7 @@ import {
   createMetricsWindow,
   mergeMetricsWindow,
   resetMetricsWindow,
+  roundTo,
   summarizeMetricsWindow,
   type Counts,
   type MetricsWindow,
@@ -12,7 +13,8 @@ import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "@/core/events";
 import { bucketStartOf, type RollupRecord } from "@/core/history";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type QualityChangeReason } from "@/core/quality-ladder";
 import { REGIONS, type RegionId } from "@/core/regions";
-import { classifyRegionStatus, computeUtilizationPercent, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
+import { computeUtilizationPercent } from "@/core/routing";
+import { classifyRegionStatus, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
 import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/failures";
 import type { LiveStore } from "../store/live-store";
 import type { ProcessSample } from "./process-sampler";
@@ -222,7 +224,7 @@ export class MetricsHub {
       const window = closed?.get(region.id) ?? createMetricsWindow();
       const summary = summarizeMetricsWindow(window, seconds);
       const regionViewers = viewers.get(region.id) ?? 0;
-      const utilizationPercent = computeUtilizationPercent(regionViewers, region.capacity);
+      const utilizationPercent = roundTo(computeUtilizationPercent(regionViewers, region.capacity), 2);
       const { status, reason } = classifyRegionStatus({
         events: summary.events,
         viewers: regionViewers,
@@ -278,7 +280,7 @@ export class MetricsHub {
       mergeMetricsWindow(this.overall, window);
       this.accumulateRollup(region.id, window, seconds, regionViewers, utilizationPercent);
     }
-    this.accumulateRollup("all", this.overall, seconds, totalViewers, computeUtilizationPercent(totalViewers, TOTAL_CAPACITY));
+    this.accumulateRollup("all", this.overall, seconds, totalViewers, roundTo(computeUtilizationPercent(totalViewers, TOTAL_CAPACITY), 2));
 
     const slot = this.distributionRing[this.ringIndex]!;
     this.ringIndex = (this.ringIndex + 1) % this.distributionRing.length;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CIRCUIT_STATES, type CircuitState } from "./circuit-breaker";
+import { CIRCUIT_STATES } from "./circuit-breaker";
 import { REGION_IDS, type RegionId } from "./regions";
 import {
   ROUTING_STRATEGIES,

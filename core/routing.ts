@@ -10,7 +10,6 @@ import type { CircuitState } from "./circuit-breaker";
 import {
   PRIORITY_REGION,
   REGION_IDS,
-  getRegionConfig,
   latencyBetweenRegions,
   routeCityToRegion,
   routeContentTypeToRegion,

@@ -6,7 +6,6 @@ import {
   resetCircuit,
   tripCircuit,
   type CircuitBreaker,
-  type CircuitState,
 } from "@/core/circuit-breaker";
 import { assessRegionHealth, decideFailover, type FailoverMode, type RegionHealth } from "@/core/region-health";
 import { REGION_IDS, REGIONS, getRegionConfig, type RegionId } from "@/core/regions";

@@ -41,6 +41,8 @@ export const envSchema = z.object({
   MAX_IN_RETRY: int(1, 10_000_000).default(100_000),
   /** Replays of one dead letter beyond which it is refused, so a poison event cannot loop. */
   MAX_REPLAYS: int(1, 100).default(5),
+  /** How often the engine's counters are checkpointed to the database (and always at shutdown). */
+  CHECKPOINT_SECONDS: int(1, 3600).default(5),
   ROLLUP_SECONDS: int(1, 3600).default(10),
   /** Rollups kept in memory while the database is unreachable; the oldest are dropped (and counted) beyond it. */
   HISTORY_BUFFER_LIMIT: int(100, 1_000_000).default(50_000),

@@ -14,6 +14,8 @@ import { attachPlayerSocket } from "./socket/player-socket";
 import { MemoryLiveStore } from "./store/memory-live-store";
 import type { RollupRecord } from "@/core/history";
 import { saveDeadLetters } from "./services/save-dead-letters";
+import { loadEngineCheckpoint, saveEngineCheckpoint } from "./services/engine-checkpoint";
+import { engineCountersSchema } from "./workers/engine-counters";
 import { recordDeadLetterFailure, resolveDeadLetter } from "./services/update-replayed-dead-letters";
 import { BackgroundWrites } from "./workers/background-writes";
 import { createProcessSampler } from "./workers/process-sampler";
@@ -99,6 +101,18 @@ async function main(): Promise<void> {
     onRollups: (records) => history.enqueue(records),
     startedAt: Date.now(),
   });
+  const checkpoint = await loadEngineCheckpoint(database.prisma);
+  if (checkpoint) {
+    const counters = engineCountersSchema.safeParse(checkpoint.state);
+    if (counters.success) {
+      hub.restoreCounters(counters.data);
+      log(`[checkpoint] continuing the counters of ${new Date(checkpoint.at).toISOString()}`);
+    } else {
+      console.error(`[checkpoint] ignoring an unreadable checkpoint (${counters.error.issues[0]?.message}); counters start at zero`);
+    }
+  }
+  const saveCheckpoint = () => saveEngineCheckpoint(database.prisma, hub.exportCounters(), Date.now());
+
   // A hung client must not hold a request (or shutdown) open for Node's default five minutes.
   httpServer.requestTimeout = 60_000;
   // In dev, Next's reload socket needs the upgrades Socket.IO does not own; in production nobody does.
@@ -121,6 +135,7 @@ async function main(): Promise<void> {
   });
   const subscription = await bus.subscribe("processors", processor.handler);
   const retries = setInterval(() => processor.runDueRetries(Date.now()), 250);
+  const checkpoints = setInterval(() => backgroundWrites.track("checkpoint the engine", saveCheckpoint()), env.CHECKPOINT_SECONDS * 1000);
   const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));
 
   const handle = nextApp.getRequestHandler();
@@ -216,10 +231,15 @@ async function main(): Promise<void> {
         clearInterval(ticker);
         clearInterval(healthCheck);
         clearInterval(retries);
+        clearInterval(checkpoints);
       }],
       ["network", closeNetwork],
       ["workers", () => subscription.close()],
       ["bus", () => bus.close()],
+      ["waiting retries", () => {
+        const drained = processor.drainRetries(Date.now());
+        if (drained > 0) log(`[shutdown] ${drained} event(s) waiting for a retry went to the dead-letter queue`);
+      }],
       ["final window", () => {
         hub.tick(Date.now());
         hub.flushRollups();
@@ -227,6 +247,7 @@ async function main(): Promise<void> {
       ["history", () => history.close()],
       ["dead letters", () => deadLetters.close()],
       ["background writes", () => backgroundWrites.settle()],
+      ["checkpoint", saveCheckpoint],
       ["next", () => nextApp.close()],
       ["database", () => database.close()],
       ["store", () => store.close()],

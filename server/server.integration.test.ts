@@ -167,5 +167,10 @@ describe("server on embedded defaults, simulator off", () => {
     server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir, ROLLUP_SECONDS: "1" });
     const history = await getJson<{ rollups: HistoryRollup[] }>(`${server.url}/api/history`);
     expect(sumEventsByRegion(history.rollups)).toEqual({ ...expectedProcessed, all: 10 });
+    // The counters continue from the shutdown checkpoint instead of starting at zero.
+    const snapshot = await getJson<Snapshot>(`${server.url}/api/snapshot`);
+    expect(snapshot.totals).toMatchObject({ accepted: 11, rejected: 3, duplicates: 1, processed: 10 });
+    expect(Object.fromEntries(snapshot.regions.map((r) => [r.id, r.processed]))).toEqual(expectedProcessed);
+    expect(snapshot.conservation.balanced).toBe(true);
   }, 90_000);
 });

@@ -66,6 +66,11 @@ export class EventProcessor {
     };
   }
 
+  /** Dead-letters the retries still waiting (at shutdown); returns how many. */
+  drainRetries(now: number): number {
+    return this.failures.drain(now);
+  }
+
   /** Tries the retries that are due now. */
   runDueRetries(now: number): void {
     this.failures.runDue(now);

@@ -121,6 +121,16 @@ describe("FailureHandler", () => {
     expect(tally.inRetry).toBe(0);
   });
 
+  it("dead-letters the retries still waiting when drained at shutdown, saying so", () => {
+    const { handler, deadLetters, tally } = createHandler();
+    handler.handle(failure, new Error("segment timeout"), T0);
+    expect(handler.drain(T0 + 10)).toBe(1);
+    expect(tally.inRetry).toBe(0);
+    expect(deadLetters.map((d) => [d.severity, d.retryCount, d.error])).toEqual([["TRANSIENT", 1, "segment timeout (shut down before retry 1; replay it)"]]);
+    handler.runDue(T0 + 60_000);
+    expect(deadLetters).toHaveLength(1);
+  });
+
   it("dead-letters a TRANSIENT failure at once when the retry queue is full, and says so", () => {
     const { handler, deadLetters } = createHandler({ maxInRetry: 1 });
     handler.handle(failure, new Error("timeout"), T0);

@@ -17,6 +17,8 @@ export interface RetryItem {
   dueAt: number;
   /** The dead letter this event is a replay of, if it is one. */
   replayOf?: string | undefined;
+  /** The error of its latest failure. */
+  lastError?: string | undefined;
 }
 
 /** What failed: the event, where, and its history so far. */
@@ -71,7 +73,7 @@ export class FailureHandler {
           this.deadLetter(failure, severity, `${message} (retry queue full at ${this.options.maxInRetry})`, now);
           return;
         }
-        this.queue.push({ ...failure, retryCount: failure.retryCount + 1, dueAt: now + decision.delayMs });
+        this.queue.push({ ...failure, retryCount: failure.retryCount + 1, dueAt: now + decision.delayMs, lastError: message });
         tally.addInRetry(failure.region, 1);
         return;
       case "alternative_path":
@@ -103,6 +105,18 @@ export class FailureHandler {
         this.handle(item, error, now);
       }
     }
+  }
+
+  /** Dead-letters every waiting retry (at shutdown), so none is lost with the process. */
+  drain(now: number): number {
+    const waiting = this.queue;
+    this.queue = [];
+    for (const item of waiting) {
+      this.options.tally.addInRetry(item.region, -1);
+      const error = item.lastError ?? "unknown error";
+      this.deadLetter(item, classifyFailure(error), `${error} (shut down before retry ${item.retryCount}; replay it)`, now);
+    }
+    return waiting.length;
   }
 
   private deadLetter(failure: Failure, severity: FailureSeverity, error: string, now: number): void {

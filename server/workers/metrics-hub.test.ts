@@ -7,6 +7,7 @@ import type { RegionId } from "@/core/regions";
 import { createIdleRegionSnapshot, type RegionSnapshot } from "@/core/snapshot";
 import type { BatchHandler } from "../bus/event-bus";
 import { MemoryLiveStore } from "../store/memory-live-store";
+import { engineCountersSchema } from "./engine-counters";
 import { EventProcessor } from "./event-processor";
 import { FaultInjector } from "./fault-injector";
 import { MetricsHub } from "./metrics-hub";
@@ -574,5 +575,28 @@ describe("MetricsHub rollups", () => {
     const h = createHarness();
     h.hub.flushRollups();
     expect(h.rollups).toEqual([]);
+  });
+});
+
+describe("MetricsHub checkpoints", () => {
+  it("continues exported counters in a new hub, so a restart neither loses nor repeats them", () => {
+    const first = createHarness();
+    recordKnownSecond(first, T0 + 500);
+    first.hub.recordAccepted(7);
+    first.hub.recordRejected("bitrate: must not be negative");
+    first.hub.addDuplicates("delhi", 2);
+    first.hub.addDeadLettered("pune");
+    first.hub.addFailure("pune", "CATASTROPHIC");
+    const before = first.hub.tick(T0 + 1000);
+    const counters = engineCountersSchema.parse(JSON.parse(JSON.stringify(first.hub.exportCounters())));
+
+    const second = createHarness();
+    second.hub.restoreCounters(counters);
+    const after = second.hub.tick(T0 + 2000);
+    expect(after.totals).toMatchObject({ accepted: 7, rejected: 1, duplicates: 2, processed: 7 });
+    expect(after.regions.map((r) => [r.id, r.processed, r.flow.routed, r.flow.deadLettered, r.failures.CATASTROPHIC, r.qualityDecisions])).toEqual(
+      before.regions.map((r) => [r.id, r.processed, r.flow.routed, r.flow.deadLettered, r.failures.CATASTROPHIC, r.qualityDecisions]),
+    );
+    expect(after.rejections).toEqual([{ reason: "bitrate: must not be negative", count: 1 }]);
   });
 });

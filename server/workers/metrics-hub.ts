@@ -17,6 +17,7 @@ import { computeUtilizationPercent } from "@/core/routing";
 import { classifyRegionStatus, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
 import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/failures";
 import type { LiveStore } from "../store/live-store";
+import type { EngineCounters } from "./engine-counters";
 import type { ProcessSample } from "./process-sampler";
 import type { RegionManager, RegionMeasurement } from "./region-manager";
 import { classifyHealthScore, computeHealthScore } from "@/core/health-score";
@@ -205,6 +206,56 @@ export class MetricsHub {
       resetMetricsWindow(window);
     }
     return measurements;
+  }
+
+  /** The cumulative counters, for a checkpoint. */
+  exportCounters(): EngineCounters {
+    const perRegion = {} as EngineCounters["regions"];
+    for (const region of REGIONS) {
+      const id = region.id;
+      perRegion[id] = {
+        routed: this.routed.get(id)!,
+        processed: this.processed.get(id)!,
+        duplicates: this.duplicates.get(id)!,
+        inRetry: this.inRetry.get(id)!,
+        deadLettered: this.deadLettered.get(id)!,
+        alternativePath: this.alternativePath.get(id)!,
+        failures: { ...this.failures.get(id)! },
+        decisions: { ...this.decisions.get(id)! },
+      };
+    }
+    return {
+      version: 1,
+      accepted: this.accepted,
+      rejected: this.rejected,
+      replayed: this.replayed,
+      rejectionReasons: Object.fromEntries(this.rejectionReasons),
+      regions: perRegion,
+    };
+  }
+
+  /**
+   * Continues the counters of a checkpoint. Retries that were waiting when it was taken did not
+   * survive the restart: they stay counted as routed and show as a gap in the books, never hidden.
+   */
+  restoreCounters(counters: EngineCounters): void {
+    this.accepted = counters.accepted;
+    this.rejected = counters.rejected;
+    this.replayed = counters.replayed;
+    this.rejectionReasons.clear();
+    for (const [reason, count] of Object.entries(counters.rejectionReasons)) this.rejectionReasons.set(reason, count);
+    for (const region of REGIONS) {
+      const saved = counters.regions[region.id];
+      this.routed.set(region.id, saved.routed);
+      this.processed.set(region.id, saved.processed);
+      this.duplicates.set(region.id, saved.duplicates);
+      this.deadLettered.set(region.id, saved.deadLettered);
+      this.alternativePath.set(region.id, saved.alternativePath);
+      this.failures.set(region.id, { ...saved.failures });
+      this.decisions.set(region.id, { ...saved.decisions });
+    }
+    // Until the first tick, readers see the restored totals rather than zeros.
+    this.latest = this.buildSnapshot(this.windowStart, 0, new Map());
   }
 
   /** Hands the partial bucket to history (at shutdown) so no measured second is lost. */

@@ -9,9 +9,11 @@ interface BoardHeaderProps {
   liveState: LiveState;
   receivedAt: number | null;
   totals: Snapshot["totals"] | null;
+  system: Snapshot["system"] | null;
+  conservation: Snapshot["conservation"] | null;
 }
 
-export function BoardHeader({ liveState, receivedAt, totals }: BoardHeaderProps) {
+export function BoardHeader({ liveState, receivedAt, totals, system, conservation }: BoardHeaderProps) {
   return (
     <header className={styles.header}>
       <div className={styles.brand}>
@@ -25,7 +27,7 @@ export function BoardHeader({ liveState, receivedAt, totals }: BoardHeaderProps)
       </div>
       <BoardClock />
       <LiveIndicator state={liveState} receivedAt={receivedAt} />
-      <TotalsStrip totals={totals} />
+      <TotalsStrip totals={totals} system={system} conservation={conservation} />
     </header>
   );
 }

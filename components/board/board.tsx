@@ -170,7 +170,13 @@ export function Board() {
 
   return (
     <div className={styles.board} data-stale={stale || undefined}>
-      <BoardHeader liveState={live.state} receivedAt={feed.receivedAt} totals={snapshot?.totals ?? null} />
+      <BoardHeader
+        liveState={live.state}
+        receivedAt={feed.receivedAt}
+        totals={snapshot?.totals ?? null}
+        system={snapshot?.system ?? null}
+        conservation={snapshot?.conservation ?? null}
+      />
       <main className={styles.main}>
         <Notices notices={notices} />
         <StationTrack regions={snapshot?.regions ?? null} stale={stale} onRequestControl={setControlRequest} />

@@ -21,10 +21,45 @@ const ITEMS: readonly TotalItem[] = [
   { key: "processed", label: "Processed", testId: "total-processed", format: formatCompact },
 ];
 
-/** Platform-wide totals; counts are since the server started, with the exact figure in the tooltip. */
-export const TotalsStrip = memo(function TotalsStrip({ totals }: { totals: Totals | null }) {
+interface TotalsStripProps {
+  totals: Totals | null;
+  system: Snapshot["system"] | null;
+  conservation: Snapshot["conservation"] | null;
+}
+
+/** Describes the books for a person: balanced, or by how much they are off and where events wait. */
+function describeBooks(books: Snapshot["conservation"]): string {
+  const where = `${formatInteger(books.processed)} processed, ${formatInteger(books.queued)} queued, ${formatInteger(books.inRetry)} in retry, ${formatInteger(books.deadLettered)} dead-lettered, ${formatInteger(books.duplicates)} duplicates, ${formatInteger(books.rejected)} rejected`;
+  return `${books.balanced ? "Books balanced" : "Books do not balance"}: ${formatInteger(books.ingested)} ingested = ${where}`;
+}
+
+/** Platform-wide totals, the system health score and the dead-letter count; exact figures in the tooltips. */
+export const TotalsStrip = memo(function TotalsStrip({ totals, system, conservation }: TotalsStripProps) {
   return (
     <dl className={styles.totals} aria-label="Platform totals">
+      <div className={styles.total} data-band={system?.healthBand}>
+        <dt className={styles.totalLabel}>Health</dt>
+        <dd
+          className={`${styles.totalValue} num`}
+          data-testid="health-score"
+          title={system ? `System health ${system.healthScore}/100: ${system.healthBand}` : undefined}
+          aria-busy={system ? undefined : true}
+        >
+          {system ? `${system.healthScore}` : <Skeleton width="2.4em" />}
+        </dd>
+      </div>
+      <div className={styles.total} data-alert={(conservation !== null && (conservation.deadLettered > 0 || !conservation.balanced)) || undefined}>
+        <dt className={styles.totalLabel}>Dead letters</dt>
+        <dd
+          className={`${styles.totalValue} num`}
+          data-testid="total-dead-lettered"
+          data-balanced={conservation?.balanced}
+          title={conservation ? describeBooks(conservation) : undefined}
+          aria-busy={conservation ? undefined : true}
+        >
+          {conservation ? formatCompact(conservation.deadLettered) : <Skeleton width="2.4em" />}
+        </dd>
+      </div>
       {ITEMS.map((item) => (
         <div
           key={item.key}

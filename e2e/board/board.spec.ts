@@ -9,6 +9,9 @@ test("the board shows every region as a station", async ({ page }) => {
   await page.goto("/");
   for (const id of REGION_IDS) await expect(page.getByTestId(`station-${id}`)).toBeVisible();
   await expect(page.getByTestId("live-indicator")).toHaveAttribute("data-state", "live");
+  await expect(page.getByTestId("health-score")).toHaveText("100");
+  await expect(page.getByTestId("total-dead-lettered")).toHaveText("0");
+  await expect(page.getByTestId("total-dead-lettered")).toHaveAttribute("data-balanced", "true");
 });
 
 test("numbers change live", async ({ page }) => {

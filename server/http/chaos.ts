@@ -1,13 +1,11 @@
 import type { Runtime } from "../runtime";
-import { AppError } from "../errors";
 import { faultRequestSchema, type ActiveFault } from "../workers/fault-injector";
 import { readJsonBody } from "./respond";
+import { parseBody } from "./validate";
 
 /** POST /api/chaos: starts a drill; the component really throws the message at the rate for the duration. */
 export async function startFault(runtime: Runtime, request: Request): Promise<ActiveFault> {
-  const parsed = faultRequestSchema.safeParse(await readJsonBody(request, 16 * 1024));
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join("; "));
-  const fault = runtime.faults.add(parsed.data, Date.now());
+  const fault = runtime.faults.add(parseBody(faultRequestSchema, await readJsonBody(request, 16 * 1024)), Date.now());
   console.log(`[chaos] ${fault.component}${fault.region ? ` in ${fault.region}` : ""} fails "${fault.errorMessage}" at ${fault.rate} for ${fault.durationSeconds} s`);
   return fault;
 }

@@ -6,6 +6,7 @@ import type { Runtime } from "../runtime";
 import { listDeadLetters } from "../services/list-dead-letters";
 import type { DeadLetterRecord } from "../workers/dead-letter";
 import { FAULT_COMPONENTS } from "../workers/fault-injector";
+import { parseQuery } from "./validate";
 
 const instant = z.coerce.number({ error: "must be epoch milliseconds" }).int().min(0).max(8.64e15);
 const dlqQuerySchema = z.object({
@@ -32,12 +33,7 @@ function decodeCursor(cursor: string): { at: number; id: string } {
 
 /** GET /api/dlq: dead letters, newest first, filtered and paged by cursor. */
 export async function getDeadLetters(runtime: Runtime, params: URLSearchParams): Promise<{ entries: DeadLetterRecord[]; nextCursor: string | null }> {
-  const parsed = dlqQuerySchema.safeParse(Object.fromEntries([...params].filter(([, v]) => v !== "")));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError("bad_request", `${issue.path.join(".")}: ${issue.message}`);
-  }
-  const { cursor, limit, ...filters } = parsed.data;
+  const { cursor, limit, ...filters } = parseQuery(dlqQuerySchema, params);
   await runtime.settleWrites();
   const entries = await listDeadLetters(runtime.database.prisma, { ...filters, after: cursor ? decodeCursor(cursor) : undefined, limit: limit + 1 });
   const page = entries.slice(0, limit);

@@ -5,6 +5,7 @@ import type { HistoryResponse } from "@/core/snapshot";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { listRegionRollups } from "../services/list-region-rollups";
+import { parseQuery } from "./validate";
 
 export const DEFAULT_HISTORY_MS = 15 * 60 * 1000;
 export const MAX_HISTORY_MS = 24 * 60 * 60 * 1000;
@@ -26,17 +27,11 @@ const historyQuerySchema = z.object({
 
 /** GET /api/history?region=&from=&to=: rollups from the database, the last 15 minutes by default. */
 export async function getHistory(runtime: Runtime, params: URLSearchParams, now: number = Date.now()): Promise<HistoryResponse> {
-  // `?region=&from=` means "not given", as forms and scripts send it.
-  const given = Object.fromEntries([...params].filter(([, value]) => value !== ""));
-  const parsed = historyQuerySchema.safeParse(given);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError("bad_request", `${issue.path.join(".")}: ${issue.message}`);
-  }
-  const to = parsed.data.to ?? now;
-  const from = parsed.data.from ?? to - DEFAULT_HISTORY_MS;
+  const query = parseQuery(historyQuerySchema, params);
+  const to = query.to ?? now;
+  const from = query.from ?? to - DEFAULT_HISTORY_MS;
   if (from >= to) throw new AppError("bad_request", "from must be before to.");
   if (to - from > MAX_HISTORY_MS) throw new AppError("bad_request", "The range may span at most 24 hours; narrow from/to.");
-  const records = await listRegionRollups(runtime.database.prisma, { region: parsed.data.region, from, to });
+  const records = await listRegionRollups(runtime.database.prisma, { region: query.region, from, to });
   return { from, to, rollups: records.map(summarizeRollup) };
 }

@@ -5,6 +5,7 @@ import type { Runtime } from "../runtime";
 import { listRegionChanges } from "../services/list-region-changes";
 import type { RegionChange, RegionView } from "../workers/region-manager";
 import { readJsonBody } from "./respond";
+import { parseBody } from "./validate";
 
 const MAX_BODY_BYTES = 16 * 1024;
 const reasonSchema = z.string().trim().min(1, "reason must not be empty").max(500, "reason must be at most 500 characters");
@@ -25,9 +26,7 @@ async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
   // No body at all means {}; a body must be JSON like everywhere else.
   const empty = request.body === null || request.headers.get("content-length") === "0";
   const raw = empty ? {} : await readJsonBody(request, MAX_BODY_BYTES);
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join("; "));
-  return parsed.data;
+  return parseBody(schema, raw);
 }
 
 export type RegionControl = "failover" | "failback" | "breaker";

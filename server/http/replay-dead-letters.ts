@@ -3,13 +3,13 @@ import { z } from "zod";
 import { parseViewerEvent, type ViewerEvent } from "@/core/events";
 import { FAILURE_SEVERITIES } from "@/core/failures";
 import { REGION_IDS } from "@/core/regions";
-import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { listDeadLetters } from "../services/list-dead-letters";
 import { saveReplayJob, type ReplayOutcome } from "../services/save-replay-job";
 import { markDeadLettersReplayed } from "../services/update-replayed-dead-letters";
 import { FAULT_COMPONENTS } from "../workers/fault-injector";
 import { readJsonBody } from "./respond";
+import { parseBody } from "./validate";
 
 /** Entries one replay takes at most; a larger selection is replayed in several jobs. */
 export const MAX_REPLAY_ENTRIES = 1000;
@@ -50,9 +50,7 @@ export interface ReplayResult {
  * `maxReplays` times is refused, so a poison event cannot loop.
  */
 export async function replayDeadLetters(runtime: Runtime, request: Request): Promise<ReplayResult> {
-  const parsed = replayRequestSchema.safeParse(await readJsonBody(request, 256 * 1024));
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join("; "));
-  const { ids, filter, dryRun } = parsed.data;
+  const { ids, filter, dryRun } = parseBody(replayRequestSchema, await readJsonBody(request, 256 * 1024));
   await runtime.settleWrites();
   const entries = await listDeadLetters(
     runtime.database.prisma,

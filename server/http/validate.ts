@@ -1,0 +1,17 @@
+import type { z } from "zod";
+import { AppError } from "../errors";
+
+/** Query parameters checked against `schema`; an empty value counts as not given (forms send `?region=`). */
+export function parseQuery<T>(schema: z.ZodType<T>, params: URLSearchParams): T {
+  const parsed = schema.safeParse(Object.fromEntries([...params].filter(([, value]) => value !== "")));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  throw new AppError("bad_request", `${issue.path.join(".")}: ${issue.message}`);
+}
+
+/** A JSON body checked against `schema`; every problem is listed, since a body can have several. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  throw new AppError("bad_request", parsed.error.issues.map((issue) => issue.message).join("; "));
+}

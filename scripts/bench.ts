@@ -9,16 +9,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { toWireEvent, type ViewerEvent } from "@/core/events";
 import type { Snapshot } from "@/core/snapshot";
-import { InProcessBus } from "@/server/bus/in-process-bus";
-import { MemoryLiveStore } from "@/server/store/memory-live-store";
 import { findFreePort } from "@/server/testing/free-port";
 import { spawnServer, waitFor } from "@/server/testing/spawn-server";
-import { EventProcessor } from "@/server/workers/event-processor";
-import { FaultInjector } from "@/server/workers/fault-injector";
-import { Ingestor } from "@/server/workers/ingestor";
-import { MetricsHub } from "@/server/workers/metrics-hub";
-import { createProcessSampler } from "@/server/workers/process-sampler";
-import { RegionManager } from "@/server/workers/region-manager";
+import { createPipeline } from "@/server/workers/pipeline";
 import { TrafficSimulator } from "@/server/workers/simulator";
 
 const run = promisify(execFile);
@@ -32,32 +25,7 @@ function generateEvents(count: number): ViewerEvent[] {
 }
 
 async function benchPipeline(events: ViewerEvent[], batchSize: number): Promise<number> {
-  const store = new MemoryLiveStore(15_000, 30_000, Date.now());
-  const bus = new InProcessBus({ maxRetainedEvents: 1_000_000 });
-  const regions = new RegionManager({ strategy: "proximity", failbackHoldMs: 60_000, onChange: () => {} });
-  const hub = new MetricsHub({
-    store,
-    regions,
-    queued: (region) => bus.pendingEvents(region),
-    sampleProcess: createProcessSampler(),
-    rollupMs: 10_000,
-    distributionWindows: 10,
-    onRollups: () => {},
-    startedAt: Date.now(),
-  });
-  const processor = new EventProcessor({
-    hub,
-    store,
-    commands: { isListening: () => false, deliver: () => {} },
-    outcomes: regions,
-    faults: new FaultInjector(),
-    maxRetries: 3,
-    maxInRetry: 100_000,
-    deadLetter: () => {},
-    onReplayProcessed: () => {},
-  });
-  const subscription = await bus.subscribe("bench", processor.handler);
-  const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));
+  const { hub, ingestor, subscription, bus } = await createPipeline({ now: Date.now(), bus: { maxRetainedEvents: 1_000_000 } });
   const started = performance.now();
   for (let i = 0; i < events.length; i += batchSize) await ingestor.ingestValid(events.slice(i, i + batchSize));
   while (hub.tick(Date.now()).totals.processed < events.length) await new Promise((resolve) => setImmediate(resolve));

@@ -1,7 +1,6 @@
 import { createServer } from "node:http";
 import next from "next";
 import { Server } from "socket.io";
-import { InProcessBus } from "./bus/in-process-bus";
 import { openDatabase } from "./db/database";
 import { loadEnv } from "./env";
 import type { ComponentHealth } from "./health";
@@ -11,21 +10,16 @@ import { checkDatabase } from "./services/check-database";
 import { saveRegionRollups } from "./services/save-region-rollups";
 import { attachBoardSocket, broadcastSnapshot, type BoardServer } from "./socket/board-socket";
 import { attachPlayerSocket } from "./socket/player-socket";
-import { MemoryLiveStore } from "./store/memory-live-store";
 import type { RollupRecord } from "@/core/history";
 import { saveDeadLetters } from "./services/save-dead-letters";
 import { loadEngineCheckpoint, saveEngineCheckpoint } from "./services/engine-checkpoint";
 import { engineCountersSchema } from "./workers/engine-counters";
 import { recordDeadLetterFailure, resolveDeadLetter } from "./services/update-replayed-dead-letters";
 import { BackgroundWrites } from "./workers/background-writes";
-import { createProcessSampler } from "./workers/process-sampler";
 import { BatchWriter } from "./workers/batch-writer";
 import type { DeadLetterRecord } from "./workers/dead-letter";
-import { EventProcessor } from "./workers/event-processor";
 import { FaultInjector } from "./workers/fault-injector";
-import { Ingestor } from "./workers/ingestor";
-import { MetricsHub } from "./workers/metrics-hub";
-import { RegionManager } from "./workers/region-manager";
+import { createPipeline } from "./workers/pipeline";
 import { saveRegionChange } from "./services/save-region-change";
 import { TrafficSimulator, startSimulator, type RunningSimulator } from "./workers/simulator";
 
@@ -58,9 +52,12 @@ async function main(): Promise<void> {
   const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT, httpServer });
   await nextApp.prepare();
 
-  // The pipeline starts after Next is ready, so its first window does not span the start-up.
-  const store = new MemoryLiveStore(env.HEARTBEAT_WINDOW_SECONDS * 1000, env.IDEMPOTENCY_WINDOW_SECONDS * 1000, Date.now());
-  const bus = new InProcessBus();
+  // A hung client must not hold a request (or shutdown) open for Node's default five minutes.
+  httpServer.requestTimeout = 60_000;
+  // In dev, Next's reload socket needs the upgrades Socket.IO does not own; in production nobody does.
+  const io: BoardServer = new Server(httpServer, { serveClient: false, destroyUpgrade: !dev });
+  const players = attachPlayerSocket(io);
+
   const faults = new FaultInjector();
   const history = new BatchWriter<RollupRecord>({
     label: "history",
@@ -83,24 +80,31 @@ async function main(): Promise<void> {
   });
   // Region changes and dead-letter updates are written in the background; readers and shutdown settle them.
   const backgroundWrites = new BackgroundWrites((what, error) => console.error(`[db] could not ${what}`, error));
-  const regions = new RegionManager({
+  // The pipeline starts after Next is ready, so its first window does not span the start-up.
+  const { store, bus, regions, hub, processor, ingestor, subscription } = await createPipeline({
+    now: Date.now(),
     strategy: env.ROUTING_STRATEGY,
     failbackHoldMs: env.FAILBACK_HOLD_SECONDS * 1000,
-    onChange: (change) => {
+    heartbeatWindowMs: env.HEARTBEAT_WINDOW_SECONDS * 1000,
+    idempotencyWindowMs: env.IDEMPOTENCY_WINDOW_SECONDS * 1000,
+    rollupMs: env.ROLLUP_SECONDS * 1000,
+    maxRetries: env.MAX_RETRIES,
+    maxInRetry: env.MAX_IN_RETRY,
+    faults,
+    commands: players,
+    onRollups: (records) => history.enqueue(records),
+    onRegionChange: (change) => {
       log(`[regions] ${change.region} ${change.action} (${change.mode}): ${change.reason}`);
       backgroundWrites.track(`record ${change.action} of ${change.region}`, saveRegionChange(database.prisma, change));
     },
+    deadLetter: (record, replayOf) => {
+      if (replayOf === undefined) deadLetters.enqueue([record]);
+      else backgroundWrites.track(`record the new failure of replayed dead letter ${replayOf}`, recordDeadLetterFailure(database.prisma, record));
+    },
+    onReplayProcessed: (id) => backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now())),
   });
-  const hub = new MetricsHub({
-    store,
-    regions,
-    queued: (region) => bus.pendingEvents(region),
-    sampleProcess: createProcessSampler(),
-    rollupMs: env.ROLLUP_SECONDS * 1000,
-    distributionWindows: 10,
-    onRollups: (records) => history.enqueue(records),
-    startedAt: Date.now(),
-  });
+  attachBoardSocket(io, () => hub.latestSnapshot());
+
   const checkpoint = await loadEngineCheckpoint(database.prisma);
   if (checkpoint) {
     const counters = engineCountersSchema.safeParse(checkpoint.state);
@@ -113,30 +117,8 @@ async function main(): Promise<void> {
   }
   const saveCheckpoint = () => saveEngineCheckpoint(database.prisma, hub.exportCounters(), Date.now());
 
-  // A hung client must not hold a request (or shutdown) open for Node's default five minutes.
-  httpServer.requestTimeout = 60_000;
-  // In dev, Next's reload socket needs the upgrades Socket.IO does not own; in production nobody does.
-  const io: BoardServer = new Server(httpServer, { serveClient: false, destroyUpgrade: !dev });
-  attachBoardSocket(io, () => hub.latestSnapshot());
-  const players = attachPlayerSocket(io);
-  const processor = new EventProcessor({
-    hub,
-    store,
-    commands: players,
-    outcomes: regions,
-    faults,
-    maxRetries: env.MAX_RETRIES,
-    maxInRetry: env.MAX_IN_RETRY,
-    deadLetter: (record, replayOf) => {
-      if (replayOf === undefined) deadLetters.enqueue([record]);
-      else backgroundWrites.track(`record the new failure of replayed dead letter ${replayOf}`, recordDeadLetterFailure(database.prisma, record));
-    },
-    onReplayProcessed: (id) => backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now())),
-  });
-  const subscription = await bus.subscribe("processors", processor.handler);
   const retries = setInterval(() => processor.runDueRetries(Date.now()), 250);
   const checkpoints = setInterval(() => backgroundWrites.track("checkpoint the engine", saveCheckpoint()), env.CHECKPOINT_SECONDS * 1000);
-  const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));
 
   const handle = nextApp.getRequestHandler();
   httpServer.on("request", (req, res) => {

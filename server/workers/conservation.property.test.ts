@@ -1,13 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ViewerEvent } from "@/core/events";
-import { InProcessBus } from "../bus/in-process-bus";
-import { MemoryLiveStore } from "../store/memory-live-store";
-import { EventProcessor } from "./event-processor";
 import { FaultInjector } from "./fault-injector";
-import { Ingestor } from "./ingestor";
-import { MetricsHub } from "./metrics-hub";
-import { RegionManager } from "./region-manager";
+import { createPipeline } from "./pipeline";
 
 const CITIES = ["Mumbai", "Delhi", "Bangalore", "Hyderabad", "Pune", "Kolkata", "Jaipur"];
 const ERRORS = ["segment timeout", "invalid_account", "data_loss on upload"];
@@ -51,35 +46,18 @@ describe("conservation and idempotency under random failures and repeats", () =>
   it("never loses or double-counts an event: every distinct id is processed or dead-lettered exactly once", async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ events, batchSize, faults, seed }) => {
-        const store = new MemoryLiveStore(15_000, 600_000, Date.now());
-        const bus = new InProcessBus({ onHandlerError: () => {} });
-        const regions = new RegionManager({ strategy: "proximity", failbackHoldMs: 60_000, onChange: () => {} });
-        const hub = new MetricsHub({
-          store,
-          regions,
-          queued: (region) => bus.pendingEvents(region),
-          sampleProcess: () => ({ rssMb: 0, heapUsedMb: 0, cpuPercent: 0 }),
-          rollupMs: 10_000,
-          distributionWindows: 10,
-          onRollups: () => {},
-          startedAt: Date.now(),
-        });
         const injector = new FaultInjector(seeded(seed));
         for (const fault of faults) injector.add({ component: "processor", errorMessage: fault.error, rate: fault.rate, durationSeconds: 3600 }, Date.now());
         const deadLettered = new Map<string, number>();
-        const processor = new EventProcessor({
-          hub,
-          store,
-          commands: { isListening: () => false, deliver: () => {} },
-          outcomes: regions,
-          faults: injector,
-          maxRetries: 3,
+        const { store, bus, hub, processor, ingestor, subscription } = await createPipeline({
+          now: Date.now(),
+          idempotencyWindowMs: 600_000,
           maxInRetry: 10_000,
+          faults: injector,
+          bus: { onHandlerError: () => {} },
+          sampleProcess: () => ({ rssMb: 0, heapUsedMb: 0, cpuPercent: 0 }),
           deadLetter: (record) => deadLettered.set(record.eventId, (deadLettered.get(record.eventId) ?? 0) + 1),
-          onReplayProcessed: () => {},
         });
-        const subscription = await bus.subscribe("workers", processor.handler);
-        const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));
 
         const stream = events.map((e) => makeEvent(e.id, e.city));
         for (let i = 0; i < stream.length; i += batchSize) await ingestor.ingestValid(stream.slice(i, i + batchSize));

@@ -1,0 +1,83 @@
+import type { RollupRecord } from "@/core/history";
+import type { RoutingStrategy } from "@/core/routing";
+import type { Subscription } from "../bus/event-bus";
+import { InProcessBus, type InProcessBusOptions } from "../bus/in-process-bus";
+import type { CommandSink } from "../socket/player-socket";
+import { MemoryLiveStore } from "../store/memory-live-store";
+import type { DeadLetterRecord } from "./dead-letter";
+import { EventProcessor } from "./event-processor";
+import { FaultInjector } from "./fault-injector";
+import { Ingestor } from "./ingestor";
+import { MetricsHub } from "./metrics-hub";
+import { createProcessSampler, type ProcessSample } from "./process-sampler";
+import { RegionManager, type RegionChange } from "./region-manager";
+
+export interface PipelineOptions {
+  now: number;
+  strategy?: RoutingStrategy;
+  failbackHoldMs?: number;
+  heartbeatWindowMs?: number;
+  idempotencyWindowMs?: number;
+  rollupMs?: number;
+  maxRetries?: number;
+  maxInRetry?: number;
+  faults?: FaultInjector;
+  commands?: CommandSink;
+  bus?: InProcessBusOptions;
+  sampleProcess?: () => ProcessSample;
+  onRollups?: (records: RollupRecord[]) => void;
+  onRegionChange?: (change: RegionChange) => void;
+  deadLetter?: (record: DeadLetterRecord, replayOf?: string) => void;
+  onReplayProcessed?: (deadLetterId: string) => void;
+}
+
+export interface Pipeline {
+  store: MemoryLiveStore;
+  bus: InProcessBus;
+  regions: RegionManager;
+  hub: MetricsHub;
+  processor: EventProcessor;
+  ingestor: Ingestor;
+  subscription: Subscription;
+}
+
+const ignore = () => {};
+
+/**
+ * Wires the engine once, for the server, the bench and the tests alike: store, bus, regions,
+ * metrics hub, processor subscribed as the "processors" group, and the ingestor that routes into it.
+ * Every option has the server's default; callbacks default to doing nothing.
+ */
+export async function createPipeline(options: PipelineOptions): Promise<Pipeline> {
+  const store = new MemoryLiveStore(options.heartbeatWindowMs ?? 15_000, options.idempotencyWindowMs ?? 30_000, options.now);
+  const bus = new InProcessBus(options.bus);
+  const regions = new RegionManager({
+    strategy: options.strategy ?? "proximity",
+    failbackHoldMs: options.failbackHoldMs ?? 60_000,
+    onChange: options.onRegionChange ?? ignore,
+  });
+  const hub = new MetricsHub({
+    store,
+    regions,
+    queued: (region) => bus.pendingEvents(region),
+    sampleProcess: options.sampleProcess ?? createProcessSampler(),
+    rollupMs: options.rollupMs ?? 10_000,
+    distributionWindows: 10,
+    onRollups: options.onRollups ?? ignore,
+    startedAt: options.now,
+  });
+  const processor = new EventProcessor({
+    hub,
+    store,
+    commands: options.commands ?? { isListening: () => false, deliver: ignore },
+    outcomes: regions,
+    faults: options.faults ?? new FaultInjector(),
+    maxRetries: options.maxRetries ?? 3,
+    maxInRetry: options.maxInRetry ?? 100_000,
+    deadLetter: options.deadLetter ?? ignore,
+    onReplayProcessed: options.onReplayProcessed ?? ignore,
+  });
+  const subscription = await bus.subscribe("processors", processor.handler);
+  const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));
+  return { store, bus, regions, hub, processor, ingestor, subscription };
+}

@@ -25,7 +25,7 @@ function generateEvents(count: number): ViewerEvent[] {
 }
 
 async function benchPipeline(events: ViewerEvent[], batchSize: number): Promise<number> {
-  const { hub, ingestor, subscription, bus } = await createPipeline({ now: Date.now(), bus: { maxRetainedEvents: 1_000_000 } });
+  const { hub, ingestor, subscription, bus } = await createPipeline({ now: Date.now(), inProcessBus: { maxRetainedEvents: 1_000_000 } });
   const started = performance.now();
   for (let i = 0; i < events.length; i += batchSize) await ingestor.ingestValid(events.slice(i, i + batchSize));
   while (hub.tick(Date.now()).totals.processed < events.length) await new Promise((resolve) => setImmediate(resolve));

@@ -46,6 +46,23 @@ export const envSchema = z.object({
   ROLLUP_SECONDS: int(1, 3600).default(10),
   /** Rollups kept in memory while the database is unreachable; the oldest are dropped (and counted) beyond it. */
   HISTORY_BUFFER_LIMIT: int(100, 1_000_000).default(50_000),
+  /** Kafka brokers (host:port, comma-separated); unset means the in-process bus. Needs REDIS_URL. */
+  KAFKA_BROKERS: z
+    .string()
+    .transform((value) => value.split(",").map((broker) => broker.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[^\s:]+:\d{1,5}$/, "each broker must be host:port")).min(1, "must name at least one broker"))
+    .optional(),
+  /** Topics are <prefix>.events.<region>; the consumer group is <prefix>.processors. */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "must be 1 to 100 letters, digits, '.', '_' or '-'").default("signalbox"),
+  /** Partitions of each region's topic when Signalbox creates it; the most server processes that share a region's work. */
+  KAFKA_PARTITIONS: int(1, 1000).default(3),
+  /** Redis for live state shared by every process (viewers, idempotency, the books); unset means in memory. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
+  /** Every Redis key of this deployment starts with it. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "must be 1 to 100 letters, digits, '.', '_', ':' or '-'").default("signalbox"),
+}).refine((env) => !env.KAFKA_BROKERS || env.REDIS_URL, {
+  path: ["REDIS_URL"],
+  message: "must be set when KAFKA_BROKERS is: the books every process shares live in Redis",
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,6 +1,12 @@
 import { createServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
+import { Redis } from "ioredis";
 import next from "next";
 import { Server } from "socket.io";
+import { KafkaBus } from "./bus/kafka-bus";
+import { RedisLedger } from "./store/redis-ledger";
+import { RedisLiveStore } from "./store/redis-live-store";
+import { SharedBooks } from "./workers/shared-books";
 import { openDatabase } from "./db/database";
 import { loadEnv } from "./env";
 import type { ComponentHealth } from "./health";
@@ -48,6 +54,35 @@ async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   log(`[db] ${database.kind} at ${database.location}, migrations applied`);
 
+  // Redis and Kafka are optional; without them the state and the bus live in this process.
+  const redis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, {
+        // Fail a command after a few reconnect attempts instead of queueing it forever while Redis is away.
+        maxRetriesPerRequest: 2,
+        retryStrategy: (attempt) => Math.min(200 * 2 ** attempt, 5000),
+      })
+    : null;
+  let redisErrorLogged = 0;
+  redis?.on("error", (error: Error) => {
+    // One line per 10 s at most: a Redis outage must not flood the log.
+    if (Date.now() - redisErrorLogged < 10_000) return;
+    redisErrorLogged = Date.now();
+    log(`[redis] ${error.message}; reconnecting`);
+  });
+  redis?.on("ready", () => log(`[redis] connected to ${env.REDIS_URL}`));
+  const kafka = env.KAFKA_BROKERS
+    ? new KafkaBus({
+        brokers: env.KAFKA_BROKERS,
+        topicPrefix: env.KAFKA_TOPIC_PREFIX,
+        partitions: env.KAFKA_PARTITIONS,
+        clientId: `signalbox-${process.pid}`,
+        log,
+        onInvalidMessage: (region, reason) => log(`[kafka] skipped in ${region}: ${reason}`),
+      })
+    : null;
+  kafka?.start();
+  const ledger = redis && kafka ? new RedisLedger(redis, env.REDIS_KEY_PREFIX) : null;
+
   const httpServer = createServer();
   const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT, httpServer });
   await nextApp.prepare();
@@ -55,7 +90,12 @@ async function main(): Promise<void> {
   // A hung client must not hold a request (or shutdown) open for Node's default five minutes.
   httpServer.requestTimeout = 60_000;
   // In dev, Next's reload socket needs the upgrades Socket.IO does not own; in production nobody does.
-  const io: BoardServer = new Server(httpServer, { serveClient: false, destroyUpgrade: !dev });
+  const io: BoardServer = new Server(httpServer, {
+    serveClient: false,
+    destroyUpgrade: !dev,
+    // With Redis, any process can reach any client (the streams adapter survives a Redis restart).
+    ...(redis ? { adapter: createAdapter(redis, { streamName: `${env.REDIS_KEY_PREFIX}:socket.io` }) } : {}),
+  });
   const players = attachPlayerSocket(io);
 
   const faults = new FaultInjector();
@@ -102,10 +142,26 @@ async function main(): Promise<void> {
       else backgroundWrites.track(`record the new failure of replayed dead letter ${replayOf}`, recordDeadLetterFailure(database.prisma, record));
     },
     onReplayProcessed: (id) => backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now())),
+    ...(kafka ? { bus: kafka } : {}),
+    ...(ledger ? { ledger } : {}),
+    ...(redis
+      ? {
+          store: new RedisLiveStore({
+            redis,
+            prefix: env.REDIS_KEY_PREFIX,
+            heartbeatWindowMs: env.HEARTBEAT_WINDOW_SECONDS * 1000,
+            idempotencyWindowMs: env.IDEMPOTENCY_WINDOW_SECONDS * 1000,
+            onError: () => {},
+          }),
+        }
+      : {}),
   });
+  const books = ledger && kafka ? new SharedBooks({ ledger, hub, fetchHighWatermarks: () => kafka.fetchHighWatermarks() }) : null;
   attachBoardSocket(io, () => hub.latestSnapshot());
 
-  const checkpoint = await loadEngineCheckpoint(database.prisma);
+  // With Kafka the books live in the Redis ledger, settled with each batch's offsets; a process
+  // keeps no counts of its own to restore.
+  const checkpoint = books ? null : await loadEngineCheckpoint(database.prisma);
   if (checkpoint) {
     const counters = engineCountersSchema.safeParse(checkpoint.state);
     if (counters.success) {
@@ -118,7 +174,9 @@ async function main(): Promise<void> {
   const saveCheckpoint = () => saveEngineCheckpoint(database.prisma, hub.exportCounters(), Date.now());
 
   const retries = setInterval(() => processor.runDueRetries(Date.now()), 250);
-  const checkpoints = setInterval(() => backgroundWrites.track("checkpoint the engine", saveCheckpoint()), env.CHECKPOINT_SECONDS * 1000);
+  const checkpoints = setInterval(() => {
+    if (!books) backgroundWrites.track("checkpoint the engine", saveCheckpoint());
+  }, env.CHECKPOINT_SECONDS * 1000);
 
   const handle = nextApp.getRequestHandler();
   httpServer.on("request", (req, res) => {
@@ -126,7 +184,24 @@ async function main(): Promise<void> {
   });
 
   // Windows, viewer expiry and stored times use the wall clock; only latency durations use the monotonic one.
-  const ticker = setInterval(() => broadcastSnapshot(io, hub.tick(Date.now())), env.SNAPSHOT_INTERVAL_MS);
+  let ticking = false;
+  let sharedErrorLogged = 0;
+  const ticker = setInterval(() => {
+    // A slow Redis or broker delays the next snapshot rather than stacking refreshes.
+    if (ticking) return;
+    ticking = true;
+    const now = Date.now();
+    void Promise.all([store.refresh(now), books?.refresh()])
+      .catch((error: unknown) => {
+        if (Date.now() - sharedErrorLogged < 10_000) return;
+        sharedErrorLogged = Date.now();
+        log(`[books] could not read the shared books (${error instanceof Error ? error.message : String(error)}); showing the last ones`);
+      })
+      .finally(() => {
+        ticking = false;
+        broadcastSnapshot(io, hub.tick(Date.now()));
+      });
+  }, env.SNAPSHOT_INTERVAL_MS);
   const healthCheck = setInterval(
     () => regions.checkHealth(hub.takeHealthMeasurements(), bus.health().status === "up", Date.now()),
     env.HEALTH_CHECK_SECONDS * 1000,
@@ -221,6 +296,7 @@ async function main(): Promise<void> {
       ["waiting retries", () => {
         const drained = processor.drainRetries(Date.now());
         if (drained > 0) log(`[shutdown] ${drained} event(s) waiting for a retry went to the dead-letter queue`);
+        return processor.flushLedger();
       }],
       ["final window", () => {
         hub.tick(Date.now());
@@ -229,10 +305,11 @@ async function main(): Promise<void> {
       ["history", () => history.close()],
       ["dead letters", () => deadLetters.close()],
       ["background writes", () => backgroundWrites.settle()],
-      ["checkpoint", saveCheckpoint],
+      ["checkpoint", () => (books ? undefined : saveCheckpoint())],
       ["next", () => nextApp.close()],
       ["database", () => database.close()],
       ["store", () => store.close()],
+      ["redis", () => redis?.quit()],
     ];
     let failed = false;
     for (const [name, step] of steps) {

@@ -11,6 +11,10 @@ export interface BusBatch {
   /** When the events were accepted at ingest (epoch ms), for ingest → processed latency. */
   ingestedAt: number;
   events: readonly ViewerEvent[];
+  /** Offset after the last message of the batch; with `offsets`, set by buses whose position outlives the process. */
+  nextOffset?: number;
+  /** Each event's own offset (a durable bus may skip messages that were not valid events). */
+  offsets?: readonly number[];
   /** Set when the batch replays one dead letter: that entry's id (the batch then holds its one event). */
   replayOf?: string;
 }

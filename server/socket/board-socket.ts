@@ -22,5 +22,6 @@ export function attachBoardSocket(io: BoardServer, latestSnapshot: () => Snapsho
 
 /** Pushes a snapshot to every dashboard. */
 export function broadcastSnapshot(io: BoardServer, snapshot: Snapshot): void {
-  io.emit("snapshot", snapshot);
+  // Each process serves its own dashboards; the shared books make their totals the same.
+  io.local.emit("snapshot", snapshot);
 }

@@ -54,6 +54,8 @@ export class MemoryLiveStore implements LiveStore {
     return counts;
   }
 
+  async refresh(): Promise<void> {}
+
   health(): ComponentHealth {
     let sessions = 0;
     for (const map of this.lastSeen.values()) sessions += map.size;

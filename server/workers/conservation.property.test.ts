@@ -54,7 +54,7 @@ describe("conservation and idempotency under random failures and repeats", () =>
           idempotencyWindowMs: 600_000,
           maxInRetry: 10_000,
           faults: injector,
-          bus: { onHandlerError: () => {} },
+          inProcessBus: { onHandlerError: () => {} },
           sampleProcess: () => ({ rssMb: 0, heapUsedMb: 0, cpuPercent: 0 }),
           deadLetter: (record) => deadLettered.set(record.eventId, (deadLettered.get(record.eventId) ?? 0) + 1),
         });

@@ -28,3 +28,44 @@ export const engineCountersSchema = z.object({
 });
 
 export type EngineCounters = z.infer<typeof engineCountersSchema>;
+
+export type RegionCounters = EngineCounters["regions"][keyof EngineCounters["regions"]];
+
+/** A region's counters as flat names (`failures.transient`), the form the shared ledger stores. */
+export function flattenRegionCounters(counters: RegionCounters): Record<string, number> {
+  const flat: Record<string, number> = {
+    routed: counters.routed,
+    processed: counters.processed,
+    duplicates: counters.duplicates,
+    inRetry: counters.inRetry,
+    deadLettered: counters.deadLettered,
+    alternativePath: counters.alternativePath,
+  };
+  for (const [name, value] of Object.entries(counters.failures)) flat[`failures.${name}`] = value;
+  for (const [name, value] of Object.entries(counters.decisions)) flat[`decisions.${name}`] = value;
+  return flat;
+}
+
+/** Adds flat counters (as read from the ledger) into `target`; unknown names are ignored. */
+export function addFlatRegionCounters(target: RegionCounters, flat: Record<string, number>): void {
+  for (const [name, value] of Object.entries(flat)) {
+    const [group, key] = name.split(".", 2) as [string, string | undefined];
+    if (key === undefined) {
+      if (group in target && group !== "failures" && group !== "decisions") (target as unknown as Record<string, number>)[group]! += value;
+    } else if (group === "failures" && key in target.failures) {
+      target.failures[key as keyof RegionCounters["failures"]] += value;
+    } else if (group === "decisions" && key in target.decisions) {
+      target.decisions[key as keyof RegionCounters["decisions"]] += value;
+    }
+  }
+}
+
+/** after − before, name by name, keeping only what changed. */
+export function diffCounters(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  const delta: Record<string, number> = {};
+  for (const name in after) {
+    const change = after[name]! - (before[name] ?? 0);
+    if (change !== 0) delta[name] = change;
+  }
+  return delta;
+}

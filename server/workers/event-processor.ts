@@ -2,15 +2,23 @@ import { recordEventInWindow } from "@/core/aggregation";
 import type { ViewerEvent } from "@/core/events";
 import type { QualityCommand } from "@/core/live-protocol";
 import { decideBufferAction, decideQualityChange } from "@/core/quality-ladder";
-import type { RegionId } from "@/core/regions";
+import { REGION_IDS, type RegionId } from "@/core/regions";
 import type { BatchHandler, BusBatch } from "../bus/event-bus";
 import { nowMs } from "../clock";
 import type { CommandSink } from "../socket/player-socket";
 import type { LiveStore } from "../store/live-store";
+import type { RedisLedger } from "../store/redis-ledger";
+import { diffCounters, flattenRegionCounters } from "./engine-counters";
 import type { DeadLetterRecord } from "./dead-letter";
 import { FailureHandler, type RetryItem } from "./failure-handler";
 import type { FaultInjector } from "./fault-injector";
 import type { MetricsHub } from "./metrics-hub";
+
+function addDelta(into: Record<string, number> | undefined, delta: Record<string, number>): Record<string, number> {
+  const sum = { ...into };
+  for (const name in delta) sum[name] = (sum[name] ?? 0) + delta[name]!;
+  return sum;
+}
 
 /** Told how each batch went, so a region's circuit breaker can open on repeated failures. */
 export interface OutcomeSink {
@@ -29,6 +37,16 @@ export interface EventProcessorOptions {
   deadLetter: (record: DeadLetterRecord, replayOf?: string) => void;
   /** A replayed dead letter was processed this time. */
   onReplayProcessed: (deadLetterId: string) => void;
+  /**
+   * The shared books of a durable bus: each batch's counts are settled there together with its
+   * partition's position, so a batch redelivered after a crash or a rebalance is counted once.
+   */
+  ledger?: RedisLedger | null;
+}
+
+/** The ledger source of a partition; dedup marks use it too, so both name a message the same way. */
+export function ledgerSourceOf(region: RegionId, partition: number | "retries"): string {
+  return `events.${region}/${partition}`;
 }
 
 /**
@@ -41,6 +59,8 @@ export interface EventProcessorOptions {
 export class EventProcessor {
   readonly handler: BatchHandler;
   private readonly failures: FailureHandler;
+  /** Retry outcomes the ledger has not taken yet, per region. */
+  private readonly unsettled = new Map<RegionId, Record<string, number>>();
 
   constructor(private readonly options: EventProcessorOptions) {
     this.failures = new FailureHandler({
@@ -54,37 +74,118 @@ export class EventProcessor {
       deadLetter: options.deadLetter,
       tally: options.hub,
     });
-    // Synchronous, so the bus commits without a promise.
+    // Synchronous in memory, so the in-process bus commits without a promise; a promise with Redis.
     this.handler = (batch) => {
+      const fail = (error: unknown) => options.outcomes.recordFailure(batch.region, error instanceof Error ? error.message : String(error), Date.now());
+      let result: void | Promise<void>;
       try {
-        this.processBatch(batch);
+        result = this.processBatch(batch);
       } catch (error) {
-        options.outcomes.recordFailure(batch.region, error instanceof Error ? error.message : String(error), Date.now());
+        fail(error);
         throw error;
       }
-      options.outcomes.recordSuccess(batch.region, Date.now());
+      if (!result) {
+        options.outcomes.recordSuccess(batch.region, Date.now());
+        return;
+      }
+      return result.then(
+        () => options.outcomes.recordSuccess(batch.region, Date.now()),
+        (error: unknown) => {
+          fail(error);
+          throw error;
+        },
+      );
     };
   }
 
   /** Dead-letters the retries still waiting (at shutdown); returns how many. */
   drainRetries(now: number): number {
-    return this.failures.drain(now);
+    let drained = 0;
+    this.countOutsideBatches(() => {
+      drained = this.failures.drain(now);
+    });
+    return drained;
   }
 
   /** Tries the retries that are due now. */
   runDueRetries(now: number): void {
-    this.failures.runDue(now);
+    this.countOutsideBatches(() => this.failures.runDue(now));
   }
 
-  private processBatch(batch: BusBatch): void {
-    const { hub, store, faults } = this.options;
+  /** Waits until the ledger has taken every count made outside a batch (at shutdown). */
+  async flushLedger(): Promise<void> {
+    const ledger = this.options.ledger;
+    if (!ledger) return;
+    const pending = [...this.unsettled];
+    this.unsettled.clear();
+    await Promise.all(pending.map(([region, delta]) => ledger.add(ledgerSourceOf(region, "retries"), delta)));
+  }
+
+  /** Work outside a batch (retries) changes counts too; with a ledger they are added to the shared books. */
+  private countOutsideBatches(work: () => void): void {
+    const ledger = this.options.ledger;
+    if (!ledger) {
+      work();
+      return;
+    }
+    const hub = this.options.hub;
+    const before = new Map(REGION_IDS.map((id) => [id, flattenRegionCounters(hub.regionCounters(id))]));
+    work();
+    for (const [region, counters] of before) {
+      const delta = diffCounters(counters, flattenRegionCounters(hub.regionCounters(region)));
+      if (Object.keys(delta).length > 0) this.unsettled.set(region, addDelta(this.unsettled.get(region), delta));
+    }
+    for (const [region, delta] of this.unsettled) {
+      this.unsettled.delete(region);
+      // Kept and tried again next time if Redis does not take it now.
+      ledger.add(ledgerSourceOf(region, "retries"), delta).catch(() => this.unsettled.set(region, addDelta(this.unsettled.get(region), delta)));
+    }
+  }
+
+  private processBatch(batch: BusBatch): void | Promise<void> {
+    const { store, faults, ledger } = this.options;
     const now = Date.now();
     // The store comes first: if it is down the batch fails whole, before anything is counted.
     faults.check("store", batch.region, now);
+    if (ledger && batch.offsets && batch.nextOffset !== undefined) return this.processDurableBatch(batch, ledger, now);
     // A redelivered or resent event (same event_id) is counted once, and its repeat is counted as such.
     // A replay is the exception: its event was seen, but never processed.
     const events = batch.replayOf === undefined ? store.keepFirstSightings(batch.events, now) : batch.events;
-    if (events.length < batch.events.length) hub.addDuplicates(batch.region, batch.events.length - events.length);
+    if (events instanceof Promise) return events.then((fresh) => this.processEvents(batch, batch.events.length, fresh, now));
+    this.processEvents(batch, batch.events.length, events, now);
+  }
+
+  /**
+   * A batch of a durable bus: offsets the ledger already counted are skipped, and the batch's counts
+   * are settled with its position, so a redelivery after a crash or a rebalance is counted once.
+   */
+  private async processDurableBatch(batch: BusBatch, ledger: RedisLedger, now: number): Promise<void> {
+    const { hub, store } = this.options;
+    const source = ledgerSourceOf(batch.region, batch.partition);
+    const nextOffset = batch.nextOffset!;
+    const from = await ledger.position(source);
+    if (from >= nextOffset) return;
+    let incoming = batch.events;
+    let offsets = batch.offsets!;
+    if (from > batch.baseOffset) {
+      const start = offsets.findIndex((offset) => offset >= from);
+      incoming = start === -1 ? [] : incoming.slice(start);
+      offsets = start === -1 ? [] : offsets.slice(start);
+    }
+    const events = batch.replayOf === undefined ? await store.keepFirstSightings(incoming, now, { source, offsets }) : incoming;
+    const before = flattenRegionCounters(hub.regionCounters(batch.region));
+    this.processEvents(batch, incoming.length, events, now);
+    const delta = diffCounters(before, flattenRegionCounters(hub.regionCounters(batch.region)));
+    // Offsets that held no valid event (a foreign producer's message, or one expired before it was read), so the books add up.
+    const skipped = nextOffset - from - incoming.length;
+    if (skipped > 0) delta.skipped = skipped;
+    await ledger.settle(source, from, nextOffset, delta);
+  }
+
+  /** The synchronous part of a batch: nothing else runs between its first and last count. */
+  private processEvents(batch: BusBatch, incoming: number, events: readonly ViewerEvent[], now: number): void {
+    const { hub, store, faults } = this.options;
+    if (events.length < incoming) hub.addDuplicates(batch.region, incoming - events.length);
     const window = hub.windowFor(batch.region);
     let outgoing: QualityCommand[] | null = null;
     let processed = 0;

@@ -17,7 +17,7 @@ import { computeUtilizationPercent } from "@/core/routing";
 import { classifyRegionStatus, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
 import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/failures";
 import type { LiveStore } from "../store/live-store";
-import type { EngineCounters } from "./engine-counters";
+import type { EngineCounters, RegionCounters } from "./engine-counters";
 import type { ProcessSample } from "./process-sampler";
 import type { RegionManager, RegionMeasurement } from "./region-manager";
 import { classifyHealthScore, computeHealthScore } from "@/core/health-score";
@@ -104,6 +104,8 @@ export class MetricsHub {
   private rejected = 0;
   private windowStart: number;
   private latest: Snapshot;
+  /** The books of every process together (Kafka and Redis deployments); null: this process's own. */
+  private shared: { counters: EngineCounters; queued: Map<RegionId, number> } | null = null;
 
   constructor(private readonly options: MetricsHubOptions) {
     for (const region of REGIONS) {
@@ -208,22 +210,26 @@ export class MetricsHub {
     return measurements;
   }
 
+  /** One region's cumulative counters in this process, including decisions of the window still open. */
+  regionCounters(id: RegionId): RegionCounters {
+    const decisions = { ...this.decisions.get(id)! };
+    addCounts(decisions, this.current.get(id)!.qualityDecisions);
+    return {
+      routed: this.routed.get(id)!,
+      processed: this.processed.get(id)!,
+      duplicates: this.duplicates.get(id)!,
+      inRetry: this.inRetry.get(id)!,
+      deadLettered: this.deadLettered.get(id)!,
+      alternativePath: this.alternativePath.get(id)!,
+      failures: { ...this.failures.get(id)! },
+      decisions,
+    };
+  }
+
   /** The cumulative counters, for a checkpoint. */
   exportCounters(): EngineCounters {
     const perRegion = {} as EngineCounters["regions"];
-    for (const region of REGIONS) {
-      const id = region.id;
-      perRegion[id] = {
-        routed: this.routed.get(id)!,
-        processed: this.processed.get(id)!,
-        duplicates: this.duplicates.get(id)!,
-        inRetry: this.inRetry.get(id)!,
-        deadLettered: this.deadLettered.get(id)!,
-        alternativePath: this.alternativePath.get(id)!,
-        failures: { ...this.failures.get(id)! },
-        decisions: { ...this.decisions.get(id)! },
-      };
-    }
+    for (const region of REGIONS) perRegion[region.id] = this.regionCounters(region.id);
     return {
       version: 1,
       accepted: this.accepted,
@@ -232,6 +238,11 @@ export class MetricsHub {
       rejectionReasons: Object.fromEntries(this.rejectionReasons),
       regions: perRegion,
     };
+  }
+
+  /** From now on snapshots show these books (all processes together) and queue depths instead of this process's own. */
+  useSharedCounters(counters: EngineCounters, queued: Map<RegionId, number>): void {
+    this.shared = { counters, queued };
   }
 
   /**
@@ -283,22 +294,23 @@ export class MetricsHub {
         errorRatePercent: summary.errorRatePercent,
         utilizationPercent,
       });
-      const processed = this.processed.get(region.id)!;
+      const decisions = this.decisions.get(region.id)!;
+      addCounts(decisions, window.qualityDecisions);
+      const books = this.shared ? this.shared.counters.regions[region.id] : this.regionCounters(region.id);
+      const processed = books.processed;
       const flow = {
-        routed: this.routed.get(region.id)!,
+        routed: books.routed,
         processed,
-        queued: this.options.queued(region.id),
-        inRetry: this.inRetry.get(region.id)!,
-        deadLettered: this.deadLettered.get(region.id)!,
-        duplicates: this.duplicates.get(region.id)!,
+        queued: this.shared ? (this.shared.queued.get(region.id) ?? 0) : this.options.queued(region.id),
+        inRetry: books.inRetry,
+        deadLettered: books.deadLettered,
+        duplicates: books.duplicates,
       };
       total.routed += flow.routed;
       total.queued += flow.queued;
       total.inRetry += flow.inRetry;
       total.deadLettered += flow.deadLettered;
       total.duplicates += flow.duplicates;
-      const decisions = this.decisions.get(region.id)!;
-      addCounts(decisions, window.qualityDecisions);
       const view = this.options.regions.describe(region.id);
       if (closed) mergeMetricsWindow(this.healthWindows.get(region.id)!, window);
       regions.push({
@@ -320,10 +332,10 @@ export class MetricsHub {
         utilizationPercent,
         avgBufferHealth: summary.avgBufferHealth,
         qualityChangesPerSecond: seconds > 0 ? Math.round((summary.qualityChanges / seconds) * 10) / 10 : 0,
-        qualityDecisions: { ...decisions },
+        qualityDecisions: { ...books.decisions },
         processed,
-        failures: { ...this.failures.get(region.id)! },
-        alternativePath: this.alternativePath.get(region.id)!,
+        failures: { ...books.failures },
+        alternativePath: books.alternativePath,
         flow: { ...flow, balanced: flow.routed === flow.processed + flow.queued + flow.inRetry + flow.deadLettered + flow.duplicates },
       });
       totalViewers += regionViewers;
@@ -343,6 +355,10 @@ export class MetricsHub {
     const overall = summarizeMetricsWindow(this.overall, seconds);
     // No alerts exist yet (they arrive with the alert evaluator), so the score counts unhealthy regions.
     const healthScore = computeHealthScore([], regions.map((r) => r.health));
+    const accepted = this.shared ? this.shared.counters.accepted : this.accepted;
+    const rejected = this.shared ? this.shared.counters.rejected : this.rejected;
+    const replayed = this.shared ? this.shared.counters.replayed : this.replayed;
+    const rejectionReasons = this.shared ? new Map(Object.entries(this.shared.counters.rejectionReasons)) : this.rejectionReasons;
     return {
       system: { healthScore, healthBand: classifyHealthScore(healthScore), process: this.options.sampleProcess() },
       at: Math.round(now),
@@ -362,25 +378,25 @@ export class MetricsHub {
       totals: {
         viewers: totalViewers,
         eventsPerSecond: overall.eventsPerSecond,
-        accepted: this.accepted,
-        rejected: this.rejected,
+        accepted: accepted,
+        rejected: rejected,
         duplicates: total.duplicates,
         processed: totalProcessed,
       },
       conservation: {
-        ingested: this.accepted + this.rejected + this.replayed,
-        replayed: this.replayed,
-        rejected: this.rejected,
+        ingested: accepted + rejected + replayed,
+        replayed: replayed,
+        rejected: rejected,
         processed: totalProcessed,
         queued: total.queued,
         inRetry: total.inRetry,
         deadLettered: total.deadLettered,
         duplicates: total.duplicates,
         balanced:
-          this.accepted + this.replayed === totalProcessed + total.queued + total.inRetry + total.deadLettered + total.duplicates &&
-          total.routed === this.accepted + this.replayed,
+          accepted + replayed === totalProcessed + total.queued + total.inRetry + total.deadLettered + total.duplicates &&
+          total.routed === accepted + replayed,
       },
-      rejections: [...this.rejectionReasons]
+      rejections: [...rejectionReasons]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 10)
         .map(([reason, count]) => ({ reason, count })),

@@ -1,9 +1,11 @@
 import type { RollupRecord } from "@/core/history";
 import type { RoutingStrategy } from "@/core/routing";
-import type { Subscription } from "../bus/event-bus";
+import type { EventBus, Subscription } from "../bus/event-bus";
 import { InProcessBus, type InProcessBusOptions } from "../bus/in-process-bus";
 import type { CommandSink } from "../socket/player-socket";
+import type { LiveStore } from "../store/live-store";
 import { MemoryLiveStore } from "../store/memory-live-store";
+import type { RedisLedger } from "../store/redis-ledger";
 import type { DeadLetterRecord } from "./dead-letter";
 import { EventProcessor } from "./event-processor";
 import { FaultInjector } from "./fault-injector";
@@ -23,7 +25,12 @@ export interface PipelineOptions {
   maxInRetry?: number;
   faults?: FaultInjector;
   commands?: CommandSink;
-  bus?: InProcessBusOptions;
+  /** Options of the in-process bus, used when no `bus` is given. */
+  inProcessBus?: InProcessBusOptions;
+  /** A durable bus (Kafka); with it, `ledger` keeps the books every process shares. */
+  bus?: EventBus;
+  store?: LiveStore;
+  ledger?: RedisLedger;
   sampleProcess?: () => ProcessSample;
   onRollups?: (records: RollupRecord[]) => void;
   onRegionChange?: (change: RegionChange) => void;
@@ -32,8 +39,8 @@ export interface PipelineOptions {
 }
 
 export interface Pipeline {
-  store: MemoryLiveStore;
-  bus: InProcessBus;
+  store: LiveStore;
+  bus: EventBus;
   regions: RegionManager;
   hub: MetricsHub;
   processor: EventProcessor;
@@ -44,13 +51,14 @@ export interface Pipeline {
 const ignore = () => {};
 
 /**
- * Wires the engine once, for the server, the bench and the tests alike: store, bus, regions,
+ * Wires the engine once, for the server, the bench and the tests alike: store, bus (in-process
+ * and in memory unless given), regions,
  * metrics hub, processor subscribed as the "processors" group, and the ingestor that routes into it.
  * Every option has the server's default; callbacks default to doing nothing.
  */
 export async function createPipeline(options: PipelineOptions): Promise<Pipeline> {
-  const store = new MemoryLiveStore(options.heartbeatWindowMs ?? 15_000, options.idempotencyWindowMs ?? 30_000, options.now);
-  const bus = new InProcessBus(options.bus);
+  const store = options.store ?? new MemoryLiveStore(options.heartbeatWindowMs ?? 15_000, options.idempotencyWindowMs ?? 30_000, options.now);
+  const bus = options.bus ?? new InProcessBus(options.inProcessBus);
   const regions = new RegionManager({
     strategy: options.strategy ?? "proximity",
     failbackHoldMs: options.failbackHoldMs ?? 60_000,
@@ -76,6 +84,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     maxInRetry: options.maxInRetry ?? 100_000,
     deadLetter: options.deadLetter ?? ignore,
     onReplayProcessed: options.onReplayProcessed ?? ignore,
+    ledger: options.ledger ?? null,
   });
   const subscription = await bus.subscribe("processors", processor.handler);
   const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));

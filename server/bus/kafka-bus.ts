@@ -1,0 +1,338 @@
+import { Kafka, logLevel, type Admin, type Consumer, type EachBatchPayload, type LogEntry, type Producer } from "kafkajs";
+import { parseViewerEvent, toWireEvent, type ViewerEvent } from "@/core/events";
+import { REGION_IDS, type RegionId } from "@/core/regions";
+import { AppError } from "../errors";
+import type { ComponentHealth } from "../health";
+import type { BatchHandler, BusBatch, EventBus, Subscription } from "./event-bus";
+
+export interface KafkaBusOptions {
+  brokers: string[];
+  /** Topics are `<prefix>.events.<region>`; a deployment (or a test) owns everything under its prefix. */
+  topicPrefix: string;
+  partitions: number;
+  clientId: string;
+  /** How often consumer lag is sampled. */
+  lagSampleMs?: number;
+  log: (message: string) => void;
+  /** A message on a topic that is not a valid event: counted and skipped, never blocking its partition. */
+  onInvalidMessage?: (region: RegionId, reason: string) => void;
+}
+
+/** Lag of one partition of a region's topic for the processing group. */
+export interface PartitionLag {
+  region: RegionId;
+  partition: number;
+  /** Offset the next produced event will get (events ever produced to the partition). */
+  highWatermark: number;
+  /** Offset the group will consume next. */
+  committed: number;
+  messages: number;
+  /** Age of the oldest unconsumed event, 0 when caught up. */
+  seconds: number;
+}
+
+const INITIAL_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 30_000;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The event bus on Kafka: a topic per region, keyed by session, acks=all, commit after the handler succeeds. */
+export class KafkaBus implements EventBus {
+  readonly kind = "kafka" as const;
+  private readonly kafka: Kafka;
+  private readonly producer: Producer;
+  private readonly admin: Admin;
+  private readonly consumers: Consumer[] = [];
+  private readonly topicByRegion = new Map<RegionId, string>();
+  private readonly regionByTopic = new Map<string, RegionId>();
+  private readonly groupIds = new Set<string>();
+  private ready: Promise<void> | null = null;
+  private connected = false;
+  /** Whether the last lag sample reached the broker: the live answer to "is Kafka up?". */
+  private reachable = false;
+  private lastError: string | null = null;
+  private closed = false;
+  private lag: PartitionLag[] = [];
+  /** Per `region/partition`: when the first event of the batch being consumed was produced. */
+  private readonly oldestInFlight = new Map<string, number>();
+  private lagTimer: NodeJS.Timeout | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly options: KafkaBusOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      connectionTimeout: 3000,
+      retry: { initialRetryTime: 300, retries: 5, maxRetryTime: 5000 },
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry: LogEntry) => this.logKafka(entry),
+    });
+    this.producer = this.kafka.producer({ allowAutoTopicCreation: false });
+    this.admin = this.kafka.admin();
+    for (const region of REGION_IDS) {
+      const topic = `${options.topicPrefix}.events.${region}`;
+      this.topicByRegion.set(region, topic);
+      this.regionByTopic.set(topic, region);
+    }
+  }
+
+  /** Connects and creates missing topics, retrying with backoff in the background until it succeeds. */
+  start(): void {
+    if (this.ready || this.closed) return;
+    this.ready = this.connectWithBackoff();
+    void this.ready.catch(() => {});
+    this.lagTimer = setInterval(() => void this.sampleLag(), this.options.lagSampleMs ?? 2000);
+  }
+
+  /** Resolves once connected and the topics exist (for tests and the bench). */
+  async whenReady(): Promise<void> {
+    this.start();
+    await this.ready;
+  }
+
+  topicOf(region: RegionId): string {
+    return this.topicByRegion.get(region)!;
+  }
+
+  async publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number, options: { replayOf?: string } = {}): Promise<void> {
+    if (events.length === 0) return;
+    if (this.closed) throw new AppError("unavailable", "The event bus is shut down; events were not accepted.");
+    if (!this.connected) {
+      throw new AppError("unavailable", `Kafka is unreachable (${this.lastError ?? "connecting"}); events were not accepted, send them again.`);
+    }
+    const timestamp = String(Math.round(ingestedAt));
+    const headers = options.replayOf === undefined ? undefined : { replay_of: options.replayOf };
+    const messages = new Array(events.length);
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      messages[i] = { key: event.sessionId, value: JSON.stringify(toWireEvent(event)), timestamp, headers };
+    }
+    try {
+      await this.producer.send({ topic: this.topicOf(region), acks: -1, messages });
+    } catch (error) {
+      this.lastError = messageOf(error);
+      throw new AppError("unavailable", `Kafka did not take the events (${this.lastError}); send them again.`);
+    }
+  }
+
+  async subscribe(groupId: string, handler: BatchHandler): Promise<Subscription> {
+    if (this.closed) throw new AppError("unavailable", "The event bus is shut down.");
+    const fullGroupId = `${this.options.topicPrefix}.${groupId}`;
+    this.groupIds.add(fullGroupId);
+    const consumer = this.kafka.consumer({
+      groupId: fullGroupId,
+      sessionTimeout: 10_000,
+      rebalanceTimeout: 20_000,
+      heartbeatInterval: 1000,
+      maxWaitTimeInMs: 100,
+      allowAutoTopicCreation: false,
+      retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 10_000 },
+    });
+    this.consumers.push(consumer);
+    let closed = false;
+    const run = async (attempt: number): Promise<void> => {
+      try {
+        await this.ready;
+        await consumer.connect();
+        await consumer.subscribe({ topics: [...this.regionByTopic.keys()], fromBeginning: true });
+        await consumer.run({
+          autoCommit: false,
+          eachBatchAutoResolve: false,
+          partitionsConsumedConcurrently: REGION_IDS.length,
+          eachBatch: (payload) => this.consumeBatch(consumer, payload, handler),
+        });
+      } catch (error) {
+        if (closed || this.closed) return;
+        const delay = Math.min(INITIAL_BACKOFF_MS * 2 ** attempt, MAX_BACKOFF_MS);
+        this.options.log(`[kafka] consumer ${fullGroupId} could not start (${messageOf(error)}); retrying in ${delay} ms`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        if (!closed && !this.closed) await run(attempt + 1);
+      }
+    };
+    // kafkajs restarts a crashed consumer on retriable errors; anything else is restarted here.
+    consumer.on(consumer.events.CRASH, (event) => {
+      const { error, restart } = event.payload;
+      this.lastError = messageOf(error);
+      if (!restart && !closed && !this.closed) {
+        this.options.log(`[kafka] consumer ${fullGroupId} crashed (${this.lastError}); starting it again`);
+        void consumer.disconnect().finally(() => void run(1));
+      }
+    });
+    void run(0);
+    return {
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await consumer.disconnect().catch(() => {});
+      },
+    };
+  }
+
+  pendingEvents(region: RegionId): number {
+    let pending = 0;
+    for (const lag of this.lag) if (lag.region === region) pending += lag.messages;
+    return pending;
+  }
+
+  /** Events ever produced to each partition of each region's topic, read from the broker now. */
+  async fetchHighWatermarks(): Promise<Map<RegionId, Array<{ partition: number; high: number }>>> {
+    const result = new Map<RegionId, Array<{ partition: number; high: number }>>();
+    for (const [topic, region] of this.regionByTopic) {
+      const offsets = await this.admin.fetchTopicOffsets(topic);
+      result.set(region, offsets.map((p) => ({ partition: p.partition, high: Number(p.high) })));
+    }
+    return result;
+  }
+
+  /** The last sampled lag of every partition. */
+  partitionLag(): readonly PartitionLag[] {
+    return this.lag;
+  }
+
+  health(): ComponentHealth {
+    if (this.closed) return { status: "down", detail: "shut down" };
+    if (!this.connected || !this.reachable) return { status: "down", detail: `Kafka at ${this.options.brokers.join(",")} unreachable: ${this.lastError ?? "connecting"}` };
+    const lag = this.lag.reduce((sum, l) => sum + l.messages, 0);
+    return { status: "up", detail: `Kafka at ${this.options.brokers.join(",")}, ${this.options.partitions} partition(s) per region, lag ${lag} event(s)` };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.lagTimer) clearInterval(this.lagTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    // Each step runs even when an earlier one fails, so nothing is left connected.
+    const steps = [...this.consumers.map((c) => () => c.disconnect()), () => this.producer.disconnect(), () => this.admin.disconnect()];
+    for (const step of steps) {
+      try {
+        await step();
+      } catch (error) {
+        this.options.log(`[kafka] disconnect failed: ${messageOf(error)}`);
+      }
+    }
+  }
+
+  private async connectWithBackoff(): Promise<void> {
+    for (let attempt = 0; !this.closed; attempt++) {
+      try {
+        await this.admin.connect();
+        await this.ensureTopics();
+        await this.producer.connect();
+        this.connected = true;
+        this.reachable = true;
+        this.lastError = null;
+        this.options.log(`[kafka] connected to ${this.options.brokers.join(",")}, topics under ${this.options.topicPrefix}`);
+        return;
+      } catch (error) {
+        this.lastError = messageOf(error);
+        const delay = Math.min(INITIAL_BACKOFF_MS * 2 ** attempt, MAX_BACKOFF_MS);
+        this.options.log(`[kafka] unreachable (${this.lastError}); retrying in ${delay} ms`);
+        await new Promise<void>((resolve) => {
+          this.reconnectTimer = setTimeout(resolve, delay);
+        });
+      }
+    }
+    throw new AppError("unavailable", "The event bus is shut down.");
+  }
+
+  private async ensureTopics(): Promise<void> {
+    const existing = new Set(await this.admin.listTopics());
+    const missing = [...this.regionByTopic.keys()].filter((topic) => !existing.has(topic));
+    if (missing.length === 0) return;
+    await this.admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: -1 })),
+    });
+  }
+
+  private async consumeBatch(consumer: Consumer, payload: EachBatchPayload, handler: BatchHandler): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const region = this.regionByTopic.get(batch.topic);
+    if (!region || batch.messages.length === 0) return;
+    const events: ViewerEvent[] = [];
+    const offsets: number[] = [];
+    let producedAt = Number.POSITIVE_INFINITY;
+    for (const message of batch.messages) {
+      const offset = Number(message.offset);
+      const parsed = this.parseMessage(message.value);
+      if (parsed.ok) {
+        events.push(parsed.event);
+        offsets.push(offset);
+      } else {
+        this.options.onInvalidMessage?.(region, `Kafka message ${batch.topic}/${batch.partition}@${offset}: ${parsed.reason}`);
+      }
+      producedAt = Math.min(producedAt, Number(message.timestamp));
+    }
+    const key = `${region}/${batch.partition}`;
+    this.oldestInFlight.set(key, producedAt);
+    const lastOffset = batch.lastOffset();
+    const busBatch: BusBatch = {
+      region,
+      partition: batch.partition,
+      baseOffset: Number(batch.firstOffset() ?? lastOffset),
+      nextOffset: Number(lastOffset) + 1,
+      offsets,
+      ingestedAt: producedAt,
+      events,
+    };
+    if (!isRunning() || isStale()) return;
+    await handler(busBatch);
+    resolveOffset(lastOffset);
+    // Committed only after the handler: a crash before this line replays the batch instead of losing it.
+    await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(Number(lastOffset) + 1) }]);
+    this.oldestInFlight.delete(key);
+    await heartbeat();
+  }
+
+  private parseMessage(value: Buffer | null): { ok: true; event: ViewerEvent } | { ok: false; reason: string } {
+    if (value === null) return { ok: false, reason: "empty message" };
+    let raw: unknown;
+    try {
+      raw = JSON.parse(value.toString("utf8"));
+    } catch {
+      return { ok: false, reason: "not JSON" };
+    }
+    return parseViewerEvent(raw);
+  }
+
+  private async sampleLag(): Promise<void> {
+    if (!this.connected || this.closed) return;
+    try {
+      const now = Date.now();
+      const next: PartitionLag[] = [];
+      const [groupId] = this.groupIds;
+      for (const [topic, region] of this.regionByTopic) {
+        const high = await this.admin.fetchTopicOffsets(topic);
+        const committed = groupId ? await this.admin.fetchOffsets({ groupId, topics: [topic] }) : [];
+        const committedByPartition = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+        for (const p of high) {
+          const highWatermark = Number(p.high);
+          // -1 means the group never committed this partition: it starts from the beginning.
+          const position = Math.max(committedByPartition.get(p.partition) ?? 0, Number(p.low), 0);
+          const messages = Math.max(0, highWatermark - position);
+          const oldest = this.oldestInFlight.get(`${region}/${p.partition}`);
+          next.push({
+            region,
+            partition: p.partition,
+            highWatermark,
+            committed: position,
+            messages,
+            seconds: messages > 0 && oldest !== undefined ? Math.max(0, Math.round((now - oldest) / 100) / 10) : 0,
+          });
+        }
+      }
+      this.lag = next;
+      this.reachable = true;
+    } catch (error) {
+      this.reachable = false;
+      this.lastError = messageOf(error);
+    }
+  }
+
+  private logKafka(entry: LogEntry): void {
+    const { message, error } = entry.log as { message: string; error?: string };
+    this.options.log(`[kafka] ${message}${error ? `: ${error}` : ""}`);
+  }
+}

@@ -27,6 +27,9 @@ describe("loadEnv", () => {
       CHECKPOINT_SECONDS: 5,
       ROLLUP_SECONDS: 10,
       HISTORY_BUFFER_LIMIT: 50_000,
+      KAFKA_TOPIC_PREFIX: "signalbox",
+      KAFKA_PARTITIONS: 3,
+      REDIS_KEY_PREFIX: "signalbox",
     });
   });
 

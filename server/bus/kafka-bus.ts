@@ -55,6 +55,8 @@ export class KafkaBus implements EventBus {
   private lastError: string | null = null;
   private closed = false;
   private lag: PartitionLag[] = [];
+  /** Partitions the group assigned to this process at its last join. */
+  private assigned = 0;
   /** Per `region/partition`: when the first event of the batch being consumed was produced. */
   private readonly oldestInFlight = new Map<string, number>();
   private lagTimer: NodeJS.Timeout | null = null;
@@ -151,6 +153,11 @@ export class KafkaBus implements EventBus {
         if (!closed && !this.closed) await run(attempt + 1);
       }
     };
+    consumer.on(consumer.events.GROUP_JOIN, (event) => {
+      const assignment = event.payload.memberAssignment as Record<string, number[]>;
+      this.assigned = Object.values(assignment).reduce((sum, partitions) => sum + partitions.length, 0);
+      this.options.log(`[kafka] ${fullGroupId}: this process now consumes ${this.assigned} partition(s)`);
+    });
     // kafkajs restarts a crashed consumer on retriable errors; anything else is restarted here.
     consumer.on(consumer.events.CRASH, (event) => {
       const { error, restart } = event.payload;
@@ -195,7 +202,10 @@ export class KafkaBus implements EventBus {
     if (this.closed) return { status: "down", detail: "shut down" };
     if (!this.connected || !this.reachable) return { status: "down", detail: `Kafka at ${this.options.brokers.join(",")} unreachable: ${this.lastError ?? "connecting"}` };
     const lag = this.lag.reduce((sum, l) => sum + l.messages, 0);
-    return { status: "up", detail: `Kafka at ${this.options.brokers.join(",")}, ${this.options.partitions} partition(s) per region, lag ${lag} event(s)` };
+    return {
+      status: "up",
+      detail: `Kafka at ${this.options.brokers.join(",")}, consuming ${this.assigned} of ${REGION_IDS.length * this.options.partitions} partition(s), lag ${lag} event(s)`,
+    };
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,135 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Snapshot } from "@/core/snapshot";
+import { createTestDatabase, type TestDatabase } from "./testing/postgres";
+import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
+
+const CITIES = ["Mumbai", "Delhi", "Bangalore", "Hyderabad", "Pune", "Kolkata", "Jaipur", "Chennai"];
+
+/** `count` distinct valid events over every region, ids unique to this test run. */
+function makeEvents(tag: string, from: number, count: number) {
+  return Array.from({ length: count }, (_, i) => {
+    const n = from + i;
+    return {
+      event_id: `${tag}-${n}`,
+      user_id: `u-${n % 997}`,
+      device_id: `d-${n % 997}`,
+      session_id: `${tag}-s-${n % 4000}`,
+      event_type: "play",
+      timestamp: Date.now(),
+      quality: "720p",
+      location: CITIES[n % CITIES.length]!,
+      content_id: "ipl-final",
+      bitrate: 4000,
+      buffer_health: 8,
+      network_type: "5G",
+    };
+  });
+}
+
+async function post(server: SpawnedServer, events: unknown[]): Promise<Response> {
+  return fetch(`${server.url}/api/events`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(events) });
+}
+
+async function snapshot(server: SpawnedServer): Promise<Snapshot> {
+  return (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot;
+}
+
+async function health(server: SpawnedServer): Promise<{ status: string; components: Record<string, { status: string; detail: string }> }> {
+  return (await (await fetch(`${server.url}/api/healthz`)).json()) as never;
+}
+
+/** Partitions a process consumes, as its health says. */
+async function consuming(server: SpawnedServer): Promise<number> {
+  const detail = (await health(server)).components.bus?.detail ?? "";
+  return Number(/consuming (\d+) of/.exec(detail)?.[1] ?? -1);
+}
+
+const settled = (total: number) => (s: Snapshot) => s.conservation.processed === total && s.conservation.queued === 0;
+
+describe("Kafka, Redis and Postgres behind the same engine, in more than one process", () => {
+  let database: TestDatabase;
+  let env: Record<string, string>;
+  const servers: SpawnedServer[] = [];
+  const start = async () => {
+    const server = await spawnServer(env, 90_000);
+    servers.push(server);
+    return server;
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase(inject("postgresUrl"));
+    const prefix = `t${randomBytes(4).toString("hex")}`;
+    env = {
+      SIMULATOR: "off",
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: inject("kafkaBrokers"),
+      REDIS_URL: inject("redisUrl"),
+      KAFKA_TOPIC_PREFIX: prefix,
+      REDIS_KEY_PREFIX: prefix,
+      KAFKA_PARTITIONS: "2",
+      SNAPSHOT_INTERVAL_MS: "250",
+    };
+  });
+
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await database?.drop();
+  });
+
+  it("counts exactly what was produced, splits partitions between two processes, and survives SIGKILL of one mid-stream", async () => {
+    const a = await start();
+    await waitFor(() => consuming(a), (n) => n === 12, 60_000);
+    const first = makeEvents("k", 0, 6000);
+    for (let i = 0; i < first.length; i += 1000) expect((await post(a, first.slice(i, i + 1000))).status).toBe(202);
+    const one = await waitFor(() => snapshot(a), settled(6000), 60_000);
+    expect(one.conservation).toMatchObject({ ingested: 6000, processed: 6000, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true });
+
+    // A second process joins the group: the twelve partitions are split between the two.
+    const b = await start();
+    const [shareA, shareB] = await waitFor(
+      () => Promise.all([consuming(a), consuming(b)]),
+      ([x, y]) => x > 0 && y > 0 && x + y === 12,
+      60_000,
+    );
+    expect(shareA + shareB).toBe(12);
+
+    // Events sent to either process are counted once in the books both show.
+    const second = makeEvents("k", 6000, 20_000);
+    let sent = 0;
+    for (let i = 0; i < second.length; i += 1000) {
+      expect((await post(b, second.slice(i, i + 1000))).status).toBe(202);
+      sent += 1000;
+      // SIGKILL a process while it is consuming: what it had not settled is redelivered to the other.
+      if (sent === 10_000) a.process.kill("SIGKILL");
+    }
+    const total = 26_000;
+    const fromB = await waitFor(() => snapshot(b), settled(total), 90_000);
+    expect(fromB.conservation).toMatchObject({ ingested: total, processed: total, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true });
+
+    // The killed process comes back, takes its share again, and shows the very same books.
+    const again = await start();
+    await waitFor(() => consuming(again), (n) => n > 0, 60_000);
+    const resend = makeEvents("k", 26_000, 2000);
+    for (let i = 0; i < resend.length; i += 1000) expect((await post(again, resend.slice(i, i + 1000))).status).toBe(202);
+    const [viewA, viewB] = await Promise.all([waitFor(() => snapshot(again), settled(28_000), 60_000), waitFor(() => snapshot(b), settled(28_000), 60_000)]);
+    expect(viewA.conservation).toEqual(viewB.conservation);
+    expect(viewA.conservation).toMatchObject({ ingested: 28_000, processed: 28_000, duplicates: 0, balanced: true });
+    expect(viewA.regions.map((r) => r.flow.routed)).toEqual(viewB.regions.map((r) => r.flow.routed));
+  }, 300_000);
+
+  it("counts a resent event_id once, as a duplicate, whichever process receives it", async () => {
+    const [server] = servers.filter((s) => s.process.exitCode === null && s.process.signalCode === null);
+    const before = (await snapshot(server!)).conservation;
+    const events = makeEvents("dup", 0, 10);
+    expect((await post(server!, events)).status).toBe(202);
+    expect((await post(server!, events.slice(0, 4))).status).toBe(202);
+    const after = await waitFor(
+      () => snapshot(server!),
+      (s) => s.conservation.processed === before.processed + 10 && s.conservation.duplicates === before.duplicates + 4,
+      30_000,
+    );
+    expect(after.conservation.ingested - before.ingested).toBe(14);
+    expect(after.conservation.balanced).toBe(true);
+  }, 60_000);
+});

@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Snapshot } from "@/core/snapshot";
 import type { ReplayResult } from "./http/replay-dead-letters";
 import type { DeadLetterRecord } from "./workers/dead-letter";
+import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
 
 let sequence = 0;
@@ -23,17 +25,41 @@ const event = (location: string) => ({
   network_type: "4G",
 });
 
-describe("failures, drills and the dead-letter queue", () => {
+/** The same drills on both deployments: everything in one process, and Kafka + Redis + Postgres. */
+const DEPLOYMENTS = [
+  ["in-process bus, memory, PGlite", async () => ({})],
+  [
+    "Kafka, Redis and Postgres",
+    async (database: () => Promise<TestDatabase>) => {
+      const prefix = `f${randomBytes(4).toString("hex")}`;
+      return {
+        DATABASE_URL: (await database()).url,
+        KAFKA_BROKERS: inject("kafkaBrokers"),
+        REDIS_URL: inject("redisUrl"),
+        KAFKA_TOPIC_PREFIX: prefix,
+        REDIS_KEY_PREFIX: prefix,
+        KAFKA_PARTITIONS: "1",
+      };
+    },
+  ],
+] as const;
+
+describe.each(DEPLOYMENTS)("failures, drills and the dead-letter queue (%s)", (_name, transports) => {
   let dataDir: string;
   let server: SpawnedServer;
+  let database: TestDatabase | undefined;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-failures-"));
-    server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200" });
-  }, 90_000);
+    const extra = await transports(async () => (database = await createTestDatabase(inject("postgresUrl"))));
+    server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200", ...extra });
+    // Kafka's consumer group needs a moment to join before the first drill.
+    await waitFor(async () => (await (await fetch(`${server.url}/api/healthz`)).json()) as { status: string }, (h) => h.status === "ok", 60_000);
+  }, 120_000);
 
   afterAll(async () => {
     await server?.stop();
+    await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
   });
 

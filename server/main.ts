@@ -142,7 +142,14 @@ async function main(): Promise<void> {
       else backgroundWrites.track(`record the new failure of replayed dead letter ${replayOf}`, recordDeadLetterFailure(database.prisma, record));
     },
     onReplayProcessed: (id) => backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now())),
-    ...(kafka ? { bus: kafka } : {}),
+    ...(kafka
+      ? {
+          bus: kafka,
+          durable: {
+            flush: ({ retries, deadLetters: records }) => Promise.all([kafka.publishRetries(retries), kafka.publishDeadLetters(records)]).then(() => {}),
+          },
+        }
+      : {}),
     ...(ledger ? { ledger } : {}),
     ...(redis
       ? {
@@ -156,6 +163,11 @@ async function main(): Promise<void> {
         }
       : {}),
   });
+  // With Kafka, retries wait in retry topics and dead letters reach Postgres through the DLQ topic.
+  const retrySubscription = kafka ? await kafka.subscribeRetries("retries", (batch) => processor.processRetryBatch(batch)) : null;
+  const deadLetterSubscription = kafka
+    ? await kafka.subscribeDeadLetters("dead-letters", (records) => saveDeadLetters(database.prisma, records))
+    : null;
   const books = ledger && kafka ? new SharedBooks({ ledger, hub, fetchHighWatermarks: () => kafka.fetchHighWatermarks() }) : null;
   attachBoardSocket(io, () => hub.latestSnapshot());
 
@@ -291,12 +303,11 @@ async function main(): Promise<void> {
         clearInterval(checkpoints);
       }],
       ["network", closeNetwork],
-      ["workers", () => subscription.close()],
+      ["workers", () => Promise.all([subscription.close(), retrySubscription?.close(), deadLetterSubscription?.close()])],
       ["bus", () => bus.close()],
       ["waiting retries", () => {
         const drained = processor.drainRetries(Date.now());
         if (drained > 0) log(`[shutdown] ${drained} event(s) waiting for a retry went to the dead-letter queue`);
-        return processor.flushLedger();
       }],
       ["final window", () => {
         hub.tick(Date.now());

@@ -3,7 +3,10 @@ import { parseViewerEvent, toWireEvent, type ViewerEvent } from "@/core/events";
 import { REGION_IDS, type RegionId } from "@/core/regions";
 import { AppError } from "../errors";
 import type { ComponentHealth } from "../health";
+import type { DeadLetterRecord } from "../workers/dead-letter";
+import type { RetryItem } from "../workers/failure-handler";
 import type { BatchHandler, BusBatch, EventBus, Subscription } from "./event-bus";
+import { decodeDeadLetter, decodeRetry, encodeDeadLetter, encodeRetry } from "./kafka-messages";
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -16,6 +19,17 @@ export interface KafkaBusOptions {
   log: (message: string) => void;
   /** A message on a topic that is not a valid event: counted and skipped, never blocking its partition. */
   onInvalidMessage?: (region: RegionId, reason: string) => void;
+}
+
+/** Retries of one region's retry-topic partition that are due, with the offsets they were read at. */
+export interface RetryBatch {
+  region: RegionId;
+  partition: number;
+  baseOffset: number;
+  /** Offset after the last message this batch covers (skipped invalid messages included). */
+  nextOffset: number;
+  offsets: number[];
+  items: RetryItem[];
 }
 
 /** Lag of one partition of a region's topic for the processing group. */
@@ -31,6 +45,8 @@ export interface PartitionLag {
   seconds: number;
 }
 
+/** A retry further out than this is looked at again then (the backoff cap is 60 s). */
+const MAX_RETRY_WAIT_MS = 60_000;
 const INITIAL_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
 
@@ -47,7 +63,11 @@ export class KafkaBus implements EventBus {
   private readonly consumers: Consumer[] = [];
   private readonly topicByRegion = new Map<RegionId, string>();
   private readonly regionByTopic = new Map<string, RegionId>();
-  private readonly groupIds = new Set<string>();
+  private readonly regionByRetryTopic = new Map<string, RegionId>();
+  private readonly retryTopicByRegion = new Map<RegionId, string>();
+  private readonly dlqTopic: string;
+  /** The processing group, whose lag the dashboard shows. */
+  private eventsGroupId: string | null = null;
   private ready: Promise<void> | null = null;
   private connected = false;
   /** Whether the last lag sample reached the broker: the live answer to "is Kafka up?". */
@@ -77,7 +97,11 @@ export class KafkaBus implements EventBus {
       const topic = `${options.topicPrefix}.events.${region}`;
       this.topicByRegion.set(region, topic);
       this.regionByTopic.set(topic, region);
+      const retryTopic = `${options.topicPrefix}.retry.${region}`;
+      this.retryTopicByRegion.set(region, retryTopic);
+      this.regionByRetryTopic.set(retryTopic, region);
     }
+    this.dlqTopic = `${options.topicPrefix}.dlq`;
   }
 
   /** Connects and creates missing topics, retrying with backoff in the background until it succeeds. */
@@ -96,6 +120,10 @@ export class KafkaBus implements EventBus {
 
   topicOf(region: RegionId): string {
     return this.topicByRegion.get(region)!;
+  }
+
+  retryTopicOf(region: RegionId): string {
+    return this.retryTopicByRegion.get(region)!;
   }
 
   async publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number, options: { replayOf?: string } = {}): Promise<void> {
@@ -120,9 +148,66 @@ export class KafkaBus implements EventBus {
   }
 
   async subscribe(groupId: string, handler: BatchHandler): Promise<Subscription> {
+    const fullGroupId = `${this.options.topicPrefix}.${groupId}`;
+    this.eventsGroupId = fullGroupId;
+    return this.runConsumer(groupId, [...this.regionByTopic.keys()], (consumer, payload) => this.consumeBatch(consumer, payload, handler), (count) => {
+      this.assigned = count;
+    });
+  }
+
+  /** Sends failed events to their region's retry topic (acks=all), to be tried again when due. */
+  async publishRetries(items: readonly RetryItem[]): Promise<void> {
+    if (items.length === 0) return;
+    const byTopic = new Map<string, Array<{ key: string; value: string }>>();
+    for (const item of items) {
+      const topic = this.retryTopicOf(item.region);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({ key: item.event.sessionId, value: encodeRetry(item) });
+      byTopic.set(topic, messages);
+    }
+    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+  }
+
+  /** Sends dead letters to the DLQ topic (acks=all); a consumer stores them in Postgres. */
+  async publishDeadLetters(records: readonly DeadLetterRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    await this.producer.send({ topic: this.dlqTopic, acks: -1, messages: records.map((r) => ({ key: r.id, value: encodeDeadLetter(r) })) });
+  }
+
+  /**
+   * Consumes the retry topics: each retry waits in its partition until it is due (heartbeating,
+   * never past the backoff cap of 60 s), then `handler` takes the due ones as one batch.
+   */
+  async subscribeRetries(groupId: string, handler: (batch: RetryBatch) => Promise<void>): Promise<Subscription> {
+    return this.runConsumer(groupId, [...this.regionByRetryTopic.keys()], (consumer, payload) => this.consumeRetries(consumer, payload, handler));
+  }
+
+  /** Consumes the DLQ topic; offsets are committed once `handler` has stored the records. */
+  async subscribeDeadLetters(groupId: string, handler: (records: DeadLetterRecord[]) => Promise<void>): Promise<Subscription> {
+    return this.runConsumer(groupId, [this.dlqTopic], async (consumer, { batch, resolveOffset, heartbeat }) => {
+      const records: DeadLetterRecord[] = [];
+      for (const message of batch.messages) {
+        const decoded = decodeDeadLetter(message.value);
+        if (decoded.ok) records.push(decoded.value);
+        else this.options.log(`[kafka] skipped ${batch.topic}/${batch.partition}@${message.offset}: ${decoded.reason}`);
+      }
+      await handler(records);
+      const lastOffset = batch.lastOffset();
+      resolveOffset(lastOffset);
+      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(Number(lastOffset) + 1) }]);
+      await heartbeat();
+    });
+  }
+
+  /** Runs a consumer of `topics` in group `<prefix>.<groupId>`, started again with backoff whenever it cannot run. */
+  private runConsumer(
+    groupId: string,
+    topics: string[],
+    eachBatch: (consumer: Consumer, payload: EachBatchPayload) => Promise<void>,
+    onAssigned?: (partitions: number) => void,
+  ): Subscription {
     if (this.closed) throw new AppError("unavailable", "The event bus is shut down.");
     const fullGroupId = `${this.options.topicPrefix}.${groupId}`;
-    this.groupIds.add(fullGroupId);
     const consumer = this.kafka.consumer({
       groupId: fullGroupId,
       sessionTimeout: 10_000,
@@ -138,12 +223,12 @@ export class KafkaBus implements EventBus {
       try {
         await this.ready;
         await consumer.connect();
-        await consumer.subscribe({ topics: [...this.regionByTopic.keys()], fromBeginning: true });
+        await consumer.subscribe({ topics, fromBeginning: true });
         await consumer.run({
           autoCommit: false,
           eachBatchAutoResolve: false,
           partitionsConsumedConcurrently: REGION_IDS.length,
-          eachBatch: (payload) => this.consumeBatch(consumer, payload, handler),
+          eachBatch: (payload) => eachBatch(consumer, payload),
         });
       } catch (error) {
         if (closed || this.closed) return;
@@ -155,8 +240,9 @@ export class KafkaBus implements EventBus {
     };
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       const assignment = event.payload.memberAssignment as Record<string, number[]>;
-      this.assigned = Object.values(assignment).reduce((sum, partitions) => sum + partitions.length, 0);
-      this.options.log(`[kafka] ${fullGroupId}: this process now consumes ${this.assigned} partition(s)`);
+      const count = Object.values(assignment).reduce((sum, partitions) => sum + partitions.length, 0);
+      onAssigned?.(count);
+      this.options.log(`[kafka] ${fullGroupId}: this process now consumes ${count} partition(s)`);
     });
     // kafkajs restarts a crashed consumer on retriable errors; anything else is restarted here.
     consumer.on(consumer.events.CRASH, (event) => {
@@ -175,6 +261,46 @@ export class KafkaBus implements EventBus {
         await consumer.disconnect().catch(() => {});
       },
     };
+  }
+
+  private async consumeRetries(consumer: Consumer, payload: EachBatchPayload, handler: (batch: RetryBatch) => Promise<void>): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const region = this.regionByRetryTopic.get(batch.topic);
+    if (!region) return;
+    let index = 0;
+    const messages = batch.messages;
+    while (index < messages.length && isRunning() && !isStale()) {
+      const items: RetryItem[] = [];
+      const offsets: number[] = [];
+      const baseOffset = Number(messages[index]!.offset);
+      const now = Date.now();
+      let waitUntil = 0;
+      for (; index < messages.length; index++) {
+        const message = messages[index]!;
+        const decoded = decodeRetry(message.value);
+        if (!decoded.ok) {
+          this.options.log(`[kafka] skipped ${batch.topic}/${batch.partition}@${message.offset}: ${decoded.reason}`);
+          continue;
+        }
+        if (decoded.value.dueAt > now) {
+          waitUntil = Math.min(decoded.value.dueAt, now + MAX_RETRY_WAIT_MS);
+          break;
+        }
+        items.push(decoded.value);
+        offsets.push(Number(message.offset));
+      }
+      const nextOffset = index < messages.length ? Number(messages[index]!.offset) : Number(batch.lastOffset()) + 1;
+      if (nextOffset > baseOffset) {
+        await handler({ region, partition: batch.partition, baseOffset, nextOffset, offsets, items });
+        resolveOffset(String(nextOffset - 1));
+        await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(nextOffset) }]);
+      }
+      // Wait in short steps, heartbeating, so the group does not think this member died.
+      while (Date.now() < waitUntil && isRunning() && !isStale()) {
+        await new Promise((resolve) => setTimeout(resolve, Math.min(500, waitUntil - Date.now())));
+        await heartbeat();
+      }
+    }
   }
 
   pendingEvents(region: RegionId): number {
@@ -249,7 +375,7 @@ export class KafkaBus implements EventBus {
 
   private async ensureTopics(): Promise<void> {
     const existing = new Set(await this.admin.listTopics());
-    const missing = [...this.regionByTopic.keys()].filter((topic) => !existing.has(topic));
+    const missing = [...this.regionByTopic.keys(), ...this.regionByRetryTopic.keys(), this.dlqTopic].filter((topic) => !existing.has(topic));
     if (missing.length === 0) return;
     await this.admin.createTopics({
       waitForLeaders: true,
@@ -257,41 +383,42 @@ export class KafkaBus implements EventBus {
     });
   }
 
+  /**
+   * Hands a fetched batch to the handler in runs: plain events together, each replayed dead letter
+   * (marked by its `replay_of` header) on its own. Offsets are committed after each run succeeds.
+   */
   private async consumeBatch(consumer: Consumer, payload: EachBatchPayload, handler: BatchHandler): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const region = this.regionByTopic.get(batch.topic);
     if (!region || batch.messages.length === 0) return;
-    const events: ViewerEvent[] = [];
-    const offsets: number[] = [];
-    let producedAt = Number.POSITIVE_INFINITY;
+    const key = `${region}/${batch.partition}`;
+    let run: BusBatch | null = null;
+    const flush = async (nextOffset: number) => {
+      if (!run || !isRunning() || isStale()) return;
+      const ready = run;
+      run = null;
+      ready.nextOffset = nextOffset;
+      this.oldestInFlight.set(key, ready.ingestedAt);
+      await handler(ready);
+      resolveOffset(String(nextOffset - 1));
+      // Committed only after the handler: a crash before this line replays the run instead of losing it.
+      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(nextOffset) }]);
+    };
     for (const message of batch.messages) {
       const offset = Number(message.offset);
+      const replayOf = message.headers?.replay_of?.toString();
+      if (replayOf !== undefined || run?.replayOf !== undefined) await flush(offset);
+      run ??= { region, partition: batch.partition, baseOffset: offset, offsets: [], ingestedAt: Number(message.timestamp), events: [] };
+      if (replayOf !== undefined) run.replayOf = replayOf;
       const parsed = this.parseMessage(message.value);
       if (parsed.ok) {
-        events.push(parsed.event);
-        offsets.push(offset);
+        (run.events as ViewerEvent[]).push(parsed.event);
+        (run.offsets as number[]).push(offset);
       } else {
         this.options.onInvalidMessage?.(region, `Kafka message ${batch.topic}/${batch.partition}@${offset}: ${parsed.reason}`);
       }
-      producedAt = Math.min(producedAt, Number(message.timestamp));
     }
-    const key = `${region}/${batch.partition}`;
-    this.oldestInFlight.set(key, producedAt);
-    const lastOffset = batch.lastOffset();
-    const busBatch: BusBatch = {
-      region,
-      partition: batch.partition,
-      baseOffset: Number(batch.firstOffset() ?? lastOffset),
-      nextOffset: Number(lastOffset) + 1,
-      offsets,
-      ingestedAt: producedAt,
-      events,
-    };
-    if (!isRunning() || isStale()) return;
-    await handler(busBatch);
-    resolveOffset(lastOffset);
-    // Committed only after the handler: a crash before this line replays the batch instead of losing it.
-    await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(Number(lastOffset) + 1) }]);
+    await flush(Number(batch.lastOffset()) + 1);
     this.oldestInFlight.delete(key);
     await heartbeat();
   }
@@ -312,7 +439,7 @@ export class KafkaBus implements EventBus {
     try {
       const now = Date.now();
       const next: PartitionLag[] = [];
-      const [groupId] = this.groupIds;
+      const groupId = this.eventsGroupId;
       for (const [topic, region] of this.regionByTopic) {
         const high = await this.admin.fetchTopicOffsets(topic);
         const committed = groupId ? await this.admin.fetchOffsets({ groupId, topics: [topic] }) : [];

@@ -2,23 +2,19 @@ import { recordEventInWindow } from "@/core/aggregation";
 import type { ViewerEvent } from "@/core/events";
 import type { QualityCommand } from "@/core/live-protocol";
 import { decideBufferAction, decideQualityChange } from "@/core/quality-ladder";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import type { RegionId } from "@/core/regions";
 import type { BatchHandler, BusBatch } from "../bus/event-bus";
+import type { RetryBatch } from "../bus/kafka-bus";
 import { nowMs } from "../clock";
 import type { CommandSink } from "../socket/player-socket";
-import type { LiveStore } from "../store/live-store";
+import { AppError } from "../errors";
+import type { BatchOrigin, LiveStore } from "../store/live-store";
 import type { RedisLedger } from "../store/redis-ledger";
 import { diffCounters, flattenRegionCounters } from "./engine-counters";
 import type { DeadLetterRecord } from "./dead-letter";
 import { FailureHandler, type RetryItem } from "./failure-handler";
 import type { FaultInjector } from "./fault-injector";
 import type { MetricsHub } from "./metrics-hub";
-
-function addDelta(into: Record<string, number> | undefined, delta: Record<string, number>): Record<string, number> {
-  const sum = { ...into };
-  for (const name in delta) sum[name] = (sum[name] ?? 0) + delta[name]!;
-  return sum;
-}
 
 /** Told how each batch went, so a region's circuit breaker can open on repeated failures. */
 export interface OutcomeSink {
@@ -42,11 +38,42 @@ export interface EventProcessorOptions {
    * partition's position, so a batch redelivered after a crash or a rebalance is counted once.
    */
   ledger?: RedisLedger | null;
+  /** Where a durable bus keeps retries and dead letters (its retry and DLQ topics); set with `ledger`. */
+  durable?: DurableOutlets | null;
 }
 
-/** The ledger source of a partition; dedup marks use it too, so both name a message the same way. */
-export function ledgerSourceOf(region: RegionId, partition: number | "retries"): string {
+/** What a durable batch produced besides counts. */
+export interface Outbox {
+  retries: RetryItem[];
+  deadLetters: DeadLetterRecord[];
+}
+
+export interface DurableOutlets {
+  /** Makes the outbox durable (acks=all) before the batch is settled. */
+  flush(outbox: Outbox): Promise<void>;
+}
+
+/** The offsets of `kept` (a subsequence of `all`), for naming each kept event's message. */
+function offsetsOf(kept: readonly ViewerEvent[], all: readonly ViewerEvent[], offsets: readonly number[]): number[] {
+  const result: number[] = [];
+  let j = 0;
+  for (let i = 0; i < all.length && j < kept.length; i++) {
+    if (all[i] === kept[j]) {
+      result.push(offsets[i]!);
+      j++;
+    }
+  }
+  return result;
+}
+
+/** The ledger source of an events partition; dedup marks use it too, so both name a message the same way. */
+export function ledgerSourceOf(region: RegionId, partition: number): string {
   return `events.${region}/${partition}`;
+}
+
+/** The ledger source of a retry-topic partition. */
+export function retrySourceOf(region: RegionId, partition: number): string {
+  return `retry.${region}/${partition}`;
 }
 
 /**
@@ -59,8 +86,9 @@ export function ledgerSourceOf(region: RegionId, partition: number | "retries"):
 export class EventProcessor {
   readonly handler: BatchHandler;
   private readonly failures: FailureHandler;
-  /** Retry outcomes the ledger has not taken yet, per region. */
-  private readonly unsettled = new Map<RegionId, Record<string, number>>();
+  /** Retries and dead letters of the durable batch being processed, sent before it is settled. */
+  private outbox: Outbox | null = null;
+  private readonly durable: DurableOutlets | null;
 
   constructor(private readonly options: EventProcessorOptions) {
     this.failures = new FailureHandler({
@@ -71,9 +99,15 @@ export class EventProcessor {
         this.processMinimal(failure.event, failure.region, failure.ingestedAt);
         if (failure.replayOf !== undefined) options.onReplayProcessed(failure.replayOf);
       },
-      deadLetter: options.deadLetter,
+      // In a durable batch, a new dead letter waits in the outbox; a replay's new failure is an update.
+      deadLetter: (record, replayOf) => {
+        if (this.outbox && replayOf === undefined) this.outbox.deadLetters.push(record);
+        else options.deadLetter(record, replayOf);
+      },
       tally: options.hub,
+      ...(options.durable ? { schedule: (item: RetryItem) => this.outbox!.retries.push(item) } : {}),
     });
+    this.durable = options.durable ?? null;
     // Synchronous in memory, so the in-process bus commits without a promise; a promise with Redis.
     this.handler = (batch) => {
       const fail = (error: unknown) => options.outcomes.recordFailure(batch.region, error instanceof Error ? error.message : String(error), Date.now());
@@ -98,48 +132,46 @@ export class EventProcessor {
     };
   }
 
-  /** Dead-letters the retries still waiting (at shutdown); returns how many. */
+  /** Dead-letters the retries still waiting in memory (at shutdown); returns how many. */
   drainRetries(now: number): number {
-    let drained = 0;
-    this.countOutsideBatches(() => {
-      drained = this.failures.drain(now);
-    });
-    return drained;
+    return this.failures.drain(now);
   }
 
-  /** Tries the retries that are due now. */
+  /** Tries the in-memory retries that are due now (a durable bus keeps them in its retry topics instead). */
   runDueRetries(now: number): void {
-    this.countOutsideBatches(() => this.failures.runDue(now));
+    this.failures.runDue(now);
   }
 
-  /** Waits until the ledger has taken every count made outside a batch (at shutdown). */
-  async flushLedger(): Promise<void> {
-    const ledger = this.options.ledger;
-    if (!ledger) return;
-    const pending = [...this.unsettled];
-    this.unsettled.clear();
-    await Promise.all(pending.map(([region, delta]) => ledger.add(ledgerSourceOf(region, "retries"), delta)));
+  /**
+   * Retries taken back from a retry topic: each is tried once more, and the outcome (processed,
+   * retried again, dead-lettered) is settled in the ledger with the retry partition's position.
+   */
+  async processRetryBatch(batch: RetryBatch): Promise<void> {
+    const { ledger, hub } = this.options;
+    const durable = this.durable;
+    if (!ledger || !durable) throw new AppError("internal", "Retry topics need the durable bus and its ledger.");
+    const source = retrySourceOf(batch.region, batch.partition);
+    const from = await ledger.position(source);
+    if (from >= batch.nextOffset) return;
+    const now = Date.now();
+    const before = flattenRegionCounters(hub.regionCounters(batch.region));
+    const outbox = this.openOutbox();
+    try {
+      batch.items.forEach((item, i) => {
+        if (batch.offsets[i]! >= from) this.failures.runOne(item, now);
+      });
+    } finally {
+      this.outbox = null;
+    }
+    // Taken before any await: other partitions of the region count into the same hub meanwhile.
+    const delta = diffCounters(before, flattenRegionCounters(hub.regionCounters(batch.region)));
+    await durable.flush(outbox);
+    await ledger.settle(source, from, batch.nextOffset, delta);
   }
 
-  /** Work outside a batch (retries) changes counts too; with a ledger they are added to the shared books. */
-  private countOutsideBatches(work: () => void): void {
-    const ledger = this.options.ledger;
-    if (!ledger) {
-      work();
-      return;
-    }
-    const hub = this.options.hub;
-    const before = new Map(REGION_IDS.map((id) => [id, flattenRegionCounters(hub.regionCounters(id))]));
-    work();
-    for (const [region, counters] of before) {
-      const delta = diffCounters(counters, flattenRegionCounters(hub.regionCounters(region)));
-      if (Object.keys(delta).length > 0) this.unsettled.set(region, addDelta(this.unsettled.get(region), delta));
-    }
-    for (const [region, delta] of this.unsettled) {
-      this.unsettled.delete(region);
-      // Kept and tried again next time if Redis does not take it now.
-      ledger.add(ledgerSourceOf(region, "retries"), delta).catch(() => this.unsettled.set(region, addDelta(this.unsettled.get(region), delta)));
-    }
+  private openOutbox(): Outbox {
+    this.outbox = { retries: [], deadLetters: [] };
+    return this.outbox;
   }
 
   private processBatch(batch: BusBatch): void | Promise<void> {
@@ -174,8 +206,16 @@ export class EventProcessor {
     }
     const events = batch.replayOf === undefined ? await store.keepFirstSightings(incoming, now, { source, offsets }) : incoming;
     const before = flattenRegionCounters(hub.regionCounters(batch.region));
-    this.processEvents(batch, incoming.length, events, now);
+    const outbox = this.openOutbox();
+    try {
+      this.processEvents(batch, incoming.length, events, now, { source, offsets: events === incoming ? offsets : offsetsOf(events, incoming, offsets) });
+    } finally {
+      this.outbox = null;
+    }
+    // Taken before any await: other partitions of the region count into the same hub meanwhile.
     const delta = diffCounters(before, flattenRegionCounters(hub.regionCounters(batch.region)));
+    // Retries and dead letters are durable before the batch counts as done, so a crash loses neither.
+    await this.durable!.flush(outbox);
     // Offsets that held no valid event (a foreign producer's message, or one expired before it was read), so the books add up.
     const skipped = nextOffset - from - incoming.length;
     if (skipped > 0) delta.skipped = skipped;
@@ -183,7 +223,7 @@ export class EventProcessor {
   }
 
   /** The synchronous part of a batch: nothing else runs between its first and last count. */
-  private processEvents(batch: BusBatch, incoming: number, events: readonly ViewerEvent[], now: number): void {
+  private processEvents(batch: BusBatch, incoming: number, events: readonly ViewerEvent[], now: number, origin?: BatchOrigin): void {
     const { hub, store, faults } = this.options;
     if (events.length < incoming) hub.addDuplicates(batch.region, incoming - events.length);
     const window = hub.windowFor(batch.region);
@@ -202,7 +242,16 @@ export class EventProcessor {
         if (batch.replayOf !== undefined) this.options.onReplayProcessed(batch.replayOf);
       } catch (error) {
         this.failures.handle(
-          { event, region: batch.region, component: "processor", ingestedAt: batch.ingestedAt, retryCount: 0, firstFailedAt: now, replayOf: batch.replayOf },
+          {
+            event,
+            region: batch.region,
+            component: "processor",
+            ingestedAt: batch.ingestedAt,
+            retryCount: 0,
+            firstFailedAt: now,
+            replayOf: batch.replayOf,
+            origin: origin ? `${origin.source}@${origin.offsets[i]}` : undefined,
+          },
           error,
           now,
         );

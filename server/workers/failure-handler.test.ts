@@ -3,7 +3,7 @@ import type { ViewerEvent } from "@/core/events";
 import type { FailureSeverity } from "@/core/failures";
 import type { RegionId } from "@/core/regions";
 import type { DeadLetterRecord } from "./dead-letter";
-import { FailureHandler, type RetryItem } from "./failure-handler";
+import { FailureHandler, deadLetterIdOf, type RetryItem } from "./failure-handler";
 
 const T0 = 1_764_000_000_000;
 const event: ViewerEvent = {
@@ -23,7 +23,9 @@ const event: ViewerEvent = {
 };
 const failure = { event, region: "pune" as RegionId, component: "processor" as const, ingestedAt: T0, retryCount: 0, firstFailedAt: T0 };
 
-function createHandler(behaviour: { retry?: (item: RetryItem) => void; alternative?: () => void; maxInRetry?: number } = {}) {
+function createHandler(
+  behaviour: { retry?: (item: RetryItem) => void; alternative?: () => void; maxInRetry?: number; schedule?: (item: RetryItem) => void } = {},
+) {
   const tally = { failures: [] as FailureSeverity[], inRetry: 0, deadLettered: 0, alternativePath: 0 };
   const deadLetters: DeadLetterRecord[] = [];
   const retried: RetryItem[] = [];
@@ -36,6 +38,7 @@ function createHandler(behaviour: { retry?: (item: RetryItem) => void; alternati
     },
     alternative: () => behaviour.alternative?.(),
     deadLetter: (record) => deadLetters.push(record),
+    ...(behaviour.schedule ? { schedule: behaviour.schedule } : {}),
     tally: {
       addFailure: (_region, severity) => tally.failures.push(severity),
       addInRetry: (_region, delta) => (tally.inRetry += delta),
@@ -136,5 +139,29 @@ describe("FailureHandler", () => {
     handler.handle(failure, new Error("timeout"), T0);
     handler.handle({ ...failure, event: { ...event, eventId: "e-2" } }, new Error("timeout"), T0);
     expect(deadLetters.map((d) => [d.eventId, d.error])).toEqual([["e-2", "timeout (retry queue full at 1)"]]);
+  });
+
+  it("hands a retry to the durable schedule instead of its own queue, and settles it when taken back", () => {
+    const scheduled: RetryItem[] = [];
+    const { handler, tally, retried, deadLetters } = createHandler({ schedule: (item) => scheduled.push(item) });
+    handler.handle({ ...failure, origin: "events.pune/0@41" }, new Error("segment fetch timeout"), T0);
+    expect(scheduled).toEqual([{ ...failure, origin: "events.pune/0@41", retryCount: 1, dueAt: T0 + 1000, lastError: "segment fetch timeout" }]);
+    expect(tally.inRetry).toBe(1);
+    handler.runDue(T0 + 120_000);
+    expect(retried).toEqual([]);
+    handler.runOne(scheduled[0]!, T0 + 1000);
+    expect([retried.length, tally.inRetry, deadLetters.length]).toEqual([1, 0, 0]);
+  });
+
+  it("names a durable message's dead letter by its origin, the same every time, as a UUID", () => {
+    const { handler, deadLetters } = createHandler();
+    handler.handle({ ...failure, origin: "events.pune/0@41" }, new Error("database_corruption"), T0);
+    handler.handle({ ...failure, origin: "events.pune/0@41" }, new Error("database_corruption"), T0 + 5);
+    handler.handle({ ...failure, origin: "events.pune/0@42" }, new Error("database_corruption"), T0);
+    const [first, again, other] = deadLetters.map((d) => d.id);
+    expect(first).toBe(deadLetterIdOf("events.pune/0@41"));
+    expect(again).toBe(first);
+    expect(other).not.toBe(first);
+    expect(first).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-a[0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { toWireEvent, type ViewerEvent } from "@/core/events";
 import { classifyFailure, decideFailureAction, type FailureSeverity } from "@/core/failures";
 import type { RegionId } from "@/core/regions";
@@ -19,6 +19,8 @@ export interface RetryItem {
   replayOf?: string | undefined;
   /** The error of its latest failure. */
   lastError?: string | undefined;
+  /** Where a durable bus holds the original message (`source@offset`); names its dead letter. */
+  origin?: string | undefined;
 }
 
 /** What failed: the event, where, and its history so far. */
@@ -43,6 +45,17 @@ export interface FailureHandlerOptions {
   alternative: (failure: Failure) => void;
   /** Receives a new dead letter, or (with `replayOf`) the new failure of a replayed one. */
   deadLetter: (record: DeadLetterRecord, replayOf?: string) => void;
+  /**
+   * Takes a retry instead of the in-memory queue (a durable bus's retry topic): it is then not
+   * lost with the process, and a partition is never held up waiting for it.
+   */
+  schedule?: (item: RetryItem) => void;
+}
+
+/** The same id for the same original message, so a dead letter written twice (after a crash) is stored once. */
+export function deadLetterIdOf(origin: string): string {
+  const hex = createHash("sha256").update(origin).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function messageOf(error: unknown): string {
@@ -53,7 +66,7 @@ function messageOf(error: unknown): string {
  * What happens to an event whose processing threw (SPEC section 4): classified by the error's text,
  * TRANSIENT waits min(2^n, 60) s and is tried again without holding up other events, PERSISTENT
  * takes the alternative path, and whatever is out of retries goes to the dead-letter queue.
- * CATASTROPHIC is dead-lettered at once until checkpoint restore exists, so nothing is lost meanwhile.
+ * CATASTROPHIC is dead-lettered at once (see the README on checkpoints), so nothing is lost.
  */
 export class FailureHandler {
   private queue: RetryItem[] = [];
@@ -73,7 +86,11 @@ export class FailureHandler {
           this.deadLetter(failure, severity, `${message} (retry queue full at ${this.options.maxInRetry})`, now);
           return;
         }
-        this.queue.push({ ...failure, retryCount: failure.retryCount + 1, dueAt: now + decision.delayMs, lastError: message });
+        {
+          const item = { ...failure, retryCount: failure.retryCount + 1, dueAt: now + decision.delayMs, lastError: message };
+          if (this.options.schedule) this.options.schedule(item);
+          else this.queue.push(item);
+        }
         tally.addInRetry(failure.region, 1);
         return;
       case "alternative_path":
@@ -91,20 +108,23 @@ export class FailureHandler {
     }
   }
 
+  /** Tries one retry taken back from a retry topic (its in-retry count is released here). */
+  runOne(item: RetryItem, now: number): void {
+    this.options.tally.addInRetry(item.region, -1);
+    try {
+      this.options.retry(item);
+    } catch (error) {
+      this.handle(item, error, now);
+    }
+  }
+
   /** Tries every retry that is due; one that fails again is handled as its next failure. */
   runDue(now: number): void {
     if (this.queue.length === 0) return;
     const due = this.queue.filter((item) => item.dueAt <= now);
     if (due.length === 0) return;
     this.queue = this.queue.filter((item) => item.dueAt > now);
-    for (const item of due) {
-      this.options.tally.addInRetry(item.region, -1);
-      try {
-        this.options.retry(item);
-      } catch (error) {
-        this.handle(item, error, now);
-      }
-    }
+    for (const item of due) this.runOne(item, now);
   }
 
   /** Dead-letters every waiting retry (at shutdown), so none is lost with the process. */
@@ -122,7 +142,7 @@ export class FailureHandler {
   private deadLetter(failure: Failure, severity: FailureSeverity, error: string, now: number): void {
     this.options.tally.addDeadLettered(failure.region);
     const record: DeadLetterRecord = {
-      id: failure.replayOf ?? randomUUID(),
+      id: failure.replayOf ?? (failure.origin === undefined ? randomUUID() : deadLetterIdOf(failure.origin)),
       eventId: failure.event.eventId,
       region: failure.region,
       component: failure.component,

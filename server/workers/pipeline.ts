@@ -7,7 +7,7 @@ import type { LiveStore } from "../store/live-store";
 import { MemoryLiveStore } from "../store/memory-live-store";
 import type { RedisLedger } from "../store/redis-ledger";
 import type { DeadLetterRecord } from "./dead-letter";
-import { EventProcessor } from "./event-processor";
+import { EventProcessor, type DurableOutlets } from "./event-processor";
 import { FaultInjector } from "./fault-injector";
 import { Ingestor } from "./ingestor";
 import { MetricsHub } from "./metrics-hub";
@@ -31,6 +31,8 @@ export interface PipelineOptions {
   bus?: EventBus;
   store?: LiveStore;
   ledger?: RedisLedger;
+  /** The durable bus's retry and DLQ topics; set with `ledger`. */
+  durable?: DurableOutlets;
   sampleProcess?: () => ProcessSample;
   onRollups?: (records: RollupRecord[]) => void;
   onRegionChange?: (change: RegionChange) => void;
@@ -85,6 +87,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     deadLetter: options.deadLetter ?? ignore,
     onReplayProcessed: options.onReplayProcessed ?? ignore,
     ledger: options.ledger ?? null,
+    durable: options.durable ?? null,
   });
   const subscription = await bus.subscribe("processors", processor.handler);
   const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));

@@ -4,7 +4,7 @@ import { QUALITY_CHANGE_REASONS } from "@/core/quality-ladder";
 import { REGION_IDS, type RegionId } from "@/core/regions";
 import type { RedisLedger } from "../store/redis-ledger";
 import { addFlatRegionCounters, type EngineCounters, type RegionCounters } from "./engine-counters";
-import { ledgerSourceOf } from "./event-processor";
+import { ledgerSourceOf, retrySourceOf } from "./event-processor";
 import type { MetricsHub } from "./metrics-hub";
 
 const GLOBAL_SOURCE = "global";
@@ -51,8 +51,8 @@ export class SharedBooks {
     const watermarks = this.partitions;
     const sources: string[] = [GLOBAL_SOURCE];
     for (const region of REGION_IDS) {
-      for (const { partition } of watermarks.get(region) ?? []) sources.push(ledgerSourceOf(region, partition));
-      sources.push(ledgerSourceOf(region, "retries"));
+      // Retry topics have as many partitions as the events topics (the bus creates both).
+      for (const { partition } of watermarks.get(region) ?? []) sources.push(ledgerSourceOf(region, partition), retrySourceOf(region, partition));
     }
     // The ledger is read before the watermarks are read again: a position never passes its watermark.
     const entries = await this.options.ledger.read(sources);
@@ -75,8 +75,10 @@ export class SharedBooks {
           regionSkipped += entry.counters.skipped ?? 0;
         }
       }
-      const retries = entries.get(ledgerSourceOf(region, "retries"));
-      if (retries) addFlatRegionCounters(counters, retries.counters);
+      for (const { partition } of highs.get(region) ?? []) {
+        const retries = entries.get(retrySourceOf(region, partition));
+        if (retries) addFlatRegionCounters(counters, retries.counters);
+      }
       // Offsets that held no event are not routed events: they are shown among the rejections.
       counters.routed -= regionSkipped;
       skipped += regionSkipped;

@@ -14,6 +14,10 @@ const record: RollupRecord = {
   p50Ms: 1.2,
   p95Ms: 4.5,
   p99Ms: 9.9,
+  coveredFrom: 1_764_000_000_000,
+  coveredTo: 1_764_000_009_500,
+  lagMessages: 1200,
+  lagSeconds: 0.6,
 };
 
 describe("bucketStartOf", () => {
@@ -38,6 +42,7 @@ describe("summarizeRollup", () => {
       utilizationPercent: 0.32,
       avgBufferHealth: 6,
       qualityChanges: 12,
+      lag: { messages: 1200, seconds: 0.6 },
     });
   });
 

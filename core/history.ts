@@ -16,6 +16,12 @@ export interface RollupRecord {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** The span (epoch ms) the measurements cover; `seconds` is its length. */
+  coveredFrom: number;
+  coveredTo: number;
+  /** The worst consumer lag seen in the bucket: events, and the oldest one's age in seconds. */
+  lagMessages: number;
+  lagSeconds: number;
 }
 
 /** The bucket (epoch ms, aligned to `bucketMs`) that instant `at` falls in. */
@@ -39,5 +45,6 @@ export function summarizeRollup(record: RollupRecord): HistoryRollup {
     utilizationPercent: record.utilizationPercent,
     avgBufferHealth: events > 0 ? roundTo(record.bufferHealthSum / events, 2) : 0,
     qualityChanges: record.qualityChanges,
+    lag: { messages: record.lagMessages, seconds: record.lagSeconds },
   };
 }

@@ -19,6 +19,10 @@ export const STATUS_THRESHOLDS = {
 } as const;
 
 const latencySchema = z.object({ p50: z.number(), p95: z.number(), p99: z.number() });
+
+/** Events published and not yet consumed, and the age of the oldest of them (0 s when caught up). */
+const lagSchema = z.object({ messages: z.number(), seconds: z.number() });
+export type Lag = z.infer<typeof lagSchema>;
 const countsOf = <K extends string>(keys: readonly [K, ...K[]]) => z.record(z.enum(keys), z.number());
 
 // The wire contract of snapshots and history: the server builds these, the board validates them.
@@ -62,6 +66,8 @@ export const regionSnapshotSchema = z.object({
     duplicates: z.number(),
     balanced: z.boolean(),
   }),
+  /** The processing group's lag on this region's topic, in total and per partition. */
+  lag: lagSchema.extend({ partitions: z.array(lagSchema.extend({ partition: z.number() })) }),
 });
 
 export const snapshotSchema = z.object({
@@ -129,6 +135,7 @@ export const historyRollupSchema = z.object({
   utilizationPercent: z.number(),
   avgBufferHealth: z.number(),
   qualityChanges: z.number(),
+  lag: lagSchema,
 });
 
 export const historyResponseSchema = z.object({
@@ -200,5 +207,6 @@ export function createIdleRegionSnapshot(
     failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
     alternativePath: 0,
     flow: { routed: 0, processed: 0, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+    lag: { messages: 0, seconds: 0, partitions: [] },
   };
 }

@@ -82,8 +82,12 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
     await waitFor(() => consuming(a), (n) => n === 12, 60_000);
     const first = makeEvents("k", 0, 6000);
     for (let i = 0; i < first.length; i += 1000) expect((await post(a, first.slice(i, i + 1000))).status).toBe(202);
-    const one = await waitFor(() => snapshot(a), settled(6000), 60_000);
+    const one = await waitFor(() => snapshot(a), (s) => settled(6000)(s) && s.regions.every((r) => r.lag.messages === 0), 60_000);
     expect(one.conservation).toMatchObject({ ingested: 6000, processed: 6000, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true });
+    // The group's lag, per partition of each region's topic, read from the broker.
+    expect(one.regions.map((r) => r.lag)).toEqual(
+      one.regions.map(() => ({ messages: 0, seconds: 0, partitions: [0, 1].map((partition) => ({ partition, messages: 0, seconds: 0 })) })),
+    );
 
     // A second process joins the group: the twelve partitions are split between the two.
     const b = await start();

@@ -1,6 +1,11 @@
 import type { ViewerEvent } from "@/core/events";
 import type { RegionId } from "@/core/regions";
+import type { Lag } from "@/core/snapshot";
 import type { ComponentHealth } from "../health";
+
+export interface RegionLag extends Lag {
+  partitions: Array<Lag & { partition: number }>;
+}
 
 /** A batch of events of one region's partition, delivered to exactly one member of a consumer group. */
 export interface BusBatch {
@@ -39,8 +44,8 @@ export interface EventBus {
   publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number, options?: { replayOf?: string }): Promise<void>;
   /** Joins consumer group `groupId`; partitions are shared among the group's members. */
   subscribe(groupId: string, handler: BatchHandler): Promise<Subscription>;
-  /** Events of a region published and not yet committed by every consumer group. */
-  pendingEvents(region: RegionId): number;
+  /** The processing group's lag on a region: events published and not yet committed, and the oldest one's age. */
+  lag(region: RegionId): RegionLag;
   health(): ComponentHealth;
   /** Stops delivery and waits for in-flight batches; safe to call twice. */
   close(): Promise<void>;

@@ -2,7 +2,8 @@ import type { ViewerEvent } from "@/core/events";
 import { REGION_IDS, type RegionId } from "@/core/regions";
 import { AppError } from "../errors";
 import type { ComponentHealth } from "../health";
-import type { BatchHandler, BusBatch, EventBus, Subscription } from "./event-bus";
+import { nowMs } from "../clock";
+import type { BatchHandler, BusBatch, EventBus, RegionLag, Subscription } from "./event-bus";
 
 interface PartitionLog {
   region: RegionId;
@@ -96,10 +97,13 @@ export class InProcessBus implements EventBus {
     };
   }
 
-  pendingEvents(region: RegionId): number {
-    let pending = 0;
-    for (const batch of this.logByRegion.get(region)!.batches) pending += batch.events.length;
-    return pending;
+  lag(region: RegionId): RegionLag {
+    const log = this.logByRegion.get(region)!;
+    let messages = 0;
+    for (const batch of log.batches) messages += batch.events.length;
+    const oldest = log.batches[0];
+    const seconds = oldest ? Math.max(0, Math.round((nowMs() - oldest.ingestedAt) / 100) / 10) : 0;
+    return { messages, seconds, partitions: [{ partition: log.partition, messages, seconds }] };
   }
 
   health(): ComponentHealth {

@@ -5,7 +5,7 @@ import { AppError } from "../errors";
 import type { ComponentHealth } from "../health";
 import type { DeadLetterRecord } from "../workers/dead-letter";
 import type { RetryItem } from "../workers/failure-handler";
-import type { BatchHandler, BusBatch, EventBus, Subscription } from "./event-bus";
+import type { BatchHandler, BusBatch, EventBus, RegionLag, Subscription } from "./event-bus";
 import { decodeDeadLetter, decodeRetry, encodeDeadLetter, encodeRetry } from "./kafka-messages";
 
 export interface KafkaBusOptions {
@@ -45,10 +45,23 @@ export interface PartitionLag {
   seconds: number;
 }
 
+/** How far back lag ages can be read; an older backlog shows as at least this old. */
+const WATERMARK_HISTORY_MS = 15 * 60_000;
 /** A retry further out than this is looked at again then (the backoff cap is 60 s). */
 const MAX_RETRY_WAIT_MS = 60_000;
 const INITIAL_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
+
+interface WatermarkSample {
+  at: number;
+  high: number;
+}
+
+/** Seconds since the watermark first passed `offset` (the event at `offset` was produced then, or later). */
+function ageOfOffset(history: readonly WatermarkSample[], offset: number, now: number): number {
+  const first = history.find((sample) => sample.high > offset) ?? history[history.length - 1];
+  return first ? Math.round((now - first.at) / 100) / 10 : 0;
+}
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -74,11 +87,11 @@ export class KafkaBus implements EventBus {
   private reachable = false;
   private lastError: string | null = null;
   private closed = false;
-  private lag: PartitionLag[] = [];
+  private lagByRegion = new Map<RegionId, PartitionLag[]>();
+  /** Per `region/partition`: high watermarks over the last minutes, oldest first, for lag ages. */
+  private readonly watermarks = new Map<string, WatermarkSample[]>();
   /** Partitions the group assigned to this process at its last join. */
   private assigned = 0;
-  /** Per `region/partition`: when the first event of the batch being consumed was produced. */
-  private readonly oldestInFlight = new Map<string, number>();
   private lagTimer: NodeJS.Timeout | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
 
@@ -303,10 +316,15 @@ export class KafkaBus implements EventBus {
     }
   }
 
-  pendingEvents(region: RegionId): number {
-    let pending = 0;
-    for (const lag of this.lag) if (lag.region === region) pending += lag.messages;
-    return pending;
+  lag(region: RegionId): RegionLag {
+    const partitions = this.lagByRegion.get(region) ?? [];
+    let messages = 0;
+    let seconds = 0;
+    for (const p of partitions) {
+      messages += p.messages;
+      seconds = Math.max(seconds, p.seconds);
+    }
+    return { messages, seconds, partitions: partitions.map(({ partition, messages: m, seconds: s }) => ({ partition, messages: m, seconds: s })) };
   }
 
   /** Events ever produced to each partition of each region's topic, read from the broker now. */
@@ -319,15 +337,11 @@ export class KafkaBus implements EventBus {
     return result;
   }
 
-  /** The last sampled lag of every partition. */
-  partitionLag(): readonly PartitionLag[] {
-    return this.lag;
-  }
-
   health(): ComponentHealth {
     if (this.closed) return { status: "down", detail: "shut down" };
     if (!this.connected || !this.reachable) return { status: "down", detail: `Kafka at ${this.options.brokers.join(",")} unreachable: ${this.lastError ?? "connecting"}` };
-    const lag = this.lag.reduce((sum, l) => sum + l.messages, 0);
+    let lag = 0;
+    for (const partitions of this.lagByRegion.values()) for (const p of partitions) lag += p.messages;
     return {
       status: "up",
       detail: `Kafka at ${this.options.brokers.join(",")}, consuming ${this.assigned} of ${REGION_IDS.length * this.options.partitions} partition(s), lag ${lag} event(s)`,
@@ -391,14 +405,12 @@ export class KafkaBus implements EventBus {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const region = this.regionByTopic.get(batch.topic);
     if (!region || batch.messages.length === 0) return;
-    const key = `${region}/${batch.partition}`;
     let run: BusBatch | null = null;
     const flush = async (nextOffset: number) => {
       if (!run || !isRunning() || isStale()) return;
       const ready = run;
       run = null;
       ready.nextOffset = nextOffset;
-      this.oldestInFlight.set(key, ready.ingestedAt);
       await handler(ready);
       resolveOffset(String(nextOffset - 1));
       // Committed only after the handler: a crash before this line replays the run instead of losing it.
@@ -419,7 +431,6 @@ export class KafkaBus implements EventBus {
       }
     }
     await flush(Number(batch.lastOffset()) + 1);
-    this.oldestInFlight.delete(key);
     await heartbeat();
   }
 
@@ -434,38 +445,45 @@ export class KafkaBus implements EventBus {
     return parseViewerEvent(raw);
   }
 
+  /**
+   * Samples every partition's high watermark and the group's committed offset. The oldest
+   * unconsumed event's age is read off the watermark history: it is how long ago the watermark
+   * first passed the committed offset, the same answer in every process.
+   */
   private async sampleLag(): Promise<void> {
     if (!this.connected || this.closed) return;
     try {
       const now = Date.now();
-      const next: PartitionLag[] = [];
-      const groupId = this.eventsGroupId;
+      const next = new Map<RegionId, PartitionLag[]>();
       for (const [topic, region] of this.regionByTopic) {
         const high = await this.admin.fetchTopicOffsets(topic);
-        const committed = groupId ? await this.admin.fetchOffsets({ groupId, topics: [topic] }) : [];
+        const committed = this.eventsGroupId ? await this.admin.fetchOffsets({ groupId: this.eventsGroupId, topics: [topic] }) : [];
         const committedByPartition = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+        const partitions: PartitionLag[] = [];
         for (const p of high) {
           const highWatermark = Number(p.high);
           // -1 means the group never committed this partition: it starts from the beginning.
           const position = Math.max(committedByPartition.get(p.partition) ?? 0, Number(p.low), 0);
           const messages = Math.max(0, highWatermark - position);
-          const oldest = this.oldestInFlight.get(`${region}/${p.partition}`);
-          next.push({
-            region,
-            partition: p.partition,
-            highWatermark,
-            committed: position,
-            messages,
-            seconds: messages > 0 && oldest !== undefined ? Math.max(0, Math.round((now - oldest) / 100) / 10) : 0,
-          });
+          const history = this.recordWatermark(`${region}/${p.partition}`, now, highWatermark);
+          partitions.push({ region, partition: p.partition, highWatermark, committed: position, messages, seconds: messages > 0 ? ageOfOffset(history, position, now) : 0 });
         }
+        next.set(region, partitions.sort((a, b) => a.partition - b.partition));
       }
-      this.lag = next;
+      this.lagByRegion = next;
       this.reachable = true;
     } catch (error) {
       this.reachable = false;
       this.lastError = messageOf(error);
     }
+  }
+
+  private recordWatermark(key: string, at: number, high: number): WatermarkSample[] {
+    const history = this.watermarks.get(key) ?? [];
+    history.push({ at, high });
+    while (history.length > 0 && history[0]!.at < at - WATERMARK_HISTORY_MS) history.shift();
+    this.watermarks.set(key, history);
+    return history;
   }
 
   private logKafka(entry: LogEntry): void {

@@ -22,6 +22,10 @@ const record: RollupRecord = {
   p50Ms: 1.5,
   p95Ms: 4.25,
   p99Ms: 8,
+  coveredFrom: Date.UTC(2025, 10, 26, 19, 30, 10),
+  coveredTo: Date.UTC(2025, 10, 26, 19, 30, 20),
+  lagMessages: 0,
+  lagSeconds: 0,
 };
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -55,12 +59,22 @@ describe.each([
     expect(await listRegionRollups(db.prisma, { from: record.bucketStart, to: record.bucketStart + 1 })).toEqual([record]);
   });
 
-  it("completes a bucket split by a restart by adding sums and taking the newer gauges", async () => {
+  it("completes a bucket split by a restart: sums add, the covered span widens, gauges take the newer, quantiles and lag the worst", async () => {
     const { db } = await open();
     await saveRegionRollups(db.prisma, [record]);
-    await saveRegionRollups(db.prisma, [{ ...record, seconds: 5, events: 50, errors: 1, qualityChanges: 1, bufferHealthSum: 100, viewers: 900, p95Ms: 9 }]);
+    const rest = { coveredFrom: record.coveredTo, coveredTo: record.coveredTo + 5000, lagMessages: 40, lagSeconds: 1.5 };
+    await saveRegionRollups(db.prisma, [{ ...record, ...rest, seconds: 5, events: 50, errors: 1, qualityChanges: 1, bufferHealthSum: 100, viewers: 900, p50Ms: 1, p95Ms: 9 }]);
     expect(await listRegionRollups(db.prisma, { region: "pune", from: 0, to: Date.now() })).toEqual([
-      { ...record, seconds: 15, events: 150, errors: 4, qualityChanges: 5, bufferHealthSum: 750.5, viewers: 900, p95Ms: 9 },
+      { ...record, ...rest, coveredFrom: record.coveredFrom, seconds: 15, events: 150, errors: 4, qualityChanges: 5, bufferHealthSum: 750.5, viewers: 900, p95Ms: 9 },
+    ]);
+  });
+
+  it("adds two processes' shares of the same seconds without counting the seconds twice", async () => {
+    const { db } = await open();
+    await saveRegionRollups(db.prisma, [record]);
+    await saveRegionRollups(db.prisma, [{ ...record, events: 60, errors: 0, qualityChanges: 2, bufferHealthSum: 300 }]);
+    expect(await listRegionRollups(db.prisma, { region: "pune", from: 0, to: Date.now() })).toEqual([
+      { ...record, seconds: 10, events: 160, errors: 3, qualityChanges: 6, bufferHealthSum: 950.5 },
     ]);
   });
 

@@ -513,6 +513,10 @@ describe("the migrations produce exactly schema.prisma", () => {
       { table: "region_rollups", column: "p50_ms", type: "double precision", nullable: false },
       { table: "region_rollups", column: "p95_ms", type: "double precision", nullable: false },
       { table: "region_rollups", column: "p99_ms", type: "double precision", nullable: false },
+      { table: "region_rollups", column: "covered_from", type: "timestamp with time zone(3)", nullable: true },
+      { table: "region_rollups", column: "covered_to", type: "timestamp with time zone(3)", nullable: true },
+      { table: "region_rollups", column: "lag_messages", type: "integer", nullable: false },
+      { table: "region_rollups", column: "lag_seconds", type: "double precision", nullable: false },
     ]);
     expect(expected.indexes.filter((i) => i.table === "region_rollups")).toEqual([
       { table: "region_rollups", kind: "primary", columns: ["region", "bucket_start"] },

@@ -30,5 +30,10 @@ export async function listRegionRollups(prisma: PrismaClient, query: RollupQuery
     p50Ms: row.p50Ms,
     p95Ms: row.p95Ms,
     p99Ms: row.p99Ms,
+    // Rows written before coverage was recorded cover the bucket's first `seconds`.
+    coveredFrom: (row.coveredFrom ?? row.bucketStart).getTime(),
+    coveredTo: row.coveredTo?.getTime() ?? row.bucketStart.getTime() + row.seconds * 1000,
+    lagMessages: row.lagMessages,
+    lagSeconds: row.lagSeconds,
   }));
 }

@@ -18,6 +18,10 @@ function rollup(n: number): RollupRecord {
     p50Ms: 1,
     p95Ms: 2,
     p99Ms: 3,
+    coveredFrom: BUCKET + n * 10_000,
+    coveredTo: BUCKET + n * 10_000 + 10_000,
+    lagMessages: 0,
+    lagSeconds: 0,
   };
 }
 

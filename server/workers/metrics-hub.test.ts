@@ -5,7 +5,7 @@ import type { RollupRecord } from "@/core/history";
 import { QuantileSketch } from "@/core/quantile-sketch";
 import type { RegionId } from "@/core/regions";
 import { createIdleRegionSnapshot, type RegionSnapshot } from "@/core/snapshot";
-import type { BatchHandler } from "../bus/event-bus";
+import type { BatchHandler, RegionLag } from "../bus/event-bus";
 import { MemoryLiveStore } from "../store/memory-live-store";
 import { engineCountersSchema } from "./engine-counters";
 import { EventProcessor } from "./event-processor";
@@ -61,7 +61,7 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
   const hub = new MetricsHub({
     store,
     regions,
-    queued: () => 0,
+    lag: (region) => lagOf.get(region) ?? NO_LAG,
     sampleProcess: () => ({ rssMb: 300, heapUsedMb: 120, cpuPercent: 42.5 }),
     rollupMs: ROLLUP_MS,
     distributionWindows: options.distributionWindows ?? 3,
@@ -96,7 +96,12 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
   };
 }
 
+const NO_LAG = { messages: 0, seconds: 0, partitions: [{ partition: 0, messages: 0, seconds: 0 }] };
+/** The bus lag each region reports at the next tick; regions not in it are caught up. */
+const lagOf = new Map<RegionId, RegionLag>();
+
 beforeEach(() => {
+  lagOf.clear();
   seq = 0;
   clock.now = T0;
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -110,7 +115,7 @@ afterEach(async () => {
 
 function idleRegion(id: RegionId, name: string, capacity: number, processed = 0): RegionSnapshot {
   const idle = createIdleRegionSnapshot({ id, name, capacity }, { status: null, health: "no check yet" });
-  return { ...idle, processed, flow: { ...idle.flow, routed: processed, processed } };
+  return { ...idle, processed, flow: { ...idle.flow, routed: processed, processed }, lag: NO_LAG };
 }
 
 const ZERO_QUALITY = { "360p": 0, "480p": 0, "720p": 0, "1080p": 0, "4K": 0 };
@@ -211,6 +216,7 @@ describe("MetricsHub snapshots", () => {
           failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
           alternativePath: 0,
           flow: { routed: 4, processed: 4, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+          lag: NO_LAG,
         },
         {
           id: "delhi",
@@ -236,6 +242,7 @@ describe("MetricsHub snapshots", () => {
           failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
           alternativePath: 0,
           flow: { routed: 2, processed: 2, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+          lag: NO_LAG,
         },
         {
           id: "bangalore",
@@ -261,6 +268,7 @@ describe("MetricsHub snapshots", () => {
           failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
           alternativePath: 0,
           flow: { routed: 1, processed: 1, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+          lag: NO_LAG,
         },
         idleRegion("hyderabad", "Hyderabad", 3_000_000),
         idleRegion("pune", "Pune", 2_500_000),
@@ -332,6 +340,7 @@ describe("MetricsHub snapshots", () => {
       failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
       alternativePath: 0,
       flow: { routed: 5, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+      lag: NO_LAG,
     });
     expect(snapshot.regions.find((r) => r.id === "delhi")).toEqual({
       id: "delhi",
@@ -357,6 +366,7 @@ describe("MetricsHub snapshots", () => {
       failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
       alternativePath: 0,
       flow: { routed: 2, processed: 2, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+      lag: NO_LAG,
     });
     expect(snapshot.regions.find((r) => r.id === "kolkata")).toEqual(idleRegion("kolkata", "Kolkata", 2_000_000));
     expect(snapshot.totals).toEqual({ viewers: 6, eventsPerSecond: 1, accepted: 0, rejected: 0, duplicates: 0, processed: 8 });
@@ -468,10 +478,16 @@ describe("MetricsHub rejections", () => {
 
 describe("MetricsHub rollups", () => {
   function rollupRecord(region: RollupRecord["region"], bucketStart: number, fields: Partial<RollupRecord>): RollupRecord {
+    // Every test here measures from the bucket's start without a gap, so coverage is [start, start + seconds).
+    const seconds = fields.seconds ?? 10;
     return {
       region,
       bucketStart,
-      seconds: 10,
+      seconds,
+      coveredFrom: bucketStart,
+      coveredTo: bucketStart + seconds * 1000,
+      lagMessages: 0,
+      lagSeconds: 0,
       events: 0,
       errors: 0,
       qualityChanges: 0,
@@ -515,6 +531,22 @@ describe("MetricsHub rollups", () => {
         rollupRecord("all", T0, { events: 3, errors: 1, qualityChanges: 2, bufferHealthSum: 11.5, viewers: 3, p50Ms: 40, p95Ms: 40, p99Ms: 40 }),
       ],
     ]);
+  });
+
+  it("shows each region's bus lag live, and keeps the worst of a bucket (and the sum over regions) in its rollup", () => {
+    const h = createHarness();
+    const delhiLag = (messages: number, seconds: number) => ({ messages, seconds, partitions: [{ partition: 0, messages, seconds }] });
+    lagOf.set("delhi", delhiLag(1200, 3.5));
+    lagOf.set("pune", delhiLag(300, 0.5));
+    const live = h.hub.tick(T0 + 1000);
+    expect(live.regions.find((r) => r.id === "delhi")!.lag).toEqual(delhiLag(1200, 3.5));
+    expect(live.regions.find((r) => r.id === "delhi")!.flow.queued).toBe(1200);
+    lagOf.set("delhi", delhiLag(40, 0.2));
+    for (let s = 2; s <= 11; s++) h.hub.tick(T0 + s * 1000);
+    const [rollups] = h.rollups;
+    expect(rollups!.find((r) => r.region === "delhi")).toMatchObject({ lagMessages: 1200, lagSeconds: 3.5 });
+    expect(rollups!.find((r) => r.region === "all")).toMatchObject({ lagMessages: 1500, lagSeconds: 3.5 });
+    expect(rollups!.find((r) => r.region === "mumbai")).toMatchObject({ lagMessages: 0, lagSeconds: 0 });
   });
 
   it("attributes a window that straddles a boundary to the bucket it started in", () => {

@@ -14,8 +14,9 @@ import { bucketStartOf, type RollupRecord } from "@/core/history";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type QualityChangeReason } from "@/core/quality-ladder";
 import { REGIONS, type RegionId } from "@/core/regions";
 import { computeUtilizationPercent } from "@/core/routing";
-import { classifyRegionStatus, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
+import { classifyRegionStatus, type Lag, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
 import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/failures";
+import type { RegionLag } from "../bus/event-bus";
 import type { LiveStore } from "../store/live-store";
 import type { EngineCounters, RegionCounters } from "./engine-counters";
 import type { ProcessSample } from "./process-sampler";
@@ -26,8 +27,8 @@ export interface MetricsHubOptions {
   store: LiveStore;
   /** Memory and CPU of the process the workers run in, read at each tick. */
   sampleProcess: () => ProcessSample;
-  /** Events of a region waiting in the bus (published, not yet committed). */
-  queued: (region: RegionId) => number;
+  /** The bus's lag on a region (published, not yet committed), read at each tick. */
+  lag: (region: RegionId) => RegionLag;
   /** Routing state shown per region; refreshed with utilisation at every tick. */
   regions: Pick<RegionManager, "refresh" | "takeSpillover" | "describe">;
   /** Length of a history bucket. */
@@ -51,6 +52,11 @@ interface RollupAccumulator {
   seconds: number;
   viewers: number;
   utilizationPercent: number;
+  lagMessages: number;
+  lagSeconds: number;
+  /** Start of the first window and end of the last one folded into the bucket; null while empty. */
+  coveredFrom: number | null;
+  coveredTo: number;
 }
 
 const MAX_REJECTION_REASONS = 100;
@@ -120,9 +126,9 @@ export class MetricsHub {
       this.failures.set(region.id, createCounts(FAILURE_SEVERITIES));
       this.healthWindows.set(region.id, createMetricsWindow());
       this.decisions.set(region.id, createCounts(QUALITY_CHANGE_REASONS));
-      this.rollups.set(region.id, { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0 });
+      this.rollups.set(region.id, { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0, lagMessages: 0, lagSeconds: 0, coveredFrom: null, coveredTo: 0 });
     }
-    this.rollups.set("all", { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0 });
+    this.rollups.set("all", { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0, lagMessages: 0, lagSeconds: 0, coveredFrom: null, coveredTo: 0 });
     for (let i = 0; i < options.distributionWindows; i++) this.distributionRing.push(createDistribution());
     this.windowStart = options.startedAt;
     this.latest = this.buildSnapshot(options.startedAt, 0, new Map());
@@ -280,6 +286,7 @@ export class MetricsHub {
     let totalViewers = 0;
     let totalProcessed = 0;
     const total = { routed: 0, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0 };
+    const totalLag: Lag = { messages: 0, seconds: 0 };
     const spillover = this.options.regions.takeSpillover();
     const perSecond = (count: number) => (seconds > 0 ? Math.round((count / seconds) * 10) / 10 : 0);
     for (const region of REGIONS) {
@@ -298,10 +305,11 @@ export class MetricsHub {
       addCounts(decisions, window.qualityDecisions);
       const books = this.shared ? this.shared.counters.regions[region.id] : this.regionCounters(region.id);
       const processed = books.processed;
+      const lag = this.options.lag(region.id);
       const flow = {
         routed: books.routed,
         processed,
-        queued: this.shared ? (this.shared.queued.get(region.id) ?? 0) : this.options.queued(region.id),
+        queued: this.shared ? (this.shared.queued.get(region.id) ?? 0) : lag.messages,
         inRetry: books.inRetry,
         deadLettered: books.deadLettered,
         duplicates: books.duplicates,
@@ -337,13 +345,16 @@ export class MetricsHub {
         failures: { ...books.failures },
         alternativePath: books.alternativePath,
         flow: { ...flow, balanced: flow.routed === flow.processed + flow.queued + flow.inRetry + flow.deadLettered + flow.duplicates },
+        lag,
       });
       totalViewers += regionViewers;
+      totalLag.messages += lag.messages;
+      totalLag.seconds = Math.max(totalLag.seconds, lag.seconds);
       totalProcessed += processed;
       mergeMetricsWindow(this.overall, window);
-      this.accumulateRollup(region.id, window, seconds, regionViewers, utilizationPercent);
+      this.accumulateRollup(region.id, window, seconds, regionViewers, utilizationPercent, lag);
     }
-    this.accumulateRollup("all", this.overall, seconds, totalViewers, roundTo(computeUtilizationPercent(totalViewers, TOTAL_CAPACITY), 2));
+    this.accumulateRollup("all", this.overall, seconds, totalViewers, roundTo(computeUtilizationPercent(totalViewers, TOTAL_CAPACITY), 2), totalLag);
 
     const slot = this.distributionRing[this.ringIndex]!;
     this.ringIndex = (this.ringIndex + 1) % this.distributionRing.length;
@@ -403,8 +414,13 @@ export class MetricsHub {
     };
   }
 
-  private accumulateRollup(key: RegionId | "all", window: MetricsWindow, seconds: number, viewers: number, utilizationPercent: number): void {
+  private accumulateRollup(key: RegionId | "all", window: MetricsWindow, seconds: number, viewers: number, utilizationPercent: number, lag: Lag): void {
     const acc = this.rollups.get(key)!;
+    acc.coveredFrom ??= this.windowStart;
+    acc.coveredTo = this.windowStart + seconds * 1000;
+    // The bucket keeps its worst lag: a backlog that came and went within it must still show.
+    acc.lagMessages = Math.max(acc.lagMessages, lag.messages);
+    acc.lagSeconds = Math.max(acc.lagSeconds, lag.seconds);
     mergeMetricsWindow(acc.window, window);
     acc.seconds += seconds;
     acc.viewers = viewers;
@@ -430,10 +446,17 @@ export class MetricsHub {
           p50Ms: summary.latencyMs.p50,
           p95Ms: summary.latencyMs.p95,
           p99Ms: summary.latencyMs.p99,
+          coveredFrom: acc.coveredFrom ?? this.rollupBucket,
+          coveredTo: acc.coveredTo,
+          lagMessages: acc.lagMessages,
+          lagSeconds: acc.lagSeconds,
         });
       }
       resetMetricsWindow(acc.window);
       acc.seconds = 0;
+      acc.lagMessages = 0;
+      acc.lagSeconds = 0;
+      acc.coveredFrom = null;
     }
     if (records.length > 0) this.options.onRollups(records);
   }

@@ -69,7 +69,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
   const hub = new MetricsHub({
     store,
     regions,
-    queued: (region) => bus.pendingEvents(region),
+    lag: (region) => bus.lag(region),
     sampleProcess: options.sampleProcess ?? createProcessSampler(),
     rollupMs: options.rollupMs ?? 10_000,
     distributionWindows: 10,

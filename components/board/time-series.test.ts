@@ -26,6 +26,7 @@ function createRollup(region: HistoryRollup["region"], bucketStart: number, even
     utilizationPercent: 1,
     avgBufferHealth: 8,
     qualityChanges: 0,
+    lag: { messages: 0, seconds: 0 },
   };
 }
 
@@ -64,6 +65,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
         failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
         alternativePath: 0,
         flow: { routed: 5, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+        lag: { messages: 0, seconds: 0, partitions: [{ partition: 0, messages: 0, seconds: 0 }] },
       },
     ],
     overall: { latencyMs: latency, errorRatePercent: 0, avgBufferHealth: 8, qualityChangesPerSecond: 0 },

@@ -1,5 +1,6 @@
 import { memo } from "react";
 import type { RegionConfig } from "@/core/regions";
+import { evaluateThreshold } from "@/core/metric-thresholds";
 import { STATUS_THRESHOLDS, type RegionSnapshot } from "@/core/snapshot";
 import {
   formatCompact,
@@ -40,10 +41,17 @@ function describeStation(config: RegionConfig, region: RegionSnapshot): string {
     `p95 latency ${formatMs(region.latencyMs.p95)}`,
     `error rate ${formatPercent(region.errorRatePercent, 2)}`,
     `utilisation ${formatPercent(region.utilizationPercent)}`,
+    `consumer lag ${formatCompact(region.lag.messages)} events, oldest ${formatSeconds(region.lag.seconds)}`,
     `average buffer ${formatSeconds(region.avgBufferHealth)}`,
     `${formatCompact(region.qualityChangesPerSecond)} quality changes per second`,
   ];
   return parts.filter((part) => part !== null).join(". ");
+}
+
+/** The lag per partition, for the tooltip: where a backlog sits matters when one partition is stuck. */
+function describeLag(region: RegionSnapshot): string {
+  const parts = region.lag.partitions.map((p) => `partition ${p.partition}: ${formatInteger(p.messages)} behind, oldest ${formatSeconds(p.seconds)}`);
+  return [`${formatInteger(region.lag.messages)} events not yet consumed`, ...parts].join("\n");
 }
 
 function describeQuietReason(region: RegionSnapshot): string {
@@ -148,6 +156,13 @@ function StationView({ config, region, stale, onRequestControl }: StationProps) 
               value={region ? formatPercent(region.utilizationPercent) : null}
               level={region ? classifyValue(region.utilizationPercent, STATUS_THRESHOLDS.utilizationPercent) : "ok"}
             />
+            <Metric
+              label="Lag"
+              value={region ? formatCompact(region.lag.messages) : null}
+              level={region ? evaluateThreshold("consumer_lag_messages", region.lag.messages) : "ok"}
+              title={region ? describeLag(region) : undefined}
+            />
+            <Metric label="Lag age" value={region ? formatSeconds(region.lag.seconds) : null} title={region ? describeLag(region) : undefined} />
           </dl>
           <UtilisationMeter percent={region?.utilizationPercent ?? null} />
           <p className={styles.reason} data-status={status}>

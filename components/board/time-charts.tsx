@@ -3,6 +3,7 @@
 import { memo, useMemo } from "react";
 import { useNow } from "@/components/ui/use-now";
 import styles from "./board.module.css";
+import { LagChart } from "./lag-chart";
 import { LatencyChart } from "./latency-chart";
 import { ThroughputChart } from "./throughput-chart";
 import { SERIES_WINDOW_MS, type SeriesPoint } from "./time-series";
@@ -15,7 +16,7 @@ interface TimeChartsProps {
   latestAt: number | null;
 }
 
-/** Both 15-minute charts; owns the 1 s tick that slides their window even when no snapshot arrives. */
+/** The 15-minute charts; owns the 1 s tick that slides their window even when no snapshot arrives. */
 export const TimeCharts = memo(function TimeCharts({ points, loading, clockOffsetMs, latestAt }: TimeChartsProps) {
   const now = useNow();
   const domain = useMemo<[number, number] | null>(() => {
@@ -28,6 +29,7 @@ export const TimeCharts = memo(function TimeCharts({ points, loading, clockOffse
     <div className={styles.timeCharts}>
       <ThroughputChart points={points} domain={domain} loading={loading} />
       <LatencyChart points={points} domain={domain} loading={loading} />
+      <LagChart points={points} domain={domain} loading={loading} />
     </div>
   );
 });

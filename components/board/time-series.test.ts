@@ -31,7 +31,7 @@ function createRollup(region: HistoryRollup["region"], bucketStart: number, even
 }
 
 function createPoint(t: number, total = 1, spanMs = 1000): SeriesPoint {
-  return { t, spanMs, total, p50: 1, p95: 2, p99: 3, mumbai: total, delhi: 0, bangalore: 0, hyderabad: 0, pune: 0, kolkata: 0 };
+  return { t, spanMs, total, p50: 1, p95: 2, p99: 3, lag: 0, lagSeconds: 0, mumbai: total, delhi: 0, bangalore: 0, hyderabad: 0, pune: 0, kolkata: 0 };
 }
 
 function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
@@ -111,6 +111,13 @@ describe("convertSnapshotToPoint", () => {
     expect(point).toMatchObject({ t: 5000, delhi: 0, mumbai: 0, total: 0, p50: null });
     expect(convertSnapshotToPoint(createSnapshot(6000, 7))).toMatchObject({ delhi: 7, p99: 90 });
   });
+
+  it("sums the regions' lag and keeps the oldest age", () => {
+    const snapshot = createSnapshot(6000, 7);
+    const [delhi] = snapshot.regions;
+    const lagged = { ...snapshot, regions: [{ ...delhi!, lag: { messages: 40, seconds: 2.5, partitions: [] } }, { ...delhi!, id: "pune" as const, lag: { messages: 2, seconds: 0.5, partitions: [] } }] };
+    expect(convertSnapshotToPoint(lagged)).toMatchObject({ lag: 42, lagSeconds: 2.5 });
+  });
 });
 
 describe("appendLivePoint", () => {
@@ -137,6 +144,20 @@ describe("mergeSeries", () => {
     expect(merged.map((point) => point.t)).toEqual([10_000, 20_000, 30_000, 31_000, 32_000, 33_000]);
   });
 
+  it("drops to nothing across an outage instead of joining the points on either side", () => {
+    const history = [10_000, 20_000].map((t) => createPoint(t, 5, 10_000));
+    const live = [createPoint(100_000), createPoint(101_000)];
+    const merged = mergeSeries(history, live, 101_000);
+    expect(merged.map((point) => [point.t, point.total, point.p95])).toEqual([
+      [10_000, 5, 2],
+      [20_000, 5, 2],
+      [20_001, 0, null],
+      [99_000, 0, null],
+      [100_000, 1, 2],
+      [101_000, 1, 2],
+    ]);
+  });
+
   it("fills a gap in live points with history", () => {
     const history = [20_000, 30_000, 40_000].map((t) => createPoint(t, 5, 10_000));
     const live = [createPoint(5_000), createPoint(45_000)];
@@ -146,6 +167,10 @@ describe("mergeSeries", () => {
   it("drops points older than the window", () => {
     const history = [createPoint(1000, 1, 1000)];
     const live = [createPoint(SERIES_WINDOW_MS + 5000)];
-    expect(mergeSeries(history, live, SERIES_WINDOW_MS + 5000)).toHaveLength(1);
+    // What stays is the live point and the edge of the outage before it.
+    expect(mergeSeries(history, live, SERIES_WINDOW_MS + 5000).map((point) => [point.t, point.total])).toEqual([
+      [SERIES_WINDOW_MS + 4000, 0],
+      [SERIES_WINDOW_MS + 5000, 1],
+    ]);
   });
 });

@@ -16,6 +16,9 @@ export type SeriesPoint = {
   p50: number | null;
   p95: number | null;
   p99: number | null;
+  /** Consumer lag over all regions: events behind, and the oldest unconsumed event's age (worst region). */
+  lag: number;
+  lagSeconds: number;
 } & Record<RegionId, number>;
 
 type RegionRates = Record<RegionId, number>;
@@ -35,7 +38,13 @@ function sumRates(rates: RegionRates): number {
 /** The live point of one snapshot. */
 export function convertSnapshotToPoint(snapshot: Snapshot): SeriesPoint {
   const rates = createZeroRates();
-  for (const region of snapshot.regions) rates[region.id] = region.eventsPerSecond;
+  let lag = 0;
+  let lagSeconds = 0;
+  for (const region of snapshot.regions) {
+    rates[region.id] = region.eventsPerSecond;
+    lag += region.lag.messages;
+    lagSeconds = Math.max(lagSeconds, region.lag.seconds);
+  }
   const measured = snapshot.totals.eventsPerSecond > 0;
   const { p50, p95, p99 } = snapshot.overall.latencyMs;
   return {
@@ -46,6 +55,8 @@ export function convertSnapshotToPoint(snapshot: Snapshot): SeriesPoint {
     p50: measured ? p50 : null,
     p95: measured ? p95 : null,
     p99: measured ? p99 : null,
+    lag,
+    lagSeconds,
   };
 }
 
@@ -95,6 +106,8 @@ export function convertRollupsToPoints(rollups: readonly HistoryRollup[]): Serie
       p50: measured ? overall.latencyMs.p50 : null,
       p95: measured ? overall.latencyMs.p95 : null,
       p99: measured ? overall.latencyMs.p99 : null,
+      lag: overall?.lag.messages ?? 0,
+      lagSeconds: overall?.lag.seconds ?? 0,
     });
   }
   return points;
@@ -145,7 +158,28 @@ export function mergeSeries(
     merged.push(point);
   }
   merged.push(...live.slice(liveIndex));
-  return trimSeries(merged, now);
+  return trimSeries(breakGaps(merged), now);
+}
+
+/** A point that says "nothing measured here": no events, no latency. */
+function createEmptyPoint(t: number): SeriesPoint {
+  return { t, spanMs: 0, ...createZeroRates(), total: 0, p50: null, p95: null, p99: null, lag: 0, lagSeconds: 0 };
+}
+
+/**
+ * Where nothing was measured for longer than a point's span (the server was down), the charts drop
+ * to nothing instead of drawing a line across the outage as if traffic had gone on.
+ */
+export function breakGaps(points: readonly SeriesPoint[]): SeriesPoint[] {
+  const result: SeriesPoint[] = [];
+  for (const point of points) {
+    const previous = result.at(-1);
+    if (previous && point.t - point.spanMs - previous.t > Math.max(previous.spanMs, point.spanMs, 1000)) {
+      result.push(createEmptyPoint(previous.t + 1), createEmptyPoint(point.t - point.spanMs));
+    }
+    result.push(point);
+  }
+  return result;
 }
 
 /** The series holds traffic worth charting. */

@@ -13,6 +13,7 @@ import { findFreePort } from "@/server/testing/free-port";
 import { spawnServer, waitFor } from "@/server/testing/spawn-server";
 import { createPipeline } from "@/server/workers/pipeline";
 import { TrafficSimulator } from "@/server/workers/simulator";
+import { benchKafka } from "./bench-kafka";
 
 const run = promisify(execFile);
 const rows: Array<[string, string, string]> = [];
@@ -30,7 +31,7 @@ async function benchPipeline(events: ViewerEvent[], batchSize: number): Promise<
   for (let i = 0; i < events.length; i += batchSize) await ingestor.ingestValid(events.slice(i, i + batchSize));
   while (hub.tick(Date.now()).totals.processed < events.length) await new Promise((resolve) => setImmediate(resolve));
   const seconds = (performance.now() - started) / 1000;
-  await subscription.close();
+  await subscription?.close();
   await bus.close();
   return events.length / seconds;
 }
@@ -127,14 +128,32 @@ const fmt = (n: number) => Math.round(n).toLocaleString("en-US");
 
 async function main(): Promise<void> {
   const events = generateEvents(1_000_000);
-  await benchPipeline(events.slice(0, 100_000), 1000);
-  const pipeline = await benchPipeline(events, 1000);
-  rows.push(["pipeline alone: route → in-process bus → workers → aggregates (1M events, batches of 1,000)", `${fmt(pipeline)} events/s`, "≥ 200,000 events/s"]);
-
-  const http = await benchHttp(events.slice(0, 200_000), 5000, 4);
-  rows.push(["HTTP: POST /api/events, JSON batches of 5,000, 4 in flight, until processed (200k events)", `${fmt(http)} events/s`, "—"]);
-
-  await benchMemory(Number(process.env.BENCH_RSS_SECONDS ?? 60));
+  // BENCH_ONLY=kafka (or pipeline, http, memory) runs one part, for quick iterations.
+  const only = process.env.BENCH_ONLY;
+  if (!only || only === "pipeline") {
+    await benchPipeline(events.slice(0, 100_000), 1000);
+    const pipeline = await benchPipeline(events, 1000);
+    rows.push(["pipeline alone: route → in-process bus → workers → aggregates (1M events, batches of 1,000)", `${fmt(pipeline)} events/s`, "≥ 200,000 events/s"]);
+  }
+  if (!only || only === "http") {
+    const http = await benchHttp(events.slice(0, 200_000), 5000, 4);
+    rows.push(["HTTP: POST /api/events, JSON batches of 5,000, 4 in flight, until processed (200k events)", `${fmt(http)} events/s`, "—"]);
+  }
+  if (!only || only === "memory") await benchMemory(Number(process.env.BENCH_RSS_SECONDS ?? 60));
+  if (!only || only === "kafka") {
+    const seconds = Number(process.env.BENCH_KAFKA_SECONDS ?? 60);
+    const rate = Number(process.env.BENCH_KAFKA_RATE ?? 30_000);
+    const kafka = await benchKafka(events, seconds, rate, console.log);
+    const label = `Kafka end to end, ${seconds} s at ${rate > 0 ? `${fmt(rate)}/s offered` : "full speed"}: ingest → broker → workers → Redis ledger`;
+    rows.push([`${label}: produced`, `${fmt(kafka.producedPerSecond)} events/s`, "≥ 100,000 events/s"]);
+    rows.push([`${label}: processed while producing`, `${fmt(kafka.processedPerSecond)} events/s`, "≥ 100,000 events/s"]);
+    rows.push([`${label}: worst lag`, `${fmt(kafka.maxLagMessages)} events, ${kafka.maxLagSeconds.toFixed(1)} s`, "—"]);
+    rows.push([`${label}: drained after`, `${kafka.drainSeconds.toFixed(1)} s`, "—"]);
+    rows.push([`${label}: final count`, kafka.exact ? `exact (${fmt(kafka.produced)})` : "NOT EXACT", `= produced`]);
+    for (const { eventsPerMessage, eventsPerSecond } of kafka.packed) {
+      rows.push([`kafkajs producer alone, ${eventsPerMessage} event(s) per message, acks=all`, `${fmt(eventsPerSecond)} events/s`, "toward 500,000"]);
+    }
+  }
 
   const width = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${"measure".padEnd(width)} | ${"result".padEnd(22)} | target`);

@@ -30,6 +30,7 @@ describe("loadEnv", () => {
       KAFKA_TOPIC_PREFIX: "signalbox",
       KAFKA_PARTITIONS: 3,
       REDIS_KEY_PREFIX: "signalbox",
+      WORKERS: "on",
     });
   });
 
@@ -47,6 +48,20 @@ describe("loadEnv", () => {
   it("says the allowed range of a number out of bounds", () => {
     expect(() => loadEnv({ SIMULATOR_VIEWERS: "-1", ROLLUP_SECONDS: "1.5" })).toThrow(
       "Invalid configuration:\n  SIMULATOR_VIEWERS: must be at least 0\n  ROLLUP_SECONDS: must be a whole number",
+    );
+  });
+
+  it("reads the real transports: a broker list and Redis", () => {
+    const env = loadEnv({ KAFKA_BROKERS: " 10.0.0.1:9092, 10.0.0.2:9092 ", REDIS_URL: "redis://cache:6379", WORKERS: "off" });
+    expect([env.KAFKA_BROKERS, env.REDIS_URL, env.WORKERS]).toEqual([["10.0.0.1:9092", "10.0.0.2:9092"], "redis://cache:6379", "off"]);
+  });
+
+  it("refuses Kafka without Redis, a broker without a port, and workers off without Kafka, saying why", () => {
+    expect(() => loadEnv({ KAFKA_BROKERS: "a:1,b" })).toThrow(
+      "Invalid configuration:\n  KAFKA_BROKERS.1: each broker must be host:port\n  REDIS_URL: must be set when KAFKA_BROKERS is: the books every process shares live in Redis",
+    );
+    expect(() => loadEnv({ WORKERS: "off" })).toThrow(
+      "Invalid configuration:\n  WORKERS: can be off only with KAFKA_BROKERS: with the in-process bus nobody else would process the events",
     );
   });
 });

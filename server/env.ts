@@ -60,10 +60,17 @@ export const envSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   /** Every Redis key of this deployment starts with it. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "must be 1 to 100 letters, digits, '.', '_', ':' or '-'").default("signalbox"),
-}).refine((env) => !env.KAFKA_BROKERS || env.REDIS_URL, {
-  path: ["REDIS_URL"],
-  message: "must be set when KAFKA_BROKERS is: the books every process shares live in Redis",
-});
+  /** "off": this process ingests and serves dashboards but consumes nothing (other processes run the workers). */
+  WORKERS: onOff.default("on"),
+})
+  .refine((env) => !env.KAFKA_BROKERS || env.REDIS_URL, {
+    path: ["REDIS_URL"],
+    message: "must be set when KAFKA_BROKERS is: the books every process shares live in Redis",
+  })
+  .refine((env) => env.WORKERS === "on" || env.KAFKA_BROKERS, {
+    path: ["WORKERS"],
+    message: "can be off only with KAFKA_BROKERS: with the in-process bus nobody else would process the events",
+  });
 
 export type Env = z.infer<typeof envSchema>;
 

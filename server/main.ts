@@ -142,6 +142,7 @@ async function main(): Promise<void> {
       else backgroundWrites.track(`record the new failure of replayed dead letter ${replayOf}`, recordDeadLetterFailure(database.prisma, record));
     },
     onReplayProcessed: (id) => backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now())),
+    consume: env.WORKERS === "on",
     ...(kafka
       ? {
           bus: kafka,
@@ -164,8 +165,9 @@ async function main(): Promise<void> {
       : {}),
   });
   // With Kafka, retries wait in retry topics and dead letters reach Postgres through the DLQ topic.
-  const retrySubscription = kafka ? await kafka.subscribeRetries("retries", (batch) => processor.processRetryBatch(batch)) : null;
-  const deadLetterSubscription = kafka
+  const consuming = kafka && env.WORKERS === "on";
+  const retrySubscription = consuming ? await kafka.subscribeRetries("retries", (batch) => processor.processRetryBatch(batch)) : null;
+  const deadLetterSubscription = consuming
     ? await kafka.subscribeDeadLetters("dead-letters", (records) => saveDeadLetters(database.prisma, records))
     : null;
   const books = ledger && kafka ? new SharedBooks({ ledger, hub, fetchHighWatermarks: () => kafka.fetchHighWatermarks() }) : null;
@@ -303,7 +305,7 @@ async function main(): Promise<void> {
         clearInterval(checkpoints);
       }],
       ["network", closeNetwork],
-      ["workers", () => Promise.all([subscription.close(), retrySubscription?.close(), deadLetterSubscription?.close()])],
+      ["workers", () => Promise.all([subscription?.close(), retrySubscription?.close(), deadLetterSubscription?.close()])],
       ["bus", () => bus.close()],
       ["waiting retries", () => {
         const drained = processor.drainRetries(Date.now());

@@ -135,6 +135,11 @@ export class KafkaBus implements EventBus {
     return this.topicByRegion.get(region)!;
   }
 
+  /** Partitions of the events topics this process consumes (0 until its group has joined). */
+  consumingPartitions(): number {
+    return this.assigned;
+  }
+
   retryTopicOf(region: RegionId): string {
     return this.retryTopicByRegion.get(region)!;
   }
@@ -163,7 +168,7 @@ export class KafkaBus implements EventBus {
   async subscribe(groupId: string, handler: BatchHandler): Promise<Subscription> {
     const fullGroupId = `${this.options.topicPrefix}.${groupId}`;
     this.eventsGroupId = fullGroupId;
-    return this.runConsumer(groupId, [...this.regionByTopic.keys()], (consumer, payload) => this.consumeBatch(consumer, payload, handler), (count) => {
+    return this.runConsumer(groupId, [...this.regionByTopic.keys()], (payload) => this.consumeBatch(payload, handler), (count) => {
       this.assigned = count;
     });
   }
@@ -192,12 +197,12 @@ export class KafkaBus implements EventBus {
    * never past the backoff cap of 60 s), then `handler` takes the due ones as one batch.
    */
   async subscribeRetries(groupId: string, handler: (batch: RetryBatch) => Promise<void>): Promise<Subscription> {
-    return this.runConsumer(groupId, [...this.regionByRetryTopic.keys()], (consumer, payload) => this.consumeRetries(consumer, payload, handler));
+    return this.runConsumer(groupId, [...this.regionByRetryTopic.keys()], (payload) => this.consumeRetries(payload, handler));
   }
 
   /** Consumes the DLQ topic; offsets are committed once `handler` has stored the records. */
   async subscribeDeadLetters(groupId: string, handler: (records: DeadLetterRecord[]) => Promise<void>): Promise<Subscription> {
-    return this.runConsumer(groupId, [this.dlqTopic], async (consumer, { batch, resolveOffset, heartbeat }) => {
+    return this.runConsumer(groupId, [this.dlqTopic], async ({ batch, resolveOffset, heartbeat }) => {
       const records: DeadLetterRecord[] = [];
       for (const message of batch.messages) {
         const decoded = decodeDeadLetter(message.value);
@@ -205,9 +210,7 @@ export class KafkaBus implements EventBus {
         else this.options.log(`[kafka] skipped ${batch.topic}/${batch.partition}@${message.offset}: ${decoded.reason}`);
       }
       await handler(records);
-      const lastOffset = batch.lastOffset();
-      resolveOffset(lastOffset);
-      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(Number(lastOffset) + 1) }]);
+      resolveOffset(batch.lastOffset());
       await heartbeat();
     });
   }
@@ -216,7 +219,7 @@ export class KafkaBus implements EventBus {
   private runConsumer(
     groupId: string,
     topics: string[],
-    eachBatch: (consumer: Consumer, payload: EachBatchPayload) => Promise<void>,
+    eachBatch: (payload: EachBatchPayload) => Promise<void>,
     onAssigned?: (partitions: number) => void,
   ): Subscription {
     if (this.closed) throw new AppError("unavailable", "The event bus is shut down.");
@@ -237,11 +240,14 @@ export class KafkaBus implements EventBus {
         await this.ready;
         await consumer.connect();
         await consumer.subscribe({ topics, fromBeginning: true });
+        // Offsets are resolved after each run's handler and committed every second: what counts as
+        // done is the ledger's position, so a commit is only how far a restart has to read again.
         await consumer.run({
-          autoCommit: false,
+          autoCommit: true,
+          autoCommitInterval: 1000,
           eachBatchAutoResolve: false,
           partitionsConsumedConcurrently: REGION_IDS.length,
-          eachBatch: (payload) => eachBatch(consumer, payload),
+          eachBatch,
         });
       } catch (error) {
         if (closed || this.closed) return;
@@ -276,7 +282,7 @@ export class KafkaBus implements EventBus {
     };
   }
 
-  private async consumeRetries(consumer: Consumer, payload: EachBatchPayload, handler: (batch: RetryBatch) => Promise<void>): Promise<void> {
+  private async consumeRetries(payload: EachBatchPayload, handler: (batch: RetryBatch) => Promise<void>): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const region = this.regionByRetryTopic.get(batch.topic);
     if (!region) return;
@@ -306,7 +312,6 @@ export class KafkaBus implements EventBus {
       if (nextOffset > baseOffset) {
         await handler({ region, partition: batch.partition, baseOffset, nextOffset, offsets, items });
         resolveOffset(String(nextOffset - 1));
-        await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(nextOffset) }]);
       }
       // Wait in short steps, heartbeating, so the group does not think this member died.
       while (Date.now() < waitUntil && isRunning() && !isStale()) {
@@ -401,7 +406,7 @@ export class KafkaBus implements EventBus {
    * Hands a fetched batch to the handler in runs: plain events together, each replayed dead letter
    * (marked by its `replay_of` header) on its own. Offsets are committed after each run succeeds.
    */
-  private async consumeBatch(consumer: Consumer, payload: EachBatchPayload, handler: BatchHandler): Promise<void> {
+  private async consumeBatch(payload: EachBatchPayload, handler: BatchHandler): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const region = this.regionByTopic.get(batch.topic);
     if (!region || batch.messages.length === 0) return;
@@ -412,9 +417,8 @@ export class KafkaBus implements EventBus {
       run = null;
       ready.nextOffset = nextOffset;
       await handler(ready);
+      // Resolved only after the handler: a crash before this line replays the run instead of losing it.
       resolveOffset(String(nextOffset - 1));
-      // Committed only after the handler: a crash before this line replays the run instead of losing it.
-      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(nextOffset) }]);
     };
     for (const message of batch.messages) {
       const offset = Number(message.offset);

@@ -71,7 +71,7 @@ describe("conservation and idempotency under random failures and repeats", () =>
         expect(snapshot.conservation.duplicates).toBe(stream.length - distinct);
         expect([...deadLettered.values()].every((n) => n === 1)).toBe(true);
         expect(snapshot.regions.every((r) => r.flow.balanced)).toBe(true);
-        await subscription.close();
+        await subscription?.close();
         await bus.close();
         await store.close();
       }),

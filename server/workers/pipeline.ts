@@ -31,6 +31,8 @@ export interface PipelineOptions {
   bus?: EventBus;
   store?: LiveStore;
   ledger?: RedisLedger;
+  /** false: ingest only; the workers run in other processes of a durable bus. */
+  consume?: boolean;
   /** The durable bus's retry and DLQ topics; set with `ledger`. */
   durable?: DurableOutlets;
   sampleProcess?: () => ProcessSample;
@@ -47,7 +49,8 @@ export interface Pipeline {
   hub: MetricsHub;
   processor: EventProcessor;
   ingestor: Ingestor;
-  subscription: Subscription;
+  /** null when this process does not consume. */
+  subscription: Subscription | null;
 }
 
 const ignore = () => {};
@@ -89,7 +92,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     ledger: options.ledger ?? null,
     durable: options.durable ?? null,
   });
-  const subscription = await bus.subscribe("processors", processor.handler);
+  const subscription = options.consume === false ? null : await bus.subscribe("processors", processor.handler);
   const ingestor = new Ingestor(bus, hub, (event) => regions.route(event));
   return { store, bus, regions, hub, processor, ingestor, subscription };
 }

@@ -1,0 +1,181 @@
+// End to end through a real broker on this machine (broker, Redis, the producer and the worker
+// process share its two cores): producer → Kafka → workers → ledger, sustained, then drained
+// until the books are exact.
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Redis } from "ioredis";
+import { Kafka, logLevel } from "kafkajs";
+import { toWireEvent, type ViewerEvent } from "@/core/events";
+import type { Snapshot } from "@/core/snapshot";
+import { KafkaBus } from "@/server/bus/kafka-bus";
+import { RedisLiveStore } from "@/server/store/redis-live-store";
+import { freePortBeside, service, start, stopAll } from "@/server/testing/services";
+import { spawnServer, waitFor, type SpawnedServer } from "@/server/testing/spawn-server";
+import { createPipeline } from "@/server/workers/pipeline";
+
+export interface KafkaBenchResult {
+  produced: number;
+  producedPerSecond: number;
+  /** Events processed per second over the sustained phase. */
+  processedPerSecond: number;
+  /** Seconds from the end of producing until every event was processed. */
+  drainSeconds: number;
+  maxLagMessages: number;
+  maxLagSeconds: number;
+  exact: boolean;
+  /** Producer alone, events packed N to a message (the encoding finding). */
+  packed: Array<{ eventsPerMessage: number; eventsPerSecond: number }>;
+}
+
+const quiet = () => {};
+
+/** Copies of `events` with fresh ids, so a long run never repeats an event_id. */
+function freshBatch(events: readonly ViewerEvent[], from: number, size: number, round: number): ViewerEvent[] {
+  const batch = new Array<ViewerEvent>(size);
+  for (let i = 0; i < size; i++) {
+    const event = events[(from + i) % events.length]!;
+    batch[i] = { ...event, eventId: `${event.eventId}-${round}-${from + i}` };
+  }
+  return batch;
+}
+
+/** How fast kafkajs alone can produce these events when N are packed into one message. */
+async function benchPackedProducer(brokers: string, events: readonly ViewerEvent[], eventsPerMessage: number, seconds: number): Promise<number> {
+  const kafka = new Kafka({ clientId: "bench-packed", brokers: [brokers], logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  const producer = kafka.producer();
+  const topic = `bench-packed-${eventsPerMessage}-${randomBytes(3).toString("hex")}`;
+  await admin.connect();
+  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
+  await producer.connect();
+  const wire = events.slice(0, 20_000).map((e) => JSON.stringify(toWireEvent(e)));
+  let produced = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (performance.now() < deadline) {
+        const messages = [];
+        for (let m = 0; m < Math.ceil(2000 / eventsPerMessage); m++) {
+          const slice = wire.slice((produced + m * eventsPerMessage) % 18_000, ((produced + m * eventsPerMessage) % 18_000) + eventsPerMessage);
+          messages.push({ key: String(m), value: eventsPerMessage === 1 ? slice[0]! : `[${slice.join(",")}]` });
+        }
+        await producer.send({ topic, acks: -1, messages });
+        produced += messages.length * eventsPerMessage;
+      }
+    }),
+  );
+  const rate = produced / ((performance.now() - started) / 1000);
+  await admin.deleteTopics({ topics: [topic] }).catch(quiet);
+  await producer.disconnect();
+  await admin.disconnect();
+  return rate;
+}
+
+/**
+ * Produces at `rate` events/s (0: as fast as it can) for `seconds` from this process, while a real
+ * server process runs the workers, as a deployment would split ingest from processing; then waits
+ * until the books show every event processed.
+ */
+export async function benchKafka(events: readonly ViewerEvent[], seconds: number, rate: number, log: (line: string) => void): Promise<KafkaBenchResult> {
+  const kafkaService = service("bench-kafka", "kafka.sh");
+  const redisService = service("bench-redis", "redis.sh");
+  const taken: number[] = [];
+  const [brokers, redisUrl] = await Promise.all([start(kafkaService, await freePortBeside(taken)), start(redisService, await freePortBeside(taken))]);
+  const redis = new Redis(redisUrl);
+  const prefix = `bench${randomBytes(3).toString("hex")}`;
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-bench-kafka-"));
+  const bus = new KafkaBus({ brokers: [brokers], topicPrefix: prefix, partitions: 3, clientId: "bench", log: quiet });
+  let worker: SpawnedServer | null = null;
+  try {
+    await bus.whenReady();
+    const store = new RedisLiveStore({ redis, prefix, heartbeatWindowMs: 15_000, idempotencyWindowMs: 30_000, onError: quiet });
+    const { ingestor } = await createPipeline({ now: Date.now(), bus, store, consume: false });
+    worker = await spawnServer(
+      { SIMULATOR: "off", DATA_DIR: dataDir, KAFKA_BROKERS: brokers, REDIS_URL: redisUrl, KAFKA_TOPIC_PREFIX: prefix, REDIS_KEY_PREFIX: prefix, KAFKA_PARTITIONS: "3" },
+      90_000,
+    );
+    const server = worker;
+    const snapshot = async () => (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot;
+    // Producing starts once the worker's group has joined, so the run measures processing, not the join.
+    await waitFor(
+      async () => ((await (await fetch(`${server.url}/api/healthz`)).json()) as { components: { bus: { detail: string } } }).components.bus.detail,
+      (detail) => /consuming [1-9]/.test(detail),
+      60_000,
+    );
+
+    let maxLagMessages = 0;
+    let maxLagSeconds = 0;
+    const sample = async () => {
+      const s = await snapshot();
+      maxLagMessages = Math.max(maxLagMessages, s.regions.reduce((sum, r) => sum + r.lag.messages, 0));
+      maxLagSeconds = Math.max(maxLagSeconds, ...s.regions.map((r) => r.lag.seconds));
+      return s;
+    };
+    let produced = 0;
+    let round = 0;
+    const batchSize = 2000;
+    const started = performance.now();
+    const sampler = setInterval(
+      () =>
+        void sample()
+          .then((s) => process.env.BENCH_VERBOSE && log(`  t+${((performance.now() - started) / 1000).toFixed(0)} s produced ${produced} processed ${s.conservation.processed} lag ${s.regions.reduce((n, r) => n + r.lag.messages, 0)}`))
+          .catch((error: unknown) => log(`  sample failed: ${String(error)}`)),
+      1000,
+    );
+    const deadline = started + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (performance.now() < deadline) {
+          // Paced: ahead of the offered rate, wait; behind it, produce at once.
+          if (rate > 0 && produced >= (rate * (performance.now() - started)) / 1000) {
+            await new Promise((resolve) => setTimeout(resolve, 5));
+            continue;
+          }
+          const from = produced;
+          produced += batchSize;
+          await ingestor.ingestValid(freshBatch(events, from, batchSize, round++));
+        }
+      }),
+    );
+    const produceSeconds = (performance.now() - started) / 1000;
+    const processedAtEnd = (await sample()).conservation.processed;
+    log(`  produced ${produced} in ${produceSeconds.toFixed(1)} s; ${processedAtEnd} processed by then`);
+    const drainStarted = performance.now();
+    let last = await sample();
+    while ((last.conservation.processed < produced || last.conservation.queued > 0) && performance.now() - drainStarted < 300_000) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      last = await sample();
+    }
+    const drainSeconds = (performance.now() - drainStarted) / 1000;
+    clearInterval(sampler);
+    // Every event processed exactly once; the producer's own retries may have written a few twice
+    // to the broker, which the books show as duplicates (ingested counts them too).
+    const exact = last.conservation.processed === produced && last.conservation.balanced;
+    log(`  drained in ${drainSeconds.toFixed(1)} s: ${JSON.stringify(last.conservation)}`);
+    await worker.stop();
+
+    const packed: KafkaBenchResult["packed"] = [];
+    for (const eventsPerMessage of [1, 10, 100]) {
+      packed.push({ eventsPerMessage, eventsPerSecond: await benchPackedProducer(brokers, events, eventsPerMessage, 15) });
+    }
+    return {
+      produced,
+      producedPerSecond: produced / produceSeconds,
+      processedPerSecond: processedAtEnd / produceSeconds,
+      drainSeconds,
+      maxLagMessages,
+      maxLagSeconds,
+      exact,
+      packed,
+    };
+  } finally {
+    await worker?.stop();
+    await bus.close();
+    redis.disconnect();
+    await stopAll([kafkaService, redisService]);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

@@ -119,6 +119,8 @@ export const snapshotSchema = z.object({
   }),
   /** Rejected events since start by reason, most frequent first, ties by reason (at most 10). */
   rejections: z.array(z.object({ reason: z.string(), count: z.number() })),
+  /** Cross-region replication links (with Kafka) and how far each copy is behind its source. */
+  replication: z.array(lagSchema.extend({ from: z.enum(REGION_IDS), to: z.enum(REGION_IDS), kind: z.enum(["chain", "backup"]) })),
 });
 
 /** A stored rollup of one region (or "all") over one history bucket. */

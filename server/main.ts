@@ -3,6 +3,7 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Redis } from "ioredis";
 import next from "next";
 import { Server } from "socket.io";
+import { REPLICATION_LINKS } from "@/core/regions";
 import { KafkaBus } from "./bus/kafka-bus";
 import { RedisLedger } from "./store/redis-ledger";
 import { RedisLiveStore } from "./store/redis-live-store";
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
     },
     onReplayProcessed: (id) => backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now())),
     consume: env.WORKERS === "on",
+    ...(kafka ? { replication: () => kafka.replicationLag() } : {}),
     ...(kafka
       ? {
           bus: kafka,
@@ -170,6 +172,7 @@ async function main(): Promise<void> {
   const deadLetterSubscription = consuming
     ? await kafka.subscribeDeadLetters("dead-letters", (records) => saveDeadLetters(database.prisma, records))
     : null;
+  const mirrors = consuming && env.KAFKA_REPLICATION === "on" ? kafka.startMirrors(REPLICATION_LINKS) : null;
   const books = ledger && kafka ? new SharedBooks({ ledger, hub, fetchHighWatermarks: () => kafka.fetchHighWatermarks() }) : null;
   attachBoardSocket(io, () => hub.latestSnapshot());
 
@@ -305,7 +308,7 @@ async function main(): Promise<void> {
         clearInterval(checkpoints);
       }],
       ["network", closeNetwork],
-      ["workers", () => Promise.all([subscription?.close(), retrySubscription?.close(), deadLetterSubscription?.close()])],
+      ["workers", () => Promise.all([subscription?.close(), retrySubscription?.close(), deadLetterSubscription?.close(), mirrors?.close()])],
       ["bus", () => bus.close()],
       ["waiting retries", () => {
         const drained = processor.drainRetries(Date.now());

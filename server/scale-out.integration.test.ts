@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Snapshot } from "@/core/snapshot";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";
@@ -88,6 +89,26 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
     expect(one.regions.map((r) => r.lag)).toEqual(
       one.regions.map(() => ({ messages: 0, seconds: 0, partitions: [0, 1].map((partition) => ({ partition, messages: 0, seconds: 0 })) })),
     );
+
+    // Every replication link of SPEC section 2 copied its source, marked with where it came from.
+    const replicated = await waitFor(() => snapshot(a), (s) => s.replication.length === 8 && s.replication.every((l) => l.messages === 0), 60_000);
+    expect(replicated.replication.map((l) => `${l.from}→${l.to} ${l.kind}`)).toEqual([
+      "mumbai→delhi chain",
+      "delhi→bangalore chain",
+      "bangalore→hyderabad chain",
+      "delhi→mumbai backup",
+      "bangalore→mumbai backup",
+      "hyderabad→mumbai backup",
+      "pune→mumbai backup",
+      "kolkata→mumbai backup",
+    ]);
+    const admin = new Kafka({ clientId: "scale-out-test", brokers: [inject("kafkaBrokers")], logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const copies = await admin.fetchTopicOffsets(`${env.KAFKA_TOPIC_PREFIX}.events.pune.replica.mumbai`);
+    await admin.disconnect();
+    const pune = one.regions.find((r) => r.id === "pune")!.flow.routed;
+    expect(pune).toBeGreaterThan(0);
+    expect(copies.reduce((sum, p) => sum + Number(p.high), 0)).toBe(pune);
 
     // A second process joins the group: the twelve partitions are split between the two.
     const b = await start();

@@ -1,6 +1,6 @@
 import { Kafka, logLevel, type Admin, type Consumer, type EachBatchPayload, type LogEntry, type Producer } from "kafkajs";
 import { parseViewerEvent, toWireEvent, type ViewerEvent } from "@/core/events";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import { REGION_IDS, REPLICATED_FROM_HEADER, REPLICATION_LINKS, type RegionId, type ReplicationLink } from "@/core/regions";
 import { AppError } from "../errors";
 import type { ComponentHealth } from "../health";
 import type { DeadLetterRecord } from "../workers/dead-letter";
@@ -19,6 +19,17 @@ export interface KafkaBusOptions {
   log: (message: string) => void;
   /** A message on a topic that is not a valid event: counted and skipped, never blocking its partition. */
   onInvalidMessage?: (region: RegionId, reason: string) => void;
+}
+
+/** Where link `from → to` copies the source topic: the target region's replica of it. */
+export function replicaTopicOf(sourceTopic: string, to: RegionId): string {
+  return `${sourceTopic}.replica.${to}`;
+}
+
+/** A replication link and how far its copy is behind the source. */
+export interface ReplicationLag extends ReplicationLink {
+  messages: number;
+  seconds: number;
 }
 
 /** Retries of one region's retry-topic partition that are due, with the offsets they were read at. */
@@ -88,6 +99,9 @@ export class KafkaBus implements EventBus {
   private lastError: string | null = null;
   private closed = false;
   private lagByRegion = new Map<RegionId, PartitionLag[]>();
+  /** Mirror group id → its link; and each link's last sampled lag, by group id. */
+  private readonly mirrorGroups = new Map<string, ReplicationLink>();
+  private readonly mirrorLag = new Map<string, ReplicationLag>();
   /** Per `region/partition`: high watermarks over the last minutes, oldest first, for lag ages. */
   private readonly watermarks = new Map<string, WatermarkSample[]>();
   /** Partitions the group assigned to this process at its last join. */
@@ -198,6 +212,39 @@ export class KafkaBus implements EventBus {
    */
   async subscribeRetries(groupId: string, handler: (batch: RetryBatch) => Promise<void>): Promise<Subscription> {
     return this.runConsumer(groupId, [...this.regionByRetryTopic.keys()], (payload) => this.consumeRetries(payload, handler));
+  }
+
+  /**
+   * Runs the cross-region replication links of SPEC section 2: one mirror group per link copies the
+   * source region's topic, message by message (key, value, partition, headers), to
+   * `<topic>.replica.<target>` with a `replicated_from` header. At least once: a copy may repeat
+   * after a crash, and the source's offsets say which.
+   */
+  startMirrors(links: readonly ReplicationLink[]): Subscription {
+    const subscriptions = links.map((link) => {
+      const source = this.topicOf(link.from);
+      const target = replicaTopicOf(source, link.to);
+      const groupId = `mirror.${link.from}-to-${link.to}`;
+      this.mirrorGroups.set(`${this.options.topicPrefix}.${groupId}`, link);
+      return this.runConsumer(groupId, [source], async ({ batch, resolveOffset, heartbeat }) => {
+        const messages = batch.messages.map((message) => ({
+          key: message.key,
+          value: message.value,
+          partition: batch.partition,
+          timestamp: message.timestamp,
+          headers: { ...message.headers, [REPLICATED_FROM_HEADER]: link.from },
+        }));
+        await this.producer.send({ topic: target, acks: -1, messages });
+        resolveOffset(batch.lastOffset());
+        await heartbeat();
+      });
+    });
+    return { close: async () => void (await Promise.all(subscriptions.map((s) => s.close()))) };
+  }
+
+  /** Each running replication link's lag: source events not yet copied, and the oldest one's age. */
+  replicationLag(): ReplicationLag[] {
+    return [...this.mirrorLag.values()];
   }
 
   /** Consumes the DLQ topic; offsets are committed once `handler` has stored the records. */
@@ -394,7 +441,8 @@ export class KafkaBus implements EventBus {
 
   private async ensureTopics(): Promise<void> {
     const existing = new Set(await this.admin.listTopics());
-    const missing = [...this.regionByTopic.keys(), ...this.regionByRetryTopic.keys(), this.dlqTopic].filter((topic) => !existing.has(topic));
+    const replicas = REPLICATION_LINKS.map((link) => replicaTopicOf(this.topicOf(link.from), link.to));
+    const missing = [...this.regionByTopic.keys(), ...this.regionByRetryTopic.keys(), this.dlqTopic, ...replicas].filter((topic) => !existing.has(topic));
     if (missing.length === 0) return;
     await this.admin.createTopics({
       waitForLeaders: true,
@@ -475,6 +523,20 @@ export class KafkaBus implements EventBus {
         next.set(region, partitions.sort((a, b) => a.partition - b.partition));
       }
       this.lagByRegion = next;
+      for (const [groupId, link] of this.mirrorGroups) {
+        const topic = this.topicOf(link.from);
+        const committed = await this.admin.fetchOffsets({ groupId, topics: [topic] });
+        const committedByPartition = new Map((committed[0]?.partitions ?? []).map((p) => [p.partition, Number(p.offset)]));
+        let messages = 0;
+        let seconds = 0;
+        for (const p of next.get(link.from) ?? []) {
+          const position = Math.max(committedByPartition.get(p.partition) ?? 0, 0);
+          const behind = Math.max(0, p.highWatermark - position);
+          messages += behind;
+          if (behind > 0) seconds = Math.max(seconds, ageOfOffset(this.watermarks.get(`${link.from}/${p.partition}`) ?? [], position, now));
+        }
+        this.mirrorLag.set(groupId, { ...link, messages, seconds });
+      }
       this.reachable = true;
     } catch (error) {
       this.reachable = false;

@@ -29,6 +29,8 @@ export interface MetricsHubOptions {
   sampleProcess: () => ProcessSample;
   /** The bus's lag on a region (published, not yet committed), read at each tick. */
   lag: (region: RegionId) => RegionLag;
+  /** The replication links' lag (none without Kafka). */
+  replication?: () => Snapshot["replication"];
   /** Routing state shown per region; refreshed with utilisation at every tick. */
   regions: Pick<RegionManager, "refresh" | "takeSpillover" | "describe">;
   /** Length of a history bucket. */
@@ -407,6 +409,7 @@ export class MetricsHub {
           accepted + replayed === totalProcessed + total.queued + total.inRetry + total.deadLettered + total.duplicates &&
           total.routed === accepted + replayed,
       },
+      replication: this.options.replication?.() ?? [],
       rejections: [...rejectionReasons]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
         .slice(0, 10)

@@ -1,4 +1,5 @@
 import type { RollupRecord } from "@/core/history";
+import type { Snapshot } from "@/core/snapshot";
 import type { RoutingStrategy } from "@/core/routing";
 import type { EventBus, Subscription } from "../bus/event-bus";
 import { InProcessBus, type InProcessBusOptions } from "../bus/in-process-bus";
@@ -31,6 +32,8 @@ export interface PipelineOptions {
   bus?: EventBus;
   store?: LiveStore;
   ledger?: RedisLedger;
+  /** The replication links' lag, for the snapshot. */
+  replication?: () => Snapshot["replication"];
   /** false: ingest only; the workers run in other processes of a durable bus. */
   consume?: boolean;
   /** The durable bus's retry and DLQ topics; set with `ledger`. */
@@ -73,6 +76,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     store,
     regions,
     lag: (region) => bus.lag(region),
+    ...(options.replication ? { replication: options.replication } : {}),
     sampleProcess: options.sampleProcess ?? createProcessSampler(),
     rollupMs: options.rollupMs ?? 10_000,
     distributionWindows: 10,

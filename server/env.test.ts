@@ -30,7 +30,7 @@ describe("loadEnv", () => {
       KAFKA_TOPIC_PREFIX: "signalbox",
       KAFKA_PARTITIONS: 3,
       REDIS_KEY_PREFIX: "signalbox",
-      KAFKA_REPLICATION: "on",
+      KAFKA_REPLICATION: "off",
       WORKERS: "on",
     });
   });

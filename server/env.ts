@@ -60,8 +60,11 @@ export const envSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   /** Every Redis key of this deployment starts with it. */
   REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, "must be 1 to 100 letters, digits, '.', '_', ':' or '-'").default("signalbox"),
-  /** Copy each region's topic along SPEC section 2's replication links (mirror consumers); costs a produce per copy. */
-  KAFKA_REPLICATION: onOff.default("on"),
+  /**
+   * Copy each region's topic along SPEC section 2's replication links (mirror consumers). Off by
+   * default: every copy is another produce, about 1.5 times the event rate over all links.
+   */
+  KAFKA_REPLICATION: onOff.default("off"),
   /** "off": this process ingests and serves dashboards but consumes nothing (other processes run the workers). */
   WORKERS: onOff.default("on"),
 })

@@ -69,6 +69,7 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
       KAFKA_TOPIC_PREFIX: prefix,
       REDIS_KEY_PREFIX: prefix,
       KAFKA_PARTITIONS: "2",
+      KAFKA_REPLICATION: "on",
       SNAPSHOT_INTERVAL_MS: "250",
     };
   });

@@ -12,6 +12,7 @@ import { EventMix } from "./event-mix";
 import { INITIAL_FEED, reduceFeed } from "./feed";
 import { Notices, type Notice } from "./notices";
 import { RegionChanges } from "./region-changes";
+import { ReplicationLinks } from "./replication-links";
 import { RegionControlDialog } from "./region-control-dialog";
 import type { RegionControlRequest } from "./region-controls";
 import { RejectionsList } from "./rejections-list";
@@ -214,6 +215,7 @@ export function Board() {
             windowMs={snapshot?.distributionWindowMs ?? null}
           />
           <RejectionsList rejections={snapshot?.rejections ?? null} rejectedTotal={snapshot?.totals.rejected ?? null} />
+          {snapshot && snapshot.replication.length > 0 ? <ReplicationLinks links={snapshot.replication} /> : null}
         </div>
       </main>
       {controlRequest ? (

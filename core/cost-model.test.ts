@@ -90,7 +90,15 @@ describe("evaluateCostScenario: the reference scenario (startup on two regions)"
     //   stay 19,440 + 450 + 560 + 1,000 = 21,450; bangalore 17,010 + 390 + 490 + 800 = 18,690; pune 17,496 + 405 + 504 + 840 = 19,245
     // bangalore: 1,740 h: stay 12,180 + 234 + 294 + 480 = 13,188; hyderabad 11,832 + 225 + 294 + 480 = 12,831
     // 18,690 + 12,831 = 31,521 (the four savings summed would claim 47,760 − 17,569 = 30,191)
-    expect(result.combined).toEqual({ currentInr: 47_760, optimisedInr: 31_521, savingInr: 16_239 });
+    expect(result.combined).toEqual({
+      currentInr: 47_760,
+      optimisedInr: 31_521,
+      savingInr: 16_239,
+      regions: [
+        { region: "mumbai", runsIn: "bangalore", instanceHours: 2_430, computeInr: 17_010, storageInr: 390, networkInr: 490, kafkaInr: 800, totalInr: 18_690, ratesEstimate: false },
+        { region: "bangalore", runsIn: "hyderabad", instanceHours: 1_740, computeInr: 11_832, storageInr: 225, networkInr: 294, kafkaInr: 480, totalInr: 12_831, ratesEstimate: true },
+      ],
+    });
   });
 
   it("recommends scaling (₹12,300 > ₹5,000) and placement (₹4,447 > ₹3,000), not storage (₹456 ≤ ₹1,000)", () => {

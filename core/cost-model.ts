@@ -90,6 +90,11 @@ export interface RegionCost {
   ratesEstimate: boolean;
 }
 
+/** A region's workload with every strategy applied; `region` is where its users are, `runsIn` where it is priced. */
+export interface CombinedRegionCost extends RegionCost {
+  runsIn: RegionId;
+}
+
 export interface CostAction {
   region: RegionId;
   /** Where the workload goes (regional placement, failover); null for in-place changes. */
@@ -143,7 +148,7 @@ export interface CostEvaluation {
   current: { totalInr: number; regions: RegionCost[] };
   optimisations: CostOptimisation[];
   /** All four strategies applied together per region (scaled, tiered, compressed, then placed), no saving counted twice. */
-  combined: { currentInr: number; optimisedInr: number; savingInr: number };
+  combined: { currentInr: number; optimisedInr: number; savingInr: number; regions: CombinedRegionCost[] };
   recommendations: CostRecommendation[];
   budget: BudgetCheck;
   growth: GrowthAssessment;
@@ -413,21 +418,22 @@ function optimiseNetworkCompression(model: ScenarioModel): StrategyOutcome {
 }
 
 /** Every strategy at once per region: scaled hours, tiered storage, compressed traffic, then the cheapest allowed region for that. */
-function combineStrategies(model: ScenarioModel): Paise {
-  return sumPaise(
-    model.regions.map((region) => {
-      const current = region.workload.instanceHours;
-      const scaledHours = region.entry.fleet.type === "fixed" ? countScaledInstanceHours(region.peakLoad, model.shares) : current;
-      const workload: Workload = {
-        ...region.workload,
-        instanceHours: Math.min(current, scaledHours),
-        storagePriceFactor: TIERED_STORAGE_PRICE_FACTOR,
-        networkFactor: model.scenario.networkCompressionRatio,
-      };
-      const stay = priceWorkload(workload, region.rates).total;
-      return findPlacement(model, region.entry.region, workload, stay)?.costs.total ?? stay;
-    }),
-  );
+function combineStrategies(model: ScenarioModel): CombinedRegionCost[] {
+  return model.regions.map((region) => {
+    const current = region.workload.instanceHours;
+    const scaledHours = region.entry.fleet.type === "fixed" ? countScaledInstanceHours(region.peakLoad, model.shares) : current;
+    const workload: Workload = {
+      ...region.workload,
+      instanceHours: Math.min(current, scaledHours),
+      storagePriceFactor: TIERED_STORAGE_PRICE_FACTOR,
+      networkFactor: model.scenario.networkCompressionRatio,
+    };
+    const stay = priceWorkload(workload, region.rates);
+    const placement = findPlacement(model, region.entry.region, workload, stay.total);
+    const runsIn = placement?.target ?? region.entry.region;
+    const cost = toRegionCost(region.entry.region, workload.instanceHours, placement?.costs ?? stay, placement?.estimate ?? region.rates.estimate);
+    return { ...cost, runsIn };
+  });
 }
 
 const RECOMMENDATION_MESSAGES: Readonly<Record<CostStrategy, string>> = {
@@ -476,7 +482,8 @@ export function evaluateCostScenario(scenario: CostScenario): CostEvaluation {
     optimiseStorageTiering(model),
     optimiseNetworkCompression(model),
   ];
-  const combinedPaise = combineStrategies(model);
+  const combinedRegions = combineStrategies(model);
+  const combinedPaise = sumPaise(combinedRegions.map((region) => rupeesToPaise(region.totalInr)));
   const budgetPaise = rupeesToPaise(scenario.budgetInr);
   return {
     name: scenario.name,
@@ -492,6 +499,7 @@ export function evaluateCostScenario(scenario: CostScenario): CostEvaluation {
       currentInr: paiseToRupees(model.totalPaise),
       optimisedInr: paiseToRupees(combinedPaise),
       savingInr: paiseToRupees(model.totalPaise - combinedPaise),
+      regions: combinedRegions,
     },
     recommendations: recommend(outcomes),
     budget: {

@@ -340,6 +340,31 @@ describe("evaluateFailoverCost", () => {
     });
   });
 
+  it("counts an autoscaling region's load in the taker's instances when their capacities differ", () => {
+    // pune: 10,000 events/s at 5,000 each = 2 of its instances, but 10 of bangalore's 1,000-events/s instances
+    //   bangalore (3,000 events/s = 3) carries 13 at the peak: 13 / 3 = 433.3%, max raised from 4 to 13
+    //   per hour clamp(ceil(13 × m / 3), 2, 13): ×0.3 → 2 (9 h); ×2.5 → 11 (4 h); ×1.8 → 8 (3 h); ×1.0 → 5 (2 h); ×3.0 → 13 (6 h)
+    //   18 + 44 + 24 + 10 + 78 = 174 h/day × 30 = 5,220 h × ₹7 = 36,540
+    // before: bangalore 58 h/day → 1,740 h × 7 = 12,180; pune clamp(ceil(2m/3), 1, 5): 9 + 8 + 6 + 2 + 12 = 37 h/day → 1,110 h × 7.2 = 7,992
+    const scenario = costScenarioSchema.parse({
+      regions: [
+        { region: "bangalore", fleet: { type: "autoscale", min: 2, max: 4, eventsPerSecondPerInstance: 1_000 }, peakEventsPerSecond: 3_000, storageGb: 0, networkGb: 0, partitions: 0 },
+        { region: "pune", fleet: { type: "autoscale", min: 1, max: 5, eventsPerSecondPerInstance: 5_000 }, peakEventsPerSecond: 10_000, storageGb: 0, networkGb: 0, partitions: 0 },
+      ],
+    });
+    expect(evaluateCostScenario(scenario).current.totalInr).toBe(20_172);
+    expect(evaluateFailoverCost(scenario, "pune")).toMatchObject({
+      takerRegion: "bangalore",
+      latencyMs: 40,
+      takerPeakInstancesBefore: 3,
+      takerPeakInstancesAfter: 13,
+      takerPeakUtilisationPercent: 433.3,
+      failoverInr: 36_540,
+      deltaInr: 16_368,
+      regions: [{ region: "bangalore", instanceHours: 5_220, computeInr: 36_540, totalInr: 36_540 }],
+    });
+  });
+
   it("has nobody to take the load of a one-region scenario", () => {
     const result = evaluateFailoverCost(costScenarioSchema.parse(mumbaiAlone(50)), "mumbai");
     expect(result).toMatchObject({ takerRegion: null, failoverInr: 0, deltaInr: -23_650, regions: [] });

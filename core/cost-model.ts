@@ -613,6 +613,16 @@ function resizeTakerFleet(fleet: Fleet, combinedLoad: Fraction, shares: readonly
   return shares.map((share) => clamp(ceilFraction(multiplyFractions(share, combinedLoad)), fleet.min, max));
 }
 
+/**
+ * The failed region's peak load counted in the taker's instances: by events/s where both fleets state
+ * what one instance serves (their capacities may differ), otherwise instance for instance.
+ */
+function convertLoadForTaker(failed: RegionModel, taker: RegionModel): Fraction {
+  const takerFleet = taker.entry.fleet;
+  if (failed.entry.fleet.type !== "autoscale" || takerFleet.type !== "autoscale") return failed.peakLoad;
+  return divideFractions(toFraction(failed.entry.peakEventsPerSecond), toFraction(takerFleet.eventsPerSecondPerInstance));
+}
+
 /** Fails a region over for a month: all its load moves to the scenario's lowest-latency other region, at that region's rates. */
 export function evaluateFailoverCost(scenario: CostScenario, failedRegion: RegionId): FailoverCost {
   const model = buildScenarioModel(scenario);
@@ -651,7 +661,7 @@ export function evaluateFailoverCost(scenario: CostScenario, failedRegion: Regio
     .filter((region) => region !== failed && region !== taker)
     .map((region) => ({ region, costs: region.costs, hours: region.workload.instanceHours, estimate: region.rates.estimate }));
 
-  const combinedLoad = addFractions(taker.peakLoad, failed.peakLoad);
+  const combinedLoad = addFractions(taker.peakLoad, convertLoadForTaker(failed, taker));
   const resized = resizeTakerFleet(taker.entry.fleet, combinedLoad, model.shares);
   const instanceHours = countMonthlyInstanceHours(resized);
   // The failed region's storage, traffic and partitions are priced at the taker's rates, each component rounded once.

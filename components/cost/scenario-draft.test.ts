@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { REFERENCE_COST_SCENARIO, costScenarioSchema } from "@/core/cost-scenario";
 import {
   createBlankDraft,
+  createCopyName,
   createDraft,
   createRegionDraft,
   findUnusedRegion,
@@ -120,5 +121,14 @@ describe("indexFieldErrors", () => {
       ["regions.0.region", "first"],
       ["budgetInr", "must not be negative"],
     ]);
+  });
+});
+
+describe("createCopyName", () => {
+  it("adds (copy) and keeps the name within 100 characters", () => {
+    expect(createCopyName("Startup on two regions")).toBe("Startup on two regions (copy)");
+    const long = createCopyName("x".repeat(100));
+    expect(long).toHaveLength(100);
+    expect(long.endsWith("x (copy)")).toBe(true);
   });
 });

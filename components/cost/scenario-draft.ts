@@ -188,3 +188,11 @@ export function indexFieldErrors(errors: readonly ScenarioFieldError[]): Readonl
   for (const error of errors) if (!byPath.has(error.path)) byPath.set(error.path, error.message);
   return byPath;
 }
+
+const MAX_NAME_LENGTH = 100;
+const COPY_SUFFIX = " (copy)";
+
+/** The name of a copy, kept within the schema's 100 characters. */
+export function createCopyName(name: string): string {
+  return `${name.slice(0, MAX_NAME_LENGTH - COPY_SUFFIX.length).trimEnd()}${COPY_SUFFIX}`;
+}

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { NETWORK_TYPES, QUALITIES, type NetworkType, type Quality } from "@/core/events";
+import { LiveCostTile } from "@/components/cost/live-cost-tile";
 import { formatClockTime } from "@/components/ui/format";
 import { ApiError } from "@/components/ui/api-client";
 import { fetchHistory, fetchRegions, fetchSnapshot, REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY } from "./api";
@@ -215,6 +216,7 @@ export function Board() {
             windowMs={snapshot?.distributionWindowMs ?? null}
           />
           <RejectionsList rejections={snapshot?.rejections ?? null} rejectedTotal={snapshot?.totals.rejected ?? null} />
+          <LiveCostTile />
         </div>
       </main>
       {controlRequest ? (

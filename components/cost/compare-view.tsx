@@ -28,6 +28,8 @@ interface MoneyRow {
   key: string;
   label: string;
   read: (report: CostReport) => number;
+  /** Whether more is good (a saving, budget left), bad (a cost) or neither (the budget itself), for the difference's colour. */
+  more: "better" | "worse" | "neutral";
   /** Rows a person scans first are set in bold. */
   strong?: boolean;
 }
@@ -40,22 +42,30 @@ const COMPONENT_FIELDS = { compute: "computeInr", storage: "storageInr", network
 function createRows(a: CostReport, b: CostReport): MoneyRow[] {
   const regions = REGION_IDS.filter((region) => [a, b].some((report) => report.current.regions.some((cost) => cost.region === region)));
   return [
-    { key: "total", label: "Monthly cost now", read: (report) => report.current.totalInr, strong: true },
-    { key: "optimised", label: "Optimised (all four)", read: (report) => report.combined.optimisedInr, strong: true },
-    { key: "saving", label: "Saving a month", read: (report) => report.combined.savingInr },
-    { key: "budget", label: "Budget", read: (report) => report.budget.budgetInr },
-    { key: "headroom", label: "Left in the budget", read: (report) => report.budget.headroomInr },
-    ...regions.map((region) => ({
+    { key: "total", label: "Monthly cost now", read: (report) => report.current.totalInr, more: "worse", strong: true },
+    { key: "optimised", label: "Optimised (all four)", read: (report) => report.combined.optimisedInr, more: "worse", strong: true },
+    { key: "saving", label: "Saving a month", read: (report) => report.combined.savingInr, more: "better" },
+    { key: "budget", label: "Budget", read: (report) => report.budget.budgetInr, more: "neutral" },
+    { key: "headroom", label: "Left in the budget", read: (report) => report.budget.headroomInr, more: "better" },
+    ...regions.map((region): MoneyRow => ({
       key: `region-${region}`,
       label: getRegionConfig(region).name,
-      read: (report: CostReport) => report.current.regions.find((cost) => cost.region === region)?.totalInr ?? 0,
+      read: (report) => report.current.regions.find((cost) => cost.region === region)?.totalInr ?? 0,
+      more: "worse",
     })),
-    ...COST_COMPONENTS.map((component) => ({
+    ...COST_COMPONENTS.map((component): MoneyRow => ({
       key: `component-${component.key}`,
       label: `${component.label}, all regions`,
-      read: (report: CostReport) => sumComponent(report, COMPONENT_FIELDS[component.key]),
+      read: (report) => sumComponent(report, COMPONENT_FIELDS[component.key]),
+      more: "worse",
     })),
   ];
+}
+
+/** B − A as good, bad or neither news. */
+function describeChange(delta: number, more: MoneyRow["more"]): "better" | "worse" | undefined {
+  if (delta === 0 || more === "neutral") return undefined;
+  return (delta > 0) === (more === "better") ? "better" : "worse";
 }
 
 function describeRecommendations(report: CostReport): string {
@@ -149,7 +159,7 @@ export function CompareView({ options, a, b, onPick }: CompareViewProps) {
                       <td className={`${styles.amount} num`} data-testid={`compare-b-${row.key}`}>
                         {formatRupees(valueB)}
                       </td>
-                      <td className={`${styles.amount} num`} data-testid={`compare-delta-${row.key}`} data-sign={Math.sign(delta)}>
+                      <td className={`${styles.amount} num`} data-testid={`compare-delta-${row.key}`} data-tone={describeChange(delta, row.more)}>
                         {formatRupeesChange(delta)}
                       </td>
                     </tr>

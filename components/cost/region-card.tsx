@@ -92,7 +92,8 @@ export const RegionCard = memo(function RegionCard({ index, entry, takenRegions,
               </option>
             ))}
           </select>
-          <p className={errorAt("region") ? styles.fieldError : styles.fieldHint}>{errorAt("region") ?? "\u00a0"}</p>
+          {/* Taken regions cannot be picked, so only a scenario from elsewhere can bring an error here. */}
+          {errorAt("region") ? <p className={styles.fieldError}>{errorAt("region")}</p> : null}
         </div>
         <fieldset className={styles.segmented}>
           <legend className={styles.fieldLabel}>Fleet</legend>

@@ -114,7 +114,9 @@ export const SavedScenarios = memo(function SavedScenarios({ scenarios, problem,
             <Skeleton width="45%" />
           </div>
         ) : scenarios.length === 0 ? (
-          <EmptyState title="No saved scenarios yet" detail="Save the one in the editor to keep it here." />
+          <div className={styles.savedEmpty}>
+            <EmptyState title="No saved scenarios yet" detail="Save the one in the editor to keep it here." />
+          </div>
         ) : (
           <ul className={styles.savedList}>
             {scenarios.map((record) => (

@@ -27,7 +27,7 @@ export function buildCostReport(scenario: CostScenario): CostReport {
   };
 }
 
-export const COST_CSV_COLUMNS = ["section", "region", "item", "current_inr", "optimised_inr", "saving_inr", "detail"] as const;
+const COST_CSV_COLUMNS = ["section", "region", "item", "current_inr", "optimised_inr", "saving_inr", "detail"] as const;
 
 type CsvRow = readonly [string, string, string, string, string, string, string];
 

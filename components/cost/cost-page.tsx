@@ -35,6 +35,9 @@ const TABS = [
 type TabId = (typeof TABS)[number]["id"];
 
 interface PendingReplace {
+  /** The button's word for it: "open", "load", "start". */
+  verb: string;
+  /** What would happen, after the verb: "Startup on two regions", "the reference scenario". */
   what: string;
   run: () => void;
 }
@@ -104,8 +107,8 @@ export function CostPage({ initialId }: { initialId: string | null }) {
   }, [saved]);
 
   const replace = useCallback(
-    (what: string, run: () => void) => {
-      if (dirty) setPendingReplace({ what, run });
+    (verb: string, what: string, run: () => void) => {
+      if (dirty) setPendingReplace({ verb, what, run });
       else run();
     },
     [dirty],
@@ -191,7 +194,7 @@ export function CostPage({ initialId }: { initialId: string | null }) {
   }
 
   const onOpenSaved = useCallback(
-    (record: SavedCostScenario) => replace(`open ${record.name}`, () => open(createDraft(record.scenario), record)),
+    (record: SavedCostScenario) => replace("open", record.name, () => open(createDraft(record.scenario), record)),
     [replace, open],
   );
   const { mutate: duplicateRecord } = duplicate;
@@ -266,8 +269,8 @@ export function CostPage({ initialId }: { initialId: string | null }) {
           blocked={blocked}
           canSaveCopy={saved !== null}
           onName={(name) => editDraft((current) => ({ ...current, name }))}
-          onReference={() => replace("load the reference scenario", () => open(createDraft(REFERENCE_COST_SCENARIO), null))}
-          onBlank={() => replace("start a blank scenario", () => open(createBlankDraft(), null))}
+          onReference={() => replace("load", "the reference scenario", () => open(createDraft(REFERENCE_COST_SCENARIO), null))}
+          onBlank={() => replace("start", "a blank scenario", () => open(createBlankDraft(), null))}
           onSave={saveNow}
           onSaveCopy={saveCopyNow}
           onExport={exportReport}
@@ -276,7 +279,9 @@ export function CostPage({ initialId }: { initialId: string | null }) {
         <div className={styles.notices} aria-live="polite">
           {pendingReplace ? (
             <div className={styles.notice} data-tone="warning" data-testid="discard-notice">
-              <p>The scenario in the editor has unsaved changes. Discard them and {pendingReplace.what}?</p>
+              <p>
+                The scenario in the editor has unsaved changes. Discard them and {pendingReplace.verb} {pendingReplace.what}?
+              </p>
               <button
                 type="button"
                 className={styles.dangerButton}
@@ -285,7 +290,7 @@ export function CostPage({ initialId }: { initialId: string | null }) {
                   setPendingReplace(null);
                 }}
               >
-                Discard and {pendingReplace.what.split(" ")[0]}
+                Discard and {pendingReplace.verb}
               </button>
               <button type="button" className={styles.smallButton} onClick={() => setPendingReplace(null)}>
                 Keep editing

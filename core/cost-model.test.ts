@@ -90,7 +90,15 @@ describe("evaluateCostScenario: the reference scenario (startup on two regions)"
     //   stay 19,440 + 450 + 560 + 1,000 = 21,450; bangalore 17,010 + 390 + 490 + 800 = 18,690; pune 17,496 + 405 + 504 + 840 = 19,245
     // bangalore: 1,740 h: stay 12,180 + 234 + 294 + 480 = 13,188; hyderabad 11,832 + 225 + 294 + 480 = 12,831
     // 18,690 + 12,831 = 31,521 (the four savings summed would claim 47,760 − 17,569 = 30,191)
-    expect(result.combined).toEqual({ currentInr: 47_760, optimisedInr: 31_521, savingInr: 16_239 });
+    expect(result.combined).toEqual({
+      currentInr: 47_760,
+      optimisedInr: 31_521,
+      savingInr: 16_239,
+      regions: [
+        { region: "mumbai", runsIn: "bangalore", instanceHours: 2_430, computeInr: 17_010, storageInr: 390, networkInr: 490, kafkaInr: 800, totalInr: 18_690, ratesEstimate: false },
+        { region: "bangalore", runsIn: "hyderabad", instanceHours: 1_740, computeInr: 11_832, storageInr: 225, networkInr: 294, kafkaInr: 480, totalInr: 12_831, ratesEstimate: true },
+      ],
+    });
   });
 
   it("recommends scaling (₹12,300 > ₹5,000) and placement (₹4,447 > ₹3,000), not storage (₹456 ≤ ₹1,000)", () => {
@@ -329,6 +337,31 @@ describe("evaluateFailoverCost", () => {
       failoverInr: 26_300,
       deltaInr: -17_230,
       regions: [{ region: "bangalore", instanceHours: 3_450, computeInr: 24_150, totalInr: 26_300 }],
+    });
+  });
+
+  it("counts an autoscaling region's load in the taker's instances when their capacities differ", () => {
+    // pune: 10,000 events/s at 5,000 each = 2 of its instances, but 10 of bangalore's 1,000-events/s instances
+    //   bangalore (3,000 events/s = 3) carries 13 at the peak: 13 / 3 = 433.3%, max raised from 4 to 13
+    //   per hour clamp(ceil(13 × m / 3), 2, 13): ×0.3 → 2 (9 h); ×2.5 → 11 (4 h); ×1.8 → 8 (3 h); ×1.0 → 5 (2 h); ×3.0 → 13 (6 h)
+    //   18 + 44 + 24 + 10 + 78 = 174 h/day × 30 = 5,220 h × ₹7 = 36,540
+    // before: bangalore 58 h/day → 1,740 h × 7 = 12,180; pune clamp(ceil(2m/3), 1, 5): 9 + 8 + 6 + 2 + 12 = 37 h/day → 1,110 h × 7.2 = 7,992
+    const scenario = costScenarioSchema.parse({
+      regions: [
+        { region: "bangalore", fleet: { type: "autoscale", min: 2, max: 4, eventsPerSecondPerInstance: 1_000 }, peakEventsPerSecond: 3_000, storageGb: 0, networkGb: 0, partitions: 0 },
+        { region: "pune", fleet: { type: "autoscale", min: 1, max: 5, eventsPerSecondPerInstance: 5_000 }, peakEventsPerSecond: 10_000, storageGb: 0, networkGb: 0, partitions: 0 },
+      ],
+    });
+    expect(evaluateCostScenario(scenario).current.totalInr).toBe(20_172);
+    expect(evaluateFailoverCost(scenario, "pune")).toMatchObject({
+      takerRegion: "bangalore",
+      latencyMs: 40,
+      takerPeakInstancesBefore: 3,
+      takerPeakInstancesAfter: 13,
+      takerPeakUtilisationPercent: 433.3,
+      failoverInr: 36_540,
+      deltaInr: 16_368,
+      regions: [{ region: "bangalore", instanceHours: 5_220, computeInr: 36_540, totalInr: 36_540 }],
     });
   });
 

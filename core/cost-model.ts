@@ -90,6 +90,11 @@ export interface RegionCost {
   ratesEstimate: boolean;
 }
 
+/** A region's workload with every strategy applied; `region` is where its users are, `runsIn` where it is priced. */
+export interface CombinedRegionCost extends RegionCost {
+  runsIn: RegionId;
+}
+
 export interface CostAction {
   region: RegionId;
   /** Where the workload goes (regional placement, failover); null for in-place changes. */
@@ -143,7 +148,7 @@ export interface CostEvaluation {
   current: { totalInr: number; regions: RegionCost[] };
   optimisations: CostOptimisation[];
   /** All four strategies applied together per region (scaled, tiered, compressed, then placed), no saving counted twice. */
-  combined: { currentInr: number; optimisedInr: number; savingInr: number };
+  combined: { currentInr: number; optimisedInr: number; savingInr: number; regions: CombinedRegionCost[] };
   recommendations: CostRecommendation[];
   budget: BudgetCheck;
   growth: GrowthAssessment;
@@ -413,21 +418,22 @@ function optimiseNetworkCompression(model: ScenarioModel): StrategyOutcome {
 }
 
 /** Every strategy at once per region: scaled hours, tiered storage, compressed traffic, then the cheapest allowed region for that. */
-function combineStrategies(model: ScenarioModel): Paise {
-  return sumPaise(
-    model.regions.map((region) => {
-      const current = region.workload.instanceHours;
-      const scaledHours = region.entry.fleet.type === "fixed" ? countScaledInstanceHours(region.peakLoad, model.shares) : current;
-      const workload: Workload = {
-        ...region.workload,
-        instanceHours: Math.min(current, scaledHours),
-        storagePriceFactor: TIERED_STORAGE_PRICE_FACTOR,
-        networkFactor: model.scenario.networkCompressionRatio,
-      };
-      const stay = priceWorkload(workload, region.rates).total;
-      return findPlacement(model, region.entry.region, workload, stay)?.costs.total ?? stay;
-    }),
-  );
+function combineStrategies(model: ScenarioModel): CombinedRegionCost[] {
+  return model.regions.map((region) => {
+    const current = region.workload.instanceHours;
+    const scaledHours = region.entry.fleet.type === "fixed" ? countScaledInstanceHours(region.peakLoad, model.shares) : current;
+    const workload: Workload = {
+      ...region.workload,
+      instanceHours: Math.min(current, scaledHours),
+      storagePriceFactor: TIERED_STORAGE_PRICE_FACTOR,
+      networkFactor: model.scenario.networkCompressionRatio,
+    };
+    const stay = priceWorkload(workload, region.rates);
+    const placement = findPlacement(model, region.entry.region, workload, stay.total);
+    const runsIn = placement?.target ?? region.entry.region;
+    const cost = toRegionCost(region.entry.region, workload.instanceHours, placement?.costs ?? stay, placement?.estimate ?? region.rates.estimate);
+    return { ...cost, runsIn };
+  });
 }
 
 const RECOMMENDATION_MESSAGES: Readonly<Record<CostStrategy, string>> = {
@@ -476,7 +482,8 @@ export function evaluateCostScenario(scenario: CostScenario): CostEvaluation {
     optimiseStorageTiering(model),
     optimiseNetworkCompression(model),
   ];
-  const combinedPaise = combineStrategies(model);
+  const combinedRegions = combineStrategies(model);
+  const combinedPaise = sumPaise(combinedRegions.map((region) => rupeesToPaise(region.totalInr)));
   const budgetPaise = rupeesToPaise(scenario.budgetInr);
   return {
     name: scenario.name,
@@ -492,6 +499,7 @@ export function evaluateCostScenario(scenario: CostScenario): CostEvaluation {
       currentInr: paiseToRupees(model.totalPaise),
       optimisedInr: paiseToRupees(combinedPaise),
       savingInr: paiseToRupees(model.totalPaise - combinedPaise),
+      regions: combinedRegions,
     },
     recommendations: recommend(outcomes),
     budget: {
@@ -605,6 +613,16 @@ function resizeTakerFleet(fleet: Fleet, combinedLoad: Fraction, shares: readonly
   return shares.map((share) => clamp(ceilFraction(multiplyFractions(share, combinedLoad)), fleet.min, max));
 }
 
+/**
+ * The failed region's peak load counted in the taker's instances: by events/s where both fleets state
+ * what one instance serves (their capacities may differ), otherwise instance for instance.
+ */
+function convertLoadForTaker(failed: RegionModel, taker: RegionModel): Fraction {
+  const takerFleet = taker.entry.fleet;
+  if (failed.entry.fleet.type !== "autoscale" || takerFleet.type !== "autoscale") return failed.peakLoad;
+  return divideFractions(toFraction(failed.entry.peakEventsPerSecond), toFraction(takerFleet.eventsPerSecondPerInstance));
+}
+
 /** Fails a region over for a month: all its load moves to the scenario's lowest-latency other region, at that region's rates. */
 export function evaluateFailoverCost(scenario: CostScenario, failedRegion: RegionId): FailoverCost {
   const model = buildScenarioModel(scenario);
@@ -643,7 +661,7 @@ export function evaluateFailoverCost(scenario: CostScenario, failedRegion: Regio
     .filter((region) => region !== failed && region !== taker)
     .map((region) => ({ region, costs: region.costs, hours: region.workload.instanceHours, estimate: region.rates.estimate }));
 
-  const combinedLoad = addFractions(taker.peakLoad, failed.peakLoad);
+  const combinedLoad = addFractions(taker.peakLoad, convertLoadForTaker(failed, taker));
   const resized = resizeTakerFleet(taker.entry.fleet, combinedLoad, model.shares);
   const instanceHours = countMonthlyInstanceHours(resized);
   // The failed region's storage, traffic and partitions are priced at the taker's rates, each component rounded once.

@@ -1,4 +1,6 @@
 import type { Snapshot } from "@/core/snapshot";
+import { Brand } from "@/components/ui/brand";
+import { SiteNav } from "@/components/ui/site-nav";
 import styles from "./board.module.css";
 import { BoardClock } from "./board-clock";
 import { LiveIndicator } from "./live-indicator";
@@ -16,15 +18,8 @@ interface BoardHeaderProps {
 export function BoardHeader({ liveState, receivedAt, totals, system, conservation }: BoardHeaderProps) {
   return (
     <header className={styles.header}>
-      <div className={styles.brand}>
-        <span aria-hidden="true" className={styles.brandMark}>
-          <span />
-          <span />
-          <span />
-        </span>
-        <h1 className={styles.brandName}>Signalbox</h1>
-        <span className={styles.brandTag}>control room</span>
-      </div>
+      <Brand tag="control room" />
+      <SiteNav current="board" />
       <BoardClock />
       <LiveIndicator state={liveState} receivedAt={receivedAt} />
       <TotalsStrip totals={totals} system={system} conservation={conservation} />

@@ -3,8 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { NETWORK_TYPES, QUALITIES, type NetworkType, type Quality } from "@/core/events";
+import { LiveCostTile } from "@/components/cost/live-cost-tile";
 import { formatClockTime } from "@/components/ui/format";
-import { ApiError, fetchHistory, fetchRegions, fetchSnapshot, REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY } from "./api";
+import { ApiError } from "@/components/ui/api-client";
+import { fetchHistory, fetchRegions, fetchSnapshot, REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY } from "./api";
 import styles from "./board.module.css";
 import { BoardHeader } from "./board-header";
 import { DistributionChart, type DistributionRow } from "./distribution-chart";
@@ -216,6 +218,7 @@ export function Board() {
           />
           <RejectionsList rejections={snapshot?.rejections ?? null} rejectedTotal={snapshot?.totals.rejected ?? null} />
           {snapshot && snapshot.replication.length > 0 ? <ReplicationLinks links={snapshot.replication} /> : null}
+          <LiveCostTile />
         </div>
       </main>
       {controlRequest ? (

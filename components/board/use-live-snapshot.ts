@@ -4,7 +4,7 @@ import { useEffect, useEffectEvent, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { BoardClientToServerEvents, BoardServerToClientEvents } from "@/core/live-protocol";
 import { snapshotSchema, type Snapshot } from "@/core/snapshot";
-import { describeIssue } from "./api";
+import { describeIssue } from "@/components/ui/api-client";
 
 export type LiveState = "connecting" | "live" | "reconnecting";
 

@@ -1,0 +1,9 @@
+import { getLiveCost } from "@/server/http/get-live-cost";
+import { handleRoute, respondJson } from "@/server/http/respond";
+import { getRuntime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+export function GET(): Promise<Response> {
+  return handleRoute(async () => respondJson(200, getLiveCost(getRuntime())));
+}

@@ -1,0 +1,99 @@
+import { formatClockTime } from "@/components/ui/format";
+import { fieldIdOf } from "./field-ids";
+import styles from "./cost.module.css";
+import { TextField } from "./text-field";
+
+export type SaveStatus = { kind: "new" } | { kind: "unsaved" } | { kind: "saved"; at: number } | { kind: "saving" };
+
+interface CostToolbarProps {
+  name: string | null;
+  nameError: string | undefined;
+  status: SaveStatus | null;
+  /** Why saving or exporting cannot happen now; null when it can. */
+  blocked: string | null;
+  canSaveCopy: boolean;
+  onName: (name: string) => void;
+  onReference: () => void;
+  onBlank: () => void;
+  onSave: () => void;
+  onSaveCopy: () => void;
+  onExport: (format: "csv" | "json") => void;
+}
+
+function describeStatus(status: SaveStatus): string {
+  switch (status.kind) {
+    case "new":
+      return "Not saved yet";
+    case "unsaved":
+      return "Unsaved changes";
+    case "saving":
+      return "Saving…";
+    case "saved":
+      return `Saved ${formatClockTime(status.at)}`;
+  }
+}
+
+/** Start from the reference or a blank scenario, name it, save it, export it. */
+export function CostToolbar({ name, nameError, status, blocked, canSaveCopy, onName, onReference, onBlank, onSave, onSaveCopy, onExport }: CostToolbarProps) {
+  const editing = name !== null;
+  const disabledReason = blocked ?? undefined;
+  return (
+    <div className={styles.toolbar}>
+      <div className={styles.toolbarGroup}>
+        <button type="button" className={styles.primaryOutline} onClick={onReference} data-testid="load-reference">
+          Startup on two regions
+        </button>
+        <button type="button" className={styles.button} onClick={onBlank} data-testid="load-blank">
+          Blank scenario
+        </button>
+      </div>
+      {editing ? (
+        <>
+          <TextField
+            id={fieldIdOf("name")}
+            className={styles.nameField}
+            label="Scenario name"
+            value={name}
+            onChange={onName}
+            error={nameError}
+            inputMode="text"
+            testId="scenario-name"
+          />
+          <p className={styles.status} data-testid="save-status" data-kind={status?.kind} aria-live="polite">
+            {status ? describeStatus(status) : ""}
+          </p>
+          <div className={styles.toolbarGroup}>
+            <button
+              type="button"
+              className={styles.primary}
+              onClick={onSave}
+              aria-disabled={blocked !== null || status?.kind === "saving" || undefined}
+              title={disabledReason ?? "Save (Ctrl+S)"}
+              data-testid="save"
+            >
+              Save
+            </button>
+            <button
+              type="button"
+              className={styles.button}
+              onClick={onSaveCopy}
+              aria-disabled={blocked !== null || !canSaveCopy || undefined}
+              title={disabledReason ?? "Save the editor's scenario as a new one"}
+              data-testid="save-copy"
+            >
+              Save as copy
+            </button>
+          </div>
+          <div className={styles.toolbarGroup}>
+            <button type="button" className={styles.button} onClick={() => onExport("csv")} aria-disabled={blocked !== null || undefined} title={disabledReason} data-testid="export-csv">
+              Export CSV
+            </button>
+            <button type="button" className={styles.button} onClick={() => onExport("json")} aria-disabled={blocked !== null || undefined} title={disabledReason} data-testid="export-json">
+              Export JSON
+            </button>
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}

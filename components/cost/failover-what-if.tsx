@@ -1,0 +1,85 @@
+import { useId, useState } from "react";
+import type { FailoverCost } from "@/core/cost-model";
+import { getRegionConfig, type RegionId } from "@/core/regions";
+import { formatRupees, formatRupeesChange } from "./format-cost";
+import styles from "./cost.module.css";
+
+const nameOf = (region: RegionId) => getRegionConfig(region).name;
+
+function hourText(hour: number): string {
+  return `${String(hour).padStart(2, "0")}:00 IST`;
+}
+
+/** Fail one region over for a month: who takes its users, at what latency and utilisation, at what cost. */
+export function FailoverWhatIf({ failovers, latencyBoundMs }: { failovers: readonly FailoverCost[]; latencyBoundMs: number }) {
+  const groupName = useId();
+  const [picked, setPicked] = useState<RegionId | null>(null);
+  // The picked region may have left the scenario since; then the first region is shown.
+  const failover = failovers.find((candidate) => candidate.failedRegion === picked) ?? failovers[0];
+  if (!failover) return null;
+  const taker = failover.takerRegion;
+
+  return (
+    <div className={styles.failover} data-testid="failover">
+      <fieldset className={styles.segmented}>
+        <legend className={styles.fieldLabel}>If this region fails over</legend>
+        {failovers.map((candidate) => (
+          <label key={candidate.failedRegion} className={styles.segment}>
+            <input
+              type="radio"
+              name={groupName}
+              value={candidate.failedRegion}
+              checked={candidate.failedRegion === failover.failedRegion}
+              data-testid={`failover-pick-${candidate.failedRegion}`}
+              onChange={() => setPicked(candidate.failedRegion)}
+            />
+            <span>{nameOf(candidate.failedRegion)}</span>
+          </label>
+        ))}
+      </fieldset>
+
+      {taker === null ? (
+        <p className={styles.failoverAlone} data-testid="failover-result">
+          {failover.actions[0]}
+        </p>
+      ) : (
+        <dl className={styles.failoverFacts} data-testid="failover-result">
+          <div data-level="info">
+            <dt>Takes its load</dt>
+            <dd>{nameOf(taker)}</dd>
+          </div>
+          <div data-level={failover.withinLatencyBound ? "ok" : "warning"}>
+            <dt>Latency for {nameOf(failover.failedRegion)}&apos;s users</dt>
+            <dd className="num">
+              +{failover.latencyMs} ms
+              <small>{failover.withinLatencyBound ? ` within the ${latencyBoundMs} ms bound` : ` beyond the ${latencyBoundMs} ms bound`}</small>
+            </dd>
+          </div>
+          <div data-level={(failover.takerPeakUtilisationPercent ?? 0) > 100 ? "warning" : "ok"}>
+            <dt>{nameOf(taker)} at {hourText(failover.peakHour)}</dt>
+            <dd className="num">
+              {failover.takerPeakUtilisationPercent}%
+              <small>
+                {failover.takerPeakInstancesAfter !== failover.takerPeakInstancesBefore
+                  ? ` of its fleet: ${failover.takerPeakInstancesBefore} → ${failover.takerPeakInstancesAfter} instances`
+                  : ` on its ${failover.takerPeakInstancesBefore} instances`}
+              </small>
+            </dd>
+          </div>
+          <div data-level={failover.deltaInr > 0 ? "warning" : "ok"}>
+            <dt>Month while it is down</dt>
+            <dd className="num" data-testid="failover-cost">
+              {formatRupees(failover.failoverInr)}
+              <small> {formatRupeesChange(failover.deltaInr)} vs {formatRupees(failover.currentInr)}</small>
+            </dd>
+          </div>
+        </dl>
+      )}
+      <ul className={styles.failoverActions}>
+        {failover.actions.slice(taker === null ? 1 : 0).map((action) => (
+          <li key={action}>{action}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** Money and file names for the cost page; amounts arrive as rupees (`…Inr`) and are shown from exact paise. */
+import { formatInr, rupeesToPaise } from "@/core/money";
+
+/** ₹47,760 · ₹1,00,000.50. */
+export function formatRupees(inr: number): string {
+  return formatInr(rupeesToPaise(inr));
+}
+
+/** A change with its sign: +₹2,400, −₹4,000, ₹0. */
+export function formatRupeesChange(inr: number): string {
+  const paise = rupeesToPaise(inr);
+  return paise > 0 ? `+${formatInr(paise)}` : formatInr(paise);
+}
+
+/** A part of a whole as a whole percentage ("34%"); "0%" when the whole is 0. */
+export function formatPercentOf(part: number, whole: number): string {
+  return whole > 0 ? `${Math.round((part / whole) * 100)}%` : "0%";
+}
+
+/** A file name from a scenario's name: "Startup on two regions" → "startup-on-two-regions.csv". */
+export function createExportFileName(name: string, extension: "csv" | "json"): string {
+  const slug = name
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return `${slug || "cost-scenario"}.${extension}`;
+}
+
+const INDIAN_UNITS = [
+  { value: 10_000_000, suffix: "Cr" },
+  { value: 100_000, suffix: "L" },
+  { value: 1_000, suffix: "K" },
+] as const;
+
+/** Chart-axis rupees in Indian units: ₹950, ₹47.8K, ₹2L, ₹1.5Cr. */
+export function formatRupeesCompact(inr: number): string {
+  const sign = inr < 0 ? "−" : "";
+  const magnitude = Math.abs(inr);
+  const unit = INDIAN_UNITS.find((candidate) => magnitude >= candidate.value);
+  if (!unit) return `${sign}₹${Math.round(magnitude)}`;
+  const scaled = Math.round((magnitude / unit.value) * 10) / 10;
+  return `${sign}₹${Number.isInteger(scaled) ? scaled : scaled.toFixed(1)}${unit.suffix}`;
+}

@@ -1,0 +1,8 @@
+import type { CostStrategy } from "@/core/cost-model";
+
+export const STRATEGY_LABELS: Record<CostStrategy, string> = {
+  dynamic_scaling: "Dynamic scaling",
+  regional_placement: "Regional placement",
+  storage_tiering: "Storage tiering",
+  network_compression: "Network compression",
+};

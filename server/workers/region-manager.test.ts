@@ -106,7 +106,17 @@ describe("RegionManager health checks", () => {
     ]);
   });
 
-  it("marks a slow region degraded without failing it over", () => {
+  it("never fails over the last active region automatically, even when every region is unhealthy", () => {
+    const { manager, changes } = createManager();
+    manager.checkHealth(measurements(), false, T0);
+    expect(changes.map((c) => c.region)).toEqual(REGION_IDS.slice(0, -1));
+    const last = REGION_IDS.at(-1)!;
+    expect(manager.describe(last)).toMatchObject({ active: true, health: "unhealthy" });
+    expect(manager.describe(last).healthReason).toBe("Kafka broker unreachable; kept in routing as the last active region");
+    expect(manager.route(pune)).toBe(last);
+  });
+
+    it("marks a slow region degraded without failing it over", () => {
     const { manager, changes } = createManager();
     manager.checkHealth(measurements({ delhi: { events: 10, p95LatencyMs: 200.5, errorRatePercent: 0 } }), true, T0);
     expect(manager.describe("delhi")).toMatchObject({ active: true, health: "degraded", healthReason: "p95 processing latency 200.5 ms > 200 ms" });

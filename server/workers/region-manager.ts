@@ -116,7 +116,11 @@ export class RegionManager {
       state.health = assessment.health;
       state.healthReason = measured.events === 0 && busReachable ? "no traffic in the last check" : assessment.reason;
       const decision = decideFailover({ active: state.active, failedOverBy: state.failedOverBy, assessment });
-      if (decision.action === "failover") this.setActive(id, false, "automatic", decision.reason, now);
+      if (decision.action === "failover") {
+        // The last active region stays in routing, however sick: taking it out would leave nowhere to send events.
+        if (this.isLastActive(id)) state.healthReason = `${assessment.reason}; kept in routing as the last active region`;
+        else this.setActive(id, false, "automatic", decision.reason, now);
+      }
       if (decision.action === "failback" && now - (state.failedOverAt ?? now) >= this.options.failbackHoldMs) {
         this.setActive(id, true, "automatic", decision.reason, now);
       }
@@ -128,11 +132,15 @@ export class RegionManager {
     const state = this.states.get(id)!;
     const name = getRegionConfig(id).name;
     if (!state.active) throw new AppError("conflict", `${name} is already failed over (${state.failedOverBy ?? "manual"}).`);
-    if (REGION_IDS.every((other) => other === id || !this.states.get(other)!.active)) {
+    if (this.isLastActive(id)) {
       throw new AppError("conflict", `${name} is the last active region; failing it over would leave nowhere to route.`);
     }
     this.setActive(id, false, "manual", reason, now);
     return this.describe(id);
+  }
+
+  private isLastActive(id: RegionId): boolean {
+    return REGION_IDS.every((other) => other === id || !this.states.get(other)!.active);
   }
 
   failback(id: RegionId, reason: string, now: number): RegionView {

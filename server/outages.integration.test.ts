@@ -4,27 +4,14 @@ import type { Snapshot } from "@/core/snapshot";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 import { freePortBeside, halt, service, start, stopAll } from "./testing/services";
 import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
+import { makeWireEvents } from "./testing/wire-events";
 
-const CITIES = ["Mumbai", "Delhi", "Bangalore", "Hyderabad", "Pune", "Kolkata"];
 let sequence = 0;
-const events = (count: number) =>
-  Array.from({ length: count }, () => {
-    const n = ++sequence;
-    return {
-      event_id: `o-${n}`,
-      user_id: "u",
-      device_id: "d",
-      session_id: `o-s-${n % 500}`,
-      event_type: "play",
-      timestamp: Date.now(),
-      quality: "720p",
-      location: CITIES[n % CITIES.length]!,
-      content_id: "ipl-final",
-      bitrate: 4000,
-      buffer_health: 8,
-      network_type: "WiFi",
-    };
-  });
+const events = (count: number) => {
+  const batch = makeWireEvents("o", sequence, count, 500);
+  sequence += count;
+  return batch;
+};
 
 type Health = { status: string; components: Record<string, { status: string; detail: string }> };
 

@@ -4,29 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Snapshot } from "@/core/snapshot";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
+import { makeWireEvents } from "./testing/wire-events";
 
-const CITIES = ["Mumbai", "Delhi", "Bangalore", "Hyderabad", "Pune", "Kolkata", "Jaipur", "Chennai"];
-
-/** `count` distinct valid events over every region, ids unique to this test run. */
-function makeEvents(tag: string, from: number, count: number) {
-  return Array.from({ length: count }, (_, i) => {
-    const n = from + i;
-    return {
-      event_id: `${tag}-${n}`,
-      user_id: `u-${n % 997}`,
-      device_id: `d-${n % 997}`,
-      session_id: `${tag}-s-${n % 4000}`,
-      event_type: "play",
-      timestamp: Date.now(),
-      quality: "720p",
-      location: CITIES[n % CITIES.length]!,
-      content_id: "ipl-final",
-      bitrate: 4000,
-      buffer_health: 8,
-      network_type: "5G",
-    };
-  });
-}
 
 async function post(server: SpawnedServer, events: unknown[]): Promise<Response> {
   return fetch(`${server.url}/api/events`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(events) });
@@ -82,7 +61,7 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
   it("counts exactly what was produced, splits partitions between two processes, and survives SIGKILL of one mid-stream", async () => {
     const a = await start();
     await waitFor(() => consuming(a), (n) => n === 12, 60_000);
-    const first = makeEvents("k", 0, 6000);
+    const first = makeWireEvents("k", 0, 6000);
     for (let i = 0; i < first.length; i += 1000) expect((await post(a, first.slice(i, i + 1000))).status).toBe(202);
     const one = await waitFor(() => snapshot(a), (s) => settled(6000)(s) && s.regions.every((r) => r.lag.messages === 0), 60_000);
     expect(one.conservation).toMatchObject({ ingested: 6000, processed: 6000, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true });
@@ -121,7 +100,7 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
     expect(shareA + shareB).toBe(12);
 
     // Events sent to either process are counted once in the books both show.
-    const second = makeEvents("k", 6000, 20_000);
+    const second = makeWireEvents("k", 6000, 20_000);
     let sent = 0;
     for (let i = 0; i < second.length; i += 1000) {
       expect((await post(b, second.slice(i, i + 1000))).status).toBe(202);
@@ -136,7 +115,7 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
     // The killed process comes back, takes its share again, and shows the very same books.
     const again = await start();
     await waitFor(() => consuming(again), (n) => n > 0, 60_000);
-    const resend = makeEvents("k", 26_000, 2000);
+    const resend = makeWireEvents("k", 26_000, 2000);
     for (let i = 0; i < resend.length; i += 1000) expect((await post(again, resend.slice(i, i + 1000))).status).toBe(202);
     const [viewA, viewB] = await Promise.all([waitFor(() => snapshot(again), settled(28_000), 60_000), waitFor(() => snapshot(b), settled(28_000), 60_000)]);
     expect(viewA.conservation).toEqual(viewB.conservation);
@@ -147,7 +126,7 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
   it("counts a resent event_id once, as a duplicate, whichever process receives it", async () => {
     const [server] = servers.filter((s) => s.process.exitCode === null && s.process.signalCode === null);
     const before = (await snapshot(server!)).conservation;
-    const events = makeEvents("dup", 0, 10);
+    const events = makeWireEvents("dup", 0, 10);
     expect((await post(server!, events)).status).toBe(202);
     expect((await post(server!, events.slice(0, 4))).status).toBe(202);
     const after = await waitFor(

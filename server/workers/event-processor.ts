@@ -1,4 +1,4 @@
-import { recordEventInWindow } from "@/core/aggregation";
+import { createMetricsWindow, mergeMetricsWindow, recordEventInWindow, resetMetricsWindow } from "@/core/aggregation";
 import type { ViewerEvent } from "@/core/events";
 import type { QualityCommand } from "@/core/live-protocol";
 import { decideBufferAction, decideQualityChange } from "@/core/quality-ladder";
@@ -42,7 +42,14 @@ export interface EventProcessorOptions {
   durable?: DurableOutlets | null;
 }
 
-/** What a durable batch produced besides counts. */
+/** Unwinds a batch pass back to its checkpoint (thrown by the failure handler's `restore`). */
+class CheckpointRestore extends Error {
+  constructor() {
+    super("restoring the batch from its checkpoint");
+  }
+}
+
+/** What a batch produced besides counts. */
 export interface Outbox {
   retries: RetryItem[];
   deadLetters: DeadLetterRecord[];
@@ -86,8 +93,14 @@ export function retrySourceOf(region: RegionId, partition: number): string {
 export class EventProcessor {
   readonly handler: BatchHandler;
   private readonly failures: FailureHandler;
-  /** Retries and dead letters of the durable batch being processed, sent before it is settled. */
+  /** Retries and dead letters of the batch being processed, released only when it succeeds. */
   private outbox: Outbox | null = null;
+  /** The region whose batch is being processed right now, so a CATASTROPHIC failure can roll it back. */
+  private pass: RegionId | null = null;
+  /** Where a pass records; merged into the region's live window only when the pass succeeds. */
+  private readonly scratch = createMetricsWindow();
+  /** Restores from the checkpoint each event has caused so far; cleared once its batch succeeds. */
+  private readonly restores = new Map<string, number>();
   private readonly durable: DurableOutlets | null;
 
   constructor(private readonly options: EventProcessorOptions) {
@@ -99,13 +112,22 @@ export class EventProcessor {
         this.processMinimal(failure.event, failure.region, failure.ingestedAt);
         if (failure.replayOf !== undefined) options.onReplayProcessed(failure.replayOf);
       },
-      // In a durable batch, a new dead letter waits in the outbox; a replay's new failure is an update.
+      // Within a batch, new dead letters and retries wait in its outbox until the batch succeeds;
+      // a replay's new failure is an update of its entry.
       deadLetter: (record, replayOf) => {
         if (this.outbox && replayOf === undefined) this.outbox.deadLetters.push(record);
         else options.deadLetter(record, replayOf);
       },
+      schedule: (item) => {
+        if (this.outbox) this.outbox.retries.push(item);
+        else this.failures.enqueue(item);
+      },
+      restore: (failure) => {
+        if (this.pass !== failure.region) return false;
+        this.restores.set(failure.event.eventId, failure.retryCount + 1);
+        throw new CheckpointRestore();
+      },
       tally: options.hub,
-      ...(options.durable ? { schedule: (item: RetryItem) => this.outbox!.retries.push(item) } : {}),
     });
     this.durable = options.durable ?? null;
     // Synchronous in memory, so the in-process bus commits without a promise; a promise with Redis.
@@ -183,8 +205,14 @@ export class EventProcessor {
     // A redelivered or resent event (same event_id) is counted once, and its repeat is counted as such.
     // A replay is the exception: its event was seen, but never processed.
     const events = batch.replayOf === undefined ? store.keepFirstSightings(batch.events, now) : batch.events;
-    if (events instanceof Promise) return events.then((fresh) => this.processEvents(batch, batch.events.length, fresh, now));
-    this.processEvents(batch, batch.events.length, events, now);
+    if (events instanceof Promise) return events.then((fresh) => this.release(this.processEvents(batch, batch.events.length, fresh, now)));
+    this.release(this.processEvents(batch, batch.events.length, events, now));
+  }
+
+  /** Hands a successful batch's retries to the in-memory queue and its dead letters to the writer. */
+  private release(outbox: Outbox): void {
+    for (const item of outbox.retries) this.failures.enqueue(item);
+    for (const record of outbox.deadLetters) this.options.deadLetter(record);
   }
 
   /**
@@ -206,12 +234,7 @@ export class EventProcessor {
     }
     const events = batch.replayOf === undefined ? await store.keepFirstSightings(incoming, now, { source, offsets }) : incoming;
     const before = flattenRegionCounters(hub.regionCounters(batch.region));
-    const outbox = this.openOutbox();
-    try {
-      this.processEvents(batch, incoming.length, events, now, { source, offsets: events === incoming ? offsets : offsetsOf(events, incoming, offsets) });
-    } finally {
-      this.outbox = null;
-    }
+    const outbox = this.processEvents(batch, incoming.length, events, now, { source, offsets: events === incoming ? offsets : offsetsOf(events, incoming, offsets) });
     // Taken before any await: other partitions of the region count into the same hub meanwhile.
     const delta = diffCounters(before, flattenRegionCounters(hub.regionCounters(batch.region)));
     // Retries and dead letters are durable before the batch counts as done, so a crash loses neither.
@@ -222,11 +245,39 @@ export class EventProcessor {
     await ledger.settle(source, from, nextOffset, delta);
   }
 
-  /** The synchronous part of a batch: nothing else runs between its first and last count. */
-  private processEvents(batch: BusBatch, incoming: number, events: readonly ViewerEvent[], now: number, origin?: BatchOrigin): void {
-    const { hub, store, faults } = this.options;
+  /**
+   * The synchronous part of a batch: nothing else runs between its first and last count. A
+   * CATASTROPHIC failure rolls the batch back to the checkpoint it started from (counters, live
+   * window, retries and dead letters it produced) and processes it again; an event still failing
+   * after the retry budget's restores is dead-lettered. Returns what the batch produced.
+   */
+  private processEvents(batch: BusBatch, incoming: number, events: readonly ViewerEvent[], now: number, origin?: BatchOrigin): Outbox {
+    const { hub } = this.options;
     if (events.length < incoming) hub.addDuplicates(batch.region, incoming - events.length);
-    const window = hub.windowFor(batch.region);
+    for (;;) {
+      const checkpoint = hub.regionCounters(batch.region);
+      const outbox = this.openOutbox();
+      this.pass = batch.region;
+      try {
+        this.processPass(batch, events, now, origin);
+        mergeMetricsWindow(hub.windowFor(batch.region), this.scratch);
+        if (this.restores.size > 0) for (const event of events) this.restores.delete(event.eventId);
+        return outbox;
+      } catch (error) {
+        if (!(error instanceof CheckpointRestore)) throw error;
+        hub.restoreRegionCounters(batch.region, checkpoint);
+        hub.addFailure(batch.region, "CATASTROPHIC");
+      } finally {
+        resetMetricsWindow(this.scratch);
+        this.pass = null;
+        this.outbox = null;
+      }
+    }
+  }
+
+  private processPass(batch: BusBatch, events: readonly ViewerEvent[], now: number, origin?: BatchOrigin): void {
+    const { hub, store, faults } = this.options;
+    const window = this.scratch;
     let outgoing: QualityCommand[] | null = null;
     let processed = 0;
     for (let i = 0; i < events.length; i++) {
@@ -247,7 +298,7 @@ export class EventProcessor {
             region: batch.region,
             component: "processor",
             ingestedAt: batch.ingestedAt,
-            retryCount: 0,
+            retryCount: this.restores.get(event.eventId) ?? 0,
             firstFailedAt: now,
             replayOf: batch.replayOf,
             origin: origin ? `${origin.source}@${origin.offsets[i]}` : undefined,
@@ -290,7 +341,7 @@ export class EventProcessor {
   }
 
   private recordOne(event: ViewerEvent, region: RegionId, ingestedAt: number, change: Parameters<typeof recordEventInWindow>[3]): void {
-    const window = this.options.hub.windowFor(region);
+    const window = this.pass === region ? this.scratch : this.options.hub.windowFor(region);
     recordEventInWindow(window, event, decideBufferAction(event.bufferHealth), change);
     window.latency.add(nowMs() - ingestedAt, 1);
     this.options.store.recordSessions(region, [event], Date.now());

@@ -50,6 +50,12 @@ export interface FailureHandlerOptions {
    * lost with the process, and a partition is never held up waiting for it.
    */
   schedule?: (item: RetryItem) => void;
+  /**
+   * A CATASTROPHIC failure with restores left: the caller rolls its batch back to the checkpoint
+   * it started from and processes it again (it throws to unwind). Returns false where there is no
+   * batch to restore (a retry running on its own), and the event is dead-lettered instead.
+   */
+  restore?: (failure: Failure) => boolean;
 }
 
 /** The same id for the same original message, so a dead letter written twice (after a crash) is stored once. */
@@ -66,7 +72,8 @@ function messageOf(error: unknown): string {
  * What happens to an event whose processing threw (SPEC section 4): classified by the error's text,
  * TRANSIENT waits min(2^n, 60) s and is tried again without holding up other events, PERSISTENT
  * takes the alternative path, and whatever is out of retries goes to the dead-letter queue.
- * CATASTROPHIC is dead-lettered at once (see the README on checkpoints), so nothing is lost.
+ * CATASTROPHIC restores the batch from its checkpoint (`restore`) up to the retry budget, then is
+ * dead-lettered.
  */
 export class FailureHandler {
   private queue: RetryItem[] = [];
@@ -89,7 +96,7 @@ export class FailureHandler {
         {
           const item = { ...failure, retryCount: failure.retryCount + 1, dueAt: now + decision.delayMs, lastError: message };
           if (this.options.schedule) this.options.schedule(item);
-          else this.queue.push(item);
+          else this.enqueue(item);
         }
         tally.addInRetry(failure.region, 1);
         return;
@@ -102,10 +109,18 @@ export class FailureHandler {
         }
         return;
       case "restore_checkpoint":
-      case "dead_letter":
+        if (this.options.restore?.(failure)) return;
         this.deadLetter(failure, severity, message, now);
         return;
+      case "dead_letter":
+        this.deadLetter(failure, severity, failure.retryCount > 0 && severity === "CATASTROPHIC" ? `${message} (still failing after ${failure.retryCount} restore(s) from the checkpoint)` : message, now);
+        return;
     }
+  }
+
+  /** Puts a retry in the in-memory queue, to run when due. */
+  enqueue(item: RetryItem): void {
+    this.queue.push(item);
   }
 
   /** Tries one retry taken back from a retry topic (its in-retry count is released here). */

@@ -234,6 +234,19 @@ export class MetricsHub {
     };
   }
 
+  /**
+   * Puts a region's processing counters back to `counters` (taken before a batch that is being
+   * rolled back). Decisions and routed events are left alone: a batch only counts them once it succeeds.
+   */
+  restoreRegionCounters(id: RegionId, counters: RegionCounters): void {
+    this.processed.set(id, counters.processed);
+    this.duplicates.set(id, counters.duplicates);
+    this.inRetry.set(id, counters.inRetry);
+    this.deadLettered.set(id, counters.deadLettered);
+    this.alternativePath.set(id, counters.alternativePath);
+    this.failures.set(id, { ...counters.failures });
+  }
+
   /** The cumulative counters, for a checkpoint. */
   exportCounters(): EngineCounters {
     const perRegion = {} as EngineCounters["regions"];

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import type { ViewerEvent } from "@/core/events";
+import type { DeadLetterRecord } from "./dead-letter";
+import { FaultInjector } from "./fault-injector";
+import { createPipeline } from "./pipeline";
+
+function makeEvent(id: string, location: string): ViewerEvent {
+  return {
+    eventId: id,
+    userId: "u",
+    deviceId: "d",
+    sessionId: `s-${id}`,
+    eventType: "play",
+    timestamp: 0,
+    quality: "720p",
+    location,
+    contentId: "c",
+    bitrate: 4000,
+    bufferHealth: 6,
+    networkType: "4G",
+    priority: 5,
+  };
+}
+
+async function createHarness() {
+  const faults = new FaultInjector(() => 0);
+  const deadLetters: DeadLetterRecord[] = [];
+  const pipeline = await createPipeline({
+    now: Date.now(),
+    faults,
+    maxRetries: 3,
+    sampleProcess: () => ({ rssMb: 0, heapUsedMb: 0, cpuPercent: 0 }),
+    deadLetter: (record) => deadLetters.push(record),
+  });
+  return { ...pipeline, faults, deadLetters };
+}
+
+describe("EventProcessor checkpoint restore", () => {
+  it("rolls a batch back to its checkpoint on a CATASTROPHIC failure, and dead-letters the event that keeps failing after 3 restores", async () => {
+    const h = await createHarness();
+    let calls = 0;
+    // Each pass checks p-1 first: it fails catastrophically the first four times (three restores, then
+    // the dead letter), and p-2, checked only in the pass that gets past p-1, passes.
+    h.faults.check = (component, region) => {
+      if (component === "processor" && region === "pune" && calls++ < 4) throw new Error("data_loss in segment store");
+    };
+    await h.ingestor.ingestValid([makeEvent("p-1", "Pune"), makeEvent("p-2", "Pune")]);
+    const pune = h.hub.tick(Date.now()).regions.find((r) => r.id === "pune")!;
+
+    expect(h.deadLetters.map((d) => [d.eventId, d.severity, d.retryCount, d.error])).toEqual([
+      ["p-1", "CATASTROPHIC", 3, "data_loss in segment store (still failing after 3 restore(s) from the checkpoint)"],
+    ]);
+    // Three passes were rolled back; the fourth dead-lettered p-1 and processed p-2, counted once.
+    expect(calls).toBe(5);
+    expect(pune.processed).toBe(1);
+    expect(pune.failures).toEqual({ CATASTROPHIC: 4, PERSISTENT: 0, TRANSIENT: 0 });
+    expect(pune.flow).toEqual({ routed: 2, processed: 1, queued: 0, inRetry: 0, deadLettered: 1, duplicates: 0, balanced: true });
+    await h.subscription?.close();
+    await h.bus.close();
+  });
+
+  it("drops what a rolled-back pass produced: a retry scheduled before the restore is not kept twice", async () => {
+    const h = await createHarness();
+    const errors = ["segment fetch timeout", "data_loss in segment store"];
+    let calls = 0;
+    h.faults.check = (component, region) => {
+      if (component !== "processor" || region !== "pune") return;
+      const n = calls++;
+      // Pass 1: p-1 times out (a retry), p-2 is catastrophic (restore). Pass 2: p-1 times out again, p-2 passes.
+      if (n === 0 || n === 2) throw new Error(errors[0]);
+      if (n === 1) throw new Error(errors[1]);
+    };
+    await h.ingestor.ingestValid([makeEvent("p-1", "Pune"), makeEvent("p-2", "Pune")]);
+    const pune = h.hub.tick(Date.now()).regions.find((r) => r.id === "pune")!;
+    expect(pune.flow).toEqual({ routed: 2, processed: 1, queued: 0, inRetry: 1, deadLettered: 0, duplicates: 0, balanced: true });
+    expect(pune.failures).toEqual({ CATASTROPHIC: 1, PERSISTENT: 0, TRANSIENT: 1 });
+    h.processor.runDueRetries(Date.now() + 61_000);
+    const after = h.hub.tick(Date.now()).regions.find((r) => r.id === "pune")!;
+    expect(after.flow).toEqual({ routed: 2, processed: 2, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true });
+    await h.subscription?.close();
+    await h.bus.close();
+  });
+});

@@ -77,6 +77,8 @@ export const snapshotSchema = z.object({
     healthScore: z.number(),
     healthBand: z.enum(HEALTH_BANDS),
     process: z.object({ rssMb: z.number(), heapUsedMb: z.number(), cpuPercent: z.number() }),
+    /** History writes: while the database is away rollups wait in a bounded buffer (oldest dropped beyond it). */
+    history: z.object({ failing: z.boolean(), error: z.string().nullable(), buffered: z.number(), limit: z.number(), dropped: z.number() }),
   }),
   /** Length of the window rates are measured over, in ms. */
   windowMs: z.number(),

@@ -52,7 +52,7 @@ describe.each(DEPLOYMENTS)("failures, drills and the dead-letter queue (%s)", (_
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-failures-"));
     const extra = await transports(async () => (database = await createTestDatabase(inject("postgresUrl"))));
-    server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200", ...extra });
+    server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200", ROLLUP_SECONDS: "1", ...extra });
     // Kafka's consumer group needs a moment to join before the first drill.
     await waitFor(async () => (await (await fetch(`${server.url}/api/healthz`)).json()) as { status: string }, (h) => h.status === "ok", 60_000);
   }, 120_000);
@@ -197,6 +197,16 @@ describe.each(DEPLOYMENTS)("failures, drills and the dead-letter queue (%s)", (_
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: { message: string } }).error.message).toBe(message);
   });
+
+  it("buffers history while its writes fail, shows the buffer on the snapshot, and writes it once they recover", async () => {
+    await send("POST", "/api/chaos", { component: "history", errorMessage: "connection refused", rate: 1, durationSeconds: 60 });
+    await send("POST", "/api/events", [event("Mumbai")]);
+    const failing = await waitFor(snapshot, (s) => s.system.history.failing && s.system.history.buffered > 0);
+    expect(failing.system.history).toMatchObject({ failing: true, error: "connection refused", limit: 50_000, dropped: 0 });
+    await send("DELETE", "/api/chaos");
+    const recovered = await waitFor(snapshot, (s) => !s.system.history.failing && s.system.history.buffered === 0, 15_000);
+    expect(recovered.system.history).toEqual({ failing: false, error: null, buffered: 0, limit: 50_000, dropped: 0 });
+  }, 30_000);
 
   it("refuses a drill it cannot run, with the reason", async () => {
     const response = await send("POST", "/api/chaos", { component: "kafka", errorMessage: "x", rate: 1, durationSeconds: 5 });

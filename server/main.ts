@@ -144,6 +144,7 @@ async function main(): Promise<void> {
     },
     onReplayProcessed: (id) => backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now())),
     consume: env.WORKERS === "on",
+    historyState: () => history.state(),
     ...(kafka ? { replication: () => kafka.replicationLag() } : {}),
     ...(kafka
       ? {

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { NETWORK_TYPES, QUALITIES, type NetworkType, type Quality } from "@/core/events";
 import { LiveCostTile } from "@/components/cost/live-cost-tile";
-import { formatClockTime } from "@/components/ui/format";
+import { formatClockTime, formatInteger } from "@/components/ui/format";
 import { ApiError } from "@/components/ui/api-client";
 import { fetchHistory, fetchRegions, fetchSnapshot, REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY } from "./api";
 import styles from "./board.module.css";
@@ -138,6 +138,18 @@ export function Board() {
       detail:
         `Showing the snapshot from ${formatClockTime(snapshot.at)}. Reconnecting automatically; ` +
         `meanwhile the board asks /api/snapshot every ${SNAPSHOT_POLL_MS / 1000} s.`,
+    });
+  }
+  const historyWriter = snapshot?.system.history;
+  if (historyWriter?.failing) {
+    notices.push({
+      id: "history-writes",
+      tone: "warning",
+      title: "History writes are failing.",
+      detail:
+        `${historyWriter.error ?? "The database does not answer"}. ${formatInteger(historyWriter.buffered)} of at most ` +
+        `${formatInteger(historyWriter.limit)} rollups wait in memory and are written when it is back` +
+        (historyWriter.dropped > 0 ? `; ${formatInteger(historyWriter.dropped)} oldest were dropped.` : "."),
     });
   }
   if (snapshotQuery.isError) {

@@ -37,7 +37,12 @@ function createPoint(t: number, total = 1, spanMs = 1000): SeriesPoint {
 function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
   return {
     at,
-    system: { healthScore: 100, healthBand: "excellent", process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 40 } },
+    system: {
+      healthScore: 100,
+      healthBand: "excellent",
+      process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 40 },
+      history: { failing: false, error: null, buffered: 0, limit: 0, dropped: 0 },
+    },
     windowMs: 1000,
     distributionWindowMs: 10_000,
     regions: [

@@ -131,6 +131,7 @@ describe("BatchWriter", () => {
     writer.enqueue(rollups(3, 1));
     await writer.flush();
     expect(writer.health()).toEqual({ status: "down", detail: "history writes failing: connection refused; 3 rollup(s) buffered" });
+    expect(writer.state()).toEqual({ failing: true, error: "connection refused", buffered: 3, limit: 10_000, dropped: 0 });
     expect(store.written).toEqual([]);
 
     store.fail(new Error("too many clients"));

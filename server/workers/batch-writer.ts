@@ -39,6 +39,11 @@ export class BatchWriter<T> {
     return this.writing;
   }
 
+  /** Whether writes are failing now, and what waits in the buffer (for the dashboard). */
+  state(): { failing: boolean; error: string | null; buffered: number; limit: number; dropped: number } {
+    return { failing: this.lastError !== null, error: this.lastError, buffered: this.pending.length, limit: this.options.bufferLimit, dropped: this.dropped };
+  }
+
   health(): ComponentHealth {
     if (this.lastError) {
       return { status: "down", detail: `${this.options.label} writes failing: ${this.lastError}; ${this.pending.length} ${this.options.noun}(s) buffered` };

@@ -188,7 +188,12 @@ describe("MetricsHub snapshots", () => {
 
     expect(snapshot).toEqual({
       at: T0 + 1000,
-      system: { healthScore: 100, healthBand: "excellent", process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 42.5 } },
+      system: {
+        healthScore: 100,
+        healthBand: "excellent",
+        process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 42.5 },
+        history: { failing: false, error: null, buffered: 0, limit: 0, dropped: 0 },
+      },
       windowMs: 1000,
       distributionWindowMs: 3000,
       regions: [

@@ -29,6 +29,8 @@ export interface MetricsHubOptions {
   sampleProcess: () => ProcessSample;
   /** The bus's lag on a region (published, not yet committed), read at each tick. */
   lag: (region: RegionId) => RegionLag;
+  /** The history writer's state; absent in tests and the bench, which keep no history. */
+  historyState?: () => Snapshot["system"]["history"];
   /** The replication links' lag (none without Kafka). */
   replication?: () => Snapshot["replication"];
   /** Routing state shown per region; refreshed with utilisation at every tick. */
@@ -62,6 +64,7 @@ interface RollupAccumulator {
 }
 
 const MAX_REJECTION_REASONS = 100;
+const NO_HISTORY_WRITER: Snapshot["system"]["history"] = { failing: false, error: null, buffered: 0, limit: 0, dropped: 0 };
 const OTHER_REASONS = "other reasons";
 const TOTAL_CAPACITY = REGIONS.reduce((sum, r) => sum + r.capacity, 0);
 
@@ -386,7 +389,12 @@ export class MetricsHub {
     const replayed = this.shared ? this.shared.counters.replayed : this.replayed;
     const rejectionReasons = this.shared ? new Map(Object.entries(this.shared.counters.rejectionReasons)) : this.rejectionReasons;
     return {
-      system: { healthScore, healthBand: classifyHealthScore(healthScore), process: this.options.sampleProcess() },
+      system: {
+        healthScore,
+        healthBand: classifyHealthScore(healthScore),
+        process: this.options.sampleProcess(),
+        history: this.options.historyState?.() ?? NO_HISTORY_WRITER,
+      },
       at: Math.round(now),
       windowMs: Math.round(seconds * 1000),
       distributionWindowMs: Math.round(seconds * 1000) * this.distributionRing.length,

@@ -32,6 +32,7 @@ export interface PipelineOptions {
   bus?: EventBus;
   store?: LiveStore;
   ledger?: RedisLedger;
+  historyState?: () => Snapshot["system"]["history"];
   /** The replication links' lag, for the snapshot. */
   replication?: () => Snapshot["replication"];
   /** false: ingest only; the workers run in other processes of a durable bus. */
@@ -77,6 +78,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     regions,
     lag: (region) => bus.lag(region),
     ...(options.replication ? { replication: options.replication } : {}),
+    ...(options.historyState ? { historyState: options.historyState } : {}),
     sampleProcess: options.sampleProcess ?? createProcessSampler(),
     rollupMs: options.rollupMs ?? 10_000,
     distributionWindows: 10,

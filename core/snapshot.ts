@@ -66,6 +66,8 @@ export const regionSnapshotSchema = z.object({
     duplicates: z.number(),
     balanced: z.boolean(),
   }),
+  /** Configured latency to the nearest other active region, where its load would go (measured where a transport gives it). */
+  interRegionLatencyMs: z.number(),
   /** The processing group's lag on this region's topic, in total and per partition. */
   lag: lagSchema.extend({ partitions: z.array(lagSchema.extend({ partition: z.number() })) }),
 });
@@ -76,7 +78,7 @@ export const snapshotSchema = z.object({
   system: z.object({
     healthScore: z.number(),
     healthBand: z.enum(HEALTH_BANDS),
-    process: z.object({ rssMb: z.number(), heapUsedMb: z.number(), cpuPercent: z.number() }),
+    process: z.object({ rssMb: z.number(), heapUsedMb: z.number(), cpuPercent: z.number(), memoryPercent: z.number() }),
     /** History writes: while the database is away rollups wait in a bounded buffer (oldest dropped beyond it). */
     history: z.object({ failing: z.boolean(), error: z.string().nullable(), buffered: z.number(), limit: z.number(), dropped: z.number() }),
   }),
@@ -211,6 +213,7 @@ export function createIdleRegionSnapshot(
     failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
     alternativePath: 0,
     flow: { routed: 0, processed: 0, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+    interRegionLatencyMs: 0,
     lag: { messages: 0, seconds: 0, partitions: [] },
   };
 }

@@ -40,7 +40,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
     system: {
       healthScore: 100,
       healthBand: "excellent",
-      process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 40 },
+      process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 40, memoryPercent: 1.2 },
       history: { failing: false, error: null, buffered: 0, limit: 0, dropped: 0 },
     },
     windowMs: 1000,
@@ -70,6 +70,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
         failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
         alternativePath: 0,
         flow: { routed: 5, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+        interRegionLatencyMs: 12,
         lag: { messages: 0, seconds: 0, partitions: [{ partition: 0, messages: 0, seconds: 0 }] },
       },
     ],

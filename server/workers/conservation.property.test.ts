@@ -55,7 +55,7 @@ describe("conservation and idempotency under random failures and repeats", () =>
           maxInRetry: 10_000,
           faults: injector,
           inProcessBus: { onHandlerError: () => {} },
-          sampleProcess: () => ({ rssMb: 0, heapUsedMb: 0, cpuPercent: 0 }),
+          sampleProcess: () => ({ rssMb: 0, heapUsedMb: 0, cpuPercent: 0, memoryPercent: 0 }),
           deadLetter: (record) => deadLettered.set(record.eventId, (deadLettered.get(record.eventId) ?? 0) + 1),
         });
 

@@ -29,7 +29,7 @@ async function createHarness() {
     now: Date.now(),
     faults,
     maxRetries: 3,
-    sampleProcess: () => ({ rssMb: 0, heapUsedMb: 0, cpuPercent: 0 }),
+    sampleProcess: () => ({ rssMb: 0, heapUsedMb: 0, cpuPercent: 0, memoryPercent: 0 }),
     deadLetter: (record) => deadLetters.push(record),
   });
   return { ...pipeline, faults, deadLetters };

@@ -62,7 +62,7 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
     store,
     regions,
     lag: (region) => lagOf.get(region) ?? NO_LAG,
-    sampleProcess: () => ({ rssMb: 300, heapUsedMb: 120, cpuPercent: 42.5 }),
+    sampleProcess: () => ({ rssMb: 300, heapUsedMb: 120, cpuPercent: 42.5, memoryPercent: 1.2 }),
     rollupMs: ROLLUP_MS,
     distributionWindows: options.distributionWindows ?? 3,
     onRollups: (records) => void rollups.push(records),
@@ -96,6 +96,8 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
   };
 }
 
+/** Each region's configured latency to its nearest other region (all active), from core/regions. */
+const NEAREST_LATENCY_MS: Record<RegionId, number> = { mumbai: 15, delhi: 70, bangalore: 35, hyderabad: 35, pune: 15, kolkata: 70 };
 const NO_LAG = { messages: 0, seconds: 0, partitions: [{ partition: 0, messages: 0, seconds: 0 }] };
 /** The bus lag each region reports at the next tick; regions not in it are caught up. */
 const lagOf = new Map<RegionId, RegionLag>();
@@ -115,7 +117,7 @@ afterEach(async () => {
 
 function idleRegion(id: RegionId, name: string, capacity: number, processed = 0): RegionSnapshot {
   const idle = createIdleRegionSnapshot({ id, name, capacity }, { status: null, health: "no check yet" });
-  return { ...idle, processed, flow: { ...idle.flow, routed: processed, processed }, lag: NO_LAG };
+  return { ...idle, processed, flow: { ...idle.flow, routed: processed, processed }, interRegionLatencyMs: NEAREST_LATENCY_MS[id], lag: NO_LAG };
 }
 
 const ZERO_QUALITY = { "360p": 0, "480p": 0, "720p": 0, "1080p": 0, "4K": 0 };
@@ -191,7 +193,7 @@ describe("MetricsHub snapshots", () => {
       system: {
         healthScore: 100,
         healthBand: "excellent",
-        process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 42.5 },
+        process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 42.5, memoryPercent: 1.2 },
         history: { failing: false, error: null, buffered: 0, limit: 0, dropped: 0 },
       },
       windowMs: 1000,
@@ -221,6 +223,7 @@ describe("MetricsHub snapshots", () => {
           failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
           alternativePath: 0,
           flow: { routed: 4, processed: 4, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+          interRegionLatencyMs: 15,
           lag: NO_LAG,
         },
         {
@@ -247,6 +250,7 @@ describe("MetricsHub snapshots", () => {
           failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
           alternativePath: 0,
           flow: { routed: 2, processed: 2, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+          interRegionLatencyMs: 70,
           lag: NO_LAG,
         },
         {
@@ -273,6 +277,7 @@ describe("MetricsHub snapshots", () => {
           failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
           alternativePath: 0,
           flow: { routed: 1, processed: 1, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+          interRegionLatencyMs: 35,
           lag: NO_LAG,
         },
         idleRegion("hyderabad", "Hyderabad", 3_000_000),
@@ -346,6 +351,7 @@ describe("MetricsHub snapshots", () => {
       failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
       alternativePath: 0,
       flow: { routed: 5, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+      interRegionLatencyMs: 15,
       lag: NO_LAG,
     });
     expect(snapshot.regions.find((r) => r.id === "delhi")).toEqual({
@@ -372,6 +378,7 @@ describe("MetricsHub snapshots", () => {
       failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
       alternativePath: 0,
       flow: { routed: 2, processed: 2, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+      interRegionLatencyMs: 70,
       lag: NO_LAG,
     });
     expect(snapshot.regions.find((r) => r.id === "kolkata")).toEqual(idleRegion("kolkata", "Kolkata", 2_000_000));

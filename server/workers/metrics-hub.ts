@@ -12,7 +12,7 @@ import {
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "@/core/events";
 import { bucketStartOf, type RollupRecord } from "@/core/history";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type QualityChangeReason } from "@/core/quality-ladder";
-import { REGIONS, type RegionId } from "@/core/regions";
+import { latencyBetweenRegions, REGIONS, type RegionId } from "@/core/regions";
 import { computeUtilizationPercent } from "@/core/routing";
 import { classifyRegionStatus, type Lag, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
 import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/failures";
@@ -363,6 +363,7 @@ export class MetricsHub {
         failures: { ...books.failures },
         alternativePath: books.alternativePath,
         flow: { ...flow, balanced: flow.routed === flow.processed + flow.queued + flow.inRetry + flow.deadLettered + flow.duplicates },
+        interRegionLatencyMs: this.nearestActiveLatency(region.id),
         lag,
       });
       totalViewers += regionViewers;
@@ -436,6 +437,15 @@ export class MetricsHub {
         .slice(0, 10)
         .map(([reason, count]) => ({ reason, count })),
     };
+  }
+
+  /** Latency to the nearest other active region (configured matrix), 0 when no other region is active. */
+  private nearestActiveLatency(id: RegionId): number {
+    let nearest = Number.POSITIVE_INFINITY;
+    for (const other of REGIONS) {
+      if (other.id !== id && this.options.regions.describe(other.id).active) nearest = Math.min(nearest, latencyBetweenRegions(id, other.id));
+    }
+    return Number.isFinite(nearest) ? nearest : 0;
   }
 
   private accumulateRollup(key: RegionId | "all", window: MetricsWindow, seconds: number, viewers: number, utilizationPercent: number, lag: Lag): void {

@@ -1,0 +1,139 @@
+import { z } from "zod";
+import { ALERT_IMPACTS } from "./health-score";
+import { METRIC_NAMES, METRIC_THRESHOLDS, type MetricName } from "./metric-thresholds";
+import { REGION_IDS } from "./regions";
+import type { RegionSnapshot, Snapshot } from "./snapshot";
+
+export const ALERT_CHANNELS = ["webhook", "slack", "pagerduty", "email", "sms"] as const;
+export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+
+export const ALERT_SEVERITIES = ["warning", "critical"] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+export const ALERT_STATES = ["firing", "acknowledged", "resolved"] as const;
+export type AlertState = (typeof ALERT_STATES)[number];
+
+/** Metrics the engine measures today; the others (network, disk) have no source yet, so no samples. */
+export const MEASURED_METRICS: readonly MetricName[] = [
+  "processing_latency_ms",
+  "events_per_second",
+  "error_rate_percent",
+  "memory_utilization_percent",
+  "consumer_lag_messages",
+  "inter_region_latency_ms",
+];
+
+/** A rule as an operator writes it; validated with a reason for every bad field. */
+export const alertRuleInputSchema = z
+  .object({
+    name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+    metric: z.enum(METRIC_NAMES, { error: `must be one of ${METRIC_NAMES.join(", ")}` }),
+    /** null: every region, each evaluated on its own. */
+    region: z.enum(REGION_IDS, { error: `must be one of ${REGION_IDS.join(", ")} or null for every region` }).nullable(),
+    direction: z.enum(["above", "below"], { error: 'must be "above" or "below"' }),
+    warning: z.number({ error: "must be a number" }).finite("must be a finite number"),
+    critical: z.number({ error: "must be a number" }).finite("must be a finite number"),
+    /** Hysteresis: a firing alert resolves only once the metric is back on the good side of this (defaults to `warning`). */
+    clearThreshold: z.number({ error: "must be a number" }).finite("must be a finite number").nullable().default(null),
+    windowSeconds: z.number().int("must be whole seconds").min(10, "must be at least 10 seconds").max(3600, "must be at most 3600 seconds"),
+    channels: z.array(z.enum(ALERT_CHANNELS, { error: `each must be one of ${ALERT_CHANNELS.join(", ")}` })).max(ALERT_CHANNELS.length),
+    impact: z.enum(ALERT_IMPACTS, { error: `must be one of ${ALERT_IMPACTS.join(", ")}` }),
+    runbookUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
+    /** Unacknowledged this long after firing: escalated (a second notification). 0 never escalates. */
+    escalateAfterSeconds: z.number().int("must be whole seconds").min(0, "must not be negative").max(86_400, "must be at most a day").default(600),
+    enabled: z.boolean().default(true),
+  })
+  .superRefine((rule, ctx) => {
+    const worse = rule.direction === "above" ? rule.critical >= rule.warning : rule.critical <= rule.warning;
+    if (!worse) ctx.addIssue({ code: "custom", path: ["critical"], message: `must be at or beyond warning in the bad direction (${rule.direction})` });
+    if (rule.clearThreshold !== null) {
+      const better = rule.direction === "above" ? rule.clearThreshold <= rule.warning : rule.clearThreshold >= rule.warning;
+      if (!better) ctx.addIssue({ code: "custom", path: ["clearThreshold"], message: "must be at or on the good side of warning" });
+    }
+  });
+
+export type AlertRuleInput = z.input<typeof alertRuleInputSchema>;
+export type AlertRuleFields = z.output<typeof alertRuleInputSchema>;
+export interface AlertRule extends AlertRuleFields {
+  id: string;
+}
+
+function thresholdsOf(metric: MetricName) {
+  const { warning, critical, direction } = METRIC_THRESHOLDS[metric];
+  return { warning, critical, direction };
+}
+
+const RUNBOOKS = "https://runbooks.signalbox.example/alerts";
+
+/** SPEC section 5's five default rules, with the thresholds of its table. */
+export const DEFAULT_ALERT_RULES: readonly AlertRuleFields[] = [
+  {
+    name: "Error rate",
+    metric: "error_rate_percent",
+    ...thresholdsOf("error_rate_percent"),
+    windowSeconds: 120,
+    channels: ["pagerduty", "slack", "sms"],
+    impact: "HIGH",
+    runbookUrl: `${RUNBOOKS}/error-rate`,
+  },
+  {
+    name: "Processing latency",
+    metric: "processing_latency_ms",
+    ...thresholdsOf("processing_latency_ms"),
+    windowSeconds: 300,
+    channels: ["slack", "email"],
+    impact: "MEDIUM",
+    runbookUrl: `${RUNBOOKS}/latency`,
+  },
+  {
+    name: "Consumer lag",
+    metric: "consumer_lag_messages",
+    ...thresholdsOf("consumer_lag_messages"),
+    windowSeconds: 180,
+    channels: ["pagerduty", "slack"],
+    impact: "HIGH",
+    runbookUrl: `${RUNBOOKS}/consumer-lag`,
+  },
+  {
+    name: "Inter-region latency",
+    metric: "inter_region_latency_ms",
+    ...thresholdsOf("inter_region_latency_ms"),
+    windowSeconds: 300,
+    channels: ["slack", "email"],
+    impact: "MEDIUM",
+    runbookUrl: `${RUNBOOKS}/inter-region-latency`,
+  },
+  {
+    name: "Memory",
+    metric: "memory_utilization_percent",
+    ...thresholdsOf("memory_utilization_percent"),
+    windowSeconds: 600,
+    channels: ["slack"],
+    impact: "LOW",
+    runbookUrl: `${RUNBOOKS}/memory`,
+  },
+].map((rule) => alertRuleInputSchema.parse({ region: null, ...rule }));
+
+/**
+ * A region's value of a metric in a snapshot, or null when it was not measured this second (no
+ * events means no latency or error rate: an idle region is not "fast" or "error-free").
+ */
+export function readRegionMetric(metric: MetricName, region: RegionSnapshot, snapshot: Pick<Snapshot, "system">): number | null {
+  switch (metric) {
+    case "processing_latency_ms":
+      return region.eventsPerSecond > 0 ? region.latencyMs.p95 : null;
+    case "error_rate_percent":
+      return region.eventsPerSecond > 0 ? region.errorRatePercent : null;
+    case "events_per_second":
+      return region.active ? region.eventsPerSecond : null;
+    case "consumer_lag_messages":
+      return region.lag.messages;
+    case "memory_utilization_percent":
+      return snapshot.system.process.memoryPercent;
+    case "inter_region_latency_ms":
+      return region.interRegionLatencyMs;
+    case "network_utilization_percent":
+    case "disk_io_utilization_percent":
+      return null;
+  }
+}

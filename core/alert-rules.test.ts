@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { alertRuleInputSchema, DEFAULT_ALERT_RULES, readRegionMetric } from "./alert-rules";
+import { createIdleRegionSnapshot } from "./snapshot";
+
+const valid = {
+  name: "Error rate",
+  metric: "error_rate_percent",
+  region: null,
+  direction: "above",
+  warning: 2,
+  critical: 5,
+  windowSeconds: 120,
+  channels: ["slack"],
+  impact: "HIGH",
+  runbookUrl: "https://runbooks.example/error-rate",
+};
+
+function issuesOf(input: unknown): string[] {
+  const result = alertRuleInputSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+}
+
+describe("alert rules", () => {
+  it("seeds SPEC section 5's five rules with their windows, channels, impact and the table's thresholds", () => {
+    expect(DEFAULT_ALERT_RULES.map((r) => [r.metric, r.windowSeconds, r.channels.join("+"), r.impact, r.warning, r.critical, r.direction])).toEqual([
+      ["error_rate_percent", 120, "pagerduty+slack+sms", "HIGH", 2, 5, "above"],
+      ["processing_latency_ms", 300, "slack+email", "MEDIUM", 200, 500, "above"],
+      ["consumer_lag_messages", 180, "pagerduty+slack", "HIGH", 100_000, 500_000, "above"],
+      ["inter_region_latency_ms", 300, "slack+email", "MEDIUM", 150, 300, "above"],
+      ["memory_utilization_percent", 600, "slack", "LOW", 75, 90, "above"],
+    ]);
+    expect(DEFAULT_ALERT_RULES.every((r) => r.region === null && r.enabled && r.runbookUrl.startsWith("https://"))).toBe(true);
+  });
+
+  it("fills the defaults of a valid rule", () => {
+    expect(alertRuleInputSchema.parse(valid)).toMatchObject({ clearThreshold: null, escalateAfterSeconds: 600, enabled: true });
+  });
+
+  it.each([
+    [{ ...valid, critical: 1 }, ["critical: must be at or beyond warning in the bad direction (above)"]],
+    [{ ...valid, direction: "below", warning: 100, critical: 200 }, ["critical: must be at or beyond warning in the bad direction (below)"]],
+    [{ ...valid, clearThreshold: 3 }, ["clearThreshold: must be at or on the good side of warning"]],
+    [{ ...valid, windowSeconds: 5, channels: ["fax"] }, ["windowSeconds: must be at least 10 seconds", "channels.0: each must be one of webhook, slack, pagerduty, email, sms"]],
+    [{ ...valid, runbookUrl: "ftp://x" }, ["runbookUrl: must be an http(s) URL"]],
+  ])("refuses %j with a reason for each bad field", (input, expected) => {
+    expect(issuesOf(input)).toEqual(expected);
+  });
+
+  it("reads latency and error rate only from a region that had events, lag and memory always", () => {
+    const idle = createIdleRegionSnapshot({ id: "pune", name: "Pune", capacity: 1000 }, { status: null, health: "no check yet" });
+    const busy = { ...idle, eventsPerSecond: 40, latencyMs: { p50: 3, p95: 250, p99: 400 }, errorRatePercent: 2.5, lag: { messages: 7, seconds: 1, partitions: [] } };
+    const system = { system: { healthScore: 100, healthBand: "excellent" as const, process: { rssMb: 300, heapUsedMb: 100, cpuPercent: 10, memoryPercent: 3.5 }, history: { failing: false, error: null, buffered: 0, limit: 0, dropped: 0 } } };
+    expect(readRegionMetric("processing_latency_ms", idle, system)).toBeNull();
+    expect(readRegionMetric("error_rate_percent", idle, system)).toBeNull();
+    expect(readRegionMetric("processing_latency_ms", busy, system)).toBe(250);
+    expect(readRegionMetric("error_rate_percent", busy, system)).toBe(2.5);
+    expect(readRegionMetric("consumer_lag_messages", busy, system)).toBe(7);
+    expect(readRegionMetric("memory_utilization_percent", idle, system)).toBe(3.5);
+    expect(readRegionMetric("network_utilization_percent", busy, system)).toBeNull();
+  });
+});

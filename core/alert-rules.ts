@@ -137,3 +137,30 @@ export function readRegionMetric(metric: MetricName, region: RegionSnapshot, sna
       return null;
   }
 }
+
+/** An alert as the API and the board show it, with its rule's context. */
+export const alertViewSchema = z.object({
+  id: z.string(),
+  ruleId: z.string(),
+  ruleName: z.string(),
+  metric: z.enum(METRIC_NAMES),
+  region: z.enum(REGION_IDS),
+  state: z.enum(ALERT_STATES),
+  severity: z.enum(ALERT_SEVERITIES),
+  impact: z.enum(ALERT_IMPACTS),
+  value: z.number(),
+  warning: z.number(),
+  critical: z.number(),
+  direction: z.enum(["above", "below"]),
+  windowSeconds: z.number(),
+  channels: z.array(z.enum(ALERT_CHANNELS)),
+  runbookUrl: z.string(),
+  firedAt: z.number(),
+  acknowledgedAt: z.number().nullable(),
+  acknowledgedBy: z.string().nullable(),
+  note: z.string().nullable(),
+  escalatedAt: z.number().nullable(),
+  resolvedAt: z.number().nullable(),
+  flaps: z.number(),
+});
+export type AlertView = z.infer<typeof alertViewSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertViewSchema } from "./alert-rules";
 import { CIRCUIT_STATES } from "./circuit-breaker";
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "./events";
 import { FAILURE_SEVERITIES } from "./failures";
@@ -123,6 +124,8 @@ export const snapshotSchema = z.object({
   }),
   /** Rejected events since start by reason, most frequent first, ties by reason (at most 10). */
   rejections: z.array(z.object({ reason: z.string(), count: z.number() })),
+  /** Alerts not resolved (firing or acknowledged), newest first. */
+  alerts: z.array(alertViewSchema),
   /** Cross-region replication links (with Kafka) and how far each copy is behind its source. */
   replication: z.array(lagSchema.extend({ from: z.enum(REGION_IDS), to: z.enum(REGION_IDS), kind: z.enum(["chain", "backup"]) })),
 });

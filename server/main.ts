@@ -8,6 +8,7 @@ import { KafkaBus } from "./bus/kafka-bus";
 import { RedisLedger } from "./store/redis-ledger";
 import { RedisLiveStore } from "./store/redis-live-store";
 import { SharedBooks } from "./workers/shared-books";
+import { AlertEngine } from "./workers/alert-engine";
 import { openDatabase } from "./db/database";
 import { loadEnv } from "./env";
 import type { ComponentHealth } from "./health";
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
   });
   // Region changes and dead-letter updates are written in the background; readers and shutdown settle them.
   const backgroundWrites = new BackgroundWrites((what, error) => console.error(`[db] could not ${what}`, error));
+  const alertEngine = await AlertEngine.start({ prisma: database.prisma, log }, Date.now());
   // The pipeline starts after Next is ready, so its first window does not span the start-up.
   const { store, bus, regions, hub, processor, ingestor, subscription } = await createPipeline({
     now: Date.now(),
@@ -145,6 +147,7 @@ async function main(): Promise<void> {
     onReplayProcessed: (id) => backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now())),
     consume: env.WORKERS === "on",
     historyState: () => history.state(),
+    alerts: () => alertEngine.active(),
     ...(kafka ? { replication: () => kafka.replicationLag() } : {}),
     ...(kafka
       ? {
@@ -217,7 +220,9 @@ async function main(): Promise<void> {
       })
       .finally(() => {
         ticking = false;
-        broadcastSnapshot(io, hub.tick(Date.now()));
+        const snapshot = hub.tick(Date.now());
+        broadcastSnapshot(io, snapshot);
+        alertEngine.evaluate(snapshot).catch((error: unknown) => console.error("[alerts] evaluation failed", error));
       });
   }, env.SNAPSHOT_INTERVAL_MS);
   const healthCheck = setInterval(
@@ -267,6 +272,7 @@ async function main(): Promise<void> {
     faults,
     database,
     checkHealth,
+    alerts: alertEngine,
     maxReplays: env.MAX_REPLAYS,
     settleWrites: async () => {
       await deadLetters.flush();

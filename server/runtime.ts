@@ -1,6 +1,7 @@
 import type { Database } from "./db/database";
 import { AppError } from "./errors";
 import type { ComponentHealth } from "./health";
+import type { AlertEngine } from "./workers/alert-engine";
 import type { Ingestor } from "./workers/ingestor";
 import type { MetricsHub } from "./workers/metrics-hub";
 import type { FaultInjector } from "./workers/fault-injector";
@@ -20,6 +21,7 @@ export interface Runtime {
   faults: FaultInjector;
   database: Database;
   checkHealth(): Promise<HealthReport>;
+  alerts: AlertEngine;
   /** Replays of one dead letter beyond which it is refused. */
   maxReplays: number;
   /** Resolves once every write started so far (dead letters, their updates, region changes) is in the database. */

@@ -82,6 +82,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
     totals: { viewers: 10, eventsPerSecond: totalEventsPerSecond, accepted: 5, rejected: 0, duplicates: 0, processed: 5 },
     conservation: { ingested: 5, replayed: 0, rejected: 0, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
     rejections: [],
+    alerts: [],
     replication: [],
   };
 }

@@ -300,6 +300,7 @@ describe("MetricsHub snapshots", () => {
       bufferActions: { emergency_buffer: 1, preventive_buffer: 1, maintain_current: 4, optimize_bandwidth: 1 },
       totals: { viewers: 6, eventsPerSecond: 7, accepted: 7, rejected: 3, duplicates: 0, processed: 7 },
       conservation: { ingested: 10, replayed: 0, rejected: 3, processed: 7, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+      alerts: [],
       replication: [],
       rejections: [
         { reason: "bitrate: must not be negative", count: 2 },

@@ -33,6 +33,8 @@ export interface MetricsHubOptions {
   historyState?: () => Snapshot["system"]["history"];
   /** The replication links' lag (none without Kafka). */
   replication?: () => Snapshot["replication"];
+  /** Alerts not resolved; their impact takes points off the health score. */
+  alerts?: () => Snapshot["alerts"];
   /** Routing state shown per region; refreshed with utilisation at every tick. */
   regions: Pick<RegionManager, "refresh" | "takeSpillover" | "describe">;
   /** Length of a history bucket. */
@@ -383,8 +385,8 @@ export class MetricsHub {
     copyCounts(slot.bufferActions, this.overall.bufferActions);
 
     const overall = summarizeMetricsWindow(this.overall, seconds);
-    // No alerts exist yet (they arrive with the alert evaluator), so the score counts unhealthy regions.
-    const healthScore = computeHealthScore([], regions.map((r) => r.health));
+    const alerts = this.options.alerts?.() ?? [];
+    const healthScore = computeHealthScore(alerts, regions.map((r) => r.health));
     const accepted = this.shared ? this.shared.counters.accepted : this.accepted;
     const rejected = this.shared ? this.shared.counters.rejected : this.rejected;
     const replayed = this.shared ? this.shared.counters.replayed : this.replayed;
@@ -431,6 +433,7 @@ export class MetricsHub {
           accepted + replayed === totalProcessed + total.queued + total.inRetry + total.deadLettered + total.duplicates &&
           total.routed === accepted + replayed,
       },
+      alerts,
       replication: this.options.replication?.() ?? [],
       rejections: [...rejectionReasons]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

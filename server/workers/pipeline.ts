@@ -33,6 +33,7 @@ export interface PipelineOptions {
   store?: LiveStore;
   ledger?: RedisLedger;
   historyState?: () => Snapshot["system"]["history"];
+  alerts?: () => Snapshot["alerts"];
   /** The replication links' lag, for the snapshot. */
   replication?: () => Snapshot["replication"];
   /** false: ingest only; the workers run in other processes of a durable bus. */
@@ -79,6 +80,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     lag: (region) => bus.lag(region),
     ...(options.replication ? { replication: options.replication } : {}),
     ...(options.historyState ? { historyState: options.historyState } : {}),
+    ...(options.alerts ? { alerts: options.alerts } : {}),
     sampleProcess: options.sampleProcess ?? createProcessSampler(),
     rollupMs: options.rollupMs ?? 10_000,
     distributionWindows: 10,

@@ -1,0 +1,111 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AlertRule, AlertView } from "@/core/alert-rules";
+import type { Snapshot } from "@/core/snapshot";
+import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
+import { makeWireEvents } from "./testing/wire-events";
+
+describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
+  let dataDir: string;
+  let server: SpawnedServer;
+  let sequence = 0;
+  const env = () => ({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200" });
+
+  const send = (method: string, url: string, body?: unknown) =>
+    fetch(`${server.url}${url}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    });
+  const json = async <T>(method: string, url: string, body?: unknown) => (await (await send(method, url, body)).json()) as T;
+  const active = async () => (await json<{ alerts: AlertView[] }>("GET", "/api/alerts?state=active")).alerts;
+  /** Pune events for `seconds`, every 200 ms, `errorShare` of them viewer errors. */
+  const playPune = async (seconds: number, errorShare: number) => {
+    for (let tick = 0; tick < seconds * 5; tick++) {
+      const batch = makeWireEvents("al", sequence, 20).map((event, i) => ({ ...event, location: "Pune", event_type: i < errorShare * 20 ? "error" : "play" }));
+      sequence += 20;
+      await send("POST", "/api/events", batch);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-alerts-"));
+    server = await spawnServer(env());
+  }, 90_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("seeds the five rules of SPEC section 5 once", async () => {
+    const { rules } = await json<{ rules: AlertRule[] }>("GET", "/api/alert-rules");
+    expect(rules.map((r) => [r.name, r.impact])).toEqual([
+      ["Error rate", "HIGH"],
+      ["Processing latency", "MEDIUM"],
+      ["Consumer lag", "HIGH"],
+      ["Inter-region latency", "MEDIUM"],
+      ["Memory", "LOW"],
+    ]);
+  });
+
+  it("refuses a bad rule, naming every bad field", async () => {
+    const response = await send("POST", "/api/alert-rules", { name: "", metric: "error_rate_percent", region: "pune", direction: "above", warning: 5, critical: 2, windowSeconds: 1, channels: [], impact: "HIGH", runbookUrl: "x" });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { details: { fields: Array<{ path: string; message: string }> } } };
+    expect(body.error.details.fields).toEqual([
+      { path: "name", message: "must not be empty" },
+      { path: "windowSeconds", message: "must be at least 10 seconds" },
+      { path: "runbookUrl", message: "must be an http(s) URL" },
+      { path: "critical", message: "must be at or beyond warning in the bad direction (above)" },
+    ]);
+  });
+
+  it("fires when the error rate breaches, takes the health score down, is acknowledged with a note, survives a restart and resolves once errors stop", async () => {
+    // The default error-rate rule would fire too (HIGH, a 2-minute window): switched off, so this test's rule is alone.
+    const { rules } = await json<{ rules: AlertRule[] }>("GET", "/api/alert-rules");
+    const { id: defaultId, ...defaultRule } = rules.find((r) => r.name === "Error rate")!;
+    expect(await json<AlertRule>("PUT", `/api/alert-rules/${defaultId}`, { ...defaultRule, enabled: false })).toMatchObject({ id: defaultId, enabled: false });
+
+    const rule = await json<AlertRule>("POST", "/api/alert-rules", {
+      name: "Pune errors (test)",
+      metric: "error_rate_percent",
+      region: "pune",
+      direction: "above",
+      warning: 10,
+      critical: 60,
+      clearThreshold: 5,
+      windowSeconds: 10,
+      channels: ["webhook"],
+      impact: "HIGH",
+      runbookUrl: "https://runbooks.example/pune-errors",
+    });
+    await playPune(2, 0.5);
+    const [fired] = await waitFor(active, (alerts) => alerts.some((a) => a.ruleId === rule.id), 15_000);
+    expect(fired).toMatchObject({ ruleName: "Pune errors (test)", region: "pune", state: "firing", severity: "warning", impact: "HIGH", warning: 10, critical: 60 });
+    const snapshot = await json<Snapshot>("GET", "/api/snapshot");
+    expect(snapshot.alerts.map((a) => a.id)).toContain(fired!.id);
+    expect(snapshot.system.healthScore).toBe(80);
+
+    const acked = await json<AlertView>("POST", `/api/alerts/${fired!.id}/ack`, { note: "looking at the Pune CDN" });
+    expect(acked).toMatchObject({ state: "acknowledged", acknowledgedBy: "operator", note: "looking at the Pune CDN" });
+    const again = await send("POST", `/api/alerts/${fired!.id}/ack`, { note: "twice" });
+    expect(again.status).toBe(409);
+    expect((await send("POST", `/api/alerts/${fired!.id}/ack`, {})).status).toBe(400);
+
+    await server.stop();
+    server = await spawnServer(env());
+    expect((await active()).map((a) => [a.id, a.state])).toEqual([[fired!.id, "acknowledged"]]);
+
+    await playPune(12, 0);
+    const resolved = await waitFor(
+      async () => (await json<{ alerts: AlertView[] }>("GET", "/api/alerts?state=resolved")).alerts,
+      (alerts) => alerts.some((a) => a.id === fired!.id),
+      20_000,
+    );
+    expect(resolved.find((a) => a.id === fired!.id)).toMatchObject({ state: "resolved", acknowledgedBy: "operator", flaps: 0 });
+    expect((await json<Snapshot>("GET", "/api/snapshot")).system.healthScore).toBe(100);
+  }, 90_000);
+});

@@ -1,0 +1,65 @@
+import { z } from "zod";
+import { ALERT_STATES, alertRuleInputSchema, type AlertRule, type AlertView } from "@/core/alert-rules";
+import { REGION_IDS } from "@/core/regions";
+import { AppError } from "../errors";
+import type { Runtime } from "../runtime";
+import { deleteAlertRule } from "../services/delete-alert-rule";
+import { listAlertRules } from "../services/list-alert-rules";
+import { listAlerts } from "../services/list-alerts";
+import { saveAlertRule } from "../services/save-alert-rule";
+import { readJsonBody } from "./respond";
+import { parseBody, parseQuery } from "./validate";
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+function requireUuid(id: string, what: string): string {
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", `No ${what} ${id}.`);
+  return id;
+}
+
+const alertQuerySchema = z.object({
+  state: z.enum([...ALERT_STATES, "active"], { error: `state must be one of ${[...ALERT_STATES, "active"].join(", ")}` }).optional(),
+  region: z.enum(REGION_IDS, { error: `region must be one of ${REGION_IDS.join(", ")}` }).optional(),
+  limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be 1 to 500").max(500, "limit must be 1 to 500").default(100),
+});
+
+const ackBodySchema = z
+  .object({ note: z.string().trim().min(1, "note must say what you are doing about it").max(1000, "note must be at most 1000 characters") })
+  .strict();
+
+/** GET /api/alerts?state=&region=&limit=: alerts newest first. */
+export async function getAlerts(runtime: Runtime, url: URL): Promise<{ alerts: AlertView[] }> {
+  const query = parseQuery(alertQuerySchema, url.searchParams);
+  return { alerts: await listAlerts(runtime.database.prisma, query) };
+}
+
+/** POST /api/alerts/:id/ack {note}: take ownership of a firing alert. */
+export async function ackAlert(runtime: Runtime, id: string, by: string, request: Request): Promise<AlertView> {
+  const body = parseBody(ackBodySchema, await readJsonBody(request, MAX_BODY_BYTES));
+  return runtime.alerts.acknowledge(requireUuid(id, "alert"), by, body.note, Date.now());
+}
+
+/** GET /api/alert-rules. */
+export async function getAlertRules(runtime: Runtime): Promise<{ rules: AlertRule[] }> {
+  return { rules: await listAlertRules(runtime.database.prisma) };
+}
+
+/** POST /api/alert-rules (create) and PUT /api/alert-rules/:id (replace); the engine uses them from its next evaluation. */
+export async function putAlertRule(runtime: Runtime, request: Request, id?: string): Promise<AlertRule> {
+  const raw = await readJsonBody(request, MAX_BODY_BYTES);
+  const parsed = alertRuleInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    throw new AppError("bad_request", fields.map((f) => `${f.path}: ${f.message}`).join("; "), { fields });
+  }
+  const rule = await saveAlertRule(runtime.database.prisma, parsed.data, Date.now(), id === undefined ? undefined : requireUuid(id, "alert rule"));
+  await runtime.alerts.reloadRules();
+  return rule;
+}
+
+/** DELETE /api/alert-rules/:id: the rule stops; its alerts resolve and keep their history. */
+export async function removeAlertRule(runtime: Runtime, id: string): Promise<{ deleted: string }> {
+  await deleteAlertRule(runtime.database.prisma, requireUuid(id, "alert rule"), Date.now());
+  await runtime.alerts.reloadRules();
+  return { deleted: id };
+}

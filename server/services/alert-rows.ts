@@ -1,0 +1,75 @@
+import { alertRuleInputSchema, alertViewSchema, type AlertRule, type AlertView } from "@/core/alert-rules";
+import { AppError } from "../errors";
+import type { Prisma } from "../db/generated/client";
+
+export type AlertRuleRow = Prisma.AlertRuleGetPayload<object>;
+export type AlertRow = Prisma.AlertGetPayload<{ include: { rule: true } }>;
+
+/** A stored rule read back through the same schema that admitted it, so a bad row is named, never used. */
+export function toAlertRule(row: AlertRuleRow): AlertRule {
+  const parsed = alertRuleInputSchema.safeParse({
+    name: row.name,
+    metric: row.metric,
+    region: row.region,
+    direction: row.direction,
+    warning: row.warning,
+    critical: row.critical,
+    clearThreshold: row.clearThreshold,
+    windowSeconds: row.windowSeconds,
+    channels: row.channels,
+    impact: row.impact,
+    runbookUrl: row.runbookUrl,
+    escalateAfterSeconds: row.escalateAfterSeconds,
+    enabled: row.enabled,
+  });
+  if (!parsed.success) throw new AppError("internal", `Alert rule ${row.id} in the database is invalid: ${parsed.error.issues[0]?.message}`);
+  return { id: row.id, ...parsed.data };
+}
+
+/** An alert row with its rule, as the API and the board show it. */
+export function toAlertView(row: AlertRow): AlertView {
+  const rule = toAlertRule(row.rule);
+  return alertViewSchema.parse({
+    id: row.id,
+    ruleId: rule.id,
+    ruleName: rule.name,
+    metric: rule.metric,
+    region: row.region,
+    state: row.state,
+    severity: row.severity,
+    impact: rule.impact,
+    value: row.value,
+    warning: rule.warning,
+    critical: rule.critical,
+    direction: rule.direction,
+    windowSeconds: rule.windowSeconds,
+    channels: rule.channels,
+    runbookUrl: rule.runbookUrl,
+    firedAt: row.firedAt.getTime(),
+    acknowledgedAt: row.acknowledgedAt?.getTime() ?? null,
+    acknowledgedBy: row.acknowledgedBy,
+    note: row.note,
+    escalatedAt: row.escalatedAt?.getTime() ?? null,
+    resolvedAt: row.resolvedAt?.getTime() ?? null,
+    flaps: row.flaps,
+  });
+}
+
+/** The columns of a rule's fields. */
+export function toAlertRuleData(rule: Omit<AlertRule, "id">) {
+  return {
+    name: rule.name,
+    metric: rule.metric,
+    region: rule.region,
+    direction: rule.direction,
+    warning: rule.warning,
+    critical: rule.critical,
+    clearThreshold: rule.clearThreshold,
+    windowSeconds: rule.windowSeconds,
+    channels: rule.channels,
+    impact: rule.impact,
+    runbookUrl: rule.runbookUrl,
+    escalateAfterSeconds: rule.escalateAfterSeconds,
+    enabled: rule.enabled,
+  };
+}

@@ -1,0 +1,29 @@
+import type { AlertState, AlertView } from "@/core/alert-rules";
+import type { RegionId } from "@/core/regions";
+import type { PrismaClient } from "../db/generated/client";
+import { toAlertView } from "./alert-rows";
+
+export interface AlertQuery {
+  /** "active": firing or acknowledged. */
+  state?: AlertState | "active" | undefined;
+  region?: RegionId | undefined;
+  limit: number;
+}
+
+/** Alerts newest first, with their rules. */
+export async function listAlerts(prisma: PrismaClient, query: AlertQuery): Promise<AlertView[]> {
+  const state = query.state === "active" ? { in: ["firing", "acknowledged"] } : query.state;
+  const rows = await prisma.alert.findMany({
+    where: { ...(state ? { state } : {}), ...(query.region ? { region: query.region } : {}) },
+    include: { rule: true },
+    orderBy: [{ firedAt: "desc" }, { id: "asc" }],
+    take: query.limit,
+  });
+  return rows.map(toAlertView);
+}
+
+/** The last resolved alert of each rule and region since `since`, for flap suppression after a restart. */
+export async function listRecentlyResolvedAlerts(prisma: PrismaClient, since: number): Promise<Array<{ id: string; ruleId: string; region: RegionId; resolvedAt: number }>> {
+  const rows = await prisma.alert.findMany({ where: { state: "resolved", resolvedAt: { gte: new Date(since) } }, orderBy: { resolvedAt: "asc" } });
+  return rows.map((row) => ({ id: row.id, ruleId: row.ruleId, region: row.region as RegionId, resolvedAt: row.resolvedAt!.getTime() }));
+}

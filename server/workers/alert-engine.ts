@@ -1,0 +1,116 @@
+import { alertKeyOf, appendAlertSample, evaluateAlertRule, FLAP_WINDOW_MS, type AlertTransition } from "@/core/alert-evaluator";
+import { DEFAULT_ALERT_RULES, readRegionMetric, type AlertRule, type AlertView } from "@/core/alert-rules";
+import type { AlertSample } from "@/core/alert-window";
+import type { RegionId } from "@/core/regions";
+import type { Snapshot } from "@/core/snapshot";
+import type { PrismaClient } from "../db/generated/client";
+import { acknowledgeAlert } from "../services/acknowledge-alert";
+import { listAlertRules } from "../services/list-alert-rules";
+import { listAlerts, listRecentlyResolvedAlerts } from "../services/list-alerts";
+import { recordAlertChange } from "../services/record-alert-change";
+import { seedAlertRules } from "../services/seed-alert-rules";
+
+export interface AlertEngineOptions {
+  prisma: PrismaClient;
+  log: (message: string) => void;
+  /** Told of every stored change, for notifications and live pushes. */
+  onChange?: (alert: AlertView, change: AlertTransition["kind"] | "acknowledge") => void;
+}
+
+/**
+ * Evaluates every enabled rule for every region on each snapshot (SPEC section 5), storing each
+ * transition. Open alerts and recent resolutions are loaded at start, so a firing alert stays
+ * firing across a restart and a flap across it still reopens the same alert.
+ */
+export class AlertEngine {
+  private rules: AlertRule[] = [];
+  private readonly samples = new Map<string, AlertSample[]>();
+  private readonly open = new Map<string, AlertView>();
+  private readonly lastResolved = new Map<string, { id: string; resolvedAt: number }>();
+  private evaluating = false;
+
+  private constructor(private readonly options: AlertEngineOptions) {}
+
+  /** Seeds the default rules on a fresh database, then loads rules, open alerts and recent resolutions. */
+  static async start(options: AlertEngineOptions, now: number): Promise<AlertEngine> {
+    const engine = new AlertEngine(options);
+    const seeded = await seedAlertRules(options.prisma, DEFAULT_ALERT_RULES, now);
+    if (seeded > 0) options.log(`[alerts] seeded the ${seeded} default rules of SPEC section 5`);
+    await engine.reloadRules();
+    for (const alert of await listAlerts(options.prisma, { state: "active", limit: 10_000 })) engine.open.set(alertKeyOf(alert.ruleId, alert.region), alert);
+    for (const resolved of await listRecentlyResolvedAlerts(options.prisma, now - FLAP_WINDOW_MS)) {
+      engine.lastResolved.set(alertKeyOf(resolved.ruleId, resolved.region), { id: resolved.id, resolvedAt: resolved.resolvedAt });
+    }
+    return engine;
+  }
+
+  /** Reads the rules again (after an operator changed them). */
+  async reloadRules(): Promise<void> {
+    this.rules = await listAlertRules(this.options.prisma);
+  }
+
+  /** Alerts not resolved, newest first. */
+  active(): AlertView[] {
+    return [...this.open.values()].sort((a, b) => b.firedAt - a.firedAt || a.id.localeCompare(b.id));
+  }
+
+  /** Evaluates the rules on a snapshot; a call while the previous one still stores its changes is skipped. */
+  async evaluate(snapshot: Snapshot): Promise<void> {
+    if (this.evaluating) return;
+    this.evaluating = true;
+    try {
+      const now = snapshot.at;
+      const live = new Set<string>();
+      for (const rule of this.rules) {
+        if (!rule.enabled) continue;
+        for (const region of snapshot.regions) {
+          if (rule.region !== null && rule.region !== region.id) continue;
+          const key = alertKeyOf(rule.id, region.id);
+          live.add(key);
+          const samples = this.samples.get(key) ?? [];
+          this.samples.set(key, samples);
+          appendAlertSample(samples, readRegionMetric(rule.metric, region, snapshot), now, rule.windowSeconds);
+          const open = this.open.get(key);
+          const transitions = evaluateAlertRule(
+            rule,
+            samples,
+            {
+              open: open ? { id: open.id, severity: open.severity, state: open.state === "acknowledged" ? "acknowledged" : "firing", firedAt: open.firedAt, escalatedAt: open.escalatedAt } : null,
+              lastResolved: this.lastResolved.get(key) ?? null,
+            },
+            now,
+          );
+          for (const transition of transitions) await this.apply(rule.id, region.id, transition, now);
+        }
+      }
+      // An alert whose rule was disabled or deleted can no longer clear by itself: it resolves now.
+      for (const [key, alert] of this.open) {
+        if (!live.has(key)) await this.apply(alert.ruleId, alert.region, { kind: "resolve", alertId: alert.id, value: alert.value }, now);
+      }
+    } finally {
+      this.evaluating = false;
+    }
+  }
+
+  /** A person acknowledges a firing alert with a note. */
+  async acknowledge(id: string, by: string, note: string, now: number): Promise<AlertView> {
+    const alert = await acknowledgeAlert(this.options.prisma, id, by, note, now);
+    const key = alertKeyOf(alert.ruleId, alert.region);
+    if (this.open.get(key)?.id === alert.id) this.open.set(key, alert);
+    this.options.onChange?.(alert, "acknowledge");
+    return alert;
+  }
+
+  private async apply(ruleId: string, region: RegionId, transition: AlertTransition, now: number): Promise<void> {
+    const key = alertKeyOf(ruleId, region);
+    const alert = await recordAlertChange(this.options.prisma, { ruleId, region, transition }, now);
+    if (alert.state === "resolved") {
+      this.open.delete(key);
+      this.lastResolved.set(key, { id: alert.id, resolvedAt: alert.resolvedAt ?? now });
+    } else {
+      this.open.set(key, alert);
+    }
+    this.options.log(`[alerts] ${alert.ruleName} in ${region}: ${transition.kind} (${alert.severity}, ${alert.value})`);
+    this.options.onChange?.(alert, transition.kind);
+  }
+}

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { NETWORK_TYPES, QUALITIES, type NetworkType, type Quality } from "@/core/events";
+import { AlertStrip } from "@/components/alerts/alert-strip";
 import { LiveCostTile } from "@/components/cost/live-cost-tile";
 import { formatClockTime, formatInteger } from "@/components/ui/format";
 import { ApiError } from "@/components/ui/api-client";
@@ -194,6 +195,7 @@ export function Board() {
       />
       <main className={styles.main}>
         <Notices notices={notices} />
+        <AlertStrip alerts={snapshot?.alerts ?? null} />
         <StationTrack regions={snapshot?.regions ?? null} stale={stale} onRequestControl={setControlRequest} />
         <div className={styles.chartsRow}>
           <TimeCharts

@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { describeAlertThresholds, formatIstTime, formatMetricValue } from "./alert-format";
+
+describe("alert formatting", () => {
+  it("writes each metric in its unit", () => {
+    expect(formatMetricValue("error_rate_percent", 2.5)).toBe("2.50%");
+    expect(formatMetricValue("processing_latency_ms", 240.4)).toBe("240 ms");
+    expect(formatMetricValue("consumer_lag_messages", 120_000)).toBe("120.0k events");
+    expect(formatMetricValue("memory_utilization_percent", Number.NaN)).toBe("—");
+  });
+
+  it("states the value against both lines in the rule's direction", () => {
+    expect(describeAlertThresholds({ metric: "error_rate_percent", value: 6, warning: 2, critical: 5, direction: "above" })).toBe(
+      "6.00% (warning above 2.00%, critical above 5.00%)",
+    );
+  });
+
+  it("shows the time in IST, UTC+5:30", () => {
+    expect(formatIstTime(Date.UTC(2026, 10, 26, 15, 34, 5))).toBe("21:04:05 IST");
+  });
+});

@@ -1,0 +1,78 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { AlertRule } from "@/core/alert-rules";
+
+// The e2e server is shared by every spec: the rule made here is deleted again.
+let ruleId: string | null = null;
+
+test.afterEach(async ({ request }) => {
+  if (ruleId) expect((await request.delete(`/api/alert-rules/${ruleId}`)).status()).toBe(200);
+  ruleId = null;
+});
+
+/** Viewer error events in Pune for `seconds`, far above the simulator's own 1.2%. */
+async function injectPuneErrors(request: APIRequestContext, seconds: number): Promise<void> {
+  for (let tick = 0; tick < seconds * 4; tick++) {
+    const events = Array.from({ length: 300 }, (_, i) => ({
+      event_id: `e2e-alert-${Date.now()}-${tick}-${i}`,
+      user_id: "u",
+      device_id: "d",
+      session_id: `e2e-alert-${i}`,
+      event_type: "error",
+      error_code: "E_SEGMENT",
+      error_message: "segment 404",
+      timestamp: Date.now(),
+      quality: "720p",
+      location: "Pune",
+      content_id: "ipl-final",
+      bitrate: 4000,
+      buffer_health: 8,
+      network_type: "4G",
+    }));
+    expect((await request.post("/api/events", { data: events })).status()).toBe(202);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+test("an alert fires live on the board, is acknowledged with a note, and resolves once the errors stop", async ({ page, request }) => {
+  const created = await request.post("/api/alert-rules", {
+    data: {
+      name: "Pune viewer errors (e2e)",
+      metric: "error_rate_percent",
+      region: "pune",
+      direction: "above",
+      warning: 10,
+      critical: 95,
+      clearThreshold: 5,
+      windowSeconds: 10,
+      channels: ["slack"],
+      impact: "HIGH",
+      runbookUrl: "https://runbooks.example/pune-viewer-errors",
+    },
+  });
+  expect(created.status()).toBe(201);
+  ruleId = ((await created.json()) as AlertRule).id;
+
+  await page.goto("/");
+  await expect(page.getByTestId("alerts")).toBeVisible();
+  // 80% of the 10 s window must breach: inject for longer than the window.
+  await injectPuneErrors(request, 11);
+
+  const alert = page.getByTestId("alerts").locator("li", { hasText: "Pune viewer errors (e2e)" });
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert).toHaveAttribute("data-state", "firing");
+  await expect(alert).toContainText("warning above 10.00%");
+
+  await alert.getByRole("button", { name: "Acknowledge" }).click();
+  const dialog = page.getByTestId("ack-dialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByTestId("ack-note").fill("e2e: Pune CDN ticket raised");
+  await dialog.getByTestId("ack-submit").click();
+  await expect(dialog).toBeHidden();
+  await expect(alert).toHaveAttribute("data-state", "acknowledged");
+  await expect(alert).toContainText("acknowledged by operator: “e2e: Pune CDN ticket raised”");
+
+  // With only the simulator's Pune traffic (about 1.2% errors) the window clears and the alert leaves the board.
+  await expect(alert).toBeHidden({ timeout: 30_000 });
+  const resolved = (await (await request.get("/api/alerts?state=resolved&region=pune")).json()) as { alerts: Array<{ ruleId: string; acknowledgedBy: string }> };
+  expect(resolved.alerts.filter((a) => a.ruleId === ruleId).map((a) => a.acknowledgedBy)).toEqual(["operator"]);
+});

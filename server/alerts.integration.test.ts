@@ -1,3 +1,5 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,7 +13,9 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
   let dataDir: string;
   let server: SpawnedServer;
   let sequence = 0;
-  const env = () => ({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200" });
+  let receiver: Server;
+  const notices: Array<{ notice: string; title: string }> = [];
+  const env = () => ({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200", ALERT_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` });
 
   const send = (method: string, url: string, body?: unknown) =>
     fetch(`${server.url}${url}`, {
@@ -32,11 +36,23 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-alerts-"));
+    // The webhook receiver the alerts notify, started by the test itself.
+    receiver = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+      request.on("end", () => {
+        const { notice, title } = JSON.parse(body) as { notice: string; title: string };
+        notices.push({ notice, title });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     server = await spawnServer(env());
   }, 90_000);
 
   afterAll(async () => {
     await server?.stop();
+    await new Promise((resolve) => receiver.close(resolve));
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -107,5 +123,27 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     );
     expect(resolved.find((a) => a.id === fired!.id)).toMatchObject({ state: "resolved", acknowledgedBy: "operator", flaps: 0 });
     expect((await json<Snapshot>("GET", "/api/snapshot")).system.healthScore).toBe(100);
+
+    // Every notice reached the webhook, and the alert's history holds each change and delivery in order.
+    const title = "Pune errors (test) in Pune (warning, HIGH impact)";
+    await waitFor(async () => notices.length, (n) => n === 3, 10_000);
+    expect(notices).toEqual([
+      { notice: "fired", title: `[FIRING] ${title}` },
+      { notice: "acknowledged", title: `[ACKNOWLEDGED] ${title}` },
+      { notice: "resolved", title: `[RESOLVED] ${title}` },
+    ]);
+    const { history } = await waitFor(
+      () => json<{ history: Array<{ kind: string; actor: string | null; note: string | null }> }>("GET", `/api/alerts/${fired!.id}`),
+      (h) => h.history.filter((e) => e.kind === "delivered").length === 3,
+      10_000,
+    );
+    expect(history.map((e) => [e.kind, e.actor, e.note])).toEqual([
+      ["fired", null, "warning"],
+      ["delivered", null, "fired via webhook"],
+      ["acknowledged", "operator", "looking at the Pune CDN"],
+      ["delivered", null, "acknowledged via webhook"],
+      ["resolved", null, "the condition cleared"],
+      ["delivered", null, "resolved via webhook"],
+    ]);
   }, 90_000);
 });

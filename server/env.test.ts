@@ -31,6 +31,9 @@ describe("loadEnv", () => {
       KAFKA_PARTITIONS: 3,
       REDIS_KEY_PREFIX: "signalbox",
       KAFKA_REPLICATION: "off",
+      PAGERDUTY_EVENTS_URL: "https://events.pagerduty.com/v2/enqueue",
+      ALERT_EMAIL_FROM: "signalbox@localhost",
+      TWILIO_API_URL: "https://api.twilio.com",
       WORKERS: "on",
     });
   });

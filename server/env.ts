@@ -65,6 +65,19 @@ export const envSchema = z.object({
    * default: every copy is another produce, about 1.5 times the event rate over all links.
    */
   KAFKA_REPLICATION: onOff.default("off"),
+  /** Alert notification channels (SPEC section 5); a rule's channel without its settings is skipped, and the skip shows on the alert. */
+  ALERT_WEBHOOK_URL: z.url({ error: "must be a URL" }).optional(),
+  SLACK_WEBHOOK_URL: z.url({ error: "must be a URL" }).optional(),
+  PAGERDUTY_EVENTS_URL: z.url({ error: "must be a URL" }).default("https://events.pagerduty.com/v2/enqueue"),
+  PAGERDUTY_ROUTING_KEY: z.string().min(1).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  ALERT_EMAIL_FROM: z.string().min(3).default("signalbox@localhost"),
+  ALERT_EMAIL_TO: z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)).optional(),
+  TWILIO_API_URL: z.url({ error: "must be a URL" }).default("https://api.twilio.com"),
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().min(1).optional(),
+  ALERT_SMS_TO: z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)).optional(),
   /** "off": this process ingests and serves dashboards but consumes nothing (other processes run the workers). */
   WORKERS: onOff.default("on"),
 })

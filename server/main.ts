@@ -9,6 +9,10 @@ import { RedisLedger } from "./store/redis-ledger";
 import { RedisLiveStore } from "./store/redis-live-store";
 import { SharedBooks } from "./workers/shared-books";
 import { AlertEngine } from "./workers/alert-engine";
+import type { AlertTransition } from "@/core/alert-evaluator";
+import type { AlertNotice } from "@/core/alert-message";
+import { AlertNotifier } from "./notify/alert-notifier";
+import { recordAlertDelivery } from "./services/record-alert-delivery";
 import { openDatabase } from "./db/database";
 import { loadEnv } from "./env";
 import type { ComponentHealth } from "./health";
@@ -122,7 +126,38 @@ async function main(): Promise<void> {
   });
   // Region changes and dead-letter updates are written in the background; readers and shutdown settle them.
   const backgroundWrites = new BackgroundWrites((what, error) => console.error(`[db] could not ${what}`, error));
-  const alertEngine = await AlertEngine.start({ prisma: database.prisma, log }, Date.now());
+  const notifier = new AlertNotifier({
+    channels: {
+      webhookUrl: env.ALERT_WEBHOOK_URL,
+      slackWebhookUrl: env.SLACK_WEBHOOK_URL,
+      pagerDuty: env.PAGERDUTY_ROUTING_KEY ? { eventsUrl: env.PAGERDUTY_EVENTS_URL, routingKey: env.PAGERDUTY_ROUTING_KEY } : undefined,
+      email: env.SMTP_URL && env.ALERT_EMAIL_TO?.length ? { smtpUrl: env.SMTP_URL, from: env.ALERT_EMAIL_FROM, to: env.ALERT_EMAIL_TO } : undefined,
+      sms:
+        env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM && env.ALERT_SMS_TO?.length
+          ? { apiUrl: env.TWILIO_API_URL, accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_FROM, to: env.ALERT_SMS_TO }
+          : undefined,
+    },
+    record: (alertId, outcome, note) => recordAlertDelivery(database.prisma, alertId, outcome, note, Date.now()),
+    log,
+  });
+  // A flap reopens quietly and a severity change waits for the next notice; everything else is announced.
+  const NOTICES: Partial<Record<AlertTransition["kind"] | "acknowledge", AlertNotice>> = {
+    fire: "fired",
+    escalate: "escalated",
+    acknowledge: "acknowledged",
+    resolve: "resolved",
+  };
+  const alertEngine = await AlertEngine.start(
+    {
+      prisma: database.prisma,
+      log,
+      onChange: (alert, change) => {
+        const notice = NOTICES[change];
+        if (notice) notifier.notify(alert, notice);
+      },
+    },
+    Date.now(),
+  );
   // The pipeline starts after Next is ready, so its first window does not span the start-up.
   const { store, bus, regions, hub, processor, ingestor, subscription } = await createPipeline({
     now: Date.now(),
@@ -325,6 +360,7 @@ async function main(): Promise<void> {
         hub.tick(Date.now());
         hub.flushRollups();
       }],
+      ["notifications", () => notifier.close()],
       ["history", () => history.close()],
       ["dead letters", () => deadLetters.close()],
       ["background writes", () => backgroundWrites.settle()],

@@ -1,3 +1,4 @@
+import { formatIst } from "@/core/alert-message";
 import type { AlertView } from "@/core/alert-rules";
 import type { MetricName } from "@/core/metric-thresholds";
 import { formatCompact } from "@/components/ui/format";
@@ -26,5 +27,5 @@ export function describeAlertThresholds(alert: Pick<AlertView, "metric" | "value
 
 /** Wall-clock time in India, as on-call rotations there read it: "21:04:05 IST". */
 export function formatIstTime(at: number): string {
-  return `${new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Kolkata", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(at)} IST`;
+  return formatIst(at).slice(11);
 }

@@ -4,6 +4,7 @@ import { REGION_IDS } from "@/core/regions";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { deleteAlertRule } from "../services/delete-alert-rule";
+import { getAlertHistory, type AlertHistoryEntry } from "../services/get-alert-history";
 import { listAlertRules } from "../services/list-alert-rules";
 import { listAlerts } from "../services/list-alerts";
 import { saveAlertRule } from "../services/save-alert-rule";
@@ -31,6 +32,11 @@ const ackBodySchema = z
 export async function getAlerts(runtime: Runtime, url: URL): Promise<{ alerts: AlertView[] }> {
   const query = parseQuery(alertQuerySchema, url.searchParams);
   return { alerts: await listAlerts(runtime.database.prisma, query) };
+}
+
+/** GET /api/alerts/:id: the alert and its history (state changes and notification attempts). */
+export async function getAlert(runtime: Runtime, id: string): Promise<{ alert: AlertView; history: AlertHistoryEntry[] }> {
+  return getAlertHistory(runtime.database.prisma, requireUuid(id, "alert"));
 }
 
 /** POST /api/alerts/:id/ack {note}: take ownership of a firing alert. */

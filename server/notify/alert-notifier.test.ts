@@ -1,0 +1,154 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+import { afterEach, describe, expect, it } from "vitest";
+import type { AlertView } from "@/core/alert-rules";
+import { waitFor } from "../testing/spawn-server";
+import { AlertNotifier, type DeliveryOutcome } from "./alert-notifier";
+
+const FIRED_AT = Date.UTC(2026, 10, 26, 15, 34, 5);
+const alert: AlertView = {
+  id: "6f1c1f3e-1b0a-4a5e-9a53-6f3f0d5f8a01",
+  ruleId: "r-1",
+  ruleName: "Error rate",
+  metric: "error_rate_percent",
+  region: "pune",
+  state: "firing",
+  severity: "critical",
+  impact: "HIGH",
+  value: 6.25,
+  warning: 2,
+  critical: 5,
+  direction: "above",
+  windowSeconds: 120,
+  channels: ["webhook", "slack", "pagerduty", "sms", "email"],
+  runbookUrl: "https://runbooks.example/error-rate",
+  firedAt: FIRED_AT,
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  note: null,
+  escalatedAt: null,
+  resolvedAt: null,
+  flaps: 0,
+};
+
+interface Received {
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+/** A local HTTP receiver; `fail` answers 500 to that many requests first. */
+async function startReceiver(fail = 0): Promise<{ url: string; received: Received[] }> {
+  const received: Received[] = [];
+  let failures = fail;
+  const server: Server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+    request.on("end", () => {
+      received.push({ path: request.url ?? "", headers: request.headers, body });
+      if (failures > 0) {
+        failures--;
+        response.writeHead(500).end("receiver down");
+      } else {
+        response.writeHead(202).end("{}");
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received };
+}
+
+async function startSmtp(): Promise<{ url: string; mails: Array<{ from: string; to: string[]; data: string }> }> {
+  const mails: Array<{ from: string; to: string[]; data: string }> = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let data = "";
+      stream.on("data", (chunk: Buffer) => (data += chunk.toString()));
+      stream.on("end", () => {
+        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), data });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  cleanups.push(() => new Promise((resolve) => server.close(() => resolve())));
+  return { url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`, mails };
+}
+
+describe("AlertNotifier", () => {
+  it("delivers each channel's own payload to its receiver and records every delivery", async () => {
+    const http = await startReceiver();
+    const smtp = await startSmtp();
+    const records: Array<[string, DeliveryOutcome, string]> = [];
+    const notifier = new AlertNotifier({
+      channels: {
+        webhookUrl: `${http.url}/hook`,
+        slackWebhookUrl: `${http.url}/slack`,
+        pagerDuty: { eventsUrl: `${http.url}/v2/enqueue`, routingKey: "R0UT1NG" },
+        sms: { apiUrl: http.url, accountSid: "AC123", authToken: "secret", from: "+911100000000", to: ["+919800000001"] },
+        email: { smtpUrl: smtp.url, from: "signalbox@example.in", to: ["oncall@example.in"] },
+      },
+      record: async (id, outcome, note) => void records.push([id, outcome, note]),
+      log: () => {},
+    });
+    notifier.notify(alert, "fired");
+    await waitFor(async () => records.length, (n) => n === 5, 10_000);
+    await notifier.close();
+
+    expect(records.map(([id, outcome, note]) => [id, outcome, note]).sort()).toEqual(
+      ["email", "pagerduty", "slack", "sms", "webhook"].map((channel) => [alert.id, "delivered", `fired via ${channel}`]),
+    );
+    const byPath = new Map(http.received.map((r) => [r.path, r]));
+    const title = "[FIRING] Error rate in Pune (critical, HIGH impact)";
+    const lines = [
+      "Value 6.25%; warning above 2.00%, critical above 5.00% (over 120 s).",
+      "Fired 2026-11-26 21:04:05 IST.",
+      "Runbook: https://runbooks.example/error-rate",
+    ];
+    expect(JSON.parse(byPath.get("/hook")!.body)).toEqual({ notice: "fired", title, text: lines.join("\n"), alert });
+    expect(JSON.parse(byPath.get("/slack")!.body).text).toBe(`${title}\n${lines.join("\n")}`);
+    expect(JSON.parse(byPath.get("/v2/enqueue")!.body)).toMatchObject({
+      routing_key: "R0UT1NG",
+      event_action: "trigger",
+      dedup_key: alert.id,
+      payload: { summary: title, source: "signalbox/pune", severity: "critical", timestamp: new Date(FIRED_AT).toISOString(), group: "pune" },
+      links: [{ href: "https://runbooks.example/error-rate", text: "Runbook" }],
+    });
+    const sms = byPath.get("/2010-04-01/Accounts/AC123/Messages.json")!;
+    expect(sms.headers.authorization).toBe(`Basic ${Buffer.from("AC123:secret").toString("base64")}`);
+    expect(Object.fromEntries(new URLSearchParams(sms.body))).toEqual({ To: "+919800000001", From: "+911100000000", Body: `${title}. ${lines[0]} ${lines[2]}` });
+    expect(smtp.mails.map((m) => [m.from, m.to])).toEqual([["signalbox@example.in", ["oncall@example.in"]]]);
+    expect(smtp.mails[0]!.data).toContain(`Subject: ${title}`);
+    expect(smtp.mails[0]!.data).toContain("Fired 2026-11-26 21:04:05 IST.");
+  });
+
+  it("retries a failing receiver with backoff, recording each failure, and records the delivery that got through", async () => {
+    const http = await startReceiver(2);
+    const records: Array<[DeliveryOutcome, string]> = [];
+    const notifier = new AlertNotifier({
+      channels: { webhookUrl: `${http.url}/hook` },
+      record: async (_id, outcome, note) => void records.push([outcome, note]),
+      log: () => {},
+      retryBaseMs: 20,
+    });
+    notifier.notify({ ...alert, channels: ["webhook", "slack"] }, "resolved");
+    await waitFor(async () => records.length, (n) => n === 4, 10_000);
+    await notifier.close();
+    expect(records).toEqual([
+      ["delivery_skipped", "resolved via slack: SLACK_WEBHOOK_URL is not set"],
+      ["delivery_failed", `resolved via webhook, attempt 1 of 5: HTTP 500 from ${new URL(http.url).host}: receiver down; retrying`],
+      ["delivery_failed", `resolved via webhook, attempt 2 of 5: HTTP 500 from ${new URL(http.url).host}: receiver down; retrying`],
+      ["delivered", "resolved via webhook (attempt 3)"],
+    ]);
+    expect(http.received).toHaveLength(3);
+  });
+});

@@ -1,0 +1,157 @@
+import nodemailer from "nodemailer";
+import { buildChannelPayload, type AlertNotice } from "@/core/alert-message";
+import type { AlertChannel, AlertView } from "@/core/alert-rules";
+
+/** Where each channel delivers; a channel without its settings is skipped, and the skip is recorded. */
+export interface ChannelSettings {
+  webhookUrl?: string | undefined;
+  slackWebhookUrl?: string | undefined;
+  pagerDuty?: { eventsUrl: string; routingKey: string } | undefined;
+  email?: { smtpUrl: string; from: string; to: string[] } | undefined;
+  sms?: { apiUrl: string; accountSid: string; authToken: string; from: string; to: string[] } | undefined;
+}
+
+export type DeliveryOutcome = "delivered" | "delivery_failed" | "delivery_skipped";
+
+export interface AlertNotifierOptions {
+  channels: ChannelSettings;
+  /** Stores what happened to one delivery attempt (the alert's history shows it). */
+  record: (alertId: string, outcome: DeliveryOutcome, note: string) => Promise<void>;
+  log: (message: string) => void;
+  maxAttempts?: number;
+  /** First retry after this; doubles each attempt. */
+  retryBaseMs?: number;
+  timeoutMs?: number;
+}
+
+interface Delivery {
+  channel: AlertChannel;
+  alert: AlertView;
+  notice: AlertNotice;
+  attempt: number;
+}
+
+/**
+ * Sends alert notices to each of the rule's channels (generic webhook, Slack incoming webhook,
+ * PagerDuty Events v2, email over SMTP, SMS through a Twilio-compatible API). A failed delivery is
+ * retried with backoff; every attempt's outcome is recorded on the alert.
+ */
+export class AlertNotifier {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly inFlight = new Set<Promise<void>>();
+  private closed = false;
+
+  constructor(private readonly options: AlertNotifierOptions) {}
+
+  /** Queues the notice for every channel of the alert's rule. */
+  notify(alert: AlertView, notice: AlertNotice): void {
+    for (const channel of alert.channels) this.start({ channel, alert, notice, attempt: 1 });
+  }
+
+  /** Stops retrying and waits for deliveries on their way; safe to call twice. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  private start(delivery: Delivery): void {
+    const running = this.deliver(delivery).finally(() => this.inFlight.delete(running));
+    this.inFlight.add(running);
+  }
+
+  private async deliver(delivery: Delivery): Promise<void> {
+    const { channel, alert, notice, attempt } = delivery;
+    const label = `${notice} via ${channel}`;
+    let reason: string | null;
+    try {
+      reason = await this.send(delivery);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const maxAttempts = this.options.maxAttempts ?? 5;
+      const retry = attempt < maxAttempts && !this.closed;
+      await this.safeRecord(alert.id, "delivery_failed", `${label}, attempt ${attempt} of ${maxAttempts}: ${message}${retry ? "; retrying" : "; giving up"}`);
+      if (retry) {
+        const timer = setTimeout(() => {
+          this.timers.delete(timer);
+          this.start({ ...delivery, attempt: attempt + 1 });
+        }, (this.options.retryBaseMs ?? 1000) * 2 ** (attempt - 1));
+        this.timers.add(timer);
+      }
+      return;
+    }
+    if (reason !== null) await this.safeRecord(alert.id, "delivery_skipped", `${label}: ${reason}`);
+    else await this.safeRecord(alert.id, "delivered", `${label}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
+  }
+
+  private async safeRecord(alertId: string, outcome: DeliveryOutcome, note: string): Promise<void> {
+    try {
+      await this.options.record(alertId, outcome, note);
+    } catch (error) {
+      this.options.log(`[alerts] could not record "${note}" for alert ${alertId}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Sends one delivery; returns why it was skipped (not configured), or null once sent. */
+  private async send({ channel, alert, notice }: Delivery): Promise<string | null> {
+    const { channels } = this.options;
+    switch (channel) {
+      case "webhook":
+        if (!channels.webhookUrl) return "ALERT_WEBHOOK_URL is not set";
+        await this.postJson(channels.webhookUrl, buildChannelPayload("webhook", alert, notice));
+        return null;
+      case "slack":
+        if (!channels.slackWebhookUrl) return "SLACK_WEBHOOK_URL is not set";
+        await this.postJson(channels.slackWebhookUrl, buildChannelPayload("slack", alert, notice));
+        return null;
+      case "pagerduty":
+        if (!channels.pagerDuty) return "PAGERDUTY_ROUTING_KEY is not set";
+        await this.postJson(channels.pagerDuty.eventsUrl, buildChannelPayload("pagerduty", alert, notice, channels.pagerDuty.routingKey));
+        return null;
+      case "email": {
+        if (!channels.email) return "SMTP_URL and ALERT_EMAIL_TO are not set";
+        const { subject, text } = buildChannelPayload("email", alert, notice) as { subject: string; text: string };
+        const url = new URL(channels.email.smtpUrl);
+        const timeout = this.options.timeoutMs ?? 5000;
+        const transport = nodemailer.createTransport({
+          host: url.hostname,
+          port: Number(url.port || (url.protocol === "smtps:" ? 465 : 25)),
+          secure: url.protocol === "smtps:",
+          ...(url.username ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } } : {}),
+          // An SMTP server that does not answer must fail the attempt in seconds, not nodemailer's minutes.
+          connectionTimeout: timeout,
+          greetingTimeout: timeout,
+          socketTimeout: timeout,
+        });
+        try {
+          await transport.sendMail({ from: channels.email.from, to: channels.email.to, subject, text });
+        } finally {
+          transport.close();
+        }
+        return null;
+      }
+      case "sms": {
+        if (!channels.sms) return "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM and ALERT_SMS_TO are not set";
+        const { apiUrl, accountSid, authToken, from, to } = channels.sms;
+        const body = buildChannelPayload("sms", alert, notice) as string;
+        for (const number of to) {
+          await this.post(`${apiUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${accountSid}/Messages.json`, new URLSearchParams({ To: number, From: from, Body: body }), {
+            "content-type": "application/x-www-form-urlencoded",
+            authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`,
+          });
+        }
+        return null;
+      }
+    }
+  }
+
+  private postJson(url: string, payload: unknown): Promise<void> {
+    return this.post(url, JSON.stringify(payload), { "content-type": "application/json" });
+  }
+
+  private async post(url: string, body: string | URLSearchParams, headers: Record<string, string>): Promise<void> {
+    const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000) });
+    if (!response.ok) throw new Error(`HTTP ${response.status} from ${new URL(url).host}: ${(await response.text()).slice(0, 200)}`);
+  }
+}

@@ -162,5 +162,33 @@ export const alertViewSchema = z.object({
   escalatedAt: z.number().nullable(),
   resolvedAt: z.number().nullable(),
   flaps: z.number(),
+  /** When a silence covering it ends (it notifies nobody until then); null when not silenced. */
+  silencedUntil: z.number().nullable(),
 });
 export type AlertView = z.infer<typeof alertViewSchema>;
+
+/** A silence as an operator asks for it: by rule and/or region, for a while, with a reason. */
+export const silenceInputSchema = z
+  .object({
+    ruleId: z.uuid({ error: "ruleId must be an alert rule id" }).nullable().default(null),
+    region: z.enum(REGION_IDS, { error: `region must be one of ${REGION_IDS.join(", ")}` }).nullable().default(null),
+    reason: z.string().trim().min(1, "reason must say why").max(500, "reason must be at most 500 characters"),
+    durationMinutes: z.number().int("durationMinutes must be whole minutes").min(1, "durationMinutes must be 1 to 1440").max(1440, "durationMinutes must be 1 to 1440"),
+  })
+  .strict()
+  .refine((s) => s.ruleId !== null || s.region !== null, { message: "name a ruleId, a region or both: a silence of everything would hide the room", path: ["ruleId"] });
+
+export interface Silence {
+  id: string;
+  ruleId: string | null;
+  region: (typeof REGION_IDS)[number] | null;
+  reason: string;
+  createdBy: string;
+  startsAt: number;
+  endsAt: number;
+}
+
+/** Whether a silence active at `now` covers an alert of `ruleId` in `region` (a null field matches everything). */
+export function isSilenced(silences: readonly Silence[], ruleId: string, region: string, now: number): Silence | null {
+  return silences.find((s) => s.startsAt <= now && now < s.endsAt && (s.ruleId === null || s.ruleId === ruleId) && (s.region === null || s.region === region)) ?? null;
+}

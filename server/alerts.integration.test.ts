@@ -24,10 +24,10 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     });
   const json = async <T>(method: string, url: string, body?: unknown) => (await (await send(method, url, body)).json()) as T;
   const active = async () => (await json<{ alerts: AlertView[] }>("GET", "/api/alerts?state=active")).alerts;
-  /** Pune events for `seconds`, every 200 ms, `errorShare` of them viewer errors. */
-  const playPune = async (seconds: number, errorShare: number) => {
+  /** A city's events for `seconds`, every 200 ms, `errorShare` of them viewer errors. */
+  const play = async (city: string, seconds: number, errorShare: number) => {
     for (let tick = 0; tick < seconds * 5; tick++) {
-      const batch = makeWireEvents("al", sequence, 20).map((event, i) => ({ ...event, location: "Pune", event_type: i < errorShare * 20 ? "error" : "play" }));
+      const batch = makeWireEvents("al", sequence, 20).map((event, i) => ({ ...event, location: city, event_type: i < errorShare * 20 ? "error" : "play" }));
       sequence += 20;
       await send("POST", "/api/events", batch);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -98,7 +98,7 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
       impact: "HIGH",
       runbookUrl: "https://runbooks.example/pune-errors",
     });
-    await playPune(2, 0.5);
+    await play("Pune", 2, 0.5);
     const [fired] = await waitFor(active, (alerts) => alerts.some((a) => a.ruleId === rule.id), 15_000);
     expect(fired).toMatchObject({ ruleName: "Pune errors (test)", region: "pune", state: "firing", severity: "warning", impact: "HIGH", warning: 10, critical: 60 });
     const snapshot = await json<Snapshot>("GET", "/api/snapshot");
@@ -115,7 +115,7 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     server = await spawnServer(env());
     expect((await active()).map((a) => [a.id, a.state])).toEqual([[fired!.id, "acknowledged"]]);
 
-    await playPune(12, 0);
+    await play("Pune", 12, 0);
     const resolved = await waitFor(
       async () => (await json<{ alerts: AlertView[] }>("GET", "/api/alerts?state=resolved")).alerts,
       (alerts) => alerts.some((a) => a.id === fired!.id),
@@ -146,4 +146,44 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
       ["delivered", null, "resolved via webhook"],
     ]);
   }, 90_000);
+
+  it("silences a region for a while: its alerts still fire and show, and notify nobody", async () => {
+    expect((await send("POST", "/api/silences", { reason: "x", durationMinutes: 5 })).status).toBe(400);
+    const refused = await send("POST", "/api/silences", { region: "kolkata", reason: "", durationMinutes: 0 });
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe("reason must say why; durationMinutes must be 1 to 1440");
+
+    const silence = await json<{ id: string; region: string; createdBy: string; startsAt: number; endsAt: number }>("POST", "/api/silences", {
+      region: "kolkata",
+      reason: "planned CDN switch",
+      durationMinutes: 30,
+    });
+    expect(silence).toMatchObject({ region: "kolkata", createdBy: "operator" });
+    expect(silence.endsAt - silence.startsAt).toBe(30 * 60_000);
+    const rule = await json<AlertRule>("POST", "/api/alert-rules", {
+      name: "Kolkata errors (test)",
+      metric: "error_rate_percent",
+      region: "kolkata",
+      direction: "above",
+      warning: 10,
+      critical: 60,
+      windowSeconds: 10,
+      channels: ["webhook"],
+      impact: "MEDIUM",
+      runbookUrl: "https://runbooks.example/kolkata-errors",
+    });
+    const before = notices.length;
+    await play("Kolkata", 2, 0.5);
+    const [fired] = await waitFor(async () => (await active()).filter((a) => a.ruleId === rule.id), (alerts) => alerts.length === 1, 15_000);
+    expect(fired!.silencedUntil).toBe(silence.endsAt);
+    const { history } = await waitFor(
+      () => json<{ history: Array<{ kind: string; note: string | null }> }>("GET", `/api/alerts/${fired!.id}`),
+      (h) => h.history.length === 2,
+      10_000,
+    );
+    expect(history.map((e) => [e.kind, e.note])).toEqual([
+      ["fired", "warning"],
+      ["delivery_skipped", `fired: silenced until ${new Date(silence.endsAt).toISOString()} by operator (planned CDN switch)`],
+    ]);
+    expect(notices.length).toBe(before);
+  }, 60_000);
 });

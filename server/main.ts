@@ -151,9 +151,15 @@ async function main(): Promise<void> {
     {
       prisma: database.prisma,
       log,
-      onChange: (alert, change) => {
+      onChange: (alert, change, silence) => {
         const notice = NOTICES[change];
-        if (notice) notifier.notify(alert, notice);
+        if (!notice) return;
+        if (!silence) {
+          notifier.notify(alert, notice);
+          return;
+        }
+        const note = `${notice}: silenced until ${new Date(silence.endsAt).toISOString()} by ${silence.createdBy} (${silence.reason})`;
+        backgroundWrites.track("record a silenced notice", recordAlertDelivery(database.prisma, alert.id, "delivery_skipped", note, Date.now()));
       },
     },
     Date.now(),

@@ -43,6 +43,7 @@ function AlertStripView({ alerts }: AlertStripProps) {
                 <span className={styles.impact}>{alert.impact}</span>
                 {alert.escalatedAt !== null ? <span className={styles.escalated}>escalated</span> : null}
                 {alert.flaps > 0 ? <span className={styles.flaps}>flapped ×{alert.flaps}</span> : null}
+                {alert.silencedUntil !== null ? <span className={styles.flaps}>silenced until {formatIstTime(alert.silencedUntil)}</span> : null}
               </span>
               <span className={styles.detail}>
                 {describeAlertThresholds(alert)} · since {formatIstTime(alert.firedAt)}

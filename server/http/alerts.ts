@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALERT_STATES, alertRuleInputSchema, type AlertRule, type AlertView } from "@/core/alert-rules";
+import { ALERT_STATES, alertRuleInputSchema, silenceInputSchema, type AlertRule, type AlertView, type Silence } from "@/core/alert-rules";
 import { REGION_IDS } from "@/core/regions";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
@@ -31,7 +31,8 @@ const ackBodySchema = z
 /** GET /api/alerts?state=&region=&limit=: alerts newest first. */
 export async function getAlerts(runtime: Runtime, url: URL): Promise<{ alerts: AlertView[] }> {
   const query = parseQuery(alertQuerySchema, url.searchParams);
-  return { alerts: await listAlerts(runtime.database.prisma, query) };
+  const now = Date.now();
+  return { alerts: (await listAlerts(runtime.database.prisma, query)).map((alert) => runtime.alerts.withSilence(alert, now)) };
 }
 
 /** GET /api/alerts/:id: the alert and its history (state changes and notification attempts). */
@@ -43,6 +44,17 @@ export async function getAlert(runtime: Runtime, id: string): Promise<{ alert: A
 export async function ackAlert(runtime: Runtime, id: string, by: string, request: Request): Promise<AlertView> {
   const body = parseBody(ackBodySchema, await readJsonBody(request, MAX_BODY_BYTES));
   return runtime.alerts.acknowledge(requireUuid(id, "alert"), by, body.note, Date.now());
+}
+
+/** POST /api/silences {ruleId?, region?, reason, durationMinutes}: matching alerts notify nobody until it ends. */
+export async function createSilence(runtime: Runtime, by: string, request: Request): Promise<Silence> {
+  const body = parseBody(silenceInputSchema, await readJsonBody(request, MAX_BODY_BYTES));
+  return runtime.alerts.silence({ ruleId: body.ruleId, region: body.region, reason: body.reason, createdBy: by }, body.durationMinutes, Date.now());
+}
+
+/** GET /api/silences: the silences that have not ended. */
+export function getSilences(runtime: Runtime): { silences: Silence[] } {
+  return { silences: runtime.alerts.activeSilences(Date.now()) };
 }
 
 /** GET /api/alert-rules. */

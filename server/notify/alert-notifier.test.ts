@@ -30,6 +30,7 @@ const alert: AlertView = {
   escalatedAt: null,
   resolvedAt: null,
   flaps: 0,
+  silencedUntil: null,
 };
 
 interface Received {

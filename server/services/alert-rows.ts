@@ -52,6 +52,7 @@ export function toAlertView(row: AlertRow): AlertView {
     escalatedAt: row.escalatedAt?.getTime() ?? null,
     resolvedAt: row.resolvedAt?.getTime() ?? null,
     flaps: row.flaps,
+    silencedUntil: null,
   });
 }
 

@@ -1,5 +1,5 @@
 import { alertKeyOf, appendAlertSample, evaluateAlertRule, FLAP_WINDOW_MS, type AlertTransition } from "@/core/alert-evaluator";
-import { DEFAULT_ALERT_RULES, readRegionMetric, type AlertRule, type AlertView } from "@/core/alert-rules";
+import { DEFAULT_ALERT_RULES, isSilenced, readRegionMetric, type AlertRule, type AlertView, type Silence } from "@/core/alert-rules";
 import type { AlertSample } from "@/core/alert-window";
 import type { RegionId } from "@/core/regions";
 import type { Snapshot } from "@/core/snapshot";
@@ -8,13 +8,15 @@ import { acknowledgeAlert } from "../services/acknowledge-alert";
 import { listAlertRules } from "../services/list-alert-rules";
 import { listAlerts, listRecentlyResolvedAlerts } from "../services/list-alerts";
 import { recordAlertChange } from "../services/record-alert-change";
+import { listSilences } from "../services/list-silences";
+import { saveSilence } from "../services/save-silence";
 import { seedAlertRules } from "../services/seed-alert-rules";
 
 export interface AlertEngineOptions {
   prisma: PrismaClient;
   log: (message: string) => void;
   /** Told of every stored change, for notifications and live pushes. */
-  onChange?: (alert: AlertView, change: AlertTransition["kind"] | "acknowledge") => void;
+  onChange?: (alert: AlertView, change: AlertTransition["kind"] | "acknowledge", silence: Silence | null) => void;
 }
 
 /**
@@ -24,6 +26,7 @@ export interface AlertEngineOptions {
  */
 export class AlertEngine {
   private rules: AlertRule[] = [];
+  private silences: Silence[] = [];
   private readonly samples = new Map<string, AlertSample[]>();
   private readonly open = new Map<string, AlertView>();
   private readonly lastResolved = new Map<string, { id: string; resolvedAt: number }>();
@@ -37,6 +40,7 @@ export class AlertEngine {
     const seeded = await seedAlertRules(options.prisma, DEFAULT_ALERT_RULES, now);
     if (seeded > 0) options.log(`[alerts] seeded the ${seeded} default rules of SPEC section 5`);
     await engine.reloadRules();
+    await engine.reloadSilences(now);
     for (const alert of await listAlerts(options.prisma, { state: "active", limit: 10_000 })) engine.open.set(alertKeyOf(alert.ruleId, alert.region), alert);
     for (const resolved of await listRecentlyResolvedAlerts(options.prisma, now - FLAP_WINDOW_MS)) {
       engine.lastResolved.set(alertKeyOf(resolved.ruleId, resolved.region), { id: resolved.id, resolvedAt: resolved.resolvedAt });
@@ -49,9 +53,31 @@ export class AlertEngine {
     this.rules = await listAlertRules(this.options.prisma);
   }
 
-  /** Alerts not resolved, newest first. */
-  active(): AlertView[] {
-    return [...this.open.values()].sort((a, b) => b.firedAt - a.firedAt || a.id.localeCompare(b.id));
+  /** Reads the silences that have not ended. */
+  async reloadSilences(now: number): Promise<void> {
+    this.silences = await listSilences(this.options.prisma, now);
+  }
+
+  /** Silences an operator asks for: alerts they cover fire and show, but notify nobody. */
+  async silence(request: Omit<Silence, "id" | "startsAt" | "endsAt">, durationMinutes: number, now: number): Promise<Silence> {
+    const silence = await saveSilence(this.options.prisma, request, durationMinutes, now);
+    await this.reloadSilences(now);
+    return silence;
+  }
+
+  activeSilences(now: number): Silence[] {
+    return this.silences.filter((s) => s.endsAt > now);
+  }
+
+  /** Alerts not resolved, newest first, each with the end of a silence covering it. */
+  active(now = Date.now()): AlertView[] {
+    return [...this.open.values()].map((alert) => this.withSilence(alert, now)).sort((a, b) => b.firedAt - a.firedAt || a.id.localeCompare(b.id));
+  }
+
+  /** The alert with the end of a silence covering it now (a resolved alert is never silenced). */
+  withSilence(alert: AlertView, now: number): AlertView {
+    const silence = alert.state === "resolved" ? null : isSilenced(this.silences, alert.ruleId, alert.region, now);
+    return { ...alert, silencedUntil: silence?.endsAt ?? null };
   }
 
   /** Evaluates the rules on a snapshot; a call while the previous one still stores its changes is skipped. */
@@ -97,7 +123,7 @@ export class AlertEngine {
     const alert = await acknowledgeAlert(this.options.prisma, id, by, note, now);
     const key = alertKeyOf(alert.ruleId, alert.region);
     if (this.open.get(key)?.id === alert.id) this.open.set(key, alert);
-    this.options.onChange?.(alert, "acknowledge");
+    this.options.onChange?.(alert, "acknowledge", isSilenced(this.silences, alert.ruleId, alert.region, now));
     return alert;
   }
 
@@ -111,6 +137,6 @@ export class AlertEngine {
       this.open.set(key, alert);
     }
     this.options.log(`[alerts] ${alert.ruleName} in ${region}: ${transition.kind} (${alert.severity}, ${alert.value})`);
-    this.options.onChange?.(alert, transition.kind);
+    this.options.onChange?.(alert, transition.kind, isSilenced(this.silences, alert.ruleId, alert.region, now));
   }
 }

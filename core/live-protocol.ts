@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertViewSchema } from "./alert-rules";
 import type { Quality } from "./events";
 import type { QualityChangeReason } from "./quality-ladder";
 import type { Snapshot } from "./snapshot";
@@ -12,7 +13,13 @@ export type Ack<T> = (response: { ok: true; data: T } | { ok: false; error: stri
 export interface BoardServerToClientEvents {
   /** The live state, broadcast at least once a second. */
   snapshot: (snapshot: Snapshot) => void;
+  /** The active alerts, pushed the moment one changes rather than with the next snapshot. */
+  alerts: (update: AlertsUpdate) => void;
 }
+
+/** Active alerts as of `at` (epoch ms); newer than a snapshot's list when `at` is later than its `at`. */
+export const alertsUpdateSchema = z.object({ at: z.number(), alerts: z.array(alertViewSchema) });
+export type AlertsUpdate = z.infer<typeof alertsUpdateSchema>;
 
 /** Events a dashboard may send; every payload is validated on the server. */
 export interface BoardClientToServerEvents {

@@ -13,6 +13,7 @@ import { findFreePort } from "@/server/testing/free-port";
 import { spawnServer, waitFor } from "@/server/testing/spawn-server";
 import { createPipeline } from "@/server/workers/pipeline";
 import { TrafficSimulator } from "@/server/workers/simulator";
+import { benchAlertLatency } from "./bench-alerts";
 import { benchKafka } from "./bench-kafka";
 
 const run = promisify(execFile);
@@ -140,6 +141,14 @@ async function main(): Promise<void> {
     rows.push(["HTTP: POST /api/events, JSON batches of 5,000, 4 in flight, until processed (200k events)", `${fmt(http)} events/s`, "—"]);
   }
   if (!only || only === "memory") await benchMemory(Number(process.env.BENCH_RSS_SECONDS ?? 60));
+  if (!only || only === "alerts") {
+    const latencies = await benchAlertLatency();
+    rows.push([
+      "alert latency: condition met (3rd breaching sample) → alert on an open dashboard, 3 regions",
+      `${Math.min(...latencies)} – ${Math.max(...latencies)} ms`,
+      "< 1,000 ms beyond the window",
+    ]);
+  }
   if (!only || only === "kafka") {
     const seconds = Number(process.env.BENCH_KAFKA_SECONDS ?? 60);
     const rate = Number(process.env.BENCH_KAFKA_RATE ?? 30_000);

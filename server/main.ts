@@ -20,7 +20,7 @@ import { once } from "./once";
 import { setRuntime, type HealthReport } from "./runtime";
 import { checkDatabase } from "./services/check-database";
 import { saveRegionRollups } from "./services/save-region-rollups";
-import { attachBoardSocket, broadcastSnapshot, type BoardServer } from "./socket/board-socket";
+import { attachBoardSocket, broadcastAlerts, broadcastSnapshot, type BoardServer } from "./socket/board-socket";
 import { attachPlayerSocket } from "./socket/player-socket";
 import type { RollupRecord } from "@/core/history";
 import { saveDeadLetters } from "./services/save-dead-letters";
@@ -152,6 +152,8 @@ async function main(): Promise<void> {
       prisma: database.prisma,
       log,
       onChange: (alert, change, silence) => {
+        // The engine exists by the time it reports a change: it only does so while evaluating.
+        broadcastAlerts(io, { at: Date.now(), alerts: alertEngine.active() });
         const notice = NOTICES[change];
         if (!notice) return;
         if (!silence) {

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { NETWORK_TYPES, QUALITIES, type NetworkType, type Quality } from "@/core/events";
+import type { AlertsUpdate } from "@/core/live-protocol";
 import { AlertStrip } from "@/components/alerts/alert-strip";
 import { LiveCostTile } from "@/components/cost/live-cost-tile";
 import { formatClockTime, formatInteger } from "@/components/ui/format";
@@ -72,8 +73,10 @@ export function Board() {
     refetchIntervalInBackground: true,
   });
 
+  const [pushedAlerts, setPushedAlerts] = useState<AlertsUpdate | null>(null);
   const live = useLiveSnapshot({
     onSnapshot: (snapshot) => dispatchFeed({ type: "snapshot", snapshot, receivedAt: Date.now() }),
+    onAlerts: setPushedAlerts,
     // History fills the gap the socket missed while it was down.
     onReconnect: () => void history.refetch(),
   });
@@ -195,7 +198,7 @@ export function Board() {
       />
       <main className={styles.main}>
         <Notices notices={notices} />
-        <AlertStrip alerts={snapshot?.alerts ?? null} />
+        <AlertStrip alerts={pushedAlerts && snapshot && pushedAlerts.at > snapshot.at ? pushedAlerts.alerts : (snapshot?.alerts ?? null)} />
         <StationTrack regions={snapshot?.regions ?? null} stale={stale} onRequestControl={setControlRequest} />
         <div className={styles.chartsRow}>
           <TimeCharts

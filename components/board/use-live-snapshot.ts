@@ -2,7 +2,7 @@
 
 import { useEffect, useEffectEvent, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { BoardClientToServerEvents, BoardServerToClientEvents } from "@/core/live-protocol";
+import { alertsUpdateSchema, type AlertsUpdate, type BoardClientToServerEvents, type BoardServerToClientEvents } from "@/core/live-protocol";
 import { snapshotSchema, type Snapshot } from "@/core/snapshot";
 import { describeIssue } from "@/components/ui/api-client";
 
@@ -14,6 +14,8 @@ const REQUEST_SNAPSHOT_TIMEOUT_MS = 5000;
 
 export interface LiveSnapshotHandlers {
   onSnapshot: (snapshot: Snapshot) => void;
+  /** Alerts pushed between snapshots, the moment one changes. */
+  onAlerts: (update: AlertsUpdate) => void;
   /** Called on every connect after the first, when the board may have missed data. */
   onReconnect: () => void;
 }
@@ -25,7 +27,7 @@ export interface LiveSnapshotStatus {
 }
 
 /** Subscribes to the server's `snapshot` broadcast and asks for one at once on every (re)connect. */
-export function useLiveSnapshot({ onSnapshot, onReconnect }: LiveSnapshotHandlers): LiveSnapshotStatus {
+export function useLiveSnapshot({ onSnapshot, onAlerts, onReconnect }: LiveSnapshotHandlers): LiveSnapshotStatus {
   const [state, setState] = useState<LiveState>("connecting");
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -37,6 +39,14 @@ export function useLiveSnapshot({ onSnapshot, onReconnect }: LiveSnapshotHandler
     }
     setProblem(null);
     onSnapshot(parsed.data);
+  });
+  const receiveAlerts = useEffectEvent((payload: unknown) => {
+    const parsed = alertsUpdateSchema.safeParse(payload);
+    if (!parsed.success) {
+      setProblem(`a malformed alerts update was ignored (${describeIssue(parsed.error)})`);
+      return;
+    }
+    onAlerts(parsed.data);
   });
   const reportReconnect = useEffectEvent(() => onReconnect());
 
@@ -63,6 +73,7 @@ export function useLiveSnapshot({ onSnapshot, onReconnect }: LiveSnapshotHandler
       });
     });
     socket.on("snapshot", (payload) => receiveSnapshot(payload));
+    socket.on("alerts", (payload) => receiveAlerts(payload));
     socket.on("disconnect", (reason) => {
       setState("reconnecting");
       // The client does not retry by itself after a server-side disconnect.

@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import { requestSnapshotSchema, type BoardClientToServerEvents, type BoardServerToClientEvents } from "@/core/live-protocol";
+import { requestSnapshotSchema, type AlertsUpdate, type BoardClientToServerEvents, type BoardServerToClientEvents } from "@/core/live-protocol";
 import type { Snapshot } from "@/core/snapshot";
 
 export type BoardServer = Server<BoardClientToServerEvents, BoardServerToClientEvents>;
@@ -18,6 +18,11 @@ export function attachBoardSocket(io: BoardServer, latestSnapshot: () => Snapsho
       reply({ ok: true, data: latestSnapshot() });
     });
   });
+}
+
+/** Pushes the active alerts to every dashboard of this process at once. */
+export function broadcastAlerts(io: BoardServer, update: AlertsUpdate): void {
+  io.local.emit("alerts", update);
 }
 
 /** Pushes a snapshot to every dashboard. */

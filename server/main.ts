@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Redis } from "ioredis";
@@ -50,6 +51,19 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
   } finally {
     clearTimeout(timer);
   }
+}
+
+// Renews the lease only if this process still holds it, in one step.
+const RENEW_LEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end`;
+const ALERT_LEASE_MS = 5000;
+
+/** A lease in Redis that one process at a time holds (taken when free, renewed while held), so alerts are evaluated once. */
+function holdAlertLease(redis: Redis, key: string): () => Promise<boolean> {
+  const holder = randomUUID();
+  return async () => {
+    if ((await redis.set(key, holder, "PX", ALERT_LEASE_MS, "NX")) === "OK") return true;
+    return (await redis.eval(RENEW_LEASE, 1, key, holder, ALERT_LEASE_MS)) === 1;
+  };
 }
 
 async function main(): Promise<void> {
@@ -151,6 +165,7 @@ async function main(): Promise<void> {
     {
       prisma: database.prisma,
       log,
+      ...(redis && kafka ? { holdsLease: holdAlertLease(redis, `${env.REDIS_KEY_PREFIX}:alerts-lease`) } : {}),
       onChange: (alert, change, silence) => {
         // The engine exists by the time it reports a change: it only does so while evaluating.
         broadcastAlerts(io, { at: Date.now(), alerts: alertEngine.active() });

@@ -98,6 +98,9 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
       60_000,
     );
     expect(shareA + shareB).toBe(12);
+    // Both processes seeded the default alert rules on the same database: each is stored once.
+    const { rules } = (await (await fetch(`${b.url}/api/alert-rules`)).json()) as { rules: unknown[] };
+    expect(rules).toHaveLength(5);
 
     // Events sent to either process are counted once in the books both show.
     const second = makeWireEvents("k", 6000, 20_000);

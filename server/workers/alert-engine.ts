@@ -17,6 +17,11 @@ export interface AlertEngineOptions {
   log: (message: string) => void;
   /** Told of every stored change, for notifications and live pushes. */
   onChange?: (alert: AlertView, change: AlertTransition["kind"] | "acknowledge", silence: Silence | null) => void;
+  /**
+   * With several server processes only the holder of the evaluation lease evaluates; the others
+   * read the alerts it stored. Absent: this process is the only one.
+   */
+  holdsLease?: () => Promise<boolean>;
 }
 
 /**
@@ -85,6 +90,10 @@ export class AlertEngine {
     if (this.evaluating) return;
     this.evaluating = true;
     try {
+      if (this.options.holdsLease && !(await this.options.holdsLease())) {
+        await this.follow(snapshot.at);
+        return;
+      }
       const now = snapshot.at;
       const live = new Set<string>();
       for (const rule of this.rules) {
@@ -116,6 +125,16 @@ export class AlertEngine {
     } finally {
       this.evaluating = false;
     }
+  }
+
+  /** Another process evaluates: take its stored view of the open alerts, rules and silences. */
+  private async follow(now: number): Promise<void> {
+    const active = await listAlerts(this.options.prisma, { state: "active", limit: 10_000 });
+    this.open.clear();
+    for (const alert of active) this.open.set(alertKeyOf(alert.ruleId, alert.region), alert);
+    await Promise.all([this.reloadRules(), this.reloadSilences(now)]);
+    // Samples gathered while following would be stale when the lease comes here.
+    this.samples.clear();
   }
 
   /** A person acknowledges a firing alert with a note. */

@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
+import { stableUuidOf } from "@/core/stable-id";
 import { toWireEvent, type ViewerEvent } from "@/core/events";
 import { classifyFailure, decideFailureAction, type FailureSeverity } from "@/core/failures";
 import type { RegionId } from "@/core/regions";
@@ -60,8 +61,7 @@ export interface FailureHandlerOptions {
 
 /** The same id for the same original message, so a dead letter written twice (after a crash) is stored once. */
 export function deadLetterIdOf(origin: string): string {
-  const hex = createHash("sha256").update(origin).digest("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return stableUuidOf(`dead letter of ${origin}`);
 }
 
 function messageOf(error: unknown): string {

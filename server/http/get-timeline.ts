@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { REGION_IDS } from "@/core/regions";
+import { AppError } from "../errors";
+import type { Runtime } from "../runtime";
+import { listTimeline, type TimelineEntry } from "../services/list-timeline";
+import { parseQuery } from "./validate";
+
+const HOUR_MS = 3_600_000;
+const instant = z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))], {
+  error: "must be epoch milliseconds or an ISO 8601 date-time",
+});
+
+const timelineQuerySchema = z.object({
+  region: z.enum(REGION_IDS, { error: `region must be one of ${REGION_IDS.join(", ")}` }).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be 1 to 1000").max(1000, "limit must be 1 to 1000").default(200),
+});
+
+/** GET /api/timeline?region=&from=&to=&limit=: the evening's incidents, newest first (default: the last 12 hours). */
+export async function getTimeline(runtime: Runtime, url: URL): Promise<{ entries: TimelineEntry[] }> {
+  const query = parseQuery(timelineQuerySchema, url.searchParams);
+  const to = query.to ?? Date.now();
+  const from = query.from ?? to - 12 * HOUR_MS;
+  if (from >= to) throw new AppError("bad_request", "from must be before to");
+  if (to - from > 48 * HOUR_MS) throw new AppError("bad_request", "a timeline covers at most 48 hours");
+  return { entries: await listTimeline(runtime.database.prisma, { from, to, region: query.region, limit: query.limit }) };
+}

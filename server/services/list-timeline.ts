@@ -1,0 +1,87 @@
+import type { RegionId } from "@/core/regions";
+import type { PrismaClient } from "../db/generated/client";
+
+export interface TimelineEntry {
+  at: number;
+  /** alert (a state change or notification of an alert), region (failover, failback, breaker), replay, silence. */
+  kind: "alert" | "region" | "replay" | "silence";
+  /** What happened, in a word: fired, acknowledged, escalated, resolved, failover, trip, replay… */
+  action: string;
+  region: RegionId | null;
+  title: string;
+  detail: string | null;
+  actor: string | null;
+  /** The alert an alert entry belongs to, for linking. */
+  alertId: string | null;
+}
+
+export interface TimelineQuery {
+  from: number;
+  to: number;
+  region?: RegionId | undefined;
+  limit: number;
+}
+
+/**
+ * One evening's incident timeline from Postgres, newest first: alert transitions (not delivery
+ * attempts, which stay on the alert), region changes, dead-letter replays and silences.
+ */
+export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): Promise<TimelineEntry[]> {
+  const at = { gte: new Date(query.from), lt: new Date(query.to) };
+  const region = query.region;
+  const [transitions, changes, replays, silences] = await Promise.all([
+    prisma.alertTransition.findMany({
+      where: { at, kind: { in: ["fired", "severity", "acknowledged", "escalated", "resolved", "reopened"] }, ...(region ? { alert: { region } } : {}) },
+      include: { alert: { include: { rule: true } } },
+      orderBy: { at: "desc" },
+      take: query.limit,
+    }),
+    prisma.regionChange.findMany({ where: { at, ...(region ? { region } : {}) }, orderBy: { at: "desc" }, take: query.limit }),
+    // A replay names no single region; with a region filter only its own are not known, so all are shown.
+    prisma.replayJob.findMany({ where: { requestedAt: at }, orderBy: { requestedAt: "desc" }, take: query.limit }),
+    prisma.silence.findMany({ where: { startsAt: at, ...(region ? { OR: [{ region }, { region: null }] } : {}) }, orderBy: { startsAt: "desc" }, take: query.limit }),
+  ]);
+  const entries: TimelineEntry[] = [
+    ...transitions.map((t) => ({
+      at: t.at.getTime(),
+      kind: "alert" as const,
+      action: t.kind,
+      region: t.alert.region as RegionId,
+      title: `${t.alert.rule.name} ${t.kind}`,
+      detail: t.note,
+      actor: t.actor,
+      alertId: t.alertId,
+    })),
+    ...changes.map((c) => ({
+      at: c.at.getTime(),
+      kind: "region" as const,
+      action: c.action,
+      region: c.region as RegionId,
+      title: `${c.region} ${c.action} (${c.mode})`,
+      detail: c.reason,
+      actor: c.mode === "manual" ? "operator" : null,
+      alertId: null,
+    })),
+    ...replays.map((r) => ({
+      at: r.requestedAt.getTime(),
+      kind: "replay" as const,
+      action: "replay",
+      region: null,
+      title: `Dead-letter replay of ${r.total} entr${r.total === 1 ? "y" : "ies"}`,
+      detail: `${r.requeued} requeued, ${r.refused} refused, ${r.invalid} invalid`,
+      actor: null,
+      alertId: null,
+    })),
+    ...silences.map((s) => ({
+      at: s.startsAt.getTime(),
+      kind: "silence" as const,
+      action: "silence",
+      region: s.region as RegionId | null,
+      title: `Silence until ${s.endsAt.toISOString()}`,
+      detail: s.reason,
+      actor: s.createdBy,
+      alertId: null,
+    })),
+  ];
+  return entries.sort((a, b) => b.at - a.at).slice(0, query.limit);
+}

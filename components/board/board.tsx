@@ -239,7 +239,7 @@ export function Board() {
         </div>
       </main>
       {controlRequest ? (
-        <RegionControlDialog request={controlRequest} onClose={closeControlDialog} />
+        <RegionControlDialog request={controlRequest} snapshot={snapshot} onClose={closeControlDialog} />
       ) : null}
     </div>
   );

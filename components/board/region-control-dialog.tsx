@@ -3,25 +3,30 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type SyntheticEvent } from "react";
 import { getRegionConfig } from "@/core/regions";
+import type { Snapshot } from "@/core/snapshot";
 import { REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY, sendRegionControl } from "./api";
 import styles from "./controls.module.css";
+import { LoadShiftPreview } from "./load-shift-preview";
 import { REGION_CONTROL_COPY, type RegionControlRequest } from "./region-controls";
 
 const REASON_MAX_LENGTH = 500;
 
 interface RegionControlDialogProps {
   request: RegionControlRequest;
+  /** The latest snapshot when the dialog opens, for the load preview; null before the first one. */
+  snapshot: Snapshot | null;
   /** Called once the dialog has closed: confirmed, cancelled or dismissed with Escape. */
   onClose: () => void;
 }
 
 /** Asks an operator to confirm one region control, with an optional reason; shows the server's refusal inline. */
-export function RegionControlDialog({ request, onClose }: RegionControlDialogProps) {
+export function RegionControlDialog({ request, snapshot, onClose }: RegionControlDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const detailId = useId();
   const reasonId = useId();
   const [reason, setReason] = useState("");
+  const [openedWith] = useState(snapshot);
   const queryClient = useQueryClient();
   const name = getRegionConfig(request.region).name;
   const copy = REGION_CONTROL_COPY[request.control];
@@ -70,6 +75,9 @@ export function RegionControlDialog({ request, onClose }: RegionControlDialogPro
         <p id={detailId} className={styles.dialogDetail}>
           {copy.explain(name)}
         </p>
+        {openedWith ? (
+          <LoadShiftPreview region={request.region} control={request.control} regions={openedWith.regions} at={openedWith.at} />
+        ) : null}
         <div className={styles.field}>
           <label htmlFor={reasonId} className={styles.label}>
             Reason <span className={styles.optional}>(optional, kept in the region changes)</span>

@@ -39,6 +39,11 @@ test("an operator fails Pune over with a reason and back again from the board", 
   await expect(pune).toHaveAttribute("data-active", "true");
 
   const dialog = await openControlDialog(page, "pune", "failover");
+  // The confirmation says where Pune's viewers would go: Mumbai is the nearest region, far below 85%.
+  const preview = dialog.getByTestId("load-preview");
+  await expect(preview).toContainText(/[\d,]+ viewers move from Pune \(as of \d{2}:\d{2}:\d{2}\):/);
+  await expect(preview.locator("li").first()).toHaveAttribute("data-region", "mumbai");
+  await expect(preview.locator("li").first()).toContainText(/Mumbai\+[\d,]+\d+\.\d% → \d+\.\d%/);
   await dialog.getByTestId("confirm-reason").fill(reason);
   await expect(dialog.getByTestId("confirm-submit")).toHaveText("Fail over Pune");
   failedOverHere.add("pune");

@@ -1,0 +1,66 @@
+import { projectRegionLoss } from "@/core/load-projection";
+import { getRegionConfig, type RegionId } from "@/core/regions";
+import type { RegionSnapshot } from "@/core/snapshot";
+import { formatClockTime, formatInteger, formatPercent, formatRate } from "@/components/ui/format";
+import { UtilisationMeter } from "@/components/ui/utilisation-meter";
+import type { RegionControl } from "./api";
+import styles from "./controls.module.css";
+
+interface LoadShiftPreviewProps {
+  region: RegionId;
+  control: RegionControl;
+  /** The board's regions when the dialog opened: the preview holds still while the operator reads it. */
+  regions: readonly RegionSnapshot[];
+  at: number;
+}
+
+/** What the control does to the other regions: who takes the load and at what utilisation, or what comes back. */
+export function LoadShiftPreview({ region, control, regions, at }: LoadShiftPreviewProps) {
+  const name = getRegionConfig(region).name;
+  const own = regions.find((candidate) => candidate.id === region);
+  if (!own) return null;
+  const asOf = `as of ${formatClockTime(at)}`;
+
+  if (control === "failback" || control === "reset") {
+    return (
+      <p className={styles.preview} data-testid="load-preview">
+        {own.spilloverOut > 0
+          ? `${formatRate(own.spilloverOut)} events/s that ${name} now spills to other regions come back to it (${asOf}).`
+          : `${name} spills nothing right now, so no load moves back at once (${asOf}).`}
+      </p>
+    );
+  }
+
+  const projection = projectRegionLoss(regions, region);
+  if (projection.moving === 0) {
+    return (
+      <p className={styles.preview} data-testid="load-preview">
+        {name} has no viewers right now: no load moves ({asOf}).
+      </p>
+    );
+  }
+  return (
+    <div className={styles.preview} data-testid="load-preview">
+      <p>
+        {formatInteger(projection.moving)} viewers move from {name} ({asOf}):
+      </p>
+      <ul className={styles.shifts}>
+        {projection.takers.map((shift) => (
+          <li key={shift.region} data-region={shift.region} data-over={shift.utilizationAfterPercent > 85 || undefined}>
+            <span className={styles.shiftName}>{getRegionConfig(shift.region).name}</span>
+            <span className={styles.shiftViewers}>+{formatInteger(shift.viewers)}</span>
+            <UtilisationMeter percent={shift.utilizationAfterPercent} />
+            <span className={styles.shiftUtil}>
+              {formatPercent(shift.utilizationBeforePercent)} → {formatPercent(shift.utilizationAfterPercent)}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {projection.stranded > 0 ? (
+        <p className={styles.error} role="alert">
+          No other region is active: {formatInteger(projection.stranded)} viewers would queue on {name}.
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -186,4 +186,42 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     ]);
     expect(notices.length).toBe(before);
   }, 60_000);
+
+  it("keeps the evening's alerts, acknowledgements and silences on one timeline, filterable by region", async () => {
+    type Timeline = { entries: Array<{ kind: string; action: string; region: string | null; title: string; actor: string | null; detail: string | null; alertId: string | null }> };
+    const pune = await json<Timeline>("GET", "/api/timeline?region=pune");
+    expect(new Set(pune.entries.map((e) => e.region))).toEqual(new Set(["pune"]));
+    const [resolvedAlert] = (await json<{ alerts: AlertView[] }>("GET", "/api/alerts?state=resolved&region=pune")).alerts;
+    expect(pune.entries.filter((e) => e.kind === "alert").map((e) => [e.action, e.title, e.actor, e.detail, e.alertId])).toEqual([
+      ["resolved", "Pune errors (test) resolved", null, "the condition cleared", resolvedAlert!.id],
+      ["acknowledged", "Pune errors (test) acknowledged", "operator", "looking at the Pune CDN", resolvedAlert!.id],
+      ["fired", "Pune errors (test) fired", null, "warning", resolvedAlert!.id],
+    ]);
+
+    const kolkata = await json<Timeline>("GET", "/api/timeline?region=kolkata");
+    expect(kolkata.entries.filter((e) => e.kind !== "region").map((e) => [e.kind, e.action, e.actor, e.detail])).toEqual([
+      ["alert", "fired", null, "warning"],
+      ["silence", "silence", "operator", "planned CDN switch"],
+    ]);
+
+    const all = await json<Timeline>("GET", "/api/timeline");
+    expect(all.entries.filter((e) => e.kind === "alert")).toHaveLength(4);
+    const backwards = await send("GET", "/api/timeline?from=2026-11-26T10:00:00Z&to=2026-11-26T09:00:00Z");
+    expect(backwards.status).toBe(400);
+    expect(((await backwards.json()) as { error: { message: string } }).error.message).toBe("from must be before to");
+    expect((await send("GET", "/api/timeline?region=atlantis")).status).toBe(400);
+  }, 30_000);
+
+  it("filters the alert history by rule, severity and when it fired", async () => {
+    const history = async (query: string) => (await json<{ alerts: AlertView[] }>("GET", `/api/alerts?${query}`)).alerts.map((a) => a.ruleName);
+    const [pune] = (await json<{ alerts: AlertView[] }>("GET", "/api/alerts?region=pune")).alerts;
+    expect(await history(`ruleId=${pune!.ruleId}`)).toEqual(["Pune errors (test)"]);
+    expect(await history("severity=warning")).toEqual(["Kolkata errors (test)", "Pune errors (test)"]);
+    expect(await history("severity=critical")).toEqual([]);
+    expect(await history(`from=${pune!.firedAt}&to=${pune!.firedAt + 1}`)).toEqual(["Pune errors (test)"]);
+    expect(await history(`from=${Date.now() + 60_000}`)).toEqual([]);
+    const refused = await send("GET", "/api/alerts?severity=loud&ruleId=7");
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe("severity: severity must be one of warning, critical");
+  }, 30_000);
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ALERT_STATES, alertRuleInputSchema, silenceInputSchema, type AlertRule, type AlertView, type Silence } from "@/core/alert-rules";
+import { ALERT_SEVERITIES, ALERT_STATES, alertRuleInputSchema, silenceInputSchema, type AlertRule, type AlertView, type Silence } from "@/core/alert-rules";
 import { REGION_IDS } from "@/core/regions";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
@@ -9,7 +9,7 @@ import { listAlertRules } from "../services/list-alert-rules";
 import { listAlerts } from "../services/list-alerts";
 import { saveAlertRule } from "../services/save-alert-rule";
 import { readJsonBody } from "./respond";
-import { parseBody, parseQuery } from "./validate";
+import { instantSchema, parseBody, parseQuery } from "./validate";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
@@ -21,6 +21,11 @@ function requireUuid(id: string, what: string): string {
 const alertQuerySchema = z.object({
   state: z.enum([...ALERT_STATES, "active"], { error: `state must be one of ${[...ALERT_STATES, "active"].join(", ")}` }).optional(),
   region: z.enum(REGION_IDS, { error: `region must be one of ${REGION_IDS.join(", ")}` }).optional(),
+  severity: z.enum(ALERT_SEVERITIES, { error: `severity must be one of ${ALERT_SEVERITIES.join(", ")}` }).optional(),
+  ruleId: z.uuid({ error: "ruleId must be a rule's id" }).optional(),
+  /** Alerts that fired in [from, to). */
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
   limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be 1 to 500").max(500, "limit must be 1 to 500").default(100),
 });
 
@@ -28,7 +33,7 @@ const ackBodySchema = z
   .object({ note: z.string().trim().min(1, "note must say what you are doing about it").max(1000, "note must be at most 1000 characters") })
   .strict();
 
-/** GET /api/alerts?state=&region=&limit=: alerts newest first. */
+/** GET /api/alerts?state=&region=&severity=&ruleId=&from=&to=&limit=: alerts newest first. */
 export async function getAlerts(runtime: Runtime, url: URL): Promise<{ alerts: AlertView[] }> {
   const query = parseQuery(alertQuerySchema, url.searchParams);
   const now = Date.now();

@@ -3,17 +3,13 @@ import { REGION_IDS } from "@/core/regions";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { listTimeline, type TimelineEntry } from "../services/list-timeline";
-import { parseQuery } from "./validate";
+import { instantSchema, parseQuery } from "./validate";
 
 const HOUR_MS = 3_600_000;
-const instant = z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))], {
-  error: "must be epoch milliseconds or an ISO 8601 date-time",
-});
-
 const timelineQuerySchema = z.object({
   region: z.enum(REGION_IDS, { error: `region must be one of ${REGION_IDS.join(", ")}` }).optional(),
-  from: instant.optional(),
-  to: instant.optional(),
+  from: instantSchema.optional(),
+  to: instantSchema.optional(),
   limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be 1 to 1000").max(1000, "limit must be 1 to 1000").default(200),
 });
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { AppError } from "../errors";
 
 /** Query parameters checked against `schema`; an empty value counts as not given (forms send `?region=`). */
@@ -15,3 +15,8 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   if (parsed.success) return parsed.data;
   throw new AppError("bad_request", parsed.error.issues.map((issue) => issue.message).join("; "));
 }
+
+/** A query-string instant: epoch milliseconds or an ISO 8601 date-time with its offset, as epoch milliseconds. */
+export const instantSchema = z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))], {
+  error: "must be epoch milliseconds or an ISO 8601 date-time",
+});

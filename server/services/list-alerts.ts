@@ -1,4 +1,4 @@
-import type { AlertState, AlertView } from "@/core/alert-rules";
+import type { AlertSeverity, AlertState, AlertView } from "@/core/alert-rules";
 import type { RegionId } from "@/core/regions";
 import type { PrismaClient } from "../db/generated/client";
 import { toAlertView } from "./alert-rows";
@@ -7,6 +7,11 @@ export interface AlertQuery {
   /** "active": firing or acknowledged. */
   state?: AlertState | "active" | undefined;
   region?: RegionId | undefined;
+  severity?: AlertSeverity | undefined;
+  ruleId?: string | undefined;
+  /** Fired at or after, and before; epoch milliseconds. */
+  from?: number | undefined;
+  to?: number | undefined;
   limit: number;
 }
 
@@ -14,7 +19,15 @@ export interface AlertQuery {
 export async function listAlerts(prisma: PrismaClient, query: AlertQuery): Promise<AlertView[]> {
   const state = query.state === "active" ? { in: ["firing", "acknowledged"] } : query.state;
   const rows = await prisma.alert.findMany({
-    where: { ...(state ? { state } : {}), ...(query.region ? { region: query.region } : {}) },
+    where: {
+      ...(state ? { state } : {}),
+      ...(query.region ? { region: query.region } : {}),
+      ...(query.severity ? { severity: query.severity } : {}),
+      ...(query.ruleId ? { ruleId: query.ruleId } : {}),
+      ...(query.from !== undefined || query.to !== undefined
+        ? { firedAt: { ...(query.from !== undefined ? { gte: new Date(query.from) } : {}), ...(query.to !== undefined ? { lt: new Date(query.to) } : {}) } }
+        : {}),
+    },
     include: { rule: true },
     orderBy: [{ firedAt: "desc" }, { id: "asc" }],
     take: query.limit,

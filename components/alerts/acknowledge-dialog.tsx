@@ -6,7 +6,7 @@ import type { AlertView } from "@/core/alert-rules";
 import { getRegionConfig } from "@/core/regions";
 import { SNAPSHOT_QUERY_KEY } from "@/components/board/api";
 import styles from "@/components/board/controls.module.css";
-import { acknowledgeAlert } from "./api";
+import { ALERTS_QUERY_KEY, acknowledgeAlert } from "./api";
 import { describeAlertThresholds } from "./alert-format";
 
 const NOTE_MAX_LENGTH = 1000;
@@ -25,7 +25,10 @@ export function AcknowledgeDialog({ alert, onClose }: AcknowledgeDialogProps) {
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: () => acknowledgeAlert(alert.id, note.trim()),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: SNAPSHOT_QUERY_KEY }),
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: SNAPSHOT_QUERY_KEY });
+      void queryClient.invalidateQueries({ queryKey: ALERTS_QUERY_KEY });
+    },
   });
   const pending = mutation.isPending;
 

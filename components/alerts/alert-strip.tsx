@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { memo, useState } from "react";
 import type { AlertView } from "@/core/alert-rules";
 import { getRegionConfig } from "@/core/regions";
@@ -53,6 +54,9 @@ function AlertStripView({ alerts }: AlertStripProps) {
                 <a className={styles.runbook} href={alert.runbookUrl} target="_blank" rel="noreferrer">
                   Runbook
                 </a>
+                <Link className={styles.runbook} href={`/timeline?region=${alert.region}&alert=${alert.id}`} data-testid={`timeline-${alert.id}`}>
+                  Timeline
+                </Link>
                 {alert.state === "firing" ? (
                   <button type="button" className={styles.ack} data-testid={`ack-${alert.id}`} onClick={() => setAcknowledging(alert)}>
                     Acknowledge

@@ -3,6 +3,8 @@ import styles from "./ui.module.css";
 
 const PAGES = [
   { id: "board", href: "/", label: "Board" },
+  { id: "alerts", href: "/alerts", label: "Alerts" },
+  { id: "timeline", href: "/timeline", label: "Timeline" },
   { id: "cost", href: "/cost", label: "Cost" },
 ] as const;
 

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { REGION_IDS } from "@/core/regions";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
-import { listTimeline, type TimelineEntry } from "../services/list-timeline";
+import type { TimelineEntry } from "@/core/timeline";
+import { listTimeline } from "../services/list-timeline";
 import { instantSchema, parseQuery } from "./validate";
 
 const HOUR_MS = 3_600_000;

@@ -1,15 +1,8 @@
 import type { AlertView } from "@/core/alert-rules";
+import type { AlertHistoryEntry } from "@/core/timeline";
 import { AppError } from "../errors";
 import type { PrismaClient } from "../db/generated/client";
 import { toAlertView } from "./alert-rows";
-
-export interface AlertHistoryEntry {
-  kind: string;
-  at: number;
-  actor: string | null;
-  note: string | null;
-  value: number | null;
-}
 
 /** An alert and every change and notification attempt it went through, oldest first; 404 when unknown. */
 export async function getAlertHistory(prisma: PrismaClient, id: string): Promise<{ alert: AlertView; history: AlertHistoryEntry[] }> {

@@ -1,19 +1,16 @@
-import type { RegionId } from "@/core/regions";
+import { getRegionConfig, type RegionId } from "@/core/regions";
+import type { RegionAction } from "@/core/region-state";
+import type { TimelineEntry } from "@/core/timeline";
 import type { PrismaClient } from "../db/generated/client";
 
-export interface TimelineEntry {
-  at: number;
-  /** alert (a state change or notification of an alert), region (failover, failback, breaker), replay, silence. */
-  kind: "alert" | "region" | "replay" | "silence";
-  /** What happened, in a word: fired, acknowledged, escalated, resolved, failover, trip, replay… */
-  action: string;
-  region: RegionId | null;
-  title: string;
-  detail: string | null;
-  actor: string | null;
-  /** The alert an alert entry belongs to, for linking. */
-  alertId: string | null;
-}
+const REGION_ACTION_WORDS: Record<RegionAction, string> = {
+  failover: "failed over",
+  failback: "failed back",
+  breaker_open: "breaker opened",
+  breaker_close: "breaker closed",
+  breaker_trip: "breaker tripped",
+  breaker_reset: "breaker reset",
+};
 
 export interface TimelineQuery {
   from: number;
@@ -57,7 +54,7 @@ export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): 
       kind: "region" as const,
       action: c.action,
       region: c.region as RegionId,
-      title: `${c.region} ${c.action} (${c.mode})`,
+      title: `${getRegionConfig(c.region as RegionId).name} ${REGION_ACTION_WORDS[c.action as RegionAction] ?? c.action} (${c.mode})`,
       detail: c.reason,
       actor: c.mode === "manual" ? "operator" : null,
       alertId: null,
@@ -77,7 +74,7 @@ export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): 
       kind: "silence" as const,
       action: "silence",
       region: s.region as RegionId | null,
-      title: `Silence until ${s.endsAt.toISOString()}`,
+      title: `Silenced ${s.region ? getRegionConfig(s.region as RegionId).name : "every region"}${s.ruleId ? " for one rule" : ""} until ${s.endsAt.toISOString()}`,
       detail: s.reason,
       actor: s.createdBy,
       alertId: null,

@@ -91,6 +91,23 @@ test("an alert fires live on the board, is acknowledged with a note, and resolve
 
   // With only the simulator's Pune traffic (about 1.2% errors) the window clears and the alert leaves the board.
   await expect(alert).toBeHidden({ timeout: 30_000 });
-  const resolved = (await (await request.get("/api/alerts?state=resolved&region=pune")).json()) as { alerts: Array<{ ruleId: string; acknowledgedBy: string }> };
-  expect(resolved.alerts.filter((a) => a.ruleId === ruleId).map((a) => a.acknowledgedBy)).toEqual(["operator"]);
+  const resolved = (await (await request.get("/api/alerts?state=resolved&region=pune")).json()) as { alerts: Array<{ id: string; ruleId: string; acknowledgedBy: string }> };
+  const ours = resolved.alerts.filter((a) => a.ruleId === ruleId);
+  expect(ours.map((a) => a.acknowledgedBy)).toEqual(["operator"]);
+  const alertId = ours[0]!.id;
+
+  // The history page finds it by its filters and shows every step.
+  await page.goto("/alerts?state=resolved&region=pune");
+  await page.getByTestId(`alert-row-${alertId}`).click();
+  const detail = page.getByTestId("alert-detail");
+  await expect(detail).toContainText("Pune viewer errors (e2e) · Pune");
+  await expect(detail.getByTestId("alert-detail-history").locator("li[data-kind=acknowledged]")).toContainText("by operator: e2e: Pune CDN ticket raised");
+
+  // Its link opens the timeline with the alert's three steps marked, newest first.
+  await detail.getByTestId("alert-timeline-link").click();
+  await expect(page).toHaveURL(new RegExp(`/timeline\\?region=pune&alert=${alertId}$`));
+  const marked = page.getByTestId("timeline").locator("li[data-highlighted]");
+  await expect(marked).toHaveCount(3);
+  expect(await marked.evaluateAll((items) => items.map((item) => item.getAttribute("data-action")))).toEqual(["resolved", "acknowledged", "fired"]);
+  await expect(marked.nth(1)).toContainText("by operator · e2e: Pune CDN ticket raised");
 });

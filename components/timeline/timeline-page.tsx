@@ -110,7 +110,7 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
             <BarChart style={{ width: "100%", height: "100%" }} responsive data={buckets} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
               <XAxis dataKey="start" tickFormatter={formatIstMinute} tick={AXIS_TICK} stroke={CHART_COLORS.axisLine} minTickGap={40} />
-              <YAxis allowDecimals={false} tick={AXIS_TICK} stroke={CHART_COLORS.axisLine} width={32} />
+              <YAxis allowDecimals={false} domain={[0, (max: number) => Math.max(4, max)]} tickCount={5} tick={AXIS_TICK} stroke={CHART_COLORS.axisLine} width={32} />
               <Tooltip
                 isAnimationActive={false}
                 cursor={{ fill: "#ffffff10" }}

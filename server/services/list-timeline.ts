@@ -1,3 +1,4 @@
+import { formatIst } from "@/core/alert-message";
 import { getRegionConfig, type RegionId } from "@/core/regions";
 import type { RegionAction } from "@/core/region-state";
 import type { TimelineEntry } from "@/core/timeline";
@@ -74,7 +75,7 @@ export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): 
       kind: "silence" as const,
       action: "silence",
       region: s.region as RegionId | null,
-      title: `Silenced ${s.region ? getRegionConfig(s.region as RegionId).name : "every region"}${s.ruleId ? " for one rule" : ""} until ${s.endsAt.toISOString()}`,
+      title: `Silenced ${s.region ? getRegionConfig(s.region as RegionId).name : "every region"}${s.ruleId ? " for one rule" : ""} until ${formatIst(s.endsAt.getTime())}`,
       detail: s.reason,
       actor: s.createdBy,
       alertId: null,

@@ -75,7 +75,12 @@ export function AlertHistoryPage({ initial }: { initial: AlertHistoryInitial }) 
       <header className={page.header}>
         <Brand tag="alerts" />
         <SiteNav current="alerts" />
-        <p className={page.headerNote}>Every alert that fired, who owned it and how it ended · times in IST</p>
+        <p className={page.headerNote}>
+          Every alert that fired, who owned it and how it ended · times in IST ·{" "}
+          <Link href="/alerts/rules" data-testid="rules-link">
+            Rules &amp; silences →
+          </Link>
+        </p>
       </header>
       <main className={page.main}>
         <form className={page.filters} aria-label="Filter alerts" onSubmit={(event) => event.preventDefault()}>

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { alertViewSchema, type AlertView } from "@/core/alert-rules";
-import { REGION_IDS } from "@/core/regions";
+import { alertRuleInputSchema, alertViewSchema, type AlertRule, type AlertRuleInput, type AlertView, type Silence } from "@/core/alert-rules";
+import { REGION_IDS, type RegionId } from "@/core/regions";
 import { alertHistoryEntrySchema, type AlertHistoryEntry } from "@/core/timeline";
-import { fetchJson, readJson, sendRequest } from "@/components/ui/api-client";
+import { ApiError, fetchJson, readJson, sendRequest } from "@/components/ui/api-client";
 
 /** Acknowledges a firing alert with a note; the server's refusal (already acknowledged, resolved) becomes the error. */
 export async function acknowledgeAlert(id: string, note: string): Promise<AlertView> {
@@ -57,4 +57,65 @@ export type RuleSummary = z.infer<typeof ruleSummarySchema>;
 
 export function fetchRuleSummaries(signal: AbortSignal): Promise<{ rules: RuleSummary[] }> {
   return fetchJson("/api/alert-rules", "/api/alert-rules", z.object({ rules: z.array(ruleSummarySchema) }), signal);
+}
+
+const alertRuleSchema = z.intersection(z.object({ id: z.string() }), alertRuleInputSchema);
+const silenceSchema = z.object({
+  id: z.string(),
+  ruleId: z.string().nullable(),
+  region: z.enum(REGION_IDS).nullable(),
+  reason: z.string(),
+  createdBy: z.string(),
+  startsAt: z.number(),
+  endsAt: z.number(),
+});
+export const RULES_QUERY_KEY = ["alert-rules"] as const;
+export const SILENCES_QUERY_KEY = ["silences"] as const;
+
+const fieldErrorsSchema = z.object({ error: z.object({ message: z.string(), details: z.object({ fields: z.array(z.object({ path: z.string(), message: z.string() })) }).optional() }) });
+
+/** A refused rule: the server's reason for each field, to show beside it. */
+export class RuleRefusedError extends ApiError {
+  constructor(
+    message: string,
+    readonly fields: ReadonlyArray<{ path: string; message: string }>,
+  ) {
+    super("/api/alert-rules", message);
+  }
+}
+
+export function fetchAlertRules(signal: AbortSignal): Promise<{ rules: AlertRule[] }> {
+  return fetchJson("/api/alert-rules", "/api/alert-rules", z.object({ rules: z.array(alertRuleSchema) }), signal) as Promise<{ rules: AlertRule[] }>;
+}
+
+async function sendJson(endpoint: string, url: string, method: string, body?: unknown): Promise<Response> {
+  return sendRequest(endpoint, url, {
+    method,
+    headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+/** Creates a rule (id null) or replaces one; a 400 becomes a RuleRefusedError with each bad field. */
+export async function saveAlertRule(id: string | null, rule: AlertRuleInput): Promise<AlertRule> {
+  const url = id ? `/api/alert-rules/${id}` : "/api/alert-rules";
+  const response = await sendJson("/api/alert-rules", url, id ? "PUT" : "POST", rule);
+  if (response.status === 400) {
+    const refused = fieldErrorsSchema.safeParse(await response.json().catch(() => null));
+    if (refused.success) throw new RuleRefusedError(refused.data.error.message, refused.data.error.details?.fields ?? []);
+  }
+  return (await readJson(url, response, alertRuleSchema, (status, error) => error?.message ?? `HTTP ${status}`)) as AlertRule;
+}
+
+export async function deleteAlertRule(id: string): Promise<void> {
+  const url = `/api/alert-rules/${id}`;
+  await readJson(url, await sendJson("/api/alert-rules/:id", url, "DELETE"), z.object({ deleted: z.string() }), (status, error) => error?.message ?? `HTTP ${status}`);
+}
+
+export function fetchSilences(signal: AbortSignal): Promise<{ silences: Silence[] }> {
+  return fetchJson("/api/silences", "/api/silences", z.object({ silences: z.array(silenceSchema) }), signal);
+}
+
+export async function createSilence(input: { ruleId: string | null; region: RegionId | null; reason: string; durationMinutes: number }): Promise<Silence> {
+  return readJson("/api/silences", await sendJson("/api/silences", "/api/silences", "POST", input), silenceSchema, (status, error) => error?.message ?? `HTTP ${status}`);
 }

@@ -1,0 +1,194 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { formatIst } from "@/core/alert-message";
+import type { AlertRule } from "@/core/alert-rules";
+import { getRegionConfig } from "@/core/regions";
+import controls from "@/components/board/controls.module.css";
+import { Brand } from "@/components/ui/brand";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SiteNav } from "@/components/ui/site-nav";
+import { Skeleton } from "@/components/ui/skeleton";
+import page from "@/components/ui/page.module.css";
+import { RULES_QUERY_KEY, SILENCES_QUERY_KEY, deleteAlertRule, fetchAlertRules, fetchSilences } from "./api";
+import { formatMetricValue } from "./alert-format";
+import { METRIC_LABELS } from "./metric-labels";
+import { RuleEditorDialog } from "./rule-editor-dialog";
+import { SilenceDialog } from "./silence-dialog";
+import history from "./history.module.css";
+import styles from "./rules.module.css";
+
+type Dialog = { kind: "edit"; rule: AlertRule | null } | { kind: "silence"; rule: AlertRule | null } | { kind: "delete"; rule: AlertRule } | null;
+
+function describeLines(rule: AlertRule): string {
+  const value = (v: number) => formatMetricValue(rule.metric, v);
+  const clear = rule.clearThreshold === null ? "" : `, clears ${rule.direction === "above" ? "below" : "above"} ${value(rule.clearThreshold)}`;
+  return `${rule.direction} ${value(rule.warning)} / ${value(rule.critical)}${clear}`;
+}
+
+/** Alert rules and silences: what fires, where, at which lines, who hears about it, and what is muted for now. */
+export function RulesPage() {
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const rules = useQuery({ queryKey: RULES_QUERY_KEY, queryFn: ({ signal }) => fetchAlertRules(signal) });
+  const silences = useQuery({ queryKey: SILENCES_QUERY_KEY, queryFn: ({ signal }) => fetchSilences(signal), refetchInterval: 30_000 });
+  const ruleName = (id: string | null) => (id === null ? "every rule" : (rules.data?.rules.find((r) => r.id === id)?.name ?? "a deleted rule"));
+  const close = () => setDialog(null);
+
+  return (
+    <div className={page.page}>
+      <header className={page.header}>
+        <Brand tag="alert rules" />
+        <SiteNav current="alerts" />
+        <p className={page.headerNote}>
+          <Link href="/alerts">← Alert history</Link> · a rule fires for a region when ≥ 80% of its window&apos;s samples breach (at least 3)
+        </p>
+      </header>
+      <main className={page.main}>
+        <section className={styles.section} aria-label="Rules">
+          <div className={styles.sectionHeader}>
+            <h2 className={styles.sectionTitle}>Rules</h2>
+            <button type="button" className={page.button} data-testid="rule-new" onClick={() => setDialog({ kind: "edit", rule: null })}>
+              New rule
+            </button>
+            <button type="button" className={page.button} onClick={() => setDialog({ kind: "silence", rule: null })}>
+              Silence a region
+            </button>
+          </div>
+          {rules.isError ? (
+            <p className={page.error} role="alert">
+              The rules could not be loaded: {rules.error.message}
+            </p>
+          ) : null}
+          <div className={history.tableWrap}>
+            <table className={history.table} data-testid="rules">
+              <thead>
+                <tr>
+                  <th scope="col">Rule</th>
+                  <th scope="col">Metric</th>
+                  <th scope="col">Region</th>
+                  <th scope="col">Warning / critical</th>
+                  <th scope="col">Window</th>
+                  <th scope="col">Impact</th>
+                  <th scope="col">Channels</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rules.data
+                  ? rules.data.rules.map((rule) => (
+                      <tr key={rule.id} className={rule.enabled ? undefined : styles.off} data-testid={`rule-${rule.id}`}>
+                        <td className={history.rule}>
+                          {rule.name}
+                          {rule.enabled ? "" : " (off)"}
+                        </td>
+                        <td>{METRIC_LABELS[rule.metric]}</td>
+                        <td>{rule.region ? getRegionConfig(rule.region).name : "every region"}</td>
+                        <td className={history.num}>{describeLines(rule)}</td>
+                        <td className={history.num}>{rule.windowSeconds} s</td>
+                        <td>{rule.impact}</td>
+                        <td>{rule.channels.length > 0 ? rule.channels.join(", ") : "board only"}</td>
+                        <td>
+                          <span className={styles.actions}>
+                            <button type="button" className={page.button} onClick={() => setDialog({ kind: "edit", rule })}>
+                              Edit
+                            </button>
+                            <button type="button" className={page.button} onClick={() => setDialog({ kind: "silence", rule })}>
+                              Silence
+                            </button>
+                            <button type="button" className={page.button} onClick={() => setDialog({ kind: "delete", rule })}>
+                              Delete
+                            </button>
+                          </span>
+                        </td>
+                      </tr>
+                    ))
+                  : Array.from({ length: 5 }, (_, row) => (
+                      <tr key={row} aria-hidden="true">
+                        <td colSpan={8}>
+                          <Skeleton width="60%" />
+                        </td>
+                      </tr>
+                    ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+        <section className={styles.section} aria-label="Silences">
+          <h2 className={styles.sectionTitle}>Silences in force</h2>
+          {silences.data && silences.data.silences.length === 0 ? <EmptyState title="Nothing is silenced" detail="Every alert notifies its channels." /> : null}
+          {silences.data && silences.data.silences.length > 0 ? (
+            <div className={history.tableWrap}>
+              <table className={history.table} data-testid="silences">
+                <thead>
+                  <tr>
+                    <th scope="col">Covers</th>
+                    <th scope="col">Until (IST)</th>
+                    <th scope="col">By</th>
+                    <th scope="col">Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {silences.data.silences.map((silence) => (
+                    <tr key={silence.id}>
+                      <td>
+                        {ruleName(silence.ruleId)} in {silence.region ? getRegionConfig(silence.region).name : "every region"}
+                      </td>
+                      <td className={history.num}>{formatIst(silence.endsAt).slice(0, 19)}</td>
+                      <td>{silence.createdBy}</td>
+                      <td>{silence.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </section>
+      </main>
+      {dialog?.kind === "edit" ? <RuleEditorDialog rule={dialog.rule} onClose={close} /> : null}
+      {dialog?.kind === "silence" ? <SilenceDialog rule={dialog.rule} onClose={close} /> : null}
+      {dialog?.kind === "delete" ? <DeleteRuleDialog rule={dialog.rule} onClose={close} /> : null}
+    </div>
+  );
+}
+
+/** Deleting stops the rule; its alerts resolve and keep their history. */
+function DeleteRuleDialog({ rule, onClose }: { rule: AlertRule; onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: () => deleteAlertRule(rule.id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: RULES_QUERY_KEY });
+      dialogRef.current?.close();
+    },
+  });
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+  return (
+    <dialog ref={dialogRef} className={controls.dialog} data-tone="danger" aria-label={`Delete ${rule.name}`} data-testid="rule-delete-dialog" onClose={onClose}>
+      <form className={controls.form} onSubmit={(event) => (event.preventDefault(), mutation.mutate())}>
+        <h2 className={controls.dialogTitle}>Delete “{rule.name}”?</h2>
+        <p className={controls.dialogDetail}>It stops evaluating at once. Its open alerts resolve; their history stays.</p>
+        {mutation.isError ? (
+          <p className={controls.error} role="alert">
+            Not deleted: {mutation.error.message}
+          </p>
+        ) : null}
+        <div className={controls.buttons}>
+          <button type="button" className={controls.cancel} onClick={() => dialogRef.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className={controls.confirm} data-tone="danger" data-testid="rule-delete-confirm">
+            {mutation.isPending ? "Deleting…" : "Delete rule"}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

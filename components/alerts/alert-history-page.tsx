@@ -158,7 +158,7 @@ export function AlertHistoryPage({ initial }: { initial: AlertHistoryInitial }) 
               </tbody>
             </table>
             {list !== null && list.length === 0 ? (
-              <EmptyState title="No alerts match these filters" detail="Widen the time range or clear a filter; rules that never fired leave no alerts." />
+              <EmptyState inline title="No alerts match these filters" detail="Widen the time range or clear a filter; rules that never fired leave no alerts." />
             ) : null}
           </section>
           <AlertDetail id={selectedId} onClose={() => setSelectedId(null)} />
@@ -215,7 +215,7 @@ function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }
   if (id === null) {
     return (
       <aside className={styles.detail} aria-label="Alert">
-        <EmptyState title="Pick an alert" detail="Click a row, or focus it and press Enter, to see its history and its place on the timeline." />
+        <EmptyState inline title="Pick an alert" detail="Click a row, or focus it and press Enter, to see its history and its place on the timeline." />
       </aside>
     );
   }

@@ -119,7 +119,7 @@ export function RulesPage() {
         </section>
         <section className={styles.section} aria-label="Silences">
           <h2 className={styles.sectionTitle}>Silences in force</h2>
-          {silences.data && silences.data.silences.length === 0 ? <EmptyState title="Nothing is silenced" detail="Every alert notifies its channels." /> : null}
+          {silences.data && silences.data.silences.length === 0 ? <EmptyState inline title="Nothing is silenced" detail="Every alert notifies its channels." /> : null}
           {silences.data && silences.data.silences.length > 0 ? (
             <div className={history.tableWrap}>
               <table className={history.table} data-testid="silences">

@@ -94,7 +94,7 @@ export function SilenceDialog({ rule, onClose }: { rule: AlertRule | null; onClo
           <button type="button" className={controls.cancel} disabled={mutation.isPending} onClick={() => dialogRef.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className={controls.confirm} data-tone="danger" data-testid="silence-submit" aria-disabled={missing !== null || mutation.isPending || undefined} title={missing ?? undefined}>
+          <button type="submit" className={controls.confirm} data-tone="danger" data-testid="silence-submit" aria-disabled={mutation.isPending || undefined}>
             {mutation.isPending ? "Silencing…" : `Silence for ${describeDuration(minutes)}`}
           </button>
         </div>

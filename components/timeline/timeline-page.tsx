@@ -137,7 +137,7 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
         {entries === null ? (
           <Skeleton block />
         ) : entries.length === 0 ? (
-          <EmptyState title="A quiet evening so far" detail="Nothing fired, failed over, tripped, was silenced or replayed in this range." />
+          <EmptyState inline title="A quiet evening so far" detail="Nothing fired, failed over, tripped, was silenced or replayed in this range." />
         ) : (
           <ol className={styles.entries} data-testid="timeline">
             {entries.map((entry, index) => (

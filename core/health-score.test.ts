@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyHealthScore, computeHealthScore, type AlertImpact } from "./health-score";
+import { classifyHealthScore, computeHealthScore, listHealthDeductions, type AlertImpact } from "./health-score";
 
 const alerts = (...impacts: AlertImpact[]) => impacts.map((impact) => ({ impact }));
 
@@ -43,5 +43,29 @@ describe("classifyHealthScore", () => {
     [0, "critical"],
   ] as const)("%i → %s", (score, band) => {
     expect(classifyHealthScore(score)).toBe(band);
+  });
+});
+
+describe("listHealthDeductions", () => {
+  it("names each active alert and unhealthy region with its points, largest first, adding up to what the score lost", () => {
+    const active = [
+      { impact: "MEDIUM" as const, label: "Processing latency in Delhi" },
+      { impact: "HIGH" as const, label: "Error rate in Pune" },
+    ];
+    const regions = [
+      { label: "Pune", health: "unhealthy" as const },
+      { label: "Delhi", health: "degraded" as const },
+    ];
+    const deductions = listHealthDeductions(active, regions);
+    expect(deductions).toEqual([
+      { points: 20, reason: "Error rate in Pune (HIGH impact alert)" },
+      { points: 15, reason: "Pune unhealthy" },
+      { points: 5, reason: "Processing latency in Delhi (MEDIUM impact alert)" },
+    ]);
+    expect(100 - deductions.reduce((sum, d) => sum + d.points, 0)).toBe(computeHealthScore(active, ["unhealthy", "degraded"]));
+  });
+
+  it("is empty when nothing deducts", () => {
+    expect(listHealthDeductions([], [{ label: "Pune", health: "degraded" }])).toEqual([]);
   });
 });

@@ -26,6 +26,26 @@ export function computeHealthScore(
   return Math.max(0, score);
 }
 
+/** One thing that takes the score below 100, for the board to show. */
+export interface HealthDeduction {
+  points: number;
+  reason: string;
+}
+
+/** Lists what computeHealthScore takes off, one entry per active alert and per unhealthy region, the largest first. */
+export function listHealthDeductions(
+  activeAlerts: readonly { impact: AlertImpact; label: string }[],
+  regions: readonly { label: string; health: RegionHealth }[],
+): HealthDeduction[] {
+  const deductions: HealthDeduction[] = [];
+  for (const alert of activeAlerts) {
+    const points = alert.impact === "HIGH" ? HIGH_IMPACT_ALERT_PENALTY : OTHER_ALERT_PENALTY;
+    deductions.push({ points, reason: `${alert.label} (${alert.impact} impact alert)` });
+  }
+  for (const region of regions) if (region.health === "unhealthy") deductions.push({ points: UNHEALTHY_REGION_PENALTY, reason: `${region.label} unhealthy` });
+  return deductions.sort((a, b) => b.points - a.points);
+}
+
 /** Bands a score: ≥ 90 excellent, ≥ 70 good, ≥ 50 warning, below 50 critical. */
 export function classifyHealthScore(score: number): HealthBand {
   if (score >= 90) return "excellent";

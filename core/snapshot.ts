@@ -79,6 +79,8 @@ export const snapshotSchema = z.object({
   system: z.object({
     healthScore: z.number(),
     healthBand: z.enum(HEALTH_BANDS),
+    /** What takes the score below 100, largest first. */
+    healthDeductions: z.array(z.object({ points: z.number(), reason: z.string() })),
     process: z.object({ rssMb: z.number(), heapUsedMb: z.number(), cpuPercent: z.number(), memoryPercent: z.number() }),
     /** History writes: while the database is away rollups wait in a bounded buffer (oldest dropped beyond it). */
     history: z.object({ failing: z.boolean(), error: z.string().nullable(), buffered: z.number(), limit: z.number(), dropped: z.number() }),

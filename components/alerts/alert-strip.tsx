@@ -8,6 +8,7 @@ import { isStructurallyEqual } from "@/components/ui/equality";
 import { AcknowledgeDialog } from "./acknowledge-dialog";
 import { describeAlertThresholds, formatIstTime } from "./alert-format";
 import styles from "./alerts.module.css";
+import { useAlertSound, useAlertSoundSetting } from "./use-alert-sound";
 
 interface AlertStripProps {
   /** null while the first snapshot loads. */
@@ -26,10 +27,21 @@ function summarize(alerts: readonly AlertView[]): string {
 /** The active alerts, always on the board, newest first: what fired, where, how bad, who owns it. */
 function AlertStripView({ alerts }: AlertStripProps) {
   const [acknowledging, setAcknowledging] = useState<AlertView | null>(null);
+  const [sound, setSound] = useAlertSoundSetting();
+  useAlertSound(alerts, sound);
   if (alerts === null) return null;
   return (
     <section className={styles.strip} data-testid="alerts" aria-label="Active alerts" aria-live="polite">
-      <p className={styles.summary} data-testid="alerts-summary">{summarize(alerts)}</p>
+      <div className={styles.stripHeader}>
+        <p className={styles.summary} data-testid="alerts-summary">{summarize(alerts)}</p>
+        <label className={styles.sound}>
+          <input type="checkbox" data-testid="alert-sound" checked={sound} onChange={(event) => setSound(event.target.checked)} />
+          Chime on new alerts
+        </label>
+        <Link className={styles.runbook} href="/alerts">
+          History
+        </Link>
+      </div>
       {alerts.length === 0 ? (
         <p className={styles.quiet} data-testid="alerts-none">
           <span aria-hidden="true" className={styles.quietLamp} /> No active alerts

@@ -39,7 +39,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
     at,
     system: {
       healthScore: 100,
-      healthBand: "excellent",
+      healthBand: "excellent", healthDeductions: [],
       process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 40, memoryPercent: 1.2 },
       history: { failing: false, error: null, buffered: 0, limit: 0, dropped: 0 },
     },

@@ -33,19 +33,43 @@ function describeBooks(books: Snapshot["conservation"]): string {
   return `${books.balanced ? "Books balanced" : "Books do not balance"}: ${formatInteger(books.ingested)} ingested = ${where}`;
 }
 
+/** The score opens (click, Enter or Space) to the deductions that make it up: SPEC section 5's rule, shown. */
+function HealthScore({ system }: { system: Snapshot["system"] }) {
+  const deductions = system.healthDeductions;
+  return (
+    <details className={styles.health}>
+      <summary data-testid="health-score" aria-label={`System health ${system.healthScore} of 100, ${system.healthBand}; show what it loses points for`}>
+        {system.healthScore}
+      </summary>
+      <div className={styles.deductions} data-testid="health-deductions">
+        <p className={styles.deductionsTitle}>
+          Health {system.healthScore}/100 · {system.healthBand}
+        </p>
+        {deductions.length === 0 ? (
+          <p className={styles.deductionsNone}>Nothing deducts: no active alert, no unhealthy region.</p>
+        ) : (
+          <ul>
+            {deductions.map((deduction, index) => (
+              <li key={index}>
+                <span className={styles.deductionPoints}>−{deduction.points}</span> {deduction.reason}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className={styles.deductionsRule}>−20 per HIGH-impact alert, −5 per other alert, −15 per unhealthy region.</p>
+      </div>
+    </details>
+  );
+}
+
 /** Platform-wide totals, the system health score and the dead-letter count; exact figures in the tooltips. */
 export const TotalsStrip = memo(function TotalsStrip({ totals, system, conservation }: TotalsStripProps) {
   return (
     <dl className={styles.totals} aria-label="Platform totals">
       <div className={styles.total} data-band={system?.healthBand}>
         <dt className={styles.totalLabel}>Health</dt>
-        <dd
-          className={`${styles.totalValue} num`}
-          data-testid="health-score"
-          title={system ? `System health ${system.healthScore}/100: ${system.healthBand}` : undefined}
-          aria-busy={system ? undefined : true}
-        >
-          {system ? `${system.healthScore}` : <Skeleton width="2.4em" />}
+        <dd className={`${styles.totalValue} num`} aria-busy={system ? undefined : true}>
+          {system ? <HealthScore system={system} /> : <Skeleton width="2.4em" />}
         </dd>
       </div>
       <div className={styles.total} data-alert={(conservation !== null && (conservation.deadLettered > 0 || !conservation.balanced)) || undefined}>

@@ -193,6 +193,7 @@ describe("MetricsHub snapshots", () => {
       system: {
         healthScore: 100,
         healthBand: "excellent",
+        healthDeductions: [],
         process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 42.5, memoryPercent: 1.2 },
         history: { failing: false, error: null, buffered: 0, limit: 0, dropped: 0 },
       },

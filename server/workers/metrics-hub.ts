@@ -12,7 +12,7 @@ import {
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "@/core/events";
 import { bucketStartOf, type RollupRecord } from "@/core/history";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type QualityChangeReason } from "@/core/quality-ladder";
-import { latencyBetweenRegions, REGIONS, type RegionId } from "@/core/regions";
+import { getRegionConfig, latencyBetweenRegions, REGIONS, type RegionId } from "@/core/regions";
 import { computeUtilizationPercent } from "@/core/routing";
 import { classifyRegionStatus, type Lag, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
 import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/failures";
@@ -21,7 +21,7 @@ import type { LiveStore } from "../store/live-store";
 import type { EngineCounters, RegionCounters } from "./engine-counters";
 import type { ProcessSample } from "./process-sampler";
 import type { RegionManager, RegionMeasurement } from "./region-manager";
-import { classifyHealthScore, computeHealthScore } from "@/core/health-score";
+import { classifyHealthScore, computeHealthScore, listHealthDeductions } from "@/core/health-score";
 
 export interface MetricsHubOptions {
   store: LiveStore;
@@ -395,6 +395,10 @@ export class MetricsHub {
       system: {
         healthScore,
         healthBand: classifyHealthScore(healthScore),
+        healthDeductions: listHealthDeductions(
+          alerts.map((alert) => ({ impact: alert.impact, label: `${alert.ruleName} in ${getRegionConfig(alert.region).name}` })),
+          regions.map((region) => ({ label: region.name, health: region.health })),
+        ),
         process: this.options.sampleProcess(),
         history: this.options.historyState?.() ?? NO_HISTORY_WRITER,
       },

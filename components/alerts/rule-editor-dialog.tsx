@@ -132,11 +132,11 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
                 {channel}
               </label>
             ))}
-            <label className={styles.check}>
-              <input type="checkbox" data-testid="rule-enabled" checked={draft.enabled} onChange={(e) => edit("enabled", e.target.checked)} />
-              enabled
-            </label>
           </fieldset>
+          <label className={`${styles.check} ${styles.wideField}`}>
+            <input type="checkbox" data-testid="rule-enabled" checked={draft.enabled} onChange={(e) => edit("enabled", e.target.checked)} />
+            Enabled: evaluated from the engine&apos;s next cycle
+          </label>
         </div>
         {mutation.isError && !(mutation.error instanceof RuleRefusedError && mutation.error.fields.length > 0) ? (
           <p className={controls.error} role="alert">

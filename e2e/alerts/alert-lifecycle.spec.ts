@@ -10,6 +10,10 @@ test.afterEach(async ({ request }) => {
   await restorePune(request);
 });
 
+/** The e2e server's health check interval (HEALTH_CHECK_SECONDS' default). */
+const HEALTH_CHECK_MS = 30_000;
+let injectedUntil: number | null = null;
+
 type RegionsView = { regions: Array<{ region: string; active: boolean; health: string }> };
 
 /**
@@ -17,6 +21,9 @@ type RegionsView = { regions: Array<{ region: string; active: boolean; health: s
  * run after this one expect Pune in routing: once a health check finds it healthy again, fail it back.
  */
 async function restorePune(request: APIRequestContext): Promise<void> {
+  // Only a health check that ran after the last injected error can be trusted: before it, "healthy" may be stale.
+  if (injectedUntil !== null) await new Promise((resolve) => setTimeout(resolve, Math.max(0, injectedUntil! + HEALTH_CHECK_MS + 1_000 - Date.now())));
+  injectedUntil = null;
   const readPune = async () => ((await (await request.get("/api/regions")).json()) as RegionsView).regions.find((r) => r.region === "pune")!;
   await expect.poll(async () => (await readPune()).health, { timeout: 45_000, intervals: [1_000] }).toBe("healthy");
   if (!(await readPune()).active) {
@@ -46,12 +53,13 @@ async function injectPuneErrors(request: APIRequestContext, seconds: number): Pr
       network_type: "4G",
     }));
     expect((await request.post("/api/events", { data: events })).status()).toBe(202);
+    injectedUntil = Date.now();
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
 
 test("an alert fires live on the board, is acknowledged with a note, and resolves once the errors stop", async ({ page, request }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const created = await request.post("/api/alert-rules", {
     data: {
       name: "Pune viewer errors (e2e)",

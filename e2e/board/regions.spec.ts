@@ -52,6 +52,9 @@ test("an operator fails Pune over with a reason and back again from the board", 
 
   await expect(pune).toHaveAttribute("data-active", "false");
   await expect(pune).toContainText("Failed over");
+  // The load moves where the confirmation said: Pune spills out, Mumbai takes it in.
+  await expect(pune).toContainText(/spilling out [\d.,]+k?\/s/);
+  await expect(page.getByTestId("station-mumbai")).toContainText(/taking in [\d.,]+k?\/s/);
   const failover = findChange(page, "pune", "failover");
   await expect(failover).toContainText("Pune failed over");
   await expect(failover).toContainText("manual");

@@ -6,6 +6,7 @@ import type { AlertView } from "@/core/alert-rules";
 import { getRegionConfig } from "@/core/regions";
 import { SNAPSHOT_QUERY_KEY } from "@/components/board/api";
 import styles from "@/components/board/controls.module.css";
+import { DialogError } from "@/components/ui/dialog-error";
 import { ALERTS_QUERY_KEY, acknowledgeAlert } from "./api";
 import { describeAlertThresholds } from "./alert-format";
 
@@ -76,12 +77,7 @@ export function AcknowledgeDialog({ alert, onClose }: AcknowledgeDialogProps) {
           />
         </div>
         {mutation.isError ? (
-          <p className={styles.error} role="alert" data-testid="ack-error">
-            <span aria-hidden="true" className={styles.errorIcon}>
-              !
-            </span>
-            <span>{mutation.error.message}</span>
-          </p>
+          <DialogError testId="ack-error">{mutation.error.message}</DialogError>
         ) : null}
         <div className={styles.buttons}>
           <button type="button" className={styles.cancel} disabled={pending} onClick={() => dialogRef.current?.close()}>

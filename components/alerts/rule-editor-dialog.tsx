@@ -5,8 +5,10 @@ import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } fr
 import { ALERT_CHANNELS, MEASURED_METRICS, type AlertRule } from "@/core/alert-rules";
 import { ALERT_IMPACTS } from "@/core/health-score";
 import type { MetricName } from "@/core/metric-thresholds";
-import { REGIONS, type RegionId } from "@/core/regions";
+import type { RegionId } from "@/core/regions";
 import controls from "@/components/board/controls.module.css";
+import { DialogError } from "@/components/ui/dialog-error";
+import { RegionOptions } from "@/components/ui/region-options";
 import { RULES_QUERY_KEY, RuleRefusedError, saveAlertRule } from "./api";
 import { METRIC_LABELS, METRIC_UNITS } from "./metric-labels";
 import { createRuleDraft, draftFromRule, toRuleInput, validateRuleDraft, type RuleDraft } from "./rule-draft";
@@ -79,12 +81,7 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
           </Field>
           <Field label="Region" error={errorOf("region")}>
             <select className={controls.input} data-testid="rule-region" value={draft.region} onChange={(e) => edit("region", e.target.value as RegionId | "")}>
-              <option value="">Every region, each on its own</option>
-              {REGIONS.map((region) => (
-                <option key={region.id} value={region.id}>
-                  {region.name}
-                </option>
-              ))}
+              <RegionOptions allLabel="Every region, each on its own" />
             </select>
           </Field>
           <Field label="Fires when the value is" error={errorOf("direction")}>
@@ -139,12 +136,7 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
           </label>
         </div>
         {mutation.isError && !(mutation.error instanceof RuleRefusedError && mutation.error.fields.length > 0) ? (
-          <p className={controls.error} role="alert">
-            <span aria-hidden="true" className={controls.errorIcon}>
-              !
-            </span>
-            <span>Not saved: {mutation.error.message}</span>
-          </p>
+          <DialogError>Not saved: {mutation.error.message}</DialogError>
         ) : null}
         <div className={controls.buttons}>
           <button type="button" className={controls.cancel} disabled={mutation.isPending} onClick={() => dialogRef.current?.close()}>

@@ -3,8 +3,10 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import type { AlertRule } from "@/core/alert-rules";
-import { REGIONS, getRegionConfig, type RegionId } from "@/core/regions";
+import { getRegionConfig, type RegionId } from "@/core/regions";
 import controls from "@/components/board/controls.module.css";
+import { DialogError } from "@/components/ui/dialog-error";
+import { RegionOptions } from "@/components/ui/region-options";
 import { SILENCES_QUERY_KEY, createSilence } from "./api";
 
 const DURATIONS = [15, 30, 60, 120, 240, 480, 1440] as const;
@@ -55,12 +57,7 @@ export function SilenceDialog({ rule, onClose }: { rule: AlertRule | null; onClo
         <label className={controls.field}>
           <span className={controls.label}>Region</span>
           <select className={controls.input} data-testid="silence-region" value={region} onChange={(e) => setRegion(e.target.value as RegionId | "")}>
-            <option value="">Every region</option>
-            {REGIONS.map((config) => (
-              <option key={config.id} value={config.id}>
-                {config.name}
-              </option>
-            ))}
+            <RegionOptions allLabel="Every region" />
           </select>
         </label>
         <label className={controls.field}>
@@ -83,12 +80,7 @@ export function SilenceDialog({ rule, onClose }: { rule: AlertRule | null; onClo
           </p>
         ) : null}
         {mutation.isError ? (
-          <p className={controls.error} role="alert">
-            <span aria-hidden="true" className={controls.errorIcon}>
-              !
-            </span>
-            <span>Not silenced: {mutation.error.message}</span>
-          </p>
+          <DialogError>Not silenced: {mutation.error.message}</DialogError>
         ) : null}
         <div className={controls.buttons}>
           <button type="button" className={controls.cancel} disabled={mutation.isPending} onClick={() => dialogRef.current?.close()}>

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type SyntheticEvent } from "react";
 import { getRegionConfig } from "@/core/regions";
 import type { Snapshot } from "@/core/snapshot";
+import { DialogError } from "@/components/ui/dialog-error";
 import { REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY, sendRegionControl } from "./api";
 import styles from "./controls.module.css";
 import { LoadShiftPreview } from "./load-shift-preview";
@@ -96,12 +97,7 @@ export function RegionControlDialog({ request, snapshot, onClose }: RegionContro
           />
         </div>
         {mutation.isError ? (
-          <p className={styles.error} role="alert" data-testid="confirm-error">
-            <span aria-hidden="true" className={styles.errorIcon}>
-              !
-            </span>
-            <span>{mutation.error.message}</span>
-          </p>
+          <DialogError testId="confirm-error">{mutation.error.message}</DialogError>
         ) : null}
         <div className={styles.buttons}>
           <button type="button" className={styles.cancel} disabled={pending} onClick={() => dialogRef.current?.close()}>

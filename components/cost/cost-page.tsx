@@ -22,6 +22,7 @@ import { SavedScenarios } from "./saved-scenarios";
 import { createBlankDraft, createCopyName, createDraft, parseDraft, type ScenarioDraft } from "./scenario-draft";
 import { ScenarioForm } from "./scenario-form";
 import { useDebouncedValue } from "./use-debounced-value";
+import page from "@/components/ui/page.module.css";
 import styles from "./cost.module.css";
 
 /** Long enough not to recompute mid-word, short enough to read as "as you type". */
@@ -255,13 +256,13 @@ export function CostPage({ initialId }: { initialId: string | null }) {
   const loadingInitial = initialId !== null && opening.isPending && !draft;
 
   return (
-    <div className={styles.page} onKeyDown={onPageKey}>
-      <header className={styles.header}>
+    <div className={page.page} onKeyDown={onPageKey}>
+      <header className={page.header}>
         <Brand tag="cost" />
         <SiteNav current="cost" />
-        <p className={styles.headerNote}>What the platform costs a month, what it would cost if, and what to change · amounts in ₹, SPEC §6</p>
+        <p className={page.headerNote}>What the platform costs a month, what it would cost if, and what to change · amounts in ₹, SPEC §6</p>
       </header>
-      <main className={styles.main}>
+      <main className={page.main}>
         <CostToolbar
           name={draft ? draft.name : null}
           nameError={nameError}

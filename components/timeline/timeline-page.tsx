@@ -5,11 +5,12 @@ import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { formatIst } from "@/core/alert-message";
-import { REGIONS, getRegionConfig } from "@/core/regions";
+import { getRegionConfig } from "@/core/regions";
 import type { TimelineEntry } from "@/core/timeline";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } from "@/components/board/chart-theme";
 import { Brand } from "@/components/ui/brand";
 import { EmptyState } from "@/components/ui/empty-state";
+import { RegionOptions } from "@/components/ui/region-options";
 import { SiteNav } from "@/components/ui/site-nav";
 import { Skeleton } from "@/components/ui/skeleton";
 import page from "@/components/ui/page.module.css";
@@ -78,12 +79,7 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
           <label className={page.filter}>
             Region
             <select value={region} data-testid="timeline-region" onChange={(event) => setRegion(event.target.value)}>
-              <option value="">All regions</option>
-              {REGIONS.map((config) => (
-                <option key={config.id} value={config.id}>
-                  {config.name}
-                </option>
-              ))}
+              <RegionOptions allLabel="All regions" />
             </select>
           </label>
           <label className={page.filter}>

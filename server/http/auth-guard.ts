@@ -28,7 +28,10 @@ export async function findRequestSession(runtime: Runtime, request: Request): Pr
  * ("acknowledging alerts needs the operator role; you are a viewer").
  */
 export async function requireUser(runtime: Runtime, request: Request, role: Role, doing: string): Promise<SessionRecord> {
-  const session = await findRequestSession(runtime, request);
+  return checkAccess(await findRequestSession(runtime, request), request, role, doing);
+}
+
+function checkAccess(session: SessionRecord | null, request: Request, role: Role, doing: string): SessionRecord {
   if (!session) throw new AppError("unauthenticated", "Sign in first: open /login, or POST /api/session {username, password} and send its cookie.");
   if (!SAFE_METHODS.has(request.method) && !matches(request.headers.get(CSRF_HEADER) ?? "", session.csrfToken)) {
     throw new AppError(
@@ -91,10 +94,10 @@ export function serveAction<T>(
   return handleRoute(async () => {
     const runtime = getRuntime();
     const base = { at: Date.now(), action: spec.action, target: spec.target ?? null };
-    let actor: string | null = null;
+    const found = await findRequestSession(runtime, request);
+    const actor = found?.user.username ?? null;
     try {
-      const session = await requireUser(runtime, request, spec.role, spec.doing);
-      actor = session.user.username;
+      const session = checkAccess(found, request, spec.role, spec.doing);
       const result = await run(runtime, session);
       if (spec.audited !== false) await writeAudit(runtime, { ...base, actor, outcome: "ok", detail: describe?.(result).slice(0, 500) ?? null });
       return respondJson(spec.status ?? 200, result);

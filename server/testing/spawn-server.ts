@@ -26,8 +26,8 @@ export interface SpawnedServer {
   /** Sends SIGTERM and resolves with the exit code; safe to call twice. */
   stop: () => Promise<number | null>;
   /**
-   * Signs in as `role`: admin with TEST_ADMIN_PASSWORD, or a user of that role created through
-   * /api/users by admin (named `username`, by default `<role>-<n>`).
+   * Signs in as `role`: admin with TEST_ADMIN_PASSWORD (one session, reused), or a user of that
+   * role created through /api/users by admin (named `username`, by default `<role>-<n>`).
    */
   signIn: (role?: Role, username?: string) => Promise<TestClient>;
 }
@@ -62,8 +62,7 @@ export async function signInAs(url: string, username: string, password: string):
 
 let createdUsers = 0;
 
-async function signInWithRole(url: string, role: Role, username?: string): Promise<TestClient> {
-  const admin = await signInAs(url, "admin", TEST_ADMIN_PASSWORD);
+async function signInWithRole(url: string, admin: TestClient, role: Role, username?: string): Promise<TestClient> {
   if (role === "admin" && username === undefined) return admin;
   const name = username ?? `${role}-${++createdUsers}`;
   const password = `${name}-password`;
@@ -105,12 +104,14 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
     });
   });
   let stopping: Promise<number | null> | undefined;
+  // One admin session per server, so polling helpers do not sign in again on every read.
+  let admin: Promise<TestClient> | undefined;
   return {
     url,
     process: child,
     output: () => output,
     stop: () => (stopping ??= (child.exitCode !== null ? Promise.resolve(child.exitCode) : (child.kill("SIGTERM"), exited))),
-    signIn: (role = "admin", username) => signInWithRole(url, role, username),
+    signIn: async (role = "admin", username) => signInWithRole(url, await (admin ??= signInAs(url, "admin", TEST_ADMIN_PASSWORD)), role, username),
   };
 }
 

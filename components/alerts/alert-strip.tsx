@@ -3,6 +3,7 @@
 import { memo, useState } from "react";
 import type { AlertView } from "@/core/alert-rules";
 import { getRegionConfig } from "@/core/regions";
+import { useOperatorOnly } from "@/components/auth/use-session";
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { AcknowledgeDialog } from "./acknowledge-dialog";
 import { describeAlertThresholds, formatIstTime } from "./alert-format";
@@ -25,6 +26,7 @@ function summarize(alerts: readonly AlertView[]): string {
 /** The active alerts, always on the board, newest first: what fired, where, how bad, who owns it. */
 function AlertStripView({ alerts }: AlertStripProps) {
   const [acknowledging, setAcknowledging] = useState<AlertView | null>(null);
+  const operatorOnly = useOperatorOnly();
   if (alerts === null) return null;
   return (
     <section className={styles.strip} data-testid="alerts" aria-label="Active alerts" aria-live="polite">
@@ -54,7 +56,14 @@ function AlertStripView({ alerts }: AlertStripProps) {
                   Runbook
                 </a>
                 {alert.state === "firing" ? (
-                  <button type="button" className={styles.ack} data-testid={`ack-${alert.id}`} onClick={() => setAcknowledging(alert)}>
+                  <button
+                    type="button"
+                    className={styles.ack}
+                    data-testid={`ack-${alert.id}`}
+                    disabled={operatorOnly !== null}
+                    title={operatorOnly ?? undefined}
+                    onClick={() => setAcknowledging(alert)}
+                  >
                     Acknowledge
                   </button>
                 ) : null}

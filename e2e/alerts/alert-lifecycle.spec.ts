@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "../fixtures";
 import type { AlertRule } from "@/core/alert-rules";
 
 // The e2e server is shared by every spec: the rule made here is deleted again.
@@ -87,10 +87,10 @@ test("an alert fires live on the board, is acknowledged with a note, and resolve
   await dialog.getByTestId("ack-submit").click();
   await expect(dialog).toBeHidden();
   await expect(alert).toHaveAttribute("data-state", "acknowledged");
-  await expect(alert).toContainText("acknowledged by operator: “e2e: Pune CDN ticket raised”");
+  await expect(alert).toContainText("acknowledged by admin: “e2e: Pune CDN ticket raised”");
 
   // With only the simulator's Pune traffic (about 1.2% errors) the window clears and the alert leaves the board.
   await expect(alert).toBeHidden({ timeout: 30_000 });
   const resolved = (await (await request.get("/api/alerts?state=resolved&region=pune")).json()) as { alerts: Array<{ ruleId: string; acknowledgedBy: string }> };
-  expect(resolved.alerts.filter((a) => a.ruleId === ruleId).map((a) => a.acknowledgedBy)).toEqual(["operator"]);
+  expect(resolved.alerts.filter((a) => a.ruleId === ruleId).map((a) => a.acknowledgedBy)).toEqual(["admin"]);
 });

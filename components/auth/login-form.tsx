@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { sessionResponseSchema } from "@/core/auth";
 import { Brand } from "@/components/ui/brand";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import styles from "./auth.module.css";
 
 /** Only a path on this site, so a crafted link cannot send a person elsewhere after signing in. */
@@ -16,6 +17,7 @@ export function LoginForm({ next }: { next: string | null }) {
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const hydrated = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
@@ -42,35 +44,37 @@ export function LoginForm({ next }: { next: string | null }) {
 
   return (
     <main className={styles.loginPage}>
-      <form className={styles.loginForm} onSubmit={(event) => void submit(event)} aria-labelledby="login-title">
+      <form className={styles.loginForm} method="post" onSubmit={(event) => void submit(event)} aria-labelledby="login-title">
         <Brand tag="sign in" />
         <h2 id="login-title" className={styles.loginTitle}>
           Sign in to the control room
         </h2>
-        <label className={styles.field}>
-          <span>Username</span>
-          <input name="username" autoComplete="username" required value={username} onChange={(event) => setUsername(event.target.value)} data-testid="login-username" autoFocus />
-        </label>
-        <label className={styles.field}>
-          <span>Password</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            data-testid="login-password"
-          />
-        </label>
-        {error ? (
-          <p role="alert" className={styles.error} data-testid="login-error">
-            {error}
-          </p>
-        ) : null}
-        <button type="submit" className={styles.primary} disabled={busy} data-testid="login-submit">
-          {busy ? "Signing in…" : "Sign in"}
-        </button>
+        <fieldset className={styles.fieldset} disabled={!hydrated}>
+          <label className={styles.field}>
+            <span>Username</span>
+            <input name="username" autoComplete="username" required value={username} onChange={(event) => setUsername(event.target.value)} data-testid="login-username" autoFocus />
+          </label>
+          <label className={styles.field}>
+            <span>Password</span>
+            <input
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              data-testid="login-password"
+            />
+          </label>
+          {error ? (
+            <p role="alert" className={styles.error} data-testid="login-error">
+              {error}
+            </p>
+          ) : null}
+          <button type="submit" className={styles.primary} disabled={busy} data-testid="login-submit">
+            {busy ? "Signing in…" : "Sign in"}
+          </button>
+        </fieldset>
       </form>
     </main>
   );

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { ROLES, type Role, type UserView } from "@/core/auth";
 import { Brand } from "@/components/ui/brand";
 import { SiteNav } from "@/components/ui/site-nav";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import styles from "./auth.module.css";
 import { UserMenu } from "./user-menu";
 import { createUser, deleteUser, fetchUsers, updateUser, USERS_QUERY_KEY } from "./users-api";
@@ -94,6 +95,7 @@ export function UsersPage() {
   const users = useQuery({ queryKey: USERS_QUERY_KEY, queryFn: ({ signal }) => fetchUsers(signal), enabled: me?.role === "admin" });
   const [draft, setDraft] = useState<{ username: string; password: string; role: Role }>({ username: "", password: "", role: "viewer" });
   const [problem, setProblem] = useState<string | null>(null);
+  const hydrated = useHydrated();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: USERS_QUERY_KEY });
 
   async function create(event: FormEvent<HTMLFormElement>): Promise<void> {
@@ -122,28 +124,30 @@ export function UsersPage() {
           </p>
         ) : (
           <>
-            <form className={styles.createForm} onSubmit={(event) => void create(event)} aria-label="New user">
-              <label className={styles.field}>
-                <span>Username</span>
-                <input required value={draft.username} onChange={(event) => setDraft({ ...draft, username: event.target.value })} data-testid="new-user-username" />
-              </label>
-              <label className={styles.field}>
-                <span>Password</span>
-                <input required type="password" autoComplete="new-password" value={draft.password} onChange={(event) => setDraft({ ...draft, password: event.target.value })} data-testid="new-user-password" />
-              </label>
-              <label className={styles.field}>
-                <span>Role</span>
-                <select value={draft.role} onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })} data-testid="new-user-role">
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {role} — {ROLE_HELP[role]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button type="submit" className={styles.primary} data-testid="new-user-create">
-                Create user
-              </button>
+            <form className={styles.createForm} method="post" onSubmit={(event) => void create(event)} aria-label="New user">
+              <fieldset className={styles.fieldset} disabled={!hydrated}>
+                <label className={styles.field}>
+                  <span>Username</span>
+                  <input required value={draft.username} onChange={(event) => setDraft({ ...draft, username: event.target.value })} data-testid="new-user-username" />
+                </label>
+                <label className={styles.field}>
+                  <span>Password</span>
+                  <input required type="password" autoComplete="new-password" value={draft.password} onChange={(event) => setDraft({ ...draft, password: event.target.value })} data-testid="new-user-password" />
+                </label>
+                <label className={styles.field}>
+                  <span>Role</span>
+                  <select value={draft.role} onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })} data-testid="new-user-role">
+                    {ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {role} — {ROLE_HELP[role]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button type="submit" className={styles.primary} data-testid="new-user-create">
+                  Create user
+                </button>
+              </fieldset>
             </form>
             {problem ? (
               <p role="alert" className={styles.error} data-testid="users-error">

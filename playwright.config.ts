@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { ADMIN_STATE_PATH, E2E_ADMIN_PASSWORD } from "./e2e/auth-state";
 
 const PORT = Number(process.env.E2E_PORT ?? 3107);
 
@@ -20,9 +21,14 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
   },
+  // The setup project signs in as admin once; every spec starts from that session.
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "chromium", testIgnore: /auth\.setup\.ts/, dependencies: ["setup"], use: { storageState: ADMIN_STATE_PATH } },
+  ],
   webServer: {
     // A fresh data folder each run; short rollups so a reload finds history within seconds.
-    command: `rm -rf .data/e2e && NODE_ENV=production DATA_DIR=.data/e2e PORT=${PORT} HOST=127.0.0.1 SIMULATOR_VIEWERS=50000 ROLLUP_SECONDS=2 node_modules/.bin/tsx server/main.ts`,
+    command: `rm -rf .data/e2e .data/e2e-auth && NODE_ENV=production ADMIN_PASSWORD=${E2E_ADMIN_PASSWORD} DATA_DIR=.data/e2e PORT=${PORT} HOST=127.0.0.1 SIMULATOR_VIEWERS=50000 ROLLUP_SECONDS=2 node_modules/.bin/tsx server/main.ts`,
     url: `http://127.0.0.1:${PORT}/api/healthz`,
     timeout: 90_000,
     reuseExistingServer: false,

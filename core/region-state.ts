@@ -24,6 +24,8 @@ export const regionChangeSchema = z.object({
   mode: z.enum(["automatic", "manual"]),
   reason: z.string(),
   at: z.number(),
+  /** Who made a manual change; null for automatic ones. */
+  actor: z.string().nullable(),
 });
 
 export const regionsResponseSchema = z.object({

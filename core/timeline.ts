@@ -5,11 +5,14 @@
 import { z } from "zod";
 import { REGION_IDS } from "./regions";
 
-export const TIMELINE_KINDS = ["alert", "region", "replay", "silence"] as const;
+export const TIMELINE_KINDS = ["alert", "region", "replay", "silence", "audit"] as const;
 
 export const timelineEntrySchema = z.object({
   at: z.number(),
-  /** alert (a state change of an alert), region (failover, failback, breaker), replay, silence. */
+  /**
+   * alert (a state change of an alert), region (failover, failback, breaker), replay, silence,
+   * audit (a signed-in person's change that has no row of its own: drills, rules, users).
+   */
   kind: z.enum(TIMELINE_KINDS),
   /** What happened, in a word: fired, acknowledged, escalated, resolved, failover, breaker_trip, replay… */
   action: z.string(),

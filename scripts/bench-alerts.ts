@@ -15,16 +15,15 @@ const CITIES = { pune: "Pune", kolkata: "Kolkata", hyderabad: "Hyderabad" } as c
 export async function benchAlertLatency(): Promise<number[]> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-bench-alerts-"));
   const server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir });
-  const socket = io(server.url, { transports: ["websocket"] });
+  // The dashboard socket and the rule changes need a signed-in admin.
+  const admin = await server.signIn();
+  const socket = io(server.url, { transports: ["websocket"], extraHeaders: { cookie: admin.cookie } });
   const latencies: number[] = [];
   try {
     await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
     let sequence = 0;
     for (const [region, city] of Object.entries(CITIES)) {
-      const created = await fetch(`${server.url}/api/alert-rules`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
+      const created = await admin.send("POST", "/api/alert-rules", {
           name: `bench ${region}`,
           metric: "error_rate_percent",
           region,
@@ -35,7 +34,6 @@ export async function benchAlertLatency(): Promise<number[]> {
           channels: [],
           impact: "LOW",
           runbookUrl: "https://runbooks.example/bench",
-        }),
       });
       const ruleId = ((await created.json()) as { id: string }).id;
       let breaching = 0;
@@ -62,7 +60,7 @@ export async function benchAlertLatency(): Promise<number[]> {
       socket.off("snapshot");
       if (conditionMetAt === null) throw new Error(`the ${region} alert arrived before its condition was seen on the dashboard`);
       latencies.push(at - conditionMetAt);
-      await fetch(`${server.url}/api/alert-rules/${ruleId}`, { method: "DELETE" });
+      await admin.send("DELETE", `/api/alert-rules/${ruleId}`);
     }
     return latencies;
   } finally {

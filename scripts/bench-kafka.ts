@@ -98,7 +98,7 @@ export async function benchKafka(events: readonly ViewerEvent[], seconds: number
       90_000,
     );
     const server = worker;
-    const snapshot = async () => (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot;
+    const snapshot = async () => (await server.signIn()).read<Snapshot>("/api/snapshot");
     // Producing starts once the worker's group has joined, so the run measures processing, not the join.
     await waitFor(
       async () => ((await (await fetch(`${server.url}/api/healthz`)).json()) as { components: { bus: { detail: string } } }).components.bus.detail,

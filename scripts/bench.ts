@@ -55,7 +55,7 @@ async function benchHttp(events: ViewerEvent[], batchSize: number, concurrency: 
       }),
     );
     const snapshot = await waitFor(
-      async () => (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot,
+      async () => (await server.signIn()).read<Snapshot>("/api/snapshot"),
       (s) => s.totals.processed === events.length,
       30_000,
     );
@@ -87,7 +87,7 @@ async function benchSimulatedRss(seconds: number, env: Record<string, string>): 
   const server = await spawnServer({ SIMULATOR_VIEWERS: "200000", SIMULATOR_SURGE_AT_SECONDS: "86400", ...env });
   try {
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-    const snapshot = (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot;
+    const snapshot = await (await server.signIn()).read<Snapshot>("/api/snapshot");
     const memory = readMemoryMb(server.process.pid!);
     return { peak: memory.peak, end: memory.rss, eps: snapshot.totals.eventsPerSecond, viewers: snapshot.totals.viewers };
   } finally {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AlertRule, AlertView } from "@/core/alert-rules";
 import type { Snapshot } from "@/core/snapshot";
-import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
+import { signInAs, spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
 import { makeWireEvents } from "./testing/wire-events";
 
 describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
@@ -17,12 +17,11 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
   const notices: Array<{ notice: string; title: string }> = [];
   const env = () => ({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200", ALERT_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` });
 
-  const send = (method: string, url: string, body?: unknown) =>
-    fetch(`${server.url}${url}`, {
-      method,
-      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-    });
+  /** As admin, who may do everything; acknowledgements and silences go through `operatorSend`, so they are attributed to priya. */
+  const send = async (method: string, url: string, body?: unknown) => (await server.signIn()).send(method, url, body);
   const json = async <T>(method: string, url: string, body?: unknown) => (await (await send(method, url, body)).json()) as T;
+  const operatorSend = async (method: string, url: string, body?: unknown) => (await signInAs(server.url, "priya", "priya-password")).send(method, url, body);
+  const operatorJson = async <T>(method: string, url: string, body?: unknown) => (await (await operatorSend(method, url, body)).json()) as T;
   const active = async () => (await json<{ alerts: AlertView[] }>("GET", "/api/alerts?state=active")).alerts;
   /** A city's events for `seconds`, every 200 ms, `errorShare` of them viewer errors. */
   const play = async (city: string, seconds: number, errorShare: number) => {
@@ -48,6 +47,7 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     server = await spawnServer(env());
+    await server.signIn("operator", "priya");
   }, 90_000);
 
   afterAll(async () => {
@@ -105,11 +105,11 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     expect(snapshot.alerts.map((a) => a.id)).toContain(fired!.id);
     expect(snapshot.system.healthScore).toBe(80);
 
-    const acked = await json<AlertView>("POST", `/api/alerts/${fired!.id}/ack`, { note: "looking at the Pune CDN" });
-    expect(acked).toMatchObject({ state: "acknowledged", acknowledgedBy: "operator", note: "looking at the Pune CDN" });
-    const again = await send("POST", `/api/alerts/${fired!.id}/ack`, { note: "twice" });
+    const acked = await operatorJson<AlertView>("POST", `/api/alerts/${fired!.id}/ack`, { note: "looking at the Pune CDN" });
+    expect(acked).toMatchObject({ state: "acknowledged", acknowledgedBy: "priya", note: "looking at the Pune CDN" });
+    const again = await operatorSend("POST", `/api/alerts/${fired!.id}/ack`, { note: "twice" });
     expect(again.status).toBe(409);
-    expect((await send("POST", `/api/alerts/${fired!.id}/ack`, {})).status).toBe(400);
+    expect((await operatorSend("POST", `/api/alerts/${fired!.id}/ack`, {})).status).toBe(400);
 
     await server.stop();
     server = await spawnServer(env());
@@ -121,7 +121,7 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
       (alerts) => alerts.some((a) => a.id === fired!.id),
       20_000,
     );
-    expect(resolved.find((a) => a.id === fired!.id)).toMatchObject({ state: "resolved", acknowledgedBy: "operator", flaps: 0 });
+    expect(resolved.find((a) => a.id === fired!.id)).toMatchObject({ state: "resolved", acknowledgedBy: "priya", flaps: 0 });
     expect((await json<Snapshot>("GET", "/api/snapshot")).system.healthScore).toBe(100);
 
     // Every notice reached the webhook, and the alert's history holds each change and delivery in order.
@@ -140,7 +140,7 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     expect(history.map((e) => [e.kind, e.actor, e.note])).toEqual([
       ["fired", null, "warning"],
       ["delivered", null, "fired via webhook"],
-      ["acknowledged", "operator", "looking at the Pune CDN"],
+      ["acknowledged", "priya", "looking at the Pune CDN"],
       ["delivered", null, "acknowledged via webhook"],
       ["resolved", null, "the condition cleared"],
       ["delivered", null, "resolved via webhook"],
@@ -148,16 +148,16 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
   }, 90_000);
 
   it("silences a region for a while: its alerts still fire and show, and notify nobody", async () => {
-    expect((await send("POST", "/api/silences", { reason: "x", durationMinutes: 5 })).status).toBe(400);
-    const refused = await send("POST", "/api/silences", { region: "kolkata", reason: "", durationMinutes: 0 });
+    expect((await operatorSend("POST", "/api/silences", { reason: "x", durationMinutes: 5 })).status).toBe(400);
+    const refused = await operatorSend("POST", "/api/silences", { region: "kolkata", reason: "", durationMinutes: 0 });
     expect(((await refused.json()) as { error: { message: string } }).error.message).toBe("reason must say why; durationMinutes must be 1 to 1440");
 
-    const silence = await json<{ id: string; region: string; createdBy: string; startsAt: number; endsAt: number }>("POST", "/api/silences", {
+    const silence = await operatorJson<{ id: string; region: string; createdBy: string; startsAt: number; endsAt: number }>("POST", "/api/silences", {
       region: "kolkata",
       reason: "planned CDN switch",
       durationMinutes: 30,
     });
-    expect(silence).toMatchObject({ region: "kolkata", createdBy: "operator" });
+    expect(silence).toMatchObject({ region: "kolkata", createdBy: "priya" });
     expect(silence.endsAt - silence.startsAt).toBe(30 * 60_000);
     const rule = await json<AlertRule>("POST", "/api/alert-rules", {
       name: "Kolkata errors (test)",
@@ -182,7 +182,7 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     );
     expect(history.map((e) => [e.kind, e.note])).toEqual([
       ["fired", "warning"],
-      ["delivery_skipped", `fired: silenced until ${new Date(silence.endsAt).toISOString()} by operator (planned CDN switch)`],
+      ["delivery_skipped", `fired: silenced until ${new Date(silence.endsAt).toISOString()} by priya (planned CDN switch)`],
     ]);
     expect(notices.length).toBe(before);
   }, 60_000);
@@ -190,18 +190,20 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
   it("keeps the evening's alerts, acknowledgements and silences on one timeline, filterable by region", async () => {
     type Timeline = { entries: Array<{ kind: string; action: string; region: string | null; title: string; actor: string | null; detail: string | null; alertId: string | null }> };
     const pune = await json<Timeline>("GET", "/api/timeline?region=pune");
-    expect(new Set(pune.entries.map((e) => e.region))).toEqual(new Set(["pune"]));
+    // Audit entries (rules, drills, users) name no region, so a region filter keeps them.
+    expect(new Set(pune.entries.filter((e) => e.kind !== "audit").map((e) => e.region))).toEqual(new Set(["pune"]));
+    expect(pune.entries.filter((e) => e.kind === "audit" && e.action === "alert-rule.create").map((e) => e.actor)).toEqual(["admin", "admin"]);
     const [resolvedAlert] = (await json<{ alerts: AlertView[] }>("GET", "/api/alerts?state=resolved&region=pune")).alerts;
     expect(pune.entries.filter((e) => e.kind === "alert").map((e) => [e.action, e.title, e.actor, e.detail, e.alertId])).toEqual([
       ["resolved", "Pune errors (test) resolved", null, "the condition cleared", resolvedAlert!.id],
-      ["acknowledged", "Pune errors (test) acknowledged", "operator", "looking at the Pune CDN", resolvedAlert!.id],
+      ["acknowledged", "Pune errors (test) acknowledged", "priya", "looking at the Pune CDN", resolvedAlert!.id],
       ["fired", "Pune errors (test) fired", null, "warning", resolvedAlert!.id],
     ]);
 
     const kolkata = await json<Timeline>("GET", "/api/timeline?region=kolkata");
-    expect(kolkata.entries.filter((e) => e.kind !== "region").map((e) => [e.kind, e.action, e.actor, e.detail])).toEqual([
+    expect(kolkata.entries.filter((e) => e.kind === "alert" || e.kind === "silence").map((e) => [e.kind, e.action, e.actor, e.detail])).toEqual([
       ["alert", "fired", null, "warning"],
-      ["silence", "silence", "operator", "planned CDN switch"],
+      ["silence", "silence", "priya", "planned CDN switch"],
     ]);
 
     const all = await json<Timeline>("GET", "/api/timeline");

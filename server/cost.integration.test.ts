@@ -29,11 +29,7 @@ describe("cost API over HTTP", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const send = (method: string, url: string, body?: unknown) =>
-    fetch(`${server.url}${url}`, {
-      method,
-      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-    });
+  const send = async (method: string, url: string, body?: unknown) => (await server.signIn()).send(method, url, body);
 
   it("evaluates the issue's minimum scenario with the spec's defaults: totals, strategies, budget and both failovers", async () => {
     const response = await send("POST", "/api/cost/evaluate", minimal);
@@ -81,9 +77,10 @@ describe("cost API over HTTP", () => {
   });
 
   it("refuses a body that is not JSON", async () => {
-    const response = await fetch(`${server.url}/api/cost/evaluate`, { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" });
+    const admin = await server.signIn();
+    const response = await admin.fetch("/api/cost/evaluate", { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" });
     expect(response.status).toBe(415);
-    const bad = await fetch(`${server.url}/api/cost/evaluate`, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
+    const bad = await admin.fetch("/api/cost/evaluate", { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
     expect(bad.status).toBe(400);
   });
 

@@ -78,6 +78,10 @@ export const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   TWILIO_FROM: z.string().min(1).optional(),
   ALERT_SMS_TO: z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)).optional(),
+  /** The password of the `admin` account created on the first start (when no user exists); unset prints a one-time one instead. */
+  ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters").optional(),
+  /** The x-api-key POST /api/events and /player sockets must send; unset leaves ingest open. */
+  INGEST_API_KEY: z.string().min(16, "must be at least 16 characters").optional(),
   /** "off": this process ingests and serves dashboards but consumes nothing (other processes run the workers). */
   WORKERS: onOff.default("on"),
 })

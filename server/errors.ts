@@ -1,10 +1,13 @@
 /** Codes a client can act on; each maps to one HTTP status at the boundary. */
 export const ERROR_STATUS = {
   bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  too_many_requests: 429,
   unavailable: 503,
   internal: 500,
 } as const;
@@ -18,13 +21,16 @@ const APP_ERROR_BRAND = Symbol.for("signalbox.AppError");
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: unknown;
+  /** Response headers the refusal needs, such as Retry-After on a 429. */
+  readonly headers: Record<string, string>;
   readonly [APP_ERROR_BRAND] = true;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: ErrorCode, message: string, details?: unknown, headers: Record<string, string> = {}) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.details = details;
+    this.headers = headers;
   }
 
   get status(): number {

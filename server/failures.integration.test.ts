@@ -63,12 +63,8 @@ describe.each(DEPLOYMENTS)("failures, drills and the dead-letter queue (%s)", (_
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const send = (method: string, url: string, body?: unknown) =>
-    fetch(`${server.url}${url}`, {
-      method,
-      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-    });
-  const snapshot = async () => (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot;
+  const send = async (method: string, url: string, body?: unknown) => (await server.signIn()).send(method, url, body);
+  const snapshot = async () => (await server.signIn()).read<Snapshot>("/api/snapshot");
   const region = (s: Snapshot, id: string) => s.regions.find((r) => r.id === id)!;
   const drill = (component: string, regionId: string, errorMessage: string, durationSeconds = 60) =>
     send("POST", "/api/chaos", { component, region: regionId, errorMessage, rate: 1, durationSeconds });

@@ -1,10 +1,13 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Redis } from "ioredis";
 import next from "next";
 import { Server } from "socket.io";
 import { REPLICATION_LINKS } from "@/core/regions";
+import { LoginLimiter } from "./auth/login-limiter";
+import { PEER_HEADER } from "./auth/cookies";
+import { hashPassword } from "./auth/passwords";
 import { KafkaBus } from "./bus/kafka-bus";
 import { RedisLedger } from "./store/redis-ledger";
 import { RedisLiveStore } from "./store/redis-live-store";
@@ -34,6 +37,7 @@ import type { DeadLetterRecord } from "./workers/dead-letter";
 import { FaultInjector } from "./workers/fault-injector";
 import { createPipeline } from "./workers/pipeline";
 import { saveRegionChange } from "./services/save-region-change";
+import { createFirstAdmin } from "./services/user-accounts";
 import { TrafficSimulator, startSimulator, type RunningSimulator } from "./workers/simulator";
 
 const SHUTDOWN_GRACE_MS = 15_000;
@@ -66,6 +70,14 @@ function holdAlertLease(redis: Redis, key: string): () => Promise<boolean> {
   };
 }
 
+/** A fresh install gets `admin`, with ADMIN_PASSWORD or a one-time password printed here once. */
+async function createAdminOnFirstStart(prisma: Parameters<typeof createFirstAdmin>[0], configured: string | undefined): Promise<void> {
+  const password = configured ?? randomBytes(12).toString("base64url");
+  if (!(await createFirstAdmin(prisma, await hashPassword(password), Date.now()))) return;
+  if (configured) log("[auth] created user admin with the password in ADMIN_PASSWORD");
+  else log(`[auth] created user admin with the one-time password ${password} (it is not shown again; change it on /admin/users)`);
+}
+
 async function main(): Promise<void> {
   const env = loadEnv();
   const startedAt = Date.now();
@@ -73,6 +85,7 @@ async function main(): Promise<void> {
 
   const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   log(`[db] ${database.kind} at ${database.location}, migrations applied`);
+  await createAdminOnFirstStart(database.prisma, env.ADMIN_PASSWORD);
 
   // Redis and Kafka are optional; without them the state and the bus live in this process.
   const redis = env.REDIS_URL
@@ -116,7 +129,7 @@ async function main(): Promise<void> {
     // With Redis, any process can reach any client (the streams adapter survives a Redis restart).
     ...(redis ? { adapter: createAdapter(redis, { streamName: `${env.REDIS_KEY_PREFIX}:socket.io` }) } : {}),
   });
-  const players = attachPlayerSocket(io);
+  const players = attachPlayerSocket(io, env.INGEST_API_KEY);
 
   const faults = new FaultInjector();
   const history = new BatchWriter<RollupRecord>({
@@ -236,7 +249,7 @@ async function main(): Promise<void> {
     : null;
   const mirrors = consuming && env.KAFKA_REPLICATION === "on" ? kafka.startMirrors(REPLICATION_LINKS) : null;
   const books = ledger && kafka ? new SharedBooks({ ledger, hub, fetchHighWatermarks: () => kafka.fetchHighWatermarks() }) : null;
-  attachBoardSocket(io, () => hub.latestSnapshot());
+  attachBoardSocket(io, () => hub.latestSnapshot(), database.prisma);
 
   // With Kafka the books live in the Redis ledger, settled with each batch's offsets; a process
   // keeps no counts of its own to restore.
@@ -259,6 +272,8 @@ async function main(): Promise<void> {
 
   const handle = nextApp.getRequestHandler();
   httpServer.on("request", (req, res) => {
+    // The sign-in limit counts per address; a client cannot choose its own.
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "unknown";
     void handle(req, res);
   });
 
@@ -332,6 +347,8 @@ async function main(): Promise<void> {
     checkHealth,
     alerts: alertEngine,
     maxReplays: env.MAX_REPLAYS,
+    loginLimiter: new LoginLimiter(5, 5 * 60_000),
+    ingestApiKey: env.INGEST_API_KEY,
     settleWrites: async () => {
       await deadLetters.flush();
       await backgroundWrites.settle();

@@ -27,7 +27,7 @@ describe("a broker or Redis that goes away and comes back", () => {
   const post = (batch: unknown[]) =>
     fetch(`${server.url}/api/events`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(batch) });
   const health = async () => (await (await fetch(`${server.url}/api/healthz`)).json()) as Health;
-  const snapshot = async () => (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot;
+  const snapshot = async () => (await server.signIn()).read<Snapshot>("/api/snapshot");
   const settled = (total: number) => (s: Snapshot) => s.conservation.processed === total && s.conservation.queued === 0;
 
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Snapshot } from "@/core/snapshot";
-import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
+import { spawnServer, waitFor, type SpawnedServer, type TestClient } from "./testing/spawn-server";
 
 const event = (id: string) => ({
   event_id: id,
@@ -23,10 +23,12 @@ const event = (id: string) => ({
 describe("region controls over HTTP", () => {
   let dataDir: string;
   let server: SpawnedServer;
+  let operator: TestClient;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-regions-"));
     server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200" });
+    operator = await server.signIn("operator", "olga");
   }, 90_000);
 
   afterAll(async () => {
@@ -34,12 +36,8 @@ describe("region controls over HTTP", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  const post = (url: string, body?: unknown) =>
-    fetch(`${server.url}${url}`, {
-      method: "POST",
-      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-    });
-  const snapshot = async () => (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot;
+  const post = (url: string, body?: unknown) => operator.send("POST", url, body);
+  const snapshot = () => operator.read<Snapshot>("/api/snapshot");
   const region = (s: Snapshot, id: string) => s.regions.find((r) => r.id === id)!;
 
   it("fails a region over by hand: its events are processed by the nearest active region", async () => {
@@ -60,15 +58,15 @@ describe("region controls over HTTP", () => {
     expect(region(after, "pune").processed).toBe(1);
   });
 
-  it("trips and resets a breaker, and records every change with its reason", async () => {
+  it("trips and resets a breaker, and records every change with its reason and who made it", async () => {
     expect(await (await post("/api/regions/delhi/breaker", { action: "trip" })).json()).toMatchObject({ circuit: "open" });
     expect(await (await post("/api/regions/delhi/breaker", { action: "reset", reason: "drill over" })).json()).toMatchObject({ circuit: "closed" });
-    const listed = (await (await fetch(`${server.url}/api/regions`)).json()) as { changes: Array<{ region: string; action: string; mode: string; reason: string }> };
-    expect(listed.changes.map((c) => [c.region, c.action, c.mode, c.reason])).toEqual([
-      ["delhi", "breaker_reset", "manual", "drill over"],
-      ["delhi", "breaker_trip", "manual", "trip by an operator"],
-      ["pune", "failback", "manual", "failed back by an operator"],
-      ["pune", "failover", "manual", "rehearsal"],
+    const listed = await operator.read<{ changes: Array<{ region: string; action: string; mode: string; reason: string; actor: string | null }> }>("/api/regions");
+    expect(listed.changes.map((c) => [c.region, c.action, c.mode, c.reason, c.actor])).toEqual([
+      ["delhi", "breaker_reset", "manual", "drill over", "olga"],
+      ["delhi", "breaker_trip", "manual", "trip by olga", "olga"],
+      ["pune", "failback", "manual", "failed back by olga", "olga"],
+      ["pune", "failover", "manual", "rehearsal", "olga"],
     ]);
   });
 

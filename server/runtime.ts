@@ -1,3 +1,4 @@
+import type { LoginLimiter } from "./auth/login-limiter";
 import type { Database } from "./db/database";
 import { AppError } from "./errors";
 import type { ComponentHealth } from "./health";
@@ -24,6 +25,10 @@ export interface Runtime {
   alerts: AlertEngine;
   /** Replays of one dead letter beyond which it is refused. */
   maxReplays: number;
+  /** Failed sign-ins per username and address (this process only). */
+  loginLimiter: LoginLimiter;
+  /** The key POST /api/events and the /player namespace require; undefined leaves them open. */
+  ingestApiKey: string | undefined;
   /** Resolves once every write started so far (dead letters, their updates, region changes) is in the database. */
   settleWrites(): Promise<void>;
 }

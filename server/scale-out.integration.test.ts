@@ -12,7 +12,7 @@ async function post(server: SpawnedServer, events: unknown[]): Promise<Response>
 }
 
 async function snapshot(server: SpawnedServer): Promise<Snapshot> {
-  return (await (await fetch(`${server.url}/api/snapshot`)).json()) as Snapshot;
+  return (await server.signIn()).read<Snapshot>("/api/snapshot");
 }
 
 async function health(server: SpawnedServer): Promise<{ status: string; components: Record<string, { status: string; detail: string }> }> {
@@ -99,7 +99,7 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
     );
     expect(shareA + shareB).toBe(12);
     // Both processes seeded the default alert rules on the same database: each is stored once.
-    const { rules } = (await (await fetch(`${b.url}/api/alert-rules`)).json()) as { rules: unknown[] };
+    const { rules } = await (await b.signIn()).read<{ rules: unknown[] }>("/api/alert-rules");
     expect(rules).toHaveLength(5);
 
     // Events sent to either process are counted once in the books both show.

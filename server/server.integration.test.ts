@@ -27,8 +27,9 @@ const batch = [
 ];
 const expectedProcessed = { mumbai: 3, delhi: 2, bangalore: 1, hyderabad: 1, pune: 1, kolkata: 2 };
 
-async function getJson<T>(url: string): Promise<T> {
-  const response = await fetch(url);
+/** GET `path` as a signed-in admin, expecting 200. */
+async function getJson<T>(server: SpawnedServer, path: string): Promise<T> {
+  const response = await (await server.signIn()).fetch(path);
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
@@ -58,7 +59,7 @@ describe("server on embedded defaults, simulator off", () => {
   });
 
   it("reports every component's health", async () => {
-    const health = await getJson<{ status: string; components: Record<string, { status: string }> }>(`${server.url}/api/healthz`);
+    const health = await getJson<{ status: string; components: Record<string, { status: string }> }>(server, "/api/healthz");
     expect(health.status).toBe("ok");
     expect(Object.fromEntries(Object.entries(health.components).map(([k, v]) => [k, v.status]))).toEqual({
       database: "up",
@@ -105,7 +106,7 @@ describe("server on embedded defaults, simulator off", () => {
 
   it("shows exact counts in the snapshot", async () => {
     const snapshot = await waitFor(
-      () => getJson<Snapshot>(`${server.url}/api/snapshot`),
+      () => getJson<Snapshot>(server, "/api/snapshot"),
       (s) => s.totals.processed === 10,
     );
     expect(snapshot.totals).toMatchObject({ accepted: 10, rejected: 3, processed: 10, viewers: 9 });
@@ -119,7 +120,7 @@ describe("server on embedded defaults, simulator off", () => {
 
   it("writes the same counts to history", async () => {
     const history = await waitFor(
-      () => getJson<{ rollups: HistoryRollup[] }>(`${server.url}/api/history`),
+      () => getJson<{ rollups: HistoryRollup[] }>(server, "/api/history"),
       (h) => sumEventsByRegion(h.rollups).all === 10,
     );
     expect(sumEventsByRegion(history.rollups)).toEqual({ ...expectedProcessed, all: 10 });
@@ -130,24 +131,25 @@ describe("server on embedded defaults, simulator off", () => {
     const response = await postEvents(server, JSON.stringify([batch[0]]));
     expect(response.status).toBe(202);
     const snapshot = await waitFor(
-      () => getJson<Snapshot>(`${server.url}/api/snapshot`),
+      () => getJson<Snapshot>(server, "/api/snapshot"),
       (s) => s.totals.duplicates === 1,
     );
     expect(snapshot.totals).toMatchObject({ accepted: 11, duplicates: 1, processed: 10 });
   });
 
   it("treats empty query parameters as not given and refuses dates beyond the calendar", async () => {
-    const empty = await fetch(`${server.url}/api/history?region=&from=&to=`);
+    const admin = await server.signIn();
+    const empty = await admin.fetch("/api/history?region=&from=&to=");
     expect(empty.status).toBe(200);
-    const far = await fetch(`${server.url}/api/history?from=9000000000000000&to=9000000000001000`);
+    const far = await admin.fetch("/api/history?from=9000000000000000&to=9000000000001000");
     expect(far.status).toBe(400);
     expect(((await far.json()) as { error: { message: string } }).error.message).toBe("from: is beyond the last representable date");
   });
 
   it("filters history by region and rejects a bad query with a reason", async () => {
-    const delhi = await getJson<{ rollups: HistoryRollup[] }>(`${server.url}/api/history?region=delhi`);
+    const delhi = await getJson<{ rollups: HistoryRollup[] }>(server, "/api/history?region=delhi");
     expect(new Set(delhi.rollups.map((r) => r.region))).toEqual(new Set(["delhi"]));
-    const bad = await fetch(`${server.url}/api/history?region=chennai`);
+    const bad = await (await server.signIn()).fetch("/api/history?region=chennai");
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
       "region: must be one of mumbai, delhi, bangalore, hyderabad, pune, kolkata, all",
@@ -165,10 +167,10 @@ describe("server on embedded defaults, simulator off", () => {
     stalled.destroy();
     expect(server.output()).toContain("[shutdown] done");
     server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir, ROLLUP_SECONDS: "1" });
-    const history = await getJson<{ rollups: HistoryRollup[] }>(`${server.url}/api/history`);
+    const history = await getJson<{ rollups: HistoryRollup[] }>(server, "/api/history");
     expect(sumEventsByRegion(history.rollups)).toEqual({ ...expectedProcessed, all: 10 });
     // The counters continue from the shutdown checkpoint instead of starting at zero.
-    const snapshot = await getJson<Snapshot>(`${server.url}/api/snapshot`);
+    const snapshot = await getJson<Snapshot>(server, "/api/snapshot");
     expect(snapshot.totals).toMatchObject({ accepted: 11, rejected: 3, duplicates: 1, processed: 10 });
     expect(Object.fromEntries(snapshot.regions.map((r) => [r.id, r.processed]))).toEqual(expectedProcessed);
     expect(snapshot.conservation.balanced).toBe(true);

@@ -6,6 +6,8 @@ import { useEffect, useState, type KeyboardEvent } from "react";
 import { ALERT_SEVERITIES, ALERT_STATES, type AlertView } from "@/core/alert-rules";
 import { REGIONS, getRegionConfig } from "@/core/regions";
 import { formatIst } from "@/core/alert-message";
+import { UserMenu } from "@/components/auth/user-menu";
+import { useOperatorOnly } from "@/components/auth/use-session";
 import { Brand } from "@/components/ui/brand";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatElapsed } from "@/components/ui/format";
@@ -81,6 +83,7 @@ export function AlertHistoryPage({ initial }: { initial: AlertHistoryInitial }) 
             Rules &amp; silences →
           </Link>
         </p>
+        <UserMenu />
       </header>
       <main className={page.main}>
         <form className={page.filters} aria-label="Filter alerts" onSubmit={(event) => event.preventDefault()}>
@@ -206,6 +209,7 @@ const HISTORY_WORDS: Record<string, string> = {
 /** One alert: what it measured against which lines, and every change and notification, oldest first. */
 function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }) {
   const [acknowledging, setAcknowledging] = useState(false);
+  const operatorOnly = useOperatorOnly();
   const detail = useQuery({
     queryKey: [...ALERTS_QUERY_KEY, "detail", id],
     queryFn: ({ signal }) => fetchAlert(id!, signal),
@@ -267,7 +271,7 @@ function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }
           Runbook
         </a>
         {alert.state === "firing" ? (
-          <button type="button" className={page.button} onClick={() => setAcknowledging(true)}>
+          <button type="button" className={page.button} disabled={operatorOnly !== null} title={operatorOnly ?? undefined} onClick={() => setAcknowledging(true)}>
             Acknowledge
           </button>
         ) : null}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { memo, useState } from "react";
 import type { AlertView } from "@/core/alert-rules";
 import { getRegionConfig } from "@/core/regions";
+import { useOperatorOnly } from "@/components/auth/use-session";
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { AcknowledgeDialog } from "./acknowledge-dialog";
 import { describeAlertThresholds, formatIstTime } from "./alert-format";
@@ -29,6 +30,7 @@ function AlertStripView({ alerts }: AlertStripProps) {
   const [acknowledging, setAcknowledging] = useState<AlertView | null>(null);
   const [sound, setSound] = useAlertSoundSetting();
   useAlertSound(alerts, sound);
+  const operatorOnly = useOperatorOnly();
   if (alerts === null) return null;
   return (
     <section className={styles.strip} data-testid="alerts" aria-label="Active alerts" aria-live="polite">
@@ -70,7 +72,14 @@ function AlertStripView({ alerts }: AlertStripProps) {
                   Timeline
                 </Link>
                 {alert.state === "firing" ? (
-                  <button type="button" className={styles.ack} data-testid={`ack-${alert.id}`} onClick={() => setAcknowledging(alert)}>
+                  <button
+                    type="button"
+                    className={styles.ack}
+                    data-testid={`ack-${alert.id}`}
+                    disabled={operatorOnly !== null}
+                    title={operatorOnly ?? undefined}
+                    onClick={() => setAcknowledging(alert)}
+                  >
                     Acknowledge
                   </button>
                 ) : null}

@@ -7,6 +7,8 @@ import { formatIst } from "@/core/alert-message";
 import type { AlertRule } from "@/core/alert-rules";
 import { getRegionConfig } from "@/core/regions";
 import controls from "@/components/board/controls.module.css";
+import { UserMenu } from "@/components/auth/user-menu";
+import { useAdminOnly, useOperatorOnly } from "@/components/auth/use-session";
 import { Brand } from "@/components/ui/brand";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SiteNav } from "@/components/ui/site-nav";
@@ -31,6 +33,10 @@ function describeLines(rule: AlertRule): string {
 /** Alert rules and silences: what fires, where, at which lines, who hears about it, and what is muted for now. */
 export function RulesPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
+  const adminOnly = useAdminOnly();
+  const operatorOnly = useOperatorOnly();
+  const adminLock = { disabled: adminOnly !== null, title: adminOnly ?? undefined };
+  const operatorLock = { disabled: operatorOnly !== null, title: operatorOnly ?? undefined };
   const rules = useQuery({ queryKey: RULES_QUERY_KEY, queryFn: ({ signal }) => fetchAlertRules(signal) });
   const silences = useQuery({ queryKey: SILENCES_QUERY_KEY, queryFn: ({ signal }) => fetchSilences(signal), refetchInterval: 30_000 });
   const ruleName = (id: string | null) => (id === null ? "every rule" : (rules.data?.rules.find((r) => r.id === id)?.name ?? "a deleted rule"));
@@ -44,15 +50,16 @@ export function RulesPage() {
         <p className={page.headerNote}>
           <Link href="/alerts">← Alert history</Link> · a rule fires for a region when ≥ 80% of its window&apos;s samples breach (at least 3)
         </p>
+        <UserMenu />
       </header>
       <main className={page.main}>
         <section className={styles.section} aria-label="Rules">
           <div className={styles.sectionHeader}>
             <h2 className={styles.sectionTitle}>Rules</h2>
-            <button type="button" className={page.button} data-testid="rule-new" onClick={() => setDialog({ kind: "edit", rule: null })}>
+            <button type="button" className={page.button} data-testid="rule-new" {...adminLock} onClick={() => setDialog({ kind: "edit", rule: null })}>
               New rule
             </button>
-            <button type="button" className={page.button} onClick={() => setDialog({ kind: "silence", rule: null })}>
+            <button type="button" className={page.button} {...operatorLock} onClick={() => setDialog({ kind: "silence", rule: null })}>
               Silence a region
             </button>
           </div>
@@ -93,13 +100,13 @@ export function RulesPage() {
                         <td>{rule.channels.length > 0 ? rule.channels.join(", ") : "board only"}</td>
                         <td>
                           <span className={styles.actions}>
-                            <button type="button" className={page.button} onClick={() => setDialog({ kind: "edit", rule })}>
+                            <button type="button" className={page.button} {...adminLock} onClick={() => setDialog({ kind: "edit", rule })}>
                               Edit
                             </button>
-                            <button type="button" className={page.button} onClick={() => setDialog({ kind: "silence", rule })}>
+                            <button type="button" className={page.button} {...operatorLock} onClick={() => setDialog({ kind: "silence", rule })}>
                               Silence
                             </button>
-                            <button type="button" className={page.button} onClick={() => setDialog({ kind: "delete", rule })}>
+                            <button type="button" className={page.button} {...adminLock} onClick={() => setDialog({ kind: "delete", rule })}>
                               Delete
                             </button>
                           </span>

@@ -1,4 +1,5 @@
 import type { Snapshot } from "@/core/snapshot";
+import { UserMenu } from "@/components/auth/user-menu";
 import { Brand } from "@/components/ui/brand";
 import { SiteNav } from "@/components/ui/site-nav";
 import styles from "./board.module.css";
@@ -23,6 +24,7 @@ export function BoardHeader({ liveState, receivedAt, totals, system, conservatio
       <BoardClock />
       <LiveIndicator state={liveState} receivedAt={receivedAt} />
       <TotalsStrip totals={totals} system={system} conservation={conservation} />
+      <UserMenu />
     </header>
   );
 }

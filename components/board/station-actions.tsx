@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useOperatorOnly } from "@/components/auth/use-session";
 import type { RegionControl } from "./api";
 import styles from "./controls.module.css";
 import { REGION_CONTROL_COPY } from "./region-controls";
@@ -26,6 +27,7 @@ export function StationActions({ regionId, name, controls, onSelect }: StationAc
   const triggerRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
+  const operatorOnly = useOperatorOnly();
 
   useEffect(() => {
     if (!open) return;
@@ -86,10 +88,11 @@ export function StationActions({ regionId, name, controls, onSelect }: StationAc
         className={styles.trigger}
         data-testid={`station-${regionId}-actions`}
         aria-label={`Actions for ${name}`}
+        title={operatorOnly ?? undefined}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        disabled={controls === null}
+        disabled={controls === null || operatorOnly !== null}
         onClick={() => setOpen((wasOpen) => !wasOpen)}
         onKeyDown={handleTriggerKey}
       >

@@ -9,6 +9,7 @@ import { ApiError } from "@/components/ui/api-client";
 import { Brand } from "@/components/ui/brand";
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { SiteNav } from "@/components/ui/site-nav";
+import { UserMenu } from "@/components/auth/user-menu";
 import { Skeleton } from "@/components/ui/skeleton";
 import { createScenario, createScenarioQueryKey, deleteScenario, fetchScenario, fetchScenarios, SCENARIOS_QUERY_KEY, updateScenario } from "./api";
 import { CompareView, type CompareOption } from "./compare-view";
@@ -261,6 +262,7 @@ export function CostPage({ initialId }: { initialId: string | null }) {
         <Brand tag="cost" />
         <SiteNav current="cost" />
         <p className={page.headerNote}>What the platform costs a month, what it would cost if, and what to change · amounts in ₹, SPEC §6</p>
+        <UserMenu />
       </header>
       <main className={page.main}>
         <CostToolbar

@@ -1,3 +1,4 @@
+import { useOperatorOnly } from "@/components/auth/use-session";
 import { formatClockTime } from "@/components/ui/format";
 import { fieldIdOf } from "./field-ids";
 import styles from "./cost.module.css";
@@ -37,6 +38,7 @@ function describeStatus(status: SaveStatus): string {
 export function CostToolbar({ name, nameError, status, blocked, canSaveCopy, onName, onReference, onBlank, onSave, onSaveCopy, onExport }: CostToolbarProps) {
   const editing = name !== null;
   const disabledReason = blocked ?? undefined;
+  const operatorOnly = useOperatorOnly();
   return (
     <div className={styles.toolbar}>
       <div className={styles.toolbarGroup}>
@@ -67,8 +69,9 @@ export function CostToolbar({ name, nameError, status, blocked, canSaveCopy, onN
               type="button"
               className={styles.primary}
               onClick={onSave}
+              disabled={operatorOnly !== null}
               aria-disabled={blocked !== null || status?.kind === "saving" || undefined}
-              title={disabledReason ?? "Save (Ctrl+S)"}
+              title={operatorOnly ?? disabledReason ?? "Save (Ctrl+S)"}
               data-testid="save"
             >
               Save
@@ -77,8 +80,9 @@ export function CostToolbar({ name, nameError, status, blocked, canSaveCopy, onN
               type="button"
               className={styles.button}
               onClick={onSaveCopy}
+              disabled={operatorOnly !== null}
               aria-disabled={blocked !== null || !canSaveCopy || undefined}
-              title={disabledReason ?? "Save the editor's scenario as a new one"}
+              title={operatorOnly ?? disabledReason ?? "Save the editor's scenario as a new one"}
               data-testid="save-copy"
             >
               Save as copy

@@ -1,6 +1,7 @@
 import { memo, useMemo, useState } from "react";
 import type { SavedCostScenario } from "@/core/cost-api";
 import { evaluateCostScenario } from "@/core/cost-model";
+import { useOperatorOnly } from "@/components/auth/use-session";
 import { getRegionConfig } from "@/core/regions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
@@ -34,6 +35,7 @@ function SavedScenarioItem({
   onDelete,
 }: { record: SavedCostScenario; open: boolean; busy: boolean } & Pick<SavedScenariosProps, "onOpen" | "onDuplicate" | "onCompare" | "onDelete">) {
   const [confirming, setConfirming] = useState(false);
+  const operatorOnly = useOperatorOnly();
   const total = useMemo(() => evaluateCostScenario(record.scenario).current.totalInr, [record.scenario]);
   const regions = record.scenario.regions.map((entry) => getRegionConfig(entry.region).name).join(", ");
   return (
@@ -69,7 +71,8 @@ function SavedScenarioItem({
             type="button"
             className={styles.smallButton}
             data-testid="saved-duplicate"
-            disabled={busy}
+            disabled={busy || operatorOnly !== null}
+            title={operatorOnly ?? undefined}
             onClick={() => onDuplicate(record)}
             aria-label={`Duplicate ${record.name}`}
           >
@@ -82,7 +85,8 @@ function SavedScenarioItem({
             type="button"
             className={styles.smallButton}
             data-testid="saved-delete"
-            disabled={busy}
+            disabled={busy || operatorOnly !== null}
+            title={operatorOnly ?? undefined}
             onClick={() => setConfirming(true)}
             aria-label={`Delete ${record.name}`}
           >

@@ -8,9 +8,9 @@ describe("bucketTimeline", () => {
   it("counts each kind in its bucket and leaves out entries outside the range", () => {
     const entries = [entry(0, "alert"), entry(999, "alert"), entry(1000, "region"), entry(2500, "silence"), entry(3000, "replay"), entry(-1, "alert")];
     expect(bucketTimeline(entries, 0, 3000, 1000)).toEqual([
-      { start: 0, alert: 2, region: 0, replay: 0, silence: 0 },
-      { start: 1000, alert: 0, region: 1, replay: 0, silence: 0 },
-      { start: 2000, alert: 0, region: 0, replay: 0, silence: 1 },
+      { start: 0, alert: 2, region: 0, replay: 0, silence: 0, audit: 0 },
+      { start: 1000, alert: 0, region: 1, replay: 0, silence: 0, audit: 0 },
+      { start: 2000, alert: 0, region: 0, replay: 0, silence: 1, audit: 0 },
     ]);
   });
 

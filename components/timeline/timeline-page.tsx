@@ -8,6 +8,7 @@ import { formatIst } from "@/core/alert-message";
 import { getRegionConfig } from "@/core/regions";
 import type { TimelineEntry } from "@/core/timeline";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } from "@/components/board/chart-theme";
+import { UserMenu } from "@/components/auth/user-menu";
 import { Brand } from "@/components/ui/brand";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RegionOptions } from "@/components/ui/region-options";
@@ -20,8 +21,8 @@ import styles from "./timeline.module.css";
 
 const REFRESH_MS = 5000;
 const HOUR_CHOICES = [1, 6, 12, 24, 48] as const;
-const KIND_LABELS = { alert: "Alerts", region: "Failovers & breakers", replay: "Replays", silence: "Silences" } as const;
-const KIND_COLORS = { alert: "#ff5257", region: "#6cb4ff", replay: "#b08cff", silence: "#9aa8b9" } as const;
+const KIND_LABELS = { alert: "Alerts", region: "Failovers & breakers", replay: "Replays", silence: "Silences", audit: "Drills, rules & users" } as const;
+const KIND_COLORS = { alert: "#ff5257", region: "#6cb4ff", replay: "#b08cff", silence: "#9aa8b9", audit: "#3fd0c9" } as const;
 
 export interface TimelineInitial {
   region: string;
@@ -73,6 +74,7 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
         <Brand tag="timeline" />
         <SiteNav current="timeline" />
         <p className={page.headerNote}>Newest first · times in IST · from the history in Postgres</p>
+        <UserMenu />
       </header>
       <main className={page.main}>
         <form className={page.filters} aria-label="Filter the timeline" onSubmit={(event) => event.preventDefault()}>

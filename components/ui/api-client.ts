@@ -1,5 +1,6 @@
 /** Fetch helpers for the board and the cost page: responses validated, failures worded for a person. */
 import { z } from "zod";
+import { CSRF_HEADER, sessionResponseSchema } from "@/core/auth";
 
 const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -21,14 +22,46 @@ export function describeIssue(error: z.ZodError): string {
   return issue.path.length > 0 ? `${issue.path.join(".")}: ${issue.message}` : issue.message;
 }
 
-/** fetch without caching; an unreachable server becomes an ApiError naming the endpoint. */
+let csrfToken: Promise<string | null> | undefined;
+
+/** The session's CSRF token, asked of GET /api/session once per page load (null when signed out). */
+function readCsrfToken(): Promise<string | null> {
+  csrfToken ??= fetch("/api/session", { cache: "no-store", headers: { accept: "application/json" } })
+    .then(async (response) => (response.ok ? (sessionResponseSchema.safeParse(await response.json()).data?.csrfToken ?? null) : null))
+    .catch(() => null)
+    .then((token) => {
+      // A failed read is asked again next time rather than remembered.
+      if (token === null) csrfToken = undefined;
+      return token;
+    });
+  return csrfToken;
+}
+
+/** Where a page goes when its session has ended: the login page, coming back here afterwards. */
+export function createLoginUrl(): string {
+  return `/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`;
+}
+
+/**
+ * fetch without caching, with the CSRF token on every mutation; an unreachable server becomes an
+ * ApiError naming the endpoint, and an ended session (401) goes to the login page.
+ */
 export async function sendRequest(endpoint: string, url: string, init: RequestInit): Promise<Response> {
+  const method = (init.method ?? "GET").toUpperCase();
+  const headers = new Headers(init.headers);
+  if (method !== "GET" && method !== "HEAD") {
+    const token = await readCsrfToken();
+    if (token) headers.set(CSRF_HEADER, token);
+  }
+  let response: Response;
   try {
-    return await fetch(url, { ...init, cache: "no-store" });
+    response = await fetch(url, { ...init, headers, cache: "no-store" });
   } catch (error) {
     if (init.signal?.aborted) throw error;
     throw new ApiError(endpoint, "the server could not be reached");
   }
+  if (response.status === 401) window.location.assign(createLoginUrl());
+  return response;
 }
 
 /** The body validated by `schema`, or an ApiError with the server's refusal as `describeRefusal` words it. */

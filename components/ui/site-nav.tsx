@@ -8,7 +8,8 @@ const PAGES = [
   { id: "cost", href: "/cost", label: "Cost" },
 ] as const;
 
-export type SitePage = (typeof PAGES)[number]["id"];
+/** A page outside the main links (the admins' users page) marks none of them current. */
+export type SitePage = (typeof PAGES)[number]["id"] | "users";
 
 /** Links between the control room's pages; the current one is marked for assistive technology too. */
 export function SiteNav({ current }: { current: SitePage }) {

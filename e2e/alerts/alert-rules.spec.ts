@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 
 test("an admin creates a rule with the form, sees each bad field explained, edits it, silences it and deletes it", async ({ page, request }) => {
   const name = `Kolkata lag (e2e ${Date.now()})`;

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { REGION_IDS } from "@/core/regions";
 
 function parseCount(text: string | null): number {

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "../fixtures";
 import { REGION_IDS, type RegionId } from "@/core/regions";
 
 type Control = "failover" | "failback" | "trip" | "reset";

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "../fixtures";
 
 /** The saved-list entry whose name is exactly `name` (a copy's name starts with the original's). */
 function savedEntry(page: Page, name: string): Locator {

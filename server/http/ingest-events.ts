@@ -1,6 +1,7 @@
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import type { IngestResult } from "../workers/ingestor";
+import { requireIngestKey } from "./check-ingest-key";
 import { readJsonBody } from "./respond";
 
 export const MAX_EVENTS_PER_REQUEST = 10_000;
@@ -8,6 +9,7 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 /** POST /api/events: a JSON array of events; good ones are accepted even when others are rejected. */
 export async function ingestEvents(runtime: Runtime, request: Request): Promise<IngestResult> {
+  requireIngestKey(runtime.ingestApiKey, request);
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!Array.isArray(body)) {
     throw new AppError("bad_request", `The body must be a JSON array of events (got ${body === null ? "null" : typeof body}).`);

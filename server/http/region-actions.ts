@@ -32,18 +32,18 @@ async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
 export type RegionControl = "failover" | "failback" | "breaker";
 
 /** POST /api/regions/:id/failover | failback | breaker: an operator's hand on a region's routing. */
-export async function controlRegion(runtime: Runtime, id: string, control: RegionControl, request: Request): Promise<{ region: RegionId } & RegionView> {
+export async function controlRegion(runtime: Runtime, id: string, control: RegionControl, request: Request, actor: string): Promise<{ region: RegionId } & RegionView> {
   const region = requireRegion(id);
   const now = Date.now();
   if (control === "breaker") {
     const body = await readBody(request, breakerBodySchema);
-    return { region, ...runtime.regions.setBreakerByHand(region, body.action, body.reason ?? `${body.action} by an operator`, now) };
+    return { region, ...runtime.regions.setBreakerByHand(region, body.action, body.reason ?? `${body.action} by ${actor}`, now, actor) };
   }
   const body = await readBody(request, failoverBodySchema);
   const view =
     control === "failover"
-      ? runtime.regions.failover(region, body.reason ?? "failed over by an operator", now)
-      : runtime.regions.failback(region, body.reason ?? "failed back by an operator", now);
+      ? runtime.regions.failover(region, body.reason ?? `failed over by ${actor}`, now, actor)
+      : runtime.regions.failback(region, body.reason ?? `failed back by ${actor}`, now, actor);
   return { region, ...view };
 }
 

@@ -49,7 +49,7 @@ export interface ReplayResult {
  * would happen to each; a real one is recorded as a replay job. An entry already replayed
  * `maxReplays` times is refused, so a poison event cannot loop.
  */
-export async function replayDeadLetters(runtime: Runtime, request: Request): Promise<ReplayResult> {
+export async function replayDeadLetters(runtime: Runtime, request: Request, requestedBy: string): Promise<ReplayResult> {
   const { ids, filter, dryRun } = parseBody(replayRequestSchema, await readJsonBody(request, 256 * 1024));
   await runtime.settleWrites();
   const entries = await listDeadLetters(
@@ -97,6 +97,7 @@ export async function replayDeadLetters(runtime: Runtime, request: Request): Pro
   await saveReplayJob(runtime.database.prisma, {
     id: result.jobId!,
     requestedAt: now,
+    requestedBy,
     selection: ids ? { ids } : { filter },
     total: result.total,
     requeued: result.requeued,

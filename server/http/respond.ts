@@ -1,8 +1,8 @@
 import { AppError, toAppError } from "../errors";
 
 /** A JSON response; the one place status and content type are set. */
-export function respondJson(status: number, body: unknown): Response {
-  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
+export function respondJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...headers, "cache-control": "no-store" } });
 }
 
 /** Runs a route, converting any failure once into `{error: {code, message, details?}}` with its status. */
@@ -12,7 +12,7 @@ export function handleRoute(run: () => Promise<Response>): Promise<Response> {
     if (appError.code === "internal") console.error("[http] unexpected failure", error);
     const body: { code: string; message: string; details?: unknown } = { code: appError.code, message: appError.message };
     if (appError.details !== undefined) body.details = appError.details;
-    return respondJson(appError.status, { error: body });
+    return respondJson(appError.status, { error: body }, appError.headers);
   });
 }
 

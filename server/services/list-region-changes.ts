@@ -15,5 +15,6 @@ export async function listRegionChanges(prisma: PrismaClient, query: { region?: 
     mode: row.mode as RegionChange["mode"],
     reason: row.reason,
     at: row.at.getTime(),
+    actor: row.actor,
   }));
 }

@@ -21,13 +21,20 @@ export interface TimelineQuery {
 }
 
 /**
+ * Successful actions shown as "audit" entries. Acknowledgements, silences, region changes and real
+ * replays already appear with their actor; sign-ins, dry runs and cost scenarios are no incident's story.
+ */
+export const TIMELINE_AUDIT_ACTIONS = ["chaos.start", "chaos.end", "alert-rule.create", "alert-rule.update", "alert-rule.delete", "user.create", "user.update", "user.delete"] as const;
+
+/**
  * One evening's incident timeline from Postgres, newest first: alert transitions (not delivery
- * attempts, which stay on the alert), region changes, dead-letter replays and silences.
+ * attempts, which stay on the alert), region changes, dead-letter replays, silences and the audit
+ * entries of TIMELINE_AUDIT_ACTIONS (which name no region, so a region filter keeps them, like replays).
  */
 export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): Promise<TimelineEntry[]> {
   const at = { gte: new Date(query.from), lt: new Date(query.to) };
   const region = query.region;
-  const [transitions, changes, replays, silences] = await Promise.all([
+  const [transitions, changes, replays, silences, audits] = await Promise.all([
     prisma.alertTransition.findMany({
       where: { at, kind: { in: ["fired", "severity", "acknowledged", "escalated", "resolved", "reopened"] }, ...(region ? { alert: { region } } : {}) },
       include: { alert: { include: { rule: true } } },
@@ -38,6 +45,7 @@ export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): 
     // A replay names no single region; with a region filter only its own are not known, so all are shown.
     prisma.replayJob.findMany({ where: { requestedAt: at }, orderBy: { requestedAt: "desc" }, take: query.limit }),
     prisma.silence.findMany({ where: { startsAt: at, ...(region ? { OR: [{ region }, { region: null }] } : {}) }, orderBy: { startsAt: "desc" }, take: query.limit }),
+    prisma.auditEntry.findMany({ where: { at, outcome: "ok", action: { in: [...TIMELINE_AUDIT_ACTIONS] } }, orderBy: { at: "desc" }, take: query.limit }),
   ]);
   const entries: TimelineEntry[] = [
     ...transitions.map((t) => ({
@@ -57,7 +65,7 @@ export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): 
       region: c.region as RegionId,
       title: `${getRegionConfig(c.region as RegionId).name} ${REGION_ACTION_WORDS[c.action as RegionAction] ?? c.action} (${c.mode})`,
       detail: c.reason,
-      actor: c.mode === "manual" ? "operator" : null,
+      actor: c.actor,
       alertId: null,
     })),
     ...replays.map((r) => ({
@@ -67,7 +75,7 @@ export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): 
       region: null,
       title: `Dead-letter replay of ${r.total} entr${r.total === 1 ? "y" : "ies"}`,
       detail: `${r.requeued} requeued, ${r.refused} refused, ${r.invalid} invalid`,
-      actor: null,
+      actor: r.requestedBy,
       alertId: null,
     })),
     ...silences.map((s) => ({
@@ -78,6 +86,16 @@ export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): 
       title: `Silenced ${s.region ? getRegionConfig(s.region as RegionId).name : "every region"}${s.ruleId ? " for one rule" : ""} until ${formatIst(s.endsAt.getTime())}`,
       detail: s.reason,
       actor: s.createdBy,
+      alertId: null,
+    })),
+    ...audits.map((a) => ({
+      at: a.at.getTime(),
+      kind: "audit" as const,
+      action: a.action,
+      region: null,
+      title: `${a.action}${a.target ? ` ${a.target}` : ""}`,
+      detail: a.detail,
+      actor: a.actor,
       alertId: null,
     })),
   ];

@@ -10,6 +10,7 @@ export interface ReplayOutcome {
 export interface ReplayJobRecord {
   id: string;
   requestedAt: number;
+  requestedBy: string;
   selection: unknown;
   total: number;
   requeued: number;
@@ -24,6 +25,7 @@ export async function saveReplayJob(prisma: PrismaClient, job: ReplayJobRecord):
     data: {
       id: job.id,
       requestedAt: new Date(job.requestedAt),
+      requestedBy: job.requestedBy,
       selection: job.selection as object,
       total: job.total,
       requeued: job.requeued,

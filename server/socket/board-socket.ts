@@ -1,11 +1,30 @@
 import type { Server } from "socket.io";
 import { requestSnapshotSchema, type AlertsUpdate, type BoardClientToServerEvents, type BoardServerToClientEvents } from "@/core/live-protocol";
 import type { Snapshot } from "@/core/snapshot";
+import { readSessionCookie } from "../auth/cookies";
+import { hashToken } from "../auth/session-tokens";
+import type { PrismaClient } from "../db/generated/client";
+import { findSession } from "../services/user-sessions";
 
 export type BoardServer = Server<BoardClientToServerEvents, BoardServerToClientEvents>;
 
-/** Answers dashboards' requests on the default namespace; every payload is validated before use. */
-export function attachBoardSocket(io: BoardServer, latestSnapshot: () => Snapshot): void {
+/**
+ * Answers dashboards' requests on the default namespace; every payload is validated before use.
+ * Only a signed-in session's cookie opens the handshake, and no event a dashboard can send changes
+ * anything, so a viewer watches and nobody mutates over the socket.
+ */
+export function attachBoardSocket(io: BoardServer, latestSnapshot: () => Snapshot, prisma: PrismaClient): void {
+  io.use((socket, next) => {
+    const token = readSessionCookie(socket.handshake.headers.cookie);
+    const session = token ? findSession(prisma, hashToken(token), Date.now()) : Promise.resolve(null);
+    session.then(
+      (found) => next(found ? undefined : new Error("unauthenticated")),
+      (error: unknown) => {
+        console.error("[socket] could not check a dashboard's session", error);
+        next(new Error("unavailable"));
+      },
+    );
+  });
   io.on("connection", (socket) => {
     socket.on("request_snapshot", (payload: unknown, ack: unknown) => {
       if (typeof ack !== "function") return;

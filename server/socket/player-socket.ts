@@ -1,4 +1,5 @@
 import type { Namespace, Server } from "socket.io";
+import { isIngestKey } from "../http/check-ingest-key";
 import { playerAuthSchema, type PlayerClientToServerEvents, type PlayerServerToClientEvents, type QualityCommand } from "@/core/live-protocol";
 
 type PlayerNamespace = Namespace<PlayerClientToServerEvents, PlayerServerToClientEvents>;
@@ -14,11 +15,18 @@ const roomOf = (sessionId: string) => `session:${sessionId}`;
 /**
  * The `/player` namespace: a player connects with `auth: {sessionId}` (validated; a bad one is
  * refused with the reason) and joins that session's room, so it receives its own commands only.
+ * With an ingest key, players send it as `auth.apiKey` (or the x-api-key header), like ingest does.
  */
-export function attachPlayerSocket(io: Server): CommandSink {
+export function attachPlayerSocket(io: Server, ingestApiKey: string | undefined): CommandSink {
   const players: PlayerNamespace = io.of("/player");
   const listeners = new Map<string, number>();
   players.use((socket, next) => {
+    const auth = socket.handshake.auth as Record<string, unknown>;
+    const given = typeof auth.apiKey === "string" ? auth.apiKey : socket.handshake.headers["x-api-key"];
+    if (!isIngestKey(ingestApiKey, typeof given === "string" ? given : null)) {
+      next(new Error("player handshake refused: the ingest key (auth.apiKey) is missing or wrong"));
+      return;
+    }
     const parsed = playerAuthSchema.safeParse(socket.handshake.auth);
     if (!parsed.success) {
       next(new Error(`player handshake refused: ${parsed.error.issues[0]?.message ?? "invalid auth"}`));

@@ -33,7 +33,7 @@ describe("RegionManager routing", () => {
     const spill = manager.takeSpillover();
     expect([spill.out.get("pune"), spill.in.get("mumbai")]).toEqual([2, 2]);
     expect(manager.takeSpillover().out.get("pune")).toBe(0);
-    expect(changes).toEqual([{ region: "pune", action: "failover", mode: "manual", reason: "maintenance", at: T0 }]);
+    expect(changes).toEqual([{ region: "pune", action: "failover", mode: "manual", reason: "maintenance", at: T0, actor: null }]);
   });
 
   it("spills over above 85% utilisation and stops once utilisation is back", () => {

@@ -128,14 +128,14 @@ export class RegionManager {
   }
 
   /** An operator takes a region out of routing; only an operator brings it back. */
-  failover(id: RegionId, reason: string, now: number): RegionView {
+  failover(id: RegionId, reason: string, now: number, actor: string | null = null): RegionView {
     const state = this.states.get(id)!;
     const name = getRegionConfig(id).name;
     if (!state.active) throw new AppError("conflict", `${name} is already failed over (${state.failedOverBy ?? "manual"}).`);
     if (this.isLastActive(id)) {
       throw new AppError("conflict", `${name} is the last active region; failing it over would leave nowhere to route.`);
     }
-    this.setActive(id, false, "manual", reason, now);
+    this.setActive(id, false, "manual", reason, now, actor);
     return this.describe(id);
   }
 
@@ -143,17 +143,17 @@ export class RegionManager {
     return REGION_IDS.every((other) => other === id || !this.states.get(other)!.active);
   }
 
-  failback(id: RegionId, reason: string, now: number): RegionView {
+  failback(id: RegionId, reason: string, now: number, actor: string | null = null): RegionView {
     if (this.states.get(id)!.active) throw new AppError("conflict", `${getRegionConfig(id).name} is active already; nothing to fail back.`);
-    this.setActive(id, true, "manual", reason, now);
+    this.setActive(id, true, "manual", reason, now, actor);
     return this.describe(id);
   }
 
-  setBreakerByHand(id: RegionId, action: "trip" | "reset", reason: string, now: number): RegionView {
+  setBreakerByHand(id: RegionId, action: "trip" | "reset", reason: string, now: number, actor: string | null = null): RegionView {
     const state = this.states.get(id)!;
     const already = action === "trip" ? state.breaker.state === "open" : state.breaker.state === "closed";
     if (already) throw new AppError("conflict", `${getRegionConfig(id).name}'s breaker is ${state.breaker.state} already.`);
-    this.setBreaker(id, action === "trip" ? tripCircuit(state.breaker, now) : resetCircuit(), "manual", reason, now, action === "trip" ? "breaker_trip" : "breaker_reset");
+    this.setBreaker(id, action === "trip" ? tripCircuit(state.breaker, now) : resetCircuit(), "manual", reason, now, action === "trip" ? "breaker_trip" : "breaker_reset", actor);
     return this.describe(id);
   }
 
@@ -167,23 +167,23 @@ export class RegionManager {
     return [...this.recent].reverse();
   }
 
-  private setActive(id: RegionId, active: boolean, mode: FailoverMode, reason: string, now: number): void {
+  private setActive(id: RegionId, active: boolean, mode: FailoverMode, reason: string, now: number, actor: string | null = null): void {
     const state = this.states.get(id)!;
     state.active = active;
     state.failedOverBy = active ? null : mode;
     state.failedOverAt = active ? null : now;
     this.loads[id].active = active;
-    this.record({ region: id, action: active ? "failback" : "failover", mode, reason, at: now });
+    this.record({ region: id, action: active ? "failback" : "failover", mode, reason, at: now, actor });
   }
 
-  private setBreaker(id: RegionId, next: CircuitBreaker, mode: FailoverMode, reason: string, now: number, action?: RegionAction): void {
+  private setBreaker(id: RegionId, next: CircuitBreaker, mode: FailoverMode, reason: string, now: number, action?: RegionAction, actor: string | null = null): void {
     const state = this.states.get(id)!;
     const before = state.breaker.state;
     state.breaker = next;
     this.loads[id].circuit = next.state;
-    if (action) this.record({ region: id, action, mode, reason, at: now });
+    if (action) this.record({ region: id, action, mode, reason, at: now, actor });
     else if (before !== next.state && next.state !== "half_open") {
-      this.record({ region: id, action: next.state === "open" ? "breaker_open" : "breaker_close", mode, reason, at: now });
+      this.record({ region: id, action: next.state === "open" ? "breaker_open" : "breaker_close", mode, reason, at: now, actor: null });
     }
   }
 

@@ -1,13 +1,17 @@
 import { getAlertRules, putAlertRule } from "@/server/http/alerts";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
+import { serveAction, serveRead } from "@/server/http/auth-guard";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await getAlertRules(getRuntime())));
+export function GET(request: Request): Promise<Response> {
+  return serveRead(request, (runtime) => getAlertRules(runtime));
 }
 
 export function POST(request: Request): Promise<Response> {
-  return handleRoute(async () => respondJson(201, await putAlertRule(getRuntime(), request)));
+  return serveAction(
+    request,
+    { action: "alert-rule.create", role: "admin", doing: "creating alert rules", status: 201 },
+    (runtime) => putAlertRule(runtime, request),
+    (rule) => `${rule.id} ${rule.name}`,
+  );
 }

@@ -1,9 +1,8 @@
 import { getAlerts } from "@/server/http/alerts";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
+import { serveRead } from "@/server/http/auth-guard";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await getAlerts(getRuntime(), new URL(request.url))));
+  return serveRead(request, (runtime) => getAlerts(runtime, new URL(request.url)));
 }

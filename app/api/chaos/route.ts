@@ -1,17 +1,31 @@
+import { serveAction, serveRead } from "@/server/http/auth-guard";
 import { endFaults, listFaults, startFault } from "@/server/http/chaos";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 export function POST(request: Request): Promise<Response> {
-  return handleRoute(async () => respondJson(201, await startFault(getRuntime(), request)));
+  return serveAction(
+    request,
+    {
+      action: "chaos.start",
+      role: "operator",
+      doing: "starting chaos drills",
+      status: 201,
+    },
+    (runtime) => startFault(runtime, request),
+    (fault) => `${fault.component}${fault.region ? ` in ${fault.region}` : ""} fails "${fault.errorMessage}" at ${fault.rate} for ${fault.durationSeconds} s`,
+  );
 }
 
-export function GET(): Promise<Response> {
-  return handleRoute(async () => respondJson(200, listFaults(getRuntime())));
+export function GET(request: Request): Promise<Response> {
+  return serveRead(request, (runtime) => listFaults(runtime));
 }
 
-export function DELETE(): Promise<Response> {
-  return handleRoute(async () => respondJson(200, endFaults(getRuntime())));
+export function DELETE(request: Request): Promise<Response> {
+  return serveAction(
+    request,
+    { action: "chaos.end", role: "operator", doing: "ending chaos drills" },
+    (runtime) => endFaults(runtime),
+    ({ ended }) => `ended ${ended} drill(s)`,
+  );
 }

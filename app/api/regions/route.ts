@@ -1,9 +1,8 @@
+import { serveRead } from "@/server/http/auth-guard";
 import { getRegions } from "@/server/http/region-actions";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await getRegions(getRuntime())));
+export function GET(request: Request): Promise<Response> {
+  return serveRead(request, (runtime) => getRegions(runtime));
 }

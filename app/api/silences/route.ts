@@ -1,14 +1,22 @@
 import { createSilence, getSilences } from "@/server/http/alerts";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
+import { serveAction, serveRead } from "@/server/http/auth-guard";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return handleRoute(async () => respondJson(200, getSilences(getRuntime())));
+export function GET(request: Request): Promise<Response> {
+  return serveRead(request, (runtime) => getSilences(runtime));
 }
 
-// Who silenced comes from the signed-in operator once sessions exist; until then "operator".
 export function POST(request: Request): Promise<Response> {
-  return handleRoute(async () => respondJson(201, await createSilence(getRuntime(), "operator", request)));
+  return serveAction(
+    request,
+    {
+      action: "silence.create",
+      role: "operator",
+      doing: "silencing alerts",
+      status: 201,
+    },
+    (runtime, session) => createSilence(runtime, session.user.username, request),
+    (silence) => `${silence.ruleId ?? "every rule"} in ${silence.region ?? "every region"} until ${new Date(silence.endsAt).toISOString()}: ${silence.reason}`,
+  );
 }

@@ -1,8 +1,7 @@
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
+import { serveRead } from "@/server/http/auth-guard";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return handleRoute(async () => respondJson(200, getRuntime().hub.latestSnapshot()));
+export function GET(request: Request): Promise<Response> {
+  return serveRead(request, (runtime) => runtime.hub.latestSnapshot());
 }

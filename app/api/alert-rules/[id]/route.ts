@@ -1,13 +1,21 @@
 import { putAlertRule, removeAlertRule } from "@/server/http/alerts";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
+import { serveAction } from "@/server/http/auth-guard";
 
 export const dynamic = "force-dynamic";
 
-export function PUT(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await putAlertRule(getRuntime(), request, (await params).id)));
+type Context = { params: Promise<{ id: string }> };
+
+export async function PUT(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  return serveAction(
+    request,
+    { action: "alert-rule.update", role: "admin", doing: "changing alert rules", target: id },
+    (runtime) => putAlertRule(runtime, request, id),
+    (rule) => rule.name,
+  );
 }
 
-export function DELETE(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await removeAlertRule(getRuntime(), (await params).id)));
+export async function DELETE(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  return serveAction(request, { action: "alert-rule.delete", role: "admin", doing: "deleting alert rules", target: id }, (runtime) => removeAlertRule(runtime, id));
 }

@@ -1,9 +1,9 @@
 import { getAlert } from "@/server/http/alerts";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
+import { serveRead } from "@/server/http/auth-guard";
 
 export const dynamic = "force-dynamic";
 
-export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await getAlert(getRuntime(), (await params).id)));
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  return serveRead(request, (runtime) => getAlert(runtime, id));
 }

@@ -1,8 +1,9 @@
+import { serveAction } from "@/server/http/auth-guard";
 import { evaluateCost } from "@/server/http/evaluate-cost";
-import { handleRoute, respondJson } from "@/server/http/respond";
 
 export const dynamic = "force-dynamic";
 
+// A POST that changes nothing: any signed-in user, with the CSRF token, and not audited.
 export function POST(request: Request): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await evaluateCost(request)));
+  return serveAction(request, { action: "cost.evaluate", role: "viewer", doing: "evaluating cost scenarios", audited: false }, () => evaluateCost(request));
 }

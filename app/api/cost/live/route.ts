@@ -1,9 +1,8 @@
+import { serveRead } from "@/server/http/auth-guard";
 import { getLiveCost } from "@/server/http/get-live-cost";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export function GET(): Promise<Response> {
-  return handleRoute(async () => respondJson(200, getLiveCost(getRuntime())));
+export function GET(request: Request): Promise<Response> {
+  return serveRead(request, (runtime) => getLiveCost(runtime));
 }

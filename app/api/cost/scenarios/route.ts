@@ -1,13 +1,17 @@
+import { serveAction, serveRead } from "@/server/http/auth-guard";
 import { createScenario, listScenarios } from "@/server/http/cost-scenarios";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 export function GET(request: Request): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await listScenarios(getRuntime(), new URL(request.url).searchParams)));
+  return serveRead(request, (runtime) => listScenarios(runtime, new URL(request.url).searchParams));
 }
 
 export function POST(request: Request): Promise<Response> {
-  return handleRoute(async () => respondJson(201, await createScenario(getRuntime(), request)));
+  return serveAction(
+    request,
+    { action: "cost-scenario.create", role: "operator", doing: "saving cost scenarios", status: 201 },
+    (runtime) => createScenario(runtime, request),
+    (saved) => `${saved.id} ${saved.name}`,
+  );
 }

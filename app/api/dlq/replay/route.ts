@@ -1,9 +1,17 @@
+import { serveAction } from "@/server/http/auth-guard";
 import { replayDeadLetters } from "@/server/http/replay-dead-letters";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 export function POST(request: Request): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await replayDeadLetters(getRuntime(), request)));
+  return serveAction(
+    request,
+    {
+      action: "dlq.replay",
+      role: "operator",
+      doing: "replaying dead letters",
+    },
+    (runtime, session) => replayDeadLetters(runtime, request, session.user.username),
+    (result) => `${result.dryRun ? "dry run" : `job ${result.jobId}`}: ${result.requeued} requeued, ${result.refused} refused, ${result.invalid} invalid, ${result.missing} missing`,
+  );
 }

@@ -1,10 +1,14 @@
 import { ackAlert } from "@/server/http/alerts";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
+import { serveAction } from "@/server/http/auth-guard";
 
 export const dynamic = "force-dynamic";
 
-// Who acknowledged comes from the signed-in operator once sessions exist; until then "operator".
-export function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await ackAlert(getRuntime(), (await params).id, "operator", request)));
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  return serveAction(
+    request,
+    { action: "alert.ack", role: "operator", doing: "acknowledging alerts", target: id },
+    (runtime, session) => ackAlert(runtime, id, session.user.username, request),
+    (alert) => alert.note ?? "",
+  );
 }

@@ -1,19 +1,31 @@
+import { serveAction, serveRead } from "@/server/http/auth-guard";
 import { deleteScenario, getScenario, updateScenario } from "@/server/http/cost-scenarios";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ id: string }> };
 
-export function GET(_request: Request, { params }: Context): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await getScenario(getRuntime(), (await params).id)));
+export async function GET(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  return serveRead(request, (runtime) => getScenario(runtime, id));
 }
 
-export function PUT(request: Request, { params }: Context): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await updateScenario(getRuntime(), (await params).id, request)));
+export async function PUT(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  return serveAction(
+    request,
+    { action: "cost-scenario.update", role: "operator", doing: "changing cost scenarios", target: id },
+    (runtime) => updateScenario(runtime, id, request),
+    (saved) => saved.name,
+  );
 }
 
-export function DELETE(_request: Request, { params }: Context): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await deleteScenario(getRuntime(), (await params).id)));
+export async function DELETE(request: Request, { params }: Context): Promise<Response> {
+  const { id } = await params;
+  return serveAction(
+    request,
+    { action: "cost-scenario.delete", role: "operator", doing: "deleting cost scenarios", target: id },
+    (runtime) => deleteScenario(runtime, id),
+    (saved) => saved.name,
+  );
 }

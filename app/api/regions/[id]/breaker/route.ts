@@ -1,9 +1,14 @@
+import { serveAction } from "@/server/http/auth-guard";
 import { controlRegion } from "@/server/http/region-actions";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await controlRegion(getRuntime(), (await params).id, "breaker", request)));
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  return serveAction(
+    request,
+    { action: "region.breaker", role: "operator", doing: "tripping and resetting breakers", target: id },
+    (runtime, session) => controlRegion(runtime, id, "breaker", request, session.user.username),
+    (view) => `${view.active ? "active" : "inactive"}, circuit ${view.circuit}`,
+  );
 }

@@ -1,9 +1,14 @@
+import { serveAction } from "@/server/http/auth-guard";
 import { controlRegion } from "@/server/http/region-actions";
-import { handleRoute, respondJson } from "@/server/http/respond";
-import { getRuntime } from "@/server/runtime";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  return handleRoute(async () => respondJson(200, await controlRegion(getRuntime(), (await params).id, "failover", request)));
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  return serveAction(
+    request,
+    { action: "region.failover", role: "operator", doing: "failing regions over", target: id },
+    (runtime, session) => controlRegion(runtime, id, "failover", request, session.user.username),
+    (view) => `${view.active ? "active" : "inactive"}, circuit ${view.circuit}`,
+  );
 }

@@ -1,0 +1,47 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { signOut } from "./session-api";
+import styles from "./auth.module.css";
+import { useSessionUser } from "./use-session";
+
+/** Who is signed in and as what, the users page for admins, and Sign out. */
+export function UserMenu() {
+  const user = useSessionUser();
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!user) return null;
+
+  async function leave(): Promise<void> {
+    try {
+      await signOut();
+      window.location.assign("/login");
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : "could not sign out");
+    }
+  }
+
+  return (
+    <div className={styles.userMenu} data-testid="user-menu">
+      <span className={styles.userName} data-testid="signed-in-user">
+        {user.username}
+      </span>
+      <span className={styles.role} data-testid="signed-in-role">
+        {user.role}
+      </span>
+      {user.role === "admin" ? (
+        <Link href="/admin/users" className={styles.link} data-testid="nav-users">
+          Users
+        </Link>
+      ) : null}
+      <button type="button" className={styles.button} onClick={() => void leave()} data-testid="sign-out">
+        Sign out
+      </button>
+      {problem ? (
+        <span role="alert" className={styles.error}>
+          {problem}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -6,6 +6,7 @@ import type { Ingestor } from "./workers/ingestor";
 import type { MetricsHub } from "./workers/metrics-hub";
 import type { FaultInjector } from "./workers/fault-injector";
 import type { RegionManager } from "./workers/region-manager";
+import type { ReplayRunner } from "./workers/replay-runner";
 
 export interface HealthReport {
   status: "ok" | "degraded";
@@ -24,6 +25,8 @@ export interface Runtime {
   alerts: AlertEngine;
   /** Replays of one dead letter beyond which it is refused. */
   maxReplays: number;
+  /** Dry runs and replay jobs over dead letters. */
+  replays: ReplayRunner;
   /** Resolves once every write started so far (dead letters, their updates, region changes) is in the database. */
   settleWrites(): Promise<void>;
 }

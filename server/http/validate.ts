@@ -15,3 +15,10 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   if (parsed.success) return parsed.data;
   throw new AppError("bad_request", parsed.error.issues.map((issue) => issue.message).join("; "));
 }
+
+/** A path parameter checked against `schema`; a malformed one is a bad request, not a missing resource. */
+export function parseParam<T>(name: string, schema: z.ZodType<T>, value: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new AppError("bad_request", `${name}: ${parsed.error.issues[0]!.message}`);
+}

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { DLQ_COMPONENTS } from "@/core/dlq-api";
 import { REGION_IDS, type RegionId } from "@/core/regions";
 
 /** Where a drill can make the engine fail: each names a real code path that then throws. */
-export const FAULT_COMPONENTS = ["processor", "store", "commands", "history"] as const;
+// Dead letters name the same code paths, so the list lives in their wire contract.
+export const FAULT_COMPONENTS = DLQ_COMPONENTS;
 export type FaultComponent = (typeof FAULT_COMPONENTS)[number];
 
 export const faultRequestSchema = z

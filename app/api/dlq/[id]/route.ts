@@ -1,0 +1,9 @@
+import { getDeadLetterDetail } from "@/server/http/get-dead-letters";
+import { handleRoute, respondJson } from "@/server/http/respond";
+import { getRuntime } from "@/server/runtime";
+
+export const dynamic = "force-dynamic";
+
+export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  return handleRoute(async () => respondJson(200, await getDeadLetterDetail(getRuntime(), (await params).id)));
+}

@@ -22,6 +22,8 @@ export const DLQ_ENTRIES_QUERY_KEY = ["dlq", "entries"] as const;
 export const createEntriesQueryKey = (filter: DlqFilter, cursor: string | null) => [...DLQ_ENTRIES_QUERY_KEY, filter, cursor] as const;
 export const createEntryQueryKey = (id: string) => ["dlq", "entry", id] as const;
 export const createReplayJobQueryKey = (id: string) => ["dlq", "replay-job", id] as const;
+/** A finished job's outcomes, read once: kept apart from its progress, which pushes overwrite. */
+export const createReplayOutcomesQueryKey = (id: string) => ["dlq", "replay-job-outcomes", id] as const;
 
 /** GET /api/dlq: one page of entries matching the filter. */
 export function fetchDeadLetters(filter: DlqFilter, cursor: string | null, limit: number, signal: AbortSignal): Promise<DeadLetterPage> {

@@ -4,6 +4,7 @@ import styles from "./ui.module.css";
 const PAGES = [
   { id: "board", href: "/", label: "Board" },
   { id: "cost", href: "/cost", label: "Cost" },
+  { id: "dlq", href: "/dlq", label: "Dead letters" },
 ] as const;
 
 export type SitePage = (typeof PAGES)[number]["id"];

@@ -127,6 +127,26 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
     expect(done.outcomes.map((o) => [o.outcome, o.reason])).toEqual([["refused", "already processed after an earlier replay"]]);
   });
 
+  it("keeps the original failure in the history when a replay fails again, and counts entries at the replay guard", async () => {
+    await send("POST", "/api/chaos", { component: "processor", region: "delhi", errorMessage: "data_loss on segment upload", rate: 1, durationSeconds: 60 });
+    await send("POST", "/api/events", makeWireEvents("dlq-poison", 0, 1).map((e) => ({ ...e, location: "Delhi" })));
+    const [entry] = await waitFor(async () => (await read<DeadLetterPage>("/api/dlq?region=delhi")).entries, (entries) => entries.length === 1);
+    for (let i = 1; i <= 5; i++) {
+      expect((await (await send("POST", "/api/dlq/replay", { ids: [entry!.id], dryRun: false })).json()).requeued).toBe(1);
+      await waitFor(() => read<DeadLetterDetail>(`/api/dlq/${entry!.id}`), (d) => d.history.filter((h) => h.kind === "replay_failed").length === i);
+    }
+    const detail = await read<DeadLetterDetail>(`/api/dlq/${entry!.id}`);
+    expect(detail.entry).toMatchObject({ replayCount: 5, resolvedAt: null });
+    expect(detail.history.map((h) => h.kind)).toEqual([
+      "failed",
+      "dead_lettered",
+      ...Array.from({ length: 5 }, () => ["replay_requeued", "replay_failed"]).flat(),
+    ]);
+    expect(detail.history[1]!.at).toBe(entry!.deadLetteredAt);
+    expect(await read<DlqSummary>("/api/dlq/summary")).toMatchObject({ open: 1, guarded: 1, bySeverity: { CATASTROPHIC: 1 } });
+    await send("DELETE", "/api/chaos");
+  });
+
   it.each([
     ["/api/dlq/replay-jobs/42", 400, "id: must be a replay job id (a UUID)"],
     [`/api/dlq/replay-jobs/00000000-0000-4000-8000-000000000000`, 404, "No replay job 00000000-0000-4000-8000-000000000000."],

@@ -126,7 +126,7 @@ async function main(): Promise<void> {
   const dlqSummary = new DlqSummaryFeed({
     read: async () => ({ at: Date.now(), ...(await summarizeDeadLetters(database.prisma, env.MAX_REPLAYS)), maxReplays: env.MAX_REPLAYS }),
     publish: (summary) => broadcastDlqSummary(io, summary),
-    coalesceMs: 500,
+    coalesceMs: 1000,
     onError: (error) => console.error("[dlq] could not count the dead letters", error),
   });
   const saveAndAnnounceDeadLetters = async (records: readonly DeadLetterRecord[]) => {

@@ -48,8 +48,8 @@ const deadLetterIdSchema = z.uuid({ error: "must be a dead-letter id (a UUID)" }
 const HISTORY_LIMIT = 200;
 
 /**
- * GET /api/dlq/:id: the entry, its replay guard and its history. Entries stored before histories
- * were kept have no steps of their own: their first failure and dead-lettering are told from the entry.
+ * GET /api/dlq/:id: the entry, its replay guard and its history. The first failure and the
+ * dead-lettering are told from the entry itself until a replay fails again and overwrites it.
  */
 export async function getDeadLetterDetail(runtime: Runtime, rawId: string): Promise<DeadLetterDetail> {
   const id = parseParam("id", deadLetterIdSchema, rawId);

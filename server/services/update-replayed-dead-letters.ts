@@ -15,10 +15,30 @@ export async function resolveDeadLetter(prisma: PrismaClient, id: string, at: nu
   ]);
 }
 
-/** A replayed entry failed again: the entry takes the new failure, keeping its replay count; its history keeps both. */
+/**
+ * A replayed entry failed again: the entry takes the new failure, keeping its replay count. Its
+ * history keeps both: the first time it fails again, the original dead-lettering is written out
+ * before the entry is overwritten (until then the entry itself tells it, which keeps new dead letters one insert).
+ */
 export async function recordDeadLetterFailure(prisma: PrismaClient, record: DeadLetterRecord): Promise<void> {
-  await prisma.$transaction([
-    prisma.deadLetter.update({
+  await prisma.$transaction(async (tx) => {
+    const original = await tx.deadLetter.findUnique({ where: { id: record.id } });
+    if (!original) return;
+    const kept = await tx.deadLetterAttempt.count({ where: { deadLetterId: record.id, kind: "dead_lettered" } });
+    if (kept === 0) {
+      await tx.deadLetterAttempt.create({
+        data: {
+          deadLetterId: record.id,
+          kind: "dead_lettered",
+          at: original.deadLetteredAt,
+          detail: original.error,
+          severity: original.severity,
+          component: original.component,
+          retryCount: original.retryCount,
+        },
+      });
+    }
+    await tx.deadLetter.update({
       where: { id: record.id },
       data: {
         component: record.component,
@@ -27,8 +47,8 @@ export async function recordDeadLetterFailure(prisma: PrismaClient, record: Dead
         retryCount: record.retryCount,
         deadLetteredAt: new Date(record.deadLetteredAt),
       },
-    }),
-    prisma.deadLetterAttempt.create({
+    });
+    await tx.deadLetterAttempt.create({
       data: {
         deadLetterId: record.id,
         kind: "replay_failed",
@@ -38,6 +58,6 @@ export async function recordDeadLetterFailure(prisma: PrismaClient, record: Dead
         component: record.component,
         retryCount: record.retryCount,
       },
-    }),
-  ]);
+    });
+  });
 }

@@ -323,7 +323,7 @@ async function main(): Promise<void> {
   }
 
   const settleWrites = async () => {
-    await deadLetters.flush();
+    await deadLetters.settle();
     await backgroundWrites.settle();
   };
   // With Kafka other processes share the database and may be running jobs of their own right now.

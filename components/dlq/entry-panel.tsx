@@ -97,10 +97,7 @@ export function EntryPanel({ id, onClose }: EntryPanelProps) {
                     {formatDayTime(step.at).split(" ").at(-1)}
                   </time>
                   <span className={styles.historyKind}>{ATTEMPT_LABELS[step.kind].label}</span>
-                  <span>
-                    {step.detail}
-                    {step.kind === "dead_lettered" && step.retryCount !== null ? ` (after ${step.retryCount} retries)` : ""}
-                  </span>
+                  <span>{step.detail}</span>
                 </li>
               ))}
             </ol>

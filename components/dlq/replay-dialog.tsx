@@ -187,7 +187,7 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
               disabled={!dry || dry.requeued === 0 || start.isPending}
               onClick={() => start.mutate()}
             >
-              {dry ? `Replay ${formatInteger(dry.requeued)} ${dry.requeued === 1 ? "entry" : "entries"}` : "Replay"}
+              {!dry ? "Replay" : dry.requeued === 0 ? "Nothing to replay" : `Replay ${formatInteger(dry.requeued)} ${dry.requeued === 1 ? "entry" : "entries"}`}
             </button>
           ) : null}
         </div>

@@ -1,9 +1,13 @@
 -- AlterTable
+-- requested_by: IF NOT EXISTS because the sign-in branch's 20261126300000_users_sessions_audit adds the
+-- same column; merged, that one runs first and this one leaves it as it is.
+ALTER TABLE "replay_jobs" ADD COLUMN IF NOT EXISTS "requested_by" TEXT;
+
+-- AlterTable
 ALTER TABLE "replay_jobs" ADD COLUMN     "error" TEXT,
 ADD COLUMN     "finished_at" TIMESTAMPTZ(3),
 ADD COLUMN     "missing" INTEGER NOT NULL DEFAULT 0,
 ADD COLUMN     "processed" INTEGER NOT NULL DEFAULT 0,
-ADD COLUMN     "requested_by" TEXT,
 ADD COLUMN     "state" TEXT NOT NULL DEFAULT 'done';
 
 -- CreateTable

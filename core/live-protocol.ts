@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { alertViewSchema } from "./alert-rules";
+import type { DlqSummary, ReplayJobProgress } from "./dlq-api";
 import type { Quality } from "./events";
 import type { QualityChangeReason } from "./quality-ladder";
 import type { Snapshot } from "./snapshot";
@@ -15,6 +16,10 @@ export interface BoardServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   /** The active alerts, pushed the moment one changes rather than with the next snapshot. */
   alerts: (update: AlertsUpdate) => void;
+  /** The dead-letter counters, pushed shortly after entries are added, replayed or resolved. */
+  dlq_summary: (summary: DlqSummary) => void;
+  /** A replay job's progress, after it starts, after each batch and when it ends. */
+  replay_job: (job: ReplayJobProgress) => void;
 }
 
 /** Active alerts as of `at` (epoch ms); newer than a snapshot's list when `at` is later than its `at`. */

@@ -24,6 +24,7 @@ describe("loadEnv", () => {
       MAX_RETRIES: 3,
       MAX_IN_RETRY: 100_000,
       MAX_REPLAYS: 5,
+      REPLAY_BATCH_SIZE: 500,
       CHECKPOINT_SECONDS: 5,
       ROLLUP_SECONDS: 10,
       HISTORY_BUFFER_LIMIT: 50_000,

@@ -41,6 +41,8 @@ export const envSchema = z.object({
   MAX_IN_RETRY: int(1, 10_000_000).default(100_000),
   /** Replays of one dead letter beyond which it is refused, so a poison event cannot loop. */
   MAX_REPLAYS: int(1, 100).default(5),
+  /** Dead letters a replay reads, decides and sends per step, so a large filter never sits in memory at once. */
+  REPLAY_BATCH_SIZE: int(1, 10_000).default(500),
   /** How often the engine's counters are checkpointed to the database (and always at shutdown). */
   CHECKPOINT_SECONDS: int(1, 3600).default(5),
   ROLLUP_SECONDS: int(1, 3600).default(10),

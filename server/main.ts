@@ -24,13 +24,17 @@ import { once } from "./once";
 import { setRuntime, type HealthReport } from "./runtime";
 import { checkDatabase } from "./services/check-database";
 import { saveRegionRollups } from "./services/save-region-rollups";
-import { attachBoardSocket, broadcastAlerts, broadcastSnapshot, type BoardServer } from "./socket/board-socket";
+import { attachBoardSocket, broadcastAlerts, broadcastDlqSummary, broadcastReplayJob, broadcastSnapshot, type BoardServer } from "./socket/board-socket";
 import { attachPlayerSocket } from "./socket/player-socket";
 import type { RollupRecord } from "@/core/history";
 import { saveDeadLetters } from "./services/save-dead-letters";
 import { loadEngineCheckpoint, saveEngineCheckpoint } from "./services/engine-checkpoint";
 import { engineCountersSchema } from "./workers/engine-counters";
 import { recordDeadLetterFailure, resolveDeadLetter } from "./services/update-replayed-dead-letters";
+import { failInterruptedReplayJobs } from "./services/save-replay-job";
+import { summarizeDeadLetters } from "./services/summarize-dead-letters";
+import { DlqSummaryFeed } from "./workers/dlq-summary-feed";
+import { ReplayRunner } from "./workers/replay-runner";
 import { BackgroundWrites } from "./workers/background-writes";
 import { BatchWriter } from "./workers/batch-writer";
 import type { DeadLetterRecord } from "./workers/dead-letter";
@@ -132,6 +136,16 @@ async function main(): Promise<void> {
   const players = attachPlayerSocket(io, env.INGEST_API_KEY);
 
   const faults = new FaultInjector();
+  const dlqSummary = new DlqSummaryFeed({
+    read: async () => ({ at: Date.now(), ...(await summarizeDeadLetters(database.prisma, env.MAX_REPLAYS)), maxReplays: env.MAX_REPLAYS }),
+    publish: (summary) => broadcastDlqSummary(io, summary),
+    coalesceMs: 1000,
+    onError: (error) => console.error("[dlq] could not count the dead letters", error),
+  });
+  const saveAndAnnounceDeadLetters = async (records: readonly DeadLetterRecord[]) => {
+    await saveDeadLetters(database.prisma, records);
+    dlqSummary.markChanged();
+  };
   const history = new BatchWriter<RollupRecord>({
     label: "history",
     noun: "rollup",
@@ -146,7 +160,7 @@ async function main(): Promise<void> {
   const deadLetters = new BatchWriter<DeadLetterRecord>({
     label: "dlq",
     noun: "dead letter",
-    save: (records) => saveDeadLetters(database.prisma, records),
+    save: saveAndAnnounceDeadLetters,
     bufferLimit: env.HISTORY_BUFFER_LIMIT,
     retryMs: 2000,
     log,
@@ -213,9 +227,13 @@ async function main(): Promise<void> {
     },
     deadLetter: (record, replayOf) => {
       if (replayOf === undefined) deadLetters.enqueue([record]);
-      else backgroundWrites.track(`record the new failure of replayed dead letter ${replayOf}`, recordDeadLetterFailure(database.prisma, record));
+      else {
+        const write = recordDeadLetterFailure(database.prisma, record).then(() => dlqSummary.markChanged());
+        backgroundWrites.track(`record the new failure of replayed dead letter ${replayOf}`, write);
+      }
     },
-    onReplayProcessed: (id) => backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now())),
+    onReplayProcessed: (id) =>
+      backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now()).then(() => dlqSummary.markChanged())),
     consume: env.WORKERS === "on",
     historyState: () => history.state(),
     alerts: () => alertEngine.active(),
@@ -245,7 +263,7 @@ async function main(): Promise<void> {
   const consuming = kafka && env.WORKERS === "on";
   const retrySubscription = consuming ? await kafka.subscribeRetries("retries", (batch) => processor.processRetryBatch(batch)) : null;
   const deadLetterSubscription = consuming
-    ? await kafka.subscribeDeadLetters("dead-letters", (records) => saveDeadLetters(database.prisma, records))
+    ? await kafka.subscribeDeadLetters("dead-letters", saveAndAnnounceDeadLetters)
     : null;
   const mirrors = consuming && env.KAFKA_REPLICATION === "on" ? kafka.startMirrors(REPLICATION_LINKS) : null;
   const books = ledger && kafka ? new SharedBooks({ ledger, hub, fetchHighWatermarks: () => kafka.fetchHighWatermarks() }) : null;
@@ -319,6 +337,26 @@ async function main(): Promise<void> {
     log(`[simulator] ${env.SIMULATOR_VIEWERS} viewers, surge ×${env.SIMULATOR_SURGE_FACTOR} at +${env.SIMULATOR_SURGE_AT_SECONDS} s`);
   }
 
+  const settleWrites = async () => {
+    await deadLetters.settle();
+    await backgroundWrites.settle();
+  };
+  // With Kafka other processes share the database and may be running jobs of their own right now.
+  const interrupted = kafka ? 0 : await failInterruptedReplayJobs(database.prisma, Date.now());
+  if (interrupted > 0) log(`[dlq] ${interrupted} replay job(s) left running by the last stop marked failed`);
+  const replays = new ReplayRunner({
+    prisma: database.prisma,
+    maxReplays: env.MAX_REPLAYS,
+    batchSize: env.REPLAY_BATCH_SIZE,
+    ingestReplay: (event, id) => ingestor.ingestReplay(event, id),
+    settleWrites,
+    onProgress: (job) => {
+      broadcastReplayJob(io, job);
+      dlqSummary.markChanged();
+    },
+    log,
+  });
+
   const checkHealth = async (): Promise<HealthReport> => {
     let databaseHealth: ComponentHealth;
     try {
@@ -349,10 +387,8 @@ async function main(): Promise<void> {
     maxReplays: env.MAX_REPLAYS,
     loginLimiter: new LoginLimiter(5, 5 * 60_000),
     ingestApiKey: env.INGEST_API_KEY,
-    settleWrites: async () => {
-      await deadLetters.flush();
-      await backgroundWrites.settle();
-    },
+    replays,
+    settleWrites,
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -388,6 +424,7 @@ async function main(): Promise<void> {
         clearInterval(healthCheck);
         clearInterval(retries);
         clearInterval(checkpoints);
+        dlqSummary.close();
       }],
       ["network", closeNetwork],
       ["workers", () => Promise.all([subscription?.close(), retrySubscription?.close(), deadLetterSubscription?.close(), mirrors?.close()])],

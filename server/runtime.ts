@@ -7,6 +7,7 @@ import type { Ingestor } from "./workers/ingestor";
 import type { MetricsHub } from "./workers/metrics-hub";
 import type { FaultInjector } from "./workers/fault-injector";
 import type { RegionManager } from "./workers/region-manager";
+import type { ReplayRunner } from "./workers/replay-runner";
 
 export interface HealthReport {
   status: "ok" | "degraded";
@@ -29,6 +30,8 @@ export interface Runtime {
   loginLimiter: LoginLimiter;
   /** The key POST /api/events and the /player namespace require; undefined leaves them open. */
   ingestApiKey: string | undefined;
+  /** Dry runs and replay jobs over dead letters. */
+  replays: ReplayRunner;
   /** Resolves once every write started so far (dead letters, their updates, region changes) is in the database. */
   settleWrites(): Promise<void>;
 }

@@ -1,11 +1,13 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
 import { NETWORK_TYPES, QUALITIES, type NetworkType, type Quality } from "@/core/events";
 import type { AlertsUpdate } from "@/core/live-protocol";
 import { AlertStrip } from "@/components/alerts/alert-strip";
 import { LiveCostTile } from "@/components/cost/live-cost-tile";
+import { DLQ_SUMMARY_QUERY_KEY } from "@/components/dlq/api";
+import { DlqTile } from "@/components/dlq/dlq-tile";
 import { formatClockTime, formatInteger } from "@/components/ui/format";
 import { ApiError } from "@/components/ui/api-client";
 import { fetchHistory, fetchRegions, fetchSnapshot, REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY } from "./api";
@@ -73,10 +75,12 @@ export function Board() {
     refetchIntervalInBackground: true,
   });
 
+  const queryClient = useQueryClient();
   const [pushedAlerts, setPushedAlerts] = useState<AlertsUpdate | null>(null);
   const live = useLiveSnapshot({
     onSnapshot: (snapshot) => dispatchFeed({ type: "snapshot", snapshot, receivedAt: Date.now() }),
     onAlerts: setPushedAlerts,
+    onDlqSummary: (summary) => queryClient.setQueryData(DLQ_SUMMARY_QUERY_KEY, summary),
     // History fills the gap the socket missed while it was down.
     onReconnect: () => void history.refetch(),
   });
@@ -236,6 +240,7 @@ export function Board() {
           <RejectionsList rejections={snapshot?.rejections ?? null} rejectedTotal={snapshot?.totals.rejected ?? null} />
           {snapshot && snapshot.replication.length > 0 ? <ReplicationLinks links={snapshot.replication} /> : null}
           <LiveCostTile />
+          <DlqTile />
         </div>
       </main>
       {controlRequest ? (

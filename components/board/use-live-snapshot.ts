@@ -2,6 +2,7 @@
 
 import { useEffect, useEffectEvent, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import { dlqSummarySchema, type DlqSummary } from "@/core/dlq-api";
 import { alertsUpdateSchema, type AlertsUpdate, type BoardClientToServerEvents, type BoardServerToClientEvents } from "@/core/live-protocol";
 import { snapshotSchema, type Snapshot } from "@/core/snapshot";
 import { describeIssue } from "@/components/ui/api-client";
@@ -16,6 +17,8 @@ export interface LiveSnapshotHandlers {
   onSnapshot: (snapshot: Snapshot) => void;
   /** Alerts pushed between snapshots, the moment one changes. */
   onAlerts: (update: AlertsUpdate) => void;
+  /** The dead-letter counters, pushed when entries are added, replayed or resolved. */
+  onDlqSummary: (summary: DlqSummary) => void;
   /** Called on every connect after the first, when the board may have missed data. */
   onReconnect: () => void;
 }
@@ -27,7 +30,7 @@ export interface LiveSnapshotStatus {
 }
 
 /** Subscribes to the server's `snapshot` broadcast and asks for one at once on every (re)connect. */
-export function useLiveSnapshot({ onSnapshot, onAlerts, onReconnect }: LiveSnapshotHandlers): LiveSnapshotStatus {
+export function useLiveSnapshot({ onSnapshot, onAlerts, onDlqSummary, onReconnect }: LiveSnapshotHandlers): LiveSnapshotStatus {
   const [state, setState] = useState<LiveState>("connecting");
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -47,6 +50,14 @@ export function useLiveSnapshot({ onSnapshot, onAlerts, onReconnect }: LiveSnaps
       return;
     }
     onAlerts(parsed.data);
+  });
+  const receiveDlqSummary = useEffectEvent((payload: unknown) => {
+    const parsed = dlqSummarySchema.safeParse(payload);
+    if (!parsed.success) {
+      setProblem(`a malformed dead-letter summary was ignored (${describeIssue(parsed.error)})`);
+      return;
+    }
+    onDlqSummary(parsed.data);
   });
   const reportReconnect = useEffectEvent(() => onReconnect());
 
@@ -74,6 +85,7 @@ export function useLiveSnapshot({ onSnapshot, onAlerts, onReconnect }: LiveSnaps
     });
     socket.on("snapshot", (payload) => receiveSnapshot(payload));
     socket.on("alerts", (payload) => receiveAlerts(payload));
+    socket.on("dlq_summary", (payload) => receiveDlqSummary(payload));
     socket.on("disconnect", (reason) => {
       setState("reconnecting");
       // The client does not retry by itself after a server-side disconnect.

@@ -6,6 +6,7 @@ const PAGES = [
   { id: "alerts", href: "/alerts", label: "Alerts" },
   { id: "timeline", href: "/timeline", label: "Timeline" },
   { id: "cost", href: "/cost", label: "Cost" },
+  { id: "dlq", href: "/dlq", label: "Dead letters" },
 ] as const;
 
 /** A page outside the main links (the admins' users page) marks none of them current. */

@@ -6,7 +6,8 @@ import { parseBody } from "./validate";
 /** POST /api/chaos: starts a drill; the component really throws the message at the rate for the duration. */
 export async function startFault(runtime: Runtime, request: Request): Promise<ActiveFault> {
   const fault = runtime.faults.add(parseBody(faultRequestSchema, await readJsonBody(request, 16 * 1024)), Date.now());
-  console.log(`[chaos] ${fault.component}${fault.region ? ` in ${fault.region}` : ""} fails "${fault.errorMessage}" at ${fault.rate} for ${fault.durationSeconds} s`);
+  const scope = `${fault.region ? ` in ${fault.region}` : ""}${fault.eventIdPrefix ? ` for events ${fault.eventIdPrefix}*` : ""}`;
+  console.log(`[chaos] ${fault.component}${scope} fails "${fault.errorMessage}" at ${fault.rate} for ${fault.durationSeconds} s`);
   return fault;
 }
 

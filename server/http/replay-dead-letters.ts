@@ -1,110 +1,74 @@
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { parseViewerEvent, type ViewerEvent } from "@/core/events";
+import type { ReplayFilter, ReplayJobDetail, ReplayJobProgress, ReplayResult, ReplaySelection } from "@/core/dlq-api";
 import { FAILURE_SEVERITIES } from "@/core/failures";
 import { REGION_IDS } from "@/core/regions";
+import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
-import { listDeadLetters } from "../services/list-dead-letters";
-import { saveReplayJob, type ReplayOutcome } from "../services/save-replay-job";
-import { markDeadLettersReplayed } from "../services/update-replayed-dead-letters";
+import { getReplayJob, listReplayJobOutcomes } from "../services/get-replay-job";
 import { FAULT_COMPONENTS } from "../workers/fault-injector";
+import { OUTCOMES_SHOWN } from "../workers/replay-runner";
 import { readJsonBody } from "./respond";
-import { parseBody } from "./validate";
+import { parseBody, parseParam } from "./validate";
 
-/** Entries one replay takes at most; a larger selection is replayed in several jobs. */
-export const MAX_REPLAY_ENTRIES = 1000;
+export type { ReplayResult };
+
+/** Ids one request may list; a larger selection is a filter. */
+export const MAX_REPLAY_IDS = 1000;
+const MAX_BODY_BYTES = 256 * 1024;
+
+const selectionShape = {
+  ids: z.array(z.uuid({ error: "ids must be dead-letter ids" })).min(1, "ids must not be empty").max(MAX_REPLAY_IDS, `at most ${MAX_REPLAY_IDS} ids per replay`).optional(),
+  filter: z
+    .object({
+      region: z.enum(REGION_IDS, { error: `filter.region must be one of ${REGION_IDS.join(", ")}` }).optional(),
+      severity: z.enum(FAILURE_SEVERITIES, { error: `filter.severity must be one of ${FAILURE_SEVERITIES.join(", ")}` }).optional(),
+      component: z.enum(FAULT_COMPONENTS, { error: `filter.component must be one of ${FAULT_COMPONENTS.join(", ")}` }).optional(),
+      q: z.string().max(200).optional(),
+      from: z.number().int().min(0).optional(),
+      to: z.number().int().min(0).optional(),
+    })
+    .strict()
+    .optional(),
+};
+const EITHER = "give either ids or filter, not both and not neither";
+const hasOneSelection = (body: { ids?: unknown; filter?: unknown }) => (body.ids === undefined) !== (body.filter === undefined);
 
 const replayRequestSchema = z
-  .object({
-    ids: z.array(z.uuid({ error: "ids must be dead-letter ids" })).min(1, "ids must not be empty").max(MAX_REPLAY_ENTRIES, `at most ${MAX_REPLAY_ENTRIES} ids per replay`).optional(),
-    filter: z
-      .object({
-        region: z.enum(REGION_IDS, { error: `filter.region must be one of ${REGION_IDS.join(", ")}` }).optional(),
-        severity: z.enum(FAILURE_SEVERITIES, { error: `filter.severity must be one of ${FAILURE_SEVERITIES.join(", ")}` }).optional(),
-        component: z.enum(FAULT_COMPONENTS, { error: `filter.component must be one of ${FAULT_COMPONENTS.join(", ")}` }).optional(),
-        q: z.string().max(200).optional(),
-        from: z.number().int().min(0).optional(),
-        to: z.number().int().min(0).optional(),
-      })
-      .strict()
-      .optional(),
-    dryRun: z.boolean({ error: "dryRun must be true or false" }),
-  })
+  .object({ ...selectionShape, dryRun: z.boolean({ error: "dryRun must be true or false" }) })
   .strict()
-  .refine((body) => (body.ids === undefined) !== (body.filter === undefined), "give either ids or filter, not both and not neither");
+  .refine(hasOneSelection, EITHER);
+const replayJobRequestSchema = z.object(selectionShape).strict().refine(hasOneSelection, EITHER);
+const jobIdSchema = z.uuid({ error: "must be a replay job id (a UUID)" });
 
-export interface ReplayResult {
-  jobId: string | null;
-  dryRun: boolean;
-  total: number;
-  requeued: number;
-  refused: number;
-  invalid: number;
-  missing: number;
-  outcomes: ReplayOutcome[];
+function toSelection(body: { ids?: string[] | undefined; filter?: ReplayFilter | undefined }): ReplaySelection {
+  return body.ids ? { ids: body.ids } : { filter: body.filter ?? {} };
 }
 
 /**
- * POST /api/dlq/replay: sends dead letters through the pipeline again. A dry run only says what
- * would happen to each; a real one is recorded as a replay job. An entry already replayed
- * `maxReplays` times is refused, so a poison event cannot loop.
+ * POST /api/dlq/replay: a dry run says what would happen to each entry; a real one runs a replay
+ * job to its end and answers its counts (POST /api/dlq/replay-jobs answers at once instead).
  */
 export async function replayDeadLetters(runtime: Runtime, request: Request, requestedBy: string): Promise<ReplayResult> {
-  const { ids, filter, dryRun } = parseBody(replayRequestSchema, await readJsonBody(request, 256 * 1024));
-  await runtime.settleWrites();
-  const entries = await listDeadLetters(
-    runtime.database.prisma,
-    ids ? { ids, limit: ids.length } : { ...filter, unresolved: true, limit: MAX_REPLAY_ENTRIES },
-  );
+  const body = parseBody(replayRequestSchema, await readJsonBody(request, MAX_BODY_BYTES));
+  const selection = toSelection(body);
+  if (body.dryRun) return runtime.replays.preview(selection);
+  const started = await runtime.replays.start(selection, requestedBy);
+  const { job, outcomes, truncated } = await started.finished;
+  if (job.state === "failed") throw new AppError("unavailable", `The replay stopped after ${job.processed} of ${job.total} entries: ${job.error}. Replay what is still open again.`);
+  return { jobId: job.id, dryRun: false, total: job.total, requeued: job.requeued, refused: job.refused, invalid: job.invalid, missing: job.missing, outcomes, truncated };
+}
 
-  const outcomes: ReplayOutcome[] = [];
-  const toSend: Array<{ id: string; event: ViewerEvent }> = [];
-  for (const entry of entries) {
-    const base = { id: entry.id, eventId: entry.eventId };
-    if (entry.resolvedAt !== null) {
-      outcomes.push({ ...base, outcome: "refused", reason: "already processed after an earlier replay" });
-    } else if (entry.replayCount >= runtime.maxReplays) {
-      outcomes.push({ ...base, outcome: "refused", reason: `replayed ${entry.replayCount} times already (limit ${runtime.maxReplays}); refused so a poison event cannot loop` });
-    } else {
-      const event = parseViewerEvent(entry.event);
-      if (!event.ok) {
-        outcomes.push({ ...base, outcome: "invalid", reason: `the stored event no longer validates: ${event.reason}` });
-      } else {
-        toSend.push({ id: entry.id, event: event.event });
-        outcomes.push({ ...base, outcome: "requeued", reason: dryRun ? "would be sent through the pipeline again" : "sent through the pipeline again" });
-      }
-    }
-  }
-  const found = new Set(entries.map((e) => e.id));
-  for (const id of ids ?? []) if (!found.has(id)) outcomes.push({ id, eventId: null, outcome: "missing", reason: "no dead letter with this id" });
+/** POST /api/dlq/replay-jobs: starts a real replay and answers its job at once; progress follows as `replay_job` pushes. */
+export async function startReplayJob(runtime: Runtime, request: Request, requestedBy: string): Promise<ReplayJobProgress> {
+  const selection = toSelection(parseBody(replayJobRequestSchema, await readJsonBody(request, MAX_BODY_BYTES)));
+  return (await runtime.replays.start(selection, requestedBy)).job;
+}
 
-  const count = (outcome: ReplayOutcome["outcome"]) => outcomes.filter((o) => o.outcome === outcome).length;
-  const result: ReplayResult = {
-    jobId: dryRun ? null : randomUUID(),
-    dryRun,
-    total: outcomes.length,
-    requeued: count("requeued"),
-    refused: count("refused"),
-    invalid: count("invalid"),
-    missing: count("missing"),
-    outcomes,
-  };
-  if (dryRun) return result;
-
-  const now = Date.now();
-  await markDeadLettersReplayed(runtime.database.prisma, toSend.map((s) => s.id), now);
-  for (const { id, event } of toSend) await runtime.ingestor.ingestReplay(event, id);
-  await saveReplayJob(runtime.database.prisma, {
-    id: result.jobId!,
-    requestedAt: now,
-    requestedBy,
-    selection: ids ? { ids } : { filter },
-    total: result.total,
-    requeued: result.requeued,
-    refused: result.refused,
-    invalid: result.invalid + result.missing,
-    outcomes,
-  });
-  console.log(`[dlq] replay ${result.jobId}: ${result.requeued} requeued, ${result.refused} refused, ${result.invalid} invalid, ${result.missing} missing`);
-  return result;
+/** GET /api/dlq/replay-jobs/:id: a job's stored progress and the outcomes of the entries it has handled. */
+export async function getReplayJobDetail(runtime: Runtime, rawId: string): Promise<ReplayJobDetail> {
+  const id = parseParam("id", jobIdSchema, rawId);
+  const job = await getReplayJob(runtime.database.prisma, id);
+  if (!job) throw new AppError("not_found", `No replay job ${id}.`);
+  const outcomes = await listReplayJobOutcomes(runtime.database.prisma, id, OUTCOMES_SHOWN + 1);
+  return { job, outcomes: outcomes.slice(0, OUTCOMES_SHOWN), truncated: outcomes.length > OUTCOMES_SHOWN };
 }

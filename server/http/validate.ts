@@ -20,3 +20,10 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 export const instantSchema = z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))], {
   error: "must be epoch milliseconds or an ISO 8601 date-time",
 });
+
+/** A path parameter checked against `schema`; a malformed one is a bad request, not a missing resource. */
+export function parseParam<T>(name: string, schema: z.ZodType<T>, value: string): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new AppError("bad_request", `${name}: ${parsed.error.issues[0]!.message}`);
+}

@@ -7,21 +7,57 @@ export async function markDeadLettersReplayed(prisma: PrismaClient, ids: readonl
   await prisma.deadLetter.updateMany({ where: { id: { in: [...ids] } }, data: { replayCount: { increment: 1 }, lastReplayedAt: new Date(at) } });
 }
 
-/** A replayed entry's event was processed: the entry stays, resolved. */
+/** A replayed entry's event was processed: the entry stays, resolved, and its history says so. */
 export async function resolveDeadLetter(prisma: PrismaClient, id: string, at: number): Promise<void> {
-  await prisma.deadLetter.update({ where: { id }, data: { resolvedAt: new Date(at) } });
+  await prisma.$transaction([
+    prisma.deadLetter.update({ where: { id }, data: { resolvedAt: new Date(at) } }),
+    prisma.deadLetterAttempt.create({ data: { deadLetterId: id, kind: "replay_processed", at: new Date(at), detail: "processed after the replay" } }),
+  ]);
 }
 
-/** A replayed entry failed again: the entry takes the new failure, keeping its replay count. */
+/**
+ * A replayed entry failed again: the entry takes the new failure, keeping its replay count. Its
+ * history keeps both: the first time it fails again, the original dead-lettering is written out
+ * before the entry is overwritten (until then the entry itself tells it, which keeps new dead letters one insert).
+ */
 export async function recordDeadLetterFailure(prisma: PrismaClient, record: DeadLetterRecord): Promise<void> {
-  await prisma.deadLetter.update({
-    where: { id: record.id },
-    data: {
-      component: record.component,
-      severity: record.severity,
-      error: record.error,
-      retryCount: record.retryCount,
-      deadLetteredAt: new Date(record.deadLetteredAt),
-    },
+  await prisma.$transaction(async (tx) => {
+    const original = await tx.deadLetter.findUnique({ where: { id: record.id } });
+    if (!original) return;
+    const kept = await tx.deadLetterAttempt.count({ where: { deadLetterId: record.id, kind: "dead_lettered" } });
+    if (kept === 0) {
+      await tx.deadLetterAttempt.create({
+        data: {
+          deadLetterId: record.id,
+          kind: "dead_lettered",
+          at: original.deadLetteredAt,
+          detail: original.error,
+          severity: original.severity,
+          component: original.component,
+          retryCount: original.retryCount,
+        },
+      });
+    }
+    await tx.deadLetter.update({
+      where: { id: record.id },
+      data: {
+        component: record.component,
+        severity: record.severity,
+        error: record.error,
+        retryCount: record.retryCount,
+        deadLetteredAt: new Date(record.deadLetteredAt),
+      },
+    });
+    await tx.deadLetterAttempt.create({
+      data: {
+        deadLetterId: record.id,
+        kind: "replay_failed",
+        at: new Date(record.deadLetteredAt),
+        detail: record.error,
+        severity: record.severity,
+        component: record.component,
+        retryCount: record.retryCount,
+      },
+    });
   });
 }

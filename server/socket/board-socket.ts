@@ -1,5 +1,6 @@
 import type { Server } from "socket.io";
 import { requestSnapshotSchema, type AlertsUpdate, type BoardClientToServerEvents, type BoardServerToClientEvents } from "@/core/live-protocol";
+import type { DlqSummary, ReplayJobProgress } from "@/core/dlq-api";
 import type { Snapshot } from "@/core/snapshot";
 import { readSessionCookie } from "../auth/cookies";
 import { hashToken } from "../auth/session-tokens";
@@ -48,4 +49,14 @@ export function broadcastAlerts(io: BoardServer, update: AlertsUpdate): void {
 export function broadcastSnapshot(io: BoardServer, snapshot: Snapshot): void {
   // Each process serves its own dashboards; the shared books make their totals the same.
   io.local.emit("snapshot", snapshot);
+}
+
+/** Pushes the dead-letter counters to every dashboard of every process: any process may have changed the shared table. */
+export function broadcastDlqSummary(io: BoardServer, summary: DlqSummary): void {
+  io.emit("dlq_summary", summary);
+}
+
+/** Pushes a replay job's progress to every dashboard of every process, wherever the job runs. */
+export function broadcastReplayJob(io: BoardServer, job: ReplayJobProgress): void {
+  io.emit("replay_job", job);
 }

@@ -71,6 +71,40 @@ afterEach(async () => {
 });
 
 describe("BatchWriter", () => {
+  it("settles once the records enqueued before it are written, while new ones keep arriving", async () => {
+    let release: () => void = () => {};
+    const written: number[] = [];
+    const writer = createWriter({
+      save: async (records) => {
+        await new Promise<void>((resolve) => (release = resolve));
+        written.push(...seqs(records));
+      },
+    });
+    writer.enqueue(rollups(1, 2));
+    const settled = writer.settle();
+    let isSettled = false;
+    void settled.then(() => (isSettled = true));
+    writer.enqueue(rollups(3, 2));
+    release();
+    await settled;
+    expect([isSettled, written]).toEqual([true, [1, 2]]);
+    // The later records are still being written: a flush would have waited for them too.
+    expect(writer.state().buffered).toBe(0);
+    release();
+    await writer.flush();
+    expect(written).toEqual([1, 2, 3, 4]);
+  });
+
+  it("settles at once with nothing pending, and when the write of its records fails", async () => {
+    const store = fakeStore();
+    const writer = createWriter({ save: store.save });
+    await writer.settle();
+    store.fail(new Error("connection refused"));
+    writer.enqueue(rollups(1, 1));
+    await writer.settle();
+    expect(writer.state()).toMatchObject({ failing: true, buffered: 1 });
+  });
+
   it("writes enqueued rollups through save and reports them written", async () => {
     const store = fakeStore();
     const writer = createWriter({ save: store.save });

@@ -20,10 +20,15 @@ export class BatchWriter<T> {
   private dropped = 0;
   private written = 0;
   private closed = false;
+  /** Records ever enqueued, and those that have left the front of the queue (written or dropped). */
+  private enqueued = 0;
+  private done = 0;
+  private waiters: Array<{ upTo: number; resolve: () => void }> = [];
 
   constructor(private readonly options: BatchWriterOptions<T>) {}
 
   enqueue(records: readonly T[]): void {
+    this.enqueued += records.length;
     this.pending.push(...records);
     this.enforceLimit();
     if (!this.closed) void this.flush();
@@ -37,6 +42,17 @@ export class BatchWriter<T> {
       if (!this.closed && this.lastError === null && this.pending.length > 0) void this.flush();
     });
     return this.writing;
+  }
+
+  /**
+   * Resolves once the records enqueued so far are written, or when the attempt writing them failed.
+   * Unlike flush(), records enqueued later do not hold it up: in a storm of new ones a reader would wait for the storm to end.
+   */
+  settle(): Promise<void> {
+    if (this.done >= this.enqueued) return Promise.resolve();
+    const settled = new Promise<void>((resolve) => this.waiters.push({ upTo: this.enqueued, resolve }));
+    void this.flush();
+    return settled;
   }
 
   /** Whether writes are failing now, and what waits in the buffer (for the dashboard). */
@@ -73,9 +89,12 @@ export class BatchWriter<T> {
         if (this.lastError === null) this.options.log?.(`[${this.options.label}] write failed, buffering and retrying: ${message}`);
         this.lastError = message;
         this.scheduleRetry();
+        this.releaseWaiters(true);
         return;
       }
       this.written += batch.length;
+      this.done += batch.length;
+      this.releaseWaiters(false);
       if (this.lastError !== null) this.options.log?.(`[${this.options.label}] writes recovered`);
       this.lastError = null;
     }
@@ -86,7 +105,17 @@ export class BatchWriter<T> {
     if (excess <= 0) return;
     this.pending.splice(0, excess);
     this.dropped += excess;
+    this.done += excess;
     this.options.log?.(`[${this.options.label}] buffer full: dropped the ${excess} oldest ${this.options.noun}(s) (${this.dropped} in all)`);
+  }
+
+  private releaseWaiters(all: boolean): void {
+    const waiting = this.waiters;
+    this.waiters = [];
+    for (const waiter of waiting) {
+      if (all || this.done >= waiter.upTo) waiter.resolve();
+      else this.waiters.push(waiter);
+    }
   }
 
   private scheduleRetry(): void {

@@ -283,7 +283,7 @@ export class EventProcessor {
     for (let i = 0; i < events.length; i++) {
       const event = events[i]!;
       try {
-        faults.check("processor", batch.region, now);
+        faults.check("processor", batch.region, now, event.eventId);
         const change = decideQualityChange(event.quality, event.bitrate, event.bufferHealth);
         recordEventInWindow(window, event, decideBufferAction(event.bufferHealth), change ? change.reason : null);
         if (change && this.options.commands.isListening(event.sessionId)) {
@@ -326,7 +326,7 @@ export class EventProcessor {
 
   private processRetry(item: RetryItem): void {
     const now = Date.now();
-    this.options.faults.check(item.component, item.region, now);
+    this.options.faults.check(item.component, item.region, now, item.event.eventId);
     const change = decideQualityChange(item.event.quality, item.event.bitrate, item.event.bufferHealth);
     this.recordOne(item.event, item.region, item.ingestedAt, change ? change.reason : null);
     if (change && this.options.commands.isListening(item.event.sessionId)) {

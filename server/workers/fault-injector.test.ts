@@ -33,6 +33,14 @@ describe("FaultInjector", () => {
     expect(() => faults.check("processor", "pune", T0)).not.toThrow();
   });
 
+  it("fails only events whose id starts with its eventIdPrefix, so a poison event can be drilled alone", () => {
+    const faults = new FaultInjector(always);
+    faults.add({ component: "processor", region: "pune", errorMessage: "poison", rate: 1, durationSeconds: 60, eventIdPrefix: "bad-" }, T0);
+    expect(() => faults.check("processor", "pune", T0, "bad-1")).toThrow("poison");
+    expect(() => faults.check("processor", "pune", T0, "good-1")).not.toThrow();
+    expect(() => faults.check("processor", "pune", T0)).not.toThrow();
+  });
+
   it("ends every fault on clear and says how many", () => {
     const faults = new FaultInjector(always);
     faults.add({ component: "processor", errorMessage: "a", rate: 1, durationSeconds: 60 }, T0);

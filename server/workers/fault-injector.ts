@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { DLQ_COMPONENTS } from "@/core/dlq-api";
 import { REGION_IDS, type RegionId } from "@/core/regions";
 
 /** Where a drill can make the engine fail: each names a real code path that then throws. */
-export const FAULT_COMPONENTS = ["processor", "store", "commands", "history"] as const;
+// Dead letters name the same code paths, so the list lives in their wire contract.
+export const FAULT_COMPONENTS = DLQ_COMPONENTS;
 export type FaultComponent = (typeof FAULT_COMPONENTS)[number];
 
 export const faultRequestSchema = z
@@ -13,6 +15,8 @@ export const faultRequestSchema = z
     errorMessage: z.string({ error: "errorMessage is required" }).trim().min(1, "errorMessage must not be empty").max(500, "errorMessage must be at most 500 characters"),
     rate: z.number({ error: "rate must be a number from 0 to 1" }).min(0, "rate must be from 0 to 1").max(1, "rate must be from 0 to 1"),
     durationSeconds: z.number({ error: "durationSeconds must be a number" }).int("durationSeconds must be whole").min(1, "durationSeconds must be 1 to 3600").max(3600, "durationSeconds must be 1 to 3600"),
+    /** Only events whose id starts with this fail (the processor's drills): a poison event, without failing the rest of the region. */
+    eventIdPrefix: z.string({ error: "eventIdPrefix must be text" }).min(1, "eventIdPrefix must not be empty").max(200, "eventIdPrefix must be at most 200 characters").optional(),
   })
   .strict();
 export type FaultRequest = z.infer<typeof faultRequestSchema>;
@@ -64,11 +68,12 @@ export class FaultInjector {
   }
 
   /** Throws the first matching active fault's error, each at its rate; otherwise returns. */
-  check(component: FaultComponent, region: RegionId | null, now: number): void {
+  check(component: FaultComponent, region: RegionId | null, now: number, eventId?: string): void {
     if (this.faults.length === 0) return;
     for (const fault of this.faults) {
       if (fault.component !== component || now >= fault.endsAt) continue;
       if (fault.region !== undefined && region !== null && fault.region !== region) continue;
+      if (fault.eventIdPrefix !== undefined && !eventId?.startsWith(fault.eventIdPrefix)) continue;
       if (this.random() < fault.rate) {
         fault.injected++;
         throw new InjectedFault(fault.errorMessage, component);

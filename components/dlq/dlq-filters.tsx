@@ -1,0 +1,99 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { DLQ_COMPONENTS } from "@/core/dlq-api";
+import { FAILURE_SEVERITIES } from "@/core/failures";
+import { REGION_IDS, getRegionConfig } from "@/core/regions";
+import { EMPTY_FILTER, formatLocalInput, parseLocalInput, type DlqFilter } from "./dlq-filter-query";
+import styles from "./dlq.module.css";
+
+interface DlqFiltersProps {
+  filter: DlqFilter;
+  onChange: (filter: DlqFilter) => void;
+}
+
+/** Region, severity and component apply at once; the error text and times apply with Enter or "Apply". */
+export function DlqFilters({ filter, onChange }: DlqFiltersProps) {
+  const [q, setQ] = useState(filter.q);
+  const [from, setFrom] = useState(formatLocalInput(filter.from));
+  const [to, setTo] = useState(formatLocalInput(filter.to));
+  const [shown, setShown] = useState(filter);
+  // A filter changed from outside (back/forward, clear) refills the typed fields.
+  if (shown !== filter) {
+    setShown(filter);
+    setQ(filter.q);
+    setFrom(formatLocalInput(filter.from));
+    setTo(formatLocalInput(filter.to));
+  }
+
+  function apply(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    onChange({ ...filter, q, from: parseLocalInput(from), to: parseLocalInput(to) });
+  }
+
+  return (
+    <form className={styles.filters} role="search" aria-label="Filter dead letters" onSubmit={apply}>
+      <label className={styles.field}>
+        <span className={styles.label}>Region</span>
+        <select className={styles.input} data-testid="filter-region" value={filter.region ?? ""} onChange={(e) => onChange({ ...filter, region: REGION_IDS.find((r) => r === e.target.value) ?? null })}>
+          <option value="">All regions</option>
+          {REGION_IDS.map((id) => (
+            <option key={id} value={id}>
+              {getRegionConfig(id).name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.field}>
+        <span className={styles.label}>Severity</span>
+        <select
+          className={styles.input}
+          data-testid="filter-severity"
+          value={filter.severity ?? ""}
+          onChange={(e) => onChange({ ...filter, severity: FAILURE_SEVERITIES.find((s) => s === e.target.value) ?? null })}
+        >
+          <option value="">All severities</option>
+          {FAILURE_SEVERITIES.map((severity) => (
+            <option key={severity} value={severity}>
+              {severity}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.field}>
+        <span className={styles.label}>Component</span>
+        <select
+          className={styles.input}
+          data-testid="filter-component"
+          value={filter.component ?? ""}
+          onChange={(e) => onChange({ ...filter, component: DLQ_COMPONENTS.find((c) => c === e.target.value) ?? null })}
+        >
+          <option value="">All components</option>
+          {DLQ_COMPONENTS.map((component) => (
+            <option key={component} value={component}>
+              {component}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={`${styles.field} ${styles.fieldWide}`}>
+        <span className={styles.label}>Error or event id</span>
+        <input className={styles.input} data-testid="filter-q" type="search" value={q} maxLength={200} placeholder="e.g. timeout" onChange={(e) => setQ(e.target.value)} />
+      </label>
+      <label className={styles.field}>
+        <span className={styles.label}>From</span>
+        <input className={styles.input} data-testid="filter-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+      </label>
+      <label className={styles.field}>
+        <span className={styles.label}>To</span>
+        <input className={styles.input} data-testid="filter-to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+      </label>
+      <button type="submit" className={styles.button} data-testid="filter-apply">
+        Apply
+      </button>
+      <button type="button" className={styles.button} onClick={() => onChange(EMPTY_FILTER)}>
+        Clear
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,34 @@
+import type { AttemptKind, ReplayOutcome } from "@/core/dlq-api";
+import { formatClockTime } from "@/components/ui/format";
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Epoch ms → local "26 Nov 21:45:03": an incident can span midnight, so the day is always shown. */
+export function formatDayTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${formatClockTime(epochMs)}`;
+}
+
+/** How an entry stands against the replay-count guard: "2 of 5", or the guard's mark once reached. */
+export function formatReplayGuard(replayCount: number, maxReplays: number): { text: string; reached: boolean } {
+  const reached = replayCount >= maxReplays;
+  return { text: reached ? `guard: ${replayCount} of ${maxReplays} replays` : `${replayCount} of ${maxReplays}`, reached };
+}
+
+export const OUTCOME_LABELS: Record<ReplayOutcome["outcome"], string> = {
+  requeued: "requeued",
+  refused: "refused by the guard",
+  invalid: "invalid",
+  missing: "missing",
+};
+
+/** A history step's name and whether it went well, badly, or was held back. */
+export const ATTEMPT_LABELS: Record<AttemptKind, { label: string; tone: "bad" | "good" | "held" | "neutral" }> = {
+  failed: { label: "first failure", tone: "bad" },
+  dead_lettered: { label: "dead-lettered", tone: "bad" },
+  replay_requeued: { label: "replayed", tone: "neutral" },
+  replay_refused: { label: "replay refused", tone: "held" },
+  replay_invalid: { label: "replay invalid", tone: "bad" },
+  replay_processed: { label: "processed", tone: "good" },
+  replay_failed: { label: "failed again", tone: "bad" },
+};

@@ -1,0 +1,113 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useId, useRef } from "react";
+import { getRegionConfig } from "@/core/regions";
+import { ApiError } from "@/components/ui/api-client";
+import { Skeleton } from "@/components/ui/skeleton";
+import { createEntryQueryKey, fetchDeadLetter } from "./api";
+import { ATTEMPT_LABELS, formatDayTime, formatReplayGuard } from "./dlq-format";
+import styles from "./dlq.module.css";
+
+interface EntryPanelProps {
+  id: string;
+  /** Called once the panel has closed (button, Escape or backdrop). */
+  onClose: () => void;
+}
+
+/** One dead letter in a side panel: its error, counts, guard, history and the original event. */
+export function EntryPanel({ id, onClose }: EntryPanelProps) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const detail = useQuery({ queryKey: createEntryQueryKey(id), queryFn: ({ signal }) => fetchDeadLetter(id, signal), retry: 1, staleTime: 0 });
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const data = detail.data;
+  const entry = data?.entry;
+  const guard = entry && data ? formatReplayGuard(entry.replayCount, data.maxReplays) : null;
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className={styles.drawer}
+      aria-labelledby={titleId}
+      data-testid="dlq-entry"
+      onClose={onClose}
+      onClick={(event) => {
+        // A click on the backdrop lands on the dialog element itself.
+        if (event.target === dialogRef.current) dialogRef.current.close();
+      }}
+    >
+      <div className={styles.dialogBody} aria-busy={data ? undefined : true}>
+        <div className={styles.dialogHead}>
+          <h2 id={titleId} className={styles.dialogTitle}>
+            {entry ? `Dead letter ${entry.eventId}` : "Dead letter"}
+          </h2>
+          <button type="button" className={styles.smallButton} onClick={() => dialogRef.current?.close()} autoFocus>
+            Close
+          </button>
+        </div>
+        {detail.isError ? (
+          <p className={styles.dialogError} role="alert">
+            Could not load this entry: {detail.error instanceof ApiError ? detail.error.message : "an unexpected error"}.
+          </p>
+        ) : null}
+        {!entry || !data || !guard ? (
+          detail.isError ? null : <Skeleton block />
+        ) : (
+          <>
+            <p className={styles.errorText} data-testid="dlq-entry-error">
+              {entry.error}
+            </p>
+            <dl className={styles.facts}>
+              <dt>Severity</dt>
+              <dd>
+                <span className={styles.severity} data-severity={entry.severity}>
+                  {entry.severity}
+                </span>
+              </dd>
+              <dt>Component</dt>
+              <dd>{entry.component}</dd>
+              <dt>Region</dt>
+              <dd>{getRegionConfig(entry.region).name}</dd>
+              <dt>Retries</dt>
+              <dd className="num">{entry.retryCount}</dd>
+              <dt>First failure</dt>
+              <dd className="num">{formatDayTime(entry.firstFailedAt)}</dd>
+              <dt>Last failure</dt>
+              <dd className="num">{formatDayTime(entry.deadLetteredAt)}</dd>
+              <dt>Replays</dt>
+              <dd data-testid="dlq-entry-replays" className={guard.reached ? styles.guard : undefined}>
+                replayed {entry.replayCount} of {data.maxReplays} times{guard.reached ? " — the guard refuses more" : ""}
+              </dd>
+              <dt>Status</dt>
+              <dd className={styles.status} data-status={entry.resolvedAt === null ? "open" : "resolved"}>
+                {entry.resolvedAt === null ? "open" : `resolved ${formatDayTime(entry.resolvedAt)}`}
+              </dd>
+            </dl>
+            <h3 className={styles.sectionTitle}>History</h3>
+            <ol className={styles.history} data-testid="dlq-entry-history">
+              {data.history.map((step, index) => (
+                <li key={index} className={styles.historyItem} data-tone={ATTEMPT_LABELS[step.kind].tone} data-kind={step.kind}>
+                  <time className="num" dateTime={new Date(step.at).toISOString()}>
+                    {formatDayTime(step.at).split(" ").at(-1)}
+                  </time>
+                  <span className={styles.historyKind}>{ATTEMPT_LABELS[step.kind].label}</span>
+                  <span>{step.detail}</span>
+                </li>
+              ))}
+            </ol>
+            <h3 className={styles.sectionTitle}>Original event</h3>
+            <pre className={styles.json} data-testid="dlq-entry-event" tabIndex={0}>
+              {JSON.stringify(entry.event, null, 2)}
+            </pre>
+          </>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,12 @@
+import type { ReplayJobDetail, ReplayJobProgress } from "@/core/dlq-api";
+
+/**
+ * A job's progress arrives from the POST that started it, from socket pushes and from polls, in
+ * any order: the furthest along wins, so a late "running" answer never hides a finished job.
+ */
+export function mergeReplayJob(current: ReplayJobDetail | undefined, job: ReplayJobProgress): ReplayJobDetail {
+  if (!current) return { job, outcomes: [], truncated: false };
+  const finished = (j: ReplayJobProgress) => j.state !== "running";
+  const newer = finished(job) ? !finished(current.job) || job.processed >= current.job.processed : !finished(current.job) && job.processed >= current.job.processed;
+  return newer ? { ...current, job } : current;
+}

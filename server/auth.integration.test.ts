@@ -82,7 +82,7 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
     { method: "POST", path: "/api/chaos", body: fault, role: "operator", action: "chaos.start", doing: "starting chaos drills", status: 201 },
     { method: "DELETE", path: "/api/chaos", role: "operator", action: "chaos.end", doing: "ending chaos drills", status: 200 },
     { method: "POST", path: "/api/dlq/replay", body: { ids: [randomUUID()], dryRun: false }, role: "operator", action: "dlq.replay", doing: "replaying dead letters", status: 200 },
-    { method: "POST", path: "/api/dlq/replay-jobs", body: { ids: [randomUUID()] }, role: "operator", action: "dlq.replay", doing: "replaying dead letters", status: 202 },
+    { method: "POST", path: "/api/dlq/replay-jobs", body: { ids: [randomUUID()] }, role: "operator", action: "dlq.replay-job", doing: "replaying dead letters", status: 202 },
     // No alert has this id: an operator gets past the guard to the 404, which proves the guard let them through.
     { method: "POST", path: `/api/alerts/${alertId}/ack`, body: { note: "mine" }, role: "operator", action: "alert.ack", doing: "acknowledging alerts", status: 404 },
     { method: "POST", path: "/api/silences", body: { region: "pune", reason: "auth test", durationMinutes: 5 }, role: "operator", action: "silence.create", doing: "silencing alerts", status: 201 },
@@ -193,7 +193,8 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
       const { silences } = await viewer.read<{ silences: Array<{ createdBy: string }> }>("/api/silences");
       expect(silences.map((s) => s.createdBy)).toEqual(["olga"]);
       const { entries } = await viewer.read<{ entries: Array<{ kind: string; action: string; actor: string | null }> }>("/api/timeline");
-      expect(entries.filter((e) => e.kind === "replay").map((e) => e.actor)).toEqual(["olga"]);
+      // One replay through POST /api/dlq/replay, one through POST /api/dlq/replay-jobs.
+      expect(entries.filter((e) => e.kind === "replay").map((e) => e.actor)).toEqual(["olga", "olga"]);
       expect(entries.filter((e) => e.kind === "audit").map((e) => [e.action, e.actor])).toEqual([
         ["user.delete", "admin"],
         ["user.update", "admin"],

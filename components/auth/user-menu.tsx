@@ -6,7 +6,7 @@ import { signOut } from "./session-api";
 import styles from "./auth.module.css";
 import { useSessionUser } from "./use-session";
 
-/** Who is signed in and as what, the users page for admins, and Sign out. */
+/** Who is signed in and as what; it opens (click, Enter or Space) to the users page for admins and Sign out. */
 export function UserMenu() {
   const user = useSessionUser();
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,26 +22,30 @@ export function UserMenu() {
   }
 
   return (
-    <div className={styles.userMenu} data-testid="user-menu">
-      <span className={styles.userName} data-testid="signed-in-user">
-        {user.username}
-      </span>
-      <span className={styles.role} data-testid="signed-in-role">
-        {user.role}
-      </span>
-      {user.role === "admin" ? (
-        <Link href="/admin/users" className={styles.link} data-testid="nav-users">
-          Users
-        </Link>
-      ) : null}
-      <button type="button" className={styles.button} onClick={() => void leave()} data-testid="sign-out">
-        Sign out
-      </button>
-      {problem ? (
-        <span role="alert" className={styles.error}>
-          {problem}
+    <details className={styles.userMenu} data-testid="user-menu">
+      <summary className={styles.userSummary} aria-label={`Signed in as ${user.username}, ${user.role}: account menu`}>
+        <span className={styles.userName} data-testid="signed-in-user">
+          {user.username}
         </span>
-      ) : null}
-    </div>
+        <span className={styles.role} data-testid="signed-in-role">
+          {user.role}
+        </span>
+      </summary>
+      <div className={styles.userPanel}>
+        {user.role === "admin" ? (
+          <Link href="/admin/users" className={styles.link} data-testid="nav-users">
+            Users
+          </Link>
+        ) : null}
+        <button type="button" className={styles.button} onClick={() => void leave()} data-testid="sign-out">
+          Sign out
+        </button>
+        {problem ? (
+          <span role="alert" className={styles.error}>
+            {problem}
+          </span>
+        ) : null}
+      </div>
+    </details>
   );
 }

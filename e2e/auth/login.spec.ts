@@ -45,6 +45,7 @@ test("Sign out returns to /login and the board needs signing in again", async ({
   await page.goto("/login");
   await signIn(page, "admin", E2E_ADMIN_PASSWORD);
   await expect(page.getByTestId("user-menu")).toBeVisible();
+  await page.getByTestId("signed-in-user").click();
   await page.getByTestId("sign-out").click();
   await expect(page).toHaveURL(/\/login$/);
   await page.goto("/");

@@ -9,6 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import { fetchLiveCost, LIVE_COST_QUERY_KEY } from "./api";
 import { formatRupees } from "./format-cost";
+import tile from "@/components/ui/tile.module.css";
 import styles from "./cost.module.css";
 
 const LIVE_COST_POLL_MS = 5000;
@@ -27,14 +28,14 @@ export function LiveCostTile() {
 
   return (
     <Panel title="Cost" meta="a month if tonight held · compute">
-      <div className={styles.liveTile} data-testid="cost-tile" aria-busy={data ? undefined : true}>
-        <p className={styles.liveTotal}>
+      <div className={tile.tile} data-testid="cost-tile" aria-busy={data ? undefined : true}>
+        <p className={tile.total}>
           <span className="num" data-testid="cost-tile-total">
             {data ? formatRupees(data.monthlyComputeInr) : <Skeleton width="5em" />}
           </span>
-          <span className={styles.liveUnit}>/month</span>
+          <span className={tile.unit}>/month</span>
         </p>
-        <p className={styles.liveNote}>
+        <p className={tile.note}>
           {data
             ? `${data.totalInstances} instances at ${formatCompact(data.eventsPerSecondPerInstance)} events/s each, min ${data.minInstances} a region`
             : "\u00a0"}
@@ -58,7 +59,7 @@ export function LiveCostTile() {
             {live.error instanceof ApiError ? live.error.message : "The projection could not be fetched"}; retrying every {LIVE_COST_POLL_MS / 1000} s.
           </p>
         ) : null}
-        <Link href="/cost" className={styles.liveLink} data-testid="cost-tile-link">
+        <Link href="/cost" className={tile.link} data-testid="cost-tile-link">
           Cost scenarios →
         </Link>
       </div>

@@ -8,6 +8,7 @@ import { formatInteger } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DLQ_SUMMARY_QUERY_KEY, fetchDlqSummary } from "./api";
+import tile from "@/components/ui/tile.module.css";
 import styles from "./dlq.module.css";
 
 /** Pushes keep the counters current; this slow poll only covers a push missed while the socket was down. */
@@ -26,12 +27,12 @@ export function DlqTile() {
 
   return (
     <Panel title="DLQ" meta="open, by severity">
-      <div className={styles.tile} data-testid="dlq-tile" aria-busy={data ? undefined : true}>
-        <p className={styles.tileTotal}>
+      <div className={tile.tile} data-testid="dlq-tile" aria-busy={data ? undefined : true}>
+        <p className={tile.total}>
           <span className="num" data-testid="dlq-tile-open">
             {data ? formatInteger(data.open) : <Skeleton width="3em" />}
           </span>
-          <span className={styles.tileUnit}>open</span>
+          <span className={tile.unit}>open</span>
         </p>
         <ul className={styles.tileSeverities} aria-label="Open dead letters by severity">
           {FAILURE_SEVERITIES.map((severity) => (
@@ -43,7 +44,7 @@ export function DlqTile() {
             </li>
           ))}
         </ul>
-        <p className={styles.tileNote}>{data ? `${formatInteger(data.total)} kept in all, resolved included` : "\u00a0"}</p>
+        <p className={tile.note}>{data ? `${formatInteger(data.total)} kept in all, resolved included` : "\u00a0"}</p>
         {data && data.guarded > 0 ? (
           <p className={styles.tileGuard}>
             {formatInteger(data.guarded)} at the replay guard ({data.maxReplays} replays)
@@ -54,7 +55,7 @@ export function DlqTile() {
             {summary.error instanceof ApiError ? summary.error.message : "The counters could not be fetched"}; retrying.
           </p>
         ) : null}
-        <Link href="/dlq" className={styles.tileLink} data-testid="dlq-tile-link">
+        <Link href="/dlq" className={tile.link} data-testid="dlq-tile-link">
           Dead-letter queue →
         </Link>
       </div>

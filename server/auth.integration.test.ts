@@ -274,6 +274,12 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
       const entries = (await latestAudit(6)).filter((e) => e.action === "session.sign-in");
       expect(entries.map((e) => [e.actor, e.target, e.outcome])[0]).toEqual([null, "locked", "too_many_requests"]);
     });
+
+    it("counts parallel sign-ins before checking them: 12 at once get 5 answers and 7 refusals", async () => {
+      expect((await admin.send("POST", "/api/users", { username: "sprayed", password: "sprayed-password", role: "viewer" })).status).toBe(201);
+      const attempts = await Promise.all(Array.from({ length: 12 }, () => raw("POST", "/api/session", { body: { username: "sprayed", password: "wrong-password" } })));
+      expect(attempts.map((r) => r.status).sort()).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429, 429, 429]);
+    });
   });
 
   describe("users", () => {

@@ -5,11 +5,7 @@ import { sessionResponseSchema } from "@/core/auth";
 import { Brand } from "@/components/ui/brand";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import styles from "./auth.module.css";
-
-/** Only a path on this site, so a crafted link cannot send a person elsewhere after signing in. */
-function chooseDestination(next: string | null): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
-}
+import { chooseSignInDestination } from "./sign-in-destination";
 
 /** The sign-in form: POST /api/session, the server's reason on failure, back where the person came from on success. */
 export function LoginForm({ next }: { next: string | null }) {
@@ -31,7 +27,7 @@ export function LoginForm({ next }: { next: string | null }) {
       });
       const body: unknown = await response.json().catch(() => null);
       if (response.ok && sessionResponseSchema.safeParse(body).success) {
-        window.location.assign(chooseDestination(next));
+        window.location.assign(chooseSignInDestination(next, window.location.origin));
         return;
       }
       const message = (body as { error?: { message?: unknown } } | null)?.error?.message;

@@ -41,9 +41,10 @@ export function signIn(request: Request): Promise<Response> {
       if (retryAfter > 0) {
         throw new AppError("too_many_requests", `Too many failed sign-ins for ${username}; try again in ${retryAfter} s.`, undefined, { "retry-after": String(retryAfter) });
       }
+      // Counted as a failure before the first await, so parallel attempts cannot all pass the check; a success clears it.
+      runtime.loginLimiter.recordFailure(limitKey, now);
       const user = await findUserForSignIn(runtime.database.prisma, username);
       if (!(await verifyPassword(user?.passwordHash ?? null, password)) || !user) {
-        runtime.loginLimiter.recordFailure(limitKey, now);
         throw new AppError("unauthenticated", "Wrong username or password.");
       }
       runtime.loginLimiter.recordSuccess(limitKey);

@@ -145,6 +145,32 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
     await send("DELETE", "/api/chaos");
   });
 
+  it("sends each entry once when two replays over the same entries start together, and counts an id asked for twice once", async () => {
+    await send("POST", "/api/chaos", { component: "processor", region: "mumbai", errorMessage: "system_failure in the encoder", rate: 1, durationSeconds: 60, eventIdPrefix: "dlq-twice" });
+    await send("POST", "/api/events", makeWireEvents("dlq-twice", 0, 4).map((e) => ({ ...e, location: "Mumbai" })));
+    const entries = await waitFor(async () => (await read<DeadLetterPage>("/api/dlq?region=mumbai")).entries, (found) => found.length === 4);
+    await send("DELETE", "/api/chaos");
+    const ids = entries.map((e) => e.id);
+
+    const jobs = await Promise.all([
+      send("POST", "/api/dlq/replay-jobs", { ids: [...ids, ids[0]!] }),
+      send("POST", "/api/dlq/replay-jobs", { ids }),
+    ]);
+    const started = (await Promise.all(jobs.map((r) => r.json()))) as ReplayJobProgress[];
+    expect(started.map((j) => j.total)).toEqual([4, 4]);
+    const done = await Promise.all(
+      started.map((job) => waitFor(() => read<ReplayJobDetail>(`/api/dlq/replay-jobs/${job.id}`), (d) => d.job.state === "done")),
+    );
+    expect(done[0]!.job.requeued + done[1]!.job.requeued).toBe(4);
+    expect(done[0]!.job.refused + done[1]!.job.refused).toBe(4);
+    for (const id of ids) {
+      const detail = await waitFor(() => read<DeadLetterDetail>(`/api/dlq/${id}`), (d) => d.entry.resolvedAt !== null);
+      expect(detail.entry.replayCount).toBe(1);
+      expect(detail.history.filter((h) => h.kind === "replay_requeued")).toHaveLength(1);
+      expect(detail.history.filter((h) => h.kind === "replay_processed")).toHaveLength(1);
+    }
+  });
+
   it.each([
     ["/api/dlq/replay-jobs/42", 400, "id: must be a replay job id (a UUID)"],
     [`/api/dlq/replay-jobs/00000000-0000-4000-8000-000000000000`, 404, "No replay job 00000000-0000-4000-8000-000000000000."],

@@ -41,7 +41,8 @@ const replayJobRequestSchema = z.object(selectionShape).strict().refine(hasOneSe
 const jobIdSchema = z.uuid({ error: "must be a replay job id (a UUID)" });
 
 function toSelection(body: { ids?: string[] | undefined; filter?: ReplayFilter | undefined }): ReplaySelection {
-  return body.ids ? { ids: body.ids } : { filter: body.filter ?? {} };
+  // An id asked for twice is one entry: replaying it twice in one job would spend two of its replays.
+  return body.ids ? { ids: [...new Set(body.ids)] } : { filter: body.filter ?? {} };
 }
 
 /**

@@ -1,10 +1,28 @@
 import type { PrismaClient } from "../db/generated/client";
 import type { DeadLetterRecord } from "../workers/dead-letter";
 
-/** Counts a replay of each entry (the poison-loop guard reads it) before its event is sent again. */
-export async function markDeadLettersReplayed(prisma: PrismaClient, ids: readonly string[], at: number): Promise<void> {
+/** Counts a replay of each entry (the poison-loop guard reads it) before its event is sent again; answers the ids claimed. */
+export async function claimDeadLettersForReplay(prisma: PrismaClient, claims: ReadonlyArray<{ id: string; seenReplayCount: number }>, at: number): Promise<Set<string>> {
+  if (claims.length === 0) return new Set();
+  // Each claim holds only if nobody replayed or resolved the entry since it was read: two jobs never both send it.
+  const results = await prisma.$transaction(
+    claims.map((claim) =>
+      prisma.deadLetter.updateMany({
+        where: { id: claim.id, replayCount: claim.seenReplayCount, resolvedAt: null },
+        data: { replayCount: { increment: 1 }, lastReplayedAt: new Date(at) },
+      }),
+    ),
+  );
+  return new Set(claims.filter((_, i) => results[i]!.count === 1).map((claim) => claim.id));
+}
+
+/** Claims whose events never went out (the bus refused them): the replay is given back and its history removed. */
+export async function releaseReplayClaims(prisma: PrismaClient, jobId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await prisma.deadLetter.updateMany({ where: { id: { in: [...ids] } }, data: { replayCount: { increment: 1 }, lastReplayedAt: new Date(at) } });
+  await prisma.$transaction([
+    prisma.deadLetter.updateMany({ where: { id: { in: [...ids] } }, data: { replayCount: { decrement: 1 } } }),
+    prisma.deadLetterAttempt.deleteMany({ where: { jobId, deadLetterId: { in: [...ids] } } }),
+  ]);
 }
 
 /** A replayed entry's event was processed: the entry stays, resolved, and its history says so. */

@@ -4,7 +4,7 @@ import { parseViewerEvent, type ViewerEvent } from "@/core/events";
 import type { PrismaClient } from "../db/generated/client";
 import { countDeadLetters, listDeadLetters } from "../services/list-dead-letters";
 import { createReplayJob, recordReplayOutcomes, updateReplayJob } from "../services/save-replay-job";
-import { markDeadLettersReplayed } from "../services/update-replayed-dead-letters";
+import { claimDeadLettersForReplay, releaseReplayClaims } from "../services/update-replayed-dead-letters";
 import type { DeadLetterRecord } from "./dead-letter";
 
 /** Outcomes a result lists at most; its counts cover every entry. */
@@ -30,6 +30,12 @@ export interface StartedReplay {
   finished: Promise<{ job: ReplayJobProgress; outcomes: ReplayOutcome[]; truncated: boolean }>;
 }
 
+/**
+ * How long a replayed entry counts as in flight (sent, neither processed nor failed again): longer
+ * than the retries' backoff (three retries, at most 60 s each) so a slow outcome is waited for.
+ */
+const IN_FLIGHT_MS = 5 * 60_000;
+
 interface Tally {
   requeued: number;
   refused: number;
@@ -52,6 +58,17 @@ function addOutcomes(tally: Tally, outcomes: readonly ReplayOutcome[]): void {
  * progress is stored and reported after every batch. A selection by filter covers open entries
  * dead-lettered before the job started, so an entry that fails again during the job is not replayed twice.
  */
+/** A job's counts from its tally: every entry handled so far, by outcome. */
+function countsOf(tally: Tally): Pick<ReplayJobProgress, "processed" | "requeued" | "refused" | "invalid" | "missing"> {
+  return {
+    processed: tally.requeued + tally.refused + tally.invalid + tally.missing,
+    requeued: tally.requeued,
+    refused: tally.refused,
+    invalid: tally.invalid,
+    missing: tally.missing,
+  };
+}
+
 export class ReplayRunner {
   constructor(private readonly options: ReplayRunnerOptions) {}
 
@@ -59,7 +76,7 @@ export class ReplayRunner {
   async preview(selection: ReplaySelection): Promise<ReplayResult> {
     await this.options.settleWrites();
     const tally: Tally = { requeued: 0, refused: 0, invalid: 0, missing: 0, outcomes: [], truncated: false };
-    for await (const batch of this.readBatches(selection, Date.now())) addOutcomes(tally, this.decide(batch, true).outcomes);
+    for await (const batch of this.readBatches(selection, Date.now())) addOutcomes(tally, this.decide(batch, true, Date.now()).outcomes);
     const { outcomes, truncated, ...counts } = tally;
     return { jobId: null, dryRun: true, total: counts.requeued + counts.refused + counts.invalid + counts.missing, ...counts, outcomes, truncated };
   }
@@ -93,20 +110,30 @@ export class ReplayRunner {
     const tally: Tally = { requeued: 0, refused: 0, invalid: 0, missing: 0, outcomes: [], truncated: false };
     try {
       for await (const batch of this.readBatches(selection, job.requestedAt)) {
-        const { outcomes, toSend } = this.decide(batch, false);
         const now = Date.now();
+        const decided = this.decide(batch, false, now);
         // The guard's count and the history are stored before the events go out, so a crash mid-batch cannot loop an entry.
-        await markDeadLettersReplayed(prisma, toSend.map((s) => s.id), now);
+        const claimed = await claimDeadLettersForReplay(prisma, decided.toSend.map((s) => ({ id: s.id, seenReplayCount: s.replayCount })), now);
+        let outcomes = decided.outcomes.map((o) =>
+          o.outcome === "requeued" && !claimed.has(o.id) ? { ...o, outcome: "refused" as const, reason: "another replay took it first" } : o,
+        );
+        const toSend = decided.toSend.filter((s) => claimed.has(s.id));
         await recordReplayOutcomes(prisma, job.id, outcomes, now);
-        for (const { id, event } of toSend) await this.options.ingestReplay(event, id);
+        let sent = 0;
+        try {
+          for (; sent < toSend.length; sent++) await this.options.ingestReplay(toSend[sent]!.event, toSend[sent]!.id);
+        } catch (error) {
+          // What never went out keeps its replay and loses the history that said it did; the job reports what was sent.
+          const unsent = toSend.slice(sent).map((s) => s.id);
+          await releaseReplayClaims(prisma, job.id, unsent);
+          const left = new Set(unsent);
+          outcomes = outcomes.filter((o) => !left.has(o.id));
+          addOutcomes(tally, outcomes);
+          Object.assign(job, countsOf(tally));
+          throw error;
+        }
         addOutcomes(tally, outcomes);
-        Object.assign(job, {
-          processed: tally.requeued + tally.refused + tally.invalid + tally.missing,
-          requeued: tally.requeued,
-          refused: tally.refused,
-          invalid: tally.invalid,
-          missing: tally.missing,
-        });
+        Object.assign(job, countsOf(tally));
         // Entries resolved or added since the count was taken can move the total; it never trails what was done.
         job.total = Math.max(job.total, job.processed);
         await updateReplayJob(prisma, job);
@@ -149,10 +176,10 @@ export class ReplayRunner {
     }
   }
 
-  private decide(batch: ReadonlyArray<{ id: string; entry: DeadLetterRecord | null }>, dryRun: boolean) {
+  private decide(batch: ReadonlyArray<{ id: string; entry: DeadLetterRecord | null }>, dryRun: boolean, now: number) {
     const { maxReplays } = this.options;
     const outcomes: ReplayOutcome[] = [];
-    const toSend: Array<{ id: string; event: ViewerEvent }> = [];
+    const toSend: Array<{ id: string; event: ViewerEvent; replayCount: number }> = [];
     for (const { id, entry } of batch) {
       if (!entry) {
         outcomes.push({ id, eventId: null, outcome: "missing", reason: "no dead letter with this id" });
@@ -161,6 +188,9 @@ export class ReplayRunner {
       const base = { id, eventId: entry.eventId };
       if (entry.resolvedAt !== null) {
         outcomes.push({ ...base, outcome: "refused", reason: "already processed after an earlier replay" });
+      } else if (entry.lastReplayedAt !== null && entry.lastReplayedAt > entry.deadLetteredAt && now - entry.lastReplayedAt < IN_FLIGHT_MS) {
+        // Sent by an earlier replay and neither processed nor failed again yet: sending it twice would process it twice.
+        outcomes.push({ ...base, outcome: "refused", reason: `an earlier replay sent it ${Math.round((now - entry.lastReplayedAt) / 1000)} s ago and its outcome is not in yet` });
       } else if (entry.replayCount >= maxReplays) {
         outcomes.push({ ...base, outcome: "refused", reason: `replayed ${entry.replayCount} times already (limit ${maxReplays}); refused so a poison event cannot loop` });
       } else {
@@ -168,7 +198,7 @@ export class ReplayRunner {
         if (!event.ok) {
           outcomes.push({ ...base, outcome: "invalid", reason: `the stored event no longer validates: ${event.reason}` });
         } else {
-          toSend.push({ id, event: event.event });
+          toSend.push({ id, event: event.event, replayCount: entry.replayCount });
           outcomes.push({ ...base, outcome: "requeued", reason: dryRun ? "would be sent through the pipeline again" : "sent through the pipeline again" });
         }
       }

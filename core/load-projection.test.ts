@@ -55,4 +55,27 @@ describe("projectRegionLoss", () => {
   it("moves nothing from a region without viewers", () => {
     expect(projectRegionLoss(buildRegions({ mumbai: 10 }), "kolkata")).toEqual({ moving: 0, takers: [], stranded: 0 });
   });
+
+  it("under load_balanced sends the viewers to the least-utilised region, not the nearest", () => {
+    const sixtyPercent = { mumbai: 4_800_000, delhi: 3_600_000, bangalore: 3_000_000, hyderabad: 1_800_000 };
+    const projection = projectRegionLoss(buildRegions({ pune: 100_000, kolkata: 200_000, ...sixtyPercent }), "pune", "load_balanced");
+    expect(projection).toEqual({
+      moving: 100_000,
+      takers: [{ region: "kolkata", viewers: 100_000, utilizationBeforePercent: 10, utilizationAfterPercent: 15 }],
+      stranded: 0,
+    });
+  });
+
+  it("under load_balanced levels the emptiest regions against each other, by capacity", () => {
+    const sixtyPercent = { mumbai: 4_800_000, delhi: 3_600_000, bangalore: 3_000_000 };
+    const projection = projectRegionLoss(buildRegions({ pune: 500_000, ...sixtyPercent }), "pune", "priority");
+    expect(projection.takers.map((shift) => shift.region)).toEqual(["hyderabad", "kolkata"]);
+    expect(projection.takers.reduce((sum, shift) => sum + shift.viewers, 0)).toBe(500_000);
+    for (const shift of projection.takers) expect(shift.utilizationAfterPercent).toBeCloseTo(10, 0);
+  });
+
+  it("under load_balanced skips open breakers while a closed region can take the load", () => {
+    const regions = buildRegions({ pune: 1000, mumbai: 4_000_000 }, { kolkata: { circuit: "open" }, hyderabad: { active: false }, bangalore: { circuit: "open" }, delhi: { circuit: "open" } });
+    expect(projectRegionLoss(regions, "pune", "load_balanced").takers.map((shift) => shift.region)).toEqual(["mumbai"]);
+  });
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CIRCUIT_STATES } from "./circuit-breaker";
 import { REGION_HEALTHS } from "./region-health";
 import { REGION_IDS } from "./regions";
+import { ROUTING_STRATEGIES } from "./routing";
 
 export const REGION_ACTIONS = ["failover", "failback", "breaker_open", "breaker_close", "breaker_trip", "breaker_reset"] as const;
 export type RegionAction = (typeof REGION_ACTIONS)[number];
@@ -29,6 +30,8 @@ export const regionChangeSchema = z.object({
 });
 
 export const regionsResponseSchema = z.object({
+  /** The deployment's routing strategy (SPEC section 2), so previews of a control follow it. */
+  routingStrategy: z.enum(ROUTING_STRATEGIES),
   regions: z.array(regionStateSchema),
   changes: z.array(regionChangeSchema),
 });

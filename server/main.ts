@@ -384,6 +384,7 @@ async function main(): Promise<void> {
     database,
     checkHealth,
     alerts: alertEngine,
+    routingStrategy: env.ROUTING_STRATEGY,
     maxReplays: env.MAX_REPLAYS,
     loginLimiter: new LoginLimiter(5, 5 * 60_000),
     ingestApiKey: env.INGEST_API_KEY,

@@ -61,7 +61,9 @@ describe("region controls over HTTP", () => {
   it("trips and resets a breaker, and records every change with its reason and who made it", async () => {
     expect(await (await post("/api/regions/delhi/breaker", { action: "trip" })).json()).toMatchObject({ circuit: "open" });
     expect(await (await post("/api/regions/delhi/breaker", { action: "reset", reason: "drill over" })).json()).toMatchObject({ circuit: "closed" });
-    const listed = await operator.read<{ changes: Array<{ region: string; action: string; mode: string; reason: string; actor: string | null }> }>("/api/regions");
+    const listed = await operator.read<{ routingStrategy: string; changes: Array<{ region: string; action: string; mode: string; reason: string; actor: string | null }> }>("/api/regions");
+    // The board's load preview follows the deployment's strategy (proximity unless ROUTING_STRATEGY says otherwise).
+    expect(listed.routingStrategy).toBe("proximity");
     expect(listed.changes.map((c) => [c.region, c.action, c.mode, c.reason, c.actor])).toEqual([
       ["delhi", "breaker_reset", "manual", "drill over", "olga"],
       ["delhi", "breaker_trip", "manual", "trip by olga", "olga"],

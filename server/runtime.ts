@@ -1,3 +1,4 @@
+import type { RoutingStrategy } from "@/core/routing";
 import type { LoginLimiter } from "./auth/login-limiter";
 import type { Database } from "./db/database";
 import { AppError } from "./errors";
@@ -24,6 +25,8 @@ export interface Runtime {
   database: Database;
   checkHealth(): Promise<HealthReport>;
   alerts: AlertEngine;
+  /** How events pick their region (ROUTING_STRATEGY). */
+  routingStrategy: RoutingStrategy;
   /** Replays of one dead letter beyond which it is refused. */
   maxReplays: number;
   /** Failed sign-ins per username and address (this process only). */

@@ -23,7 +23,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Sea
         severity: readParam(params, "severity"),
         ruleId: readParam(params, "ruleId"),
         // Twelve hours by default: one evening.
-        hours: params.hours === undefined ? "12" : readParam(params, "hours"),
+        hours: params.hours === undefined ? "12" : readParam(params, "hours") === "all" ? "" : readParam(params, "hours"),
         id: readParam(params, "id") || null,
       }}
     />

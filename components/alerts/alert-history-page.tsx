@@ -56,7 +56,8 @@ export function AlertHistoryPage({ initial }: { initial: AlertHistoryInitial }) 
 
   // The address holds the filters and the open alert, so a link from the timeline or a colleague reopens the view.
   useEffect(() => {
-    const params = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ""));
+    // "Any time" is written as hours=all: left out, the page would open on its default of 12 hours.
+    const params = new URLSearchParams(Object.entries({ ...filters, hours: filters.hours || "all" }).filter(([, value]) => value !== ""));
     if (selectedId) params.set("id", selectedId);
     const target = `/alerts${params.size > 0 ? `?${params}` : ""}`;
     if (`${window.location.pathname}${window.location.search}` !== target) window.history.replaceState(window.history.state, "", target);

@@ -39,7 +39,11 @@ export function RulesPage() {
   const operatorLock = { disabled: operatorOnly !== null, title: operatorOnly ?? undefined };
   const rules = useQuery({ queryKey: RULES_QUERY_KEY, queryFn: ({ signal }) => fetchAlertRules(signal) });
   const silences = useQuery({ queryKey: SILENCES_QUERY_KEY, queryFn: ({ signal }) => fetchSilences(signal), refetchInterval: 30_000 });
-  const ruleName = (id: string | null) => (id === null ? "every rule" : (rules.data?.rules.find((r) => r.id === id)?.name ?? "a deleted rule"));
+  const ruleName = (id: string | null) => {
+    if (id === null) return "every rule";
+    if (!rules.data) return "one rule";
+    return rules.data.rules.find((r) => r.id === id)?.name ?? "a deleted rule";
+  };
   const close = () => setDialog(null);
 
   return (
@@ -113,7 +117,9 @@ export function RulesPage() {
                         </td>
                       </tr>
                     ))
-                  : Array.from({ length: 5 }, (_, row) => (
+                  : rules.isError
+                    ? null
+                    : Array.from({ length: 5 }, (_, row) => (
                       <tr key={row} aria-hidden="true">
                         <td colSpan={8}>
                           <Skeleton width="60%" />
@@ -126,6 +132,12 @@ export function RulesPage() {
         </section>
         <section className={styles.section} aria-label="Silences">
           <h2 className={styles.sectionTitle}>Silences in force</h2>
+          {silences.isPending ? <Skeleton block /> : null}
+          {silences.isError ? (
+            <p className={page.error} role="alert">
+              The silences could not be loaded: {silences.error.message}. Retrying every 30 s.
+            </p>
+          ) : null}
           {silences.data && silences.data.silences.length === 0 ? <EmptyState inline title="Nothing is silenced" detail="Every alert notifies its channels." /> : null}
           {silences.data && silences.data.silences.length > 0 ? (
             <div className={history.tableWrap}>
@@ -179,7 +191,13 @@ function DeleteRuleDialog({ rule, onClose }: { rule: AlertRule; onClose: () => v
   }, []);
   return (
     <dialog ref={dialogRef} className={controls.dialog} data-tone="danger" aria-label={`Delete ${rule.name}`} data-testid="rule-delete-dialog" onClose={onClose}>
-      <form className={controls.form} onSubmit={(event) => (event.preventDefault(), mutation.mutate())}>
+      <form
+        className={controls.form}
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!mutation.isPending) mutation.mutate();
+        }}
+      >
         <h2 className={controls.dialogTitle}>Delete “{rule.name}”?</h2>
         <p className={controls.dialogDetail}>It stops evaluating at once. Its open alerts resolve; their history stays.</p>
         {mutation.isError ? (
@@ -191,7 +209,7 @@ function DeleteRuleDialog({ rule, onClose }: { rule: AlertRule; onClose: () => v
           <button type="button" className={controls.cancel} onClick={() => dialogRef.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className={controls.confirm} data-tone="danger" data-testid="rule-delete-confirm">
+          <button type="submit" className={controls.confirm} data-tone="danger" data-testid="rule-delete-confirm" disabled={mutation.isPending}>
             {mutation.isPending ? "Deleting…" : "Delete rule"}
           </button>
         </div>

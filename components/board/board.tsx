@@ -244,7 +244,12 @@ export function Board() {
         </div>
       </main>
       {controlRequest ? (
-        <RegionControlDialog request={controlRequest} snapshot={snapshot} onClose={closeControlDialog} />
+        <RegionControlDialog
+          request={controlRequest}
+          snapshot={snapshot}
+          routingStrategy={regionsQuery.data?.routingStrategy ?? null}
+          onClose={closeControlDialog}
+        />
       ) : null}
     </div>
   );

@@ -1,5 +1,6 @@
 import { projectRegionLoss } from "@/core/load-projection";
 import { getRegionConfig, type RegionId } from "@/core/regions";
+import type { RoutingStrategy } from "@/core/routing";
 import type { RegionSnapshot } from "@/core/snapshot";
 import { formatClockTime, formatInteger, formatPercent, formatRate } from "@/components/ui/format";
 import { UtilisationMeter } from "@/components/ui/utilisation-meter";
@@ -12,10 +13,11 @@ interface LoadShiftPreviewProps {
   /** The board's regions when the dialog opened: the preview holds still while the operator reads it. */
   regions: readonly RegionSnapshot[];
   at: number;
+  strategy: RoutingStrategy;
 }
 
 /** What the control does to the other regions: who takes the load and at what utilisation, or what comes back. */
-export function LoadShiftPreview({ region, control, regions, at }: LoadShiftPreviewProps) {
+export function LoadShiftPreview({ region, control, regions, at, strategy }: LoadShiftPreviewProps) {
   const name = getRegionConfig(region).name;
   const own = regions.find((candidate) => candidate.id === region);
   if (!own) return null;
@@ -31,7 +33,7 @@ export function LoadShiftPreview({ region, control, regions, at }: LoadShiftPrev
     );
   }
 
-  const projection = projectRegionLoss(regions, region);
+  const projection = projectRegionLoss(regions, region, strategy);
   if (projection.moving === 0) {
     return (
       <p className={styles.preview} data-testid="load-preview">

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type SyntheticEvent } from "react";
 import { getRegionConfig } from "@/core/regions";
+import type { RoutingStrategy } from "@/core/routing";
 import type { Snapshot } from "@/core/snapshot";
 import { DialogError } from "@/components/ui/dialog-error";
 import { REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY, sendRegionControl } from "./api";
@@ -16,12 +17,14 @@ interface RegionControlDialogProps {
   request: RegionControlRequest;
   /** The latest snapshot when the dialog opens, for the load preview; null before the first one. */
   snapshot: Snapshot | null;
+  /** The deployment's routing strategy, which decides who takes the load; null until /api/regions answered. */
+  routingStrategy: RoutingStrategy | null;
   /** Called once the dialog has closed: confirmed, cancelled or dismissed with Escape. */
   onClose: () => void;
 }
 
 /** Asks an operator to confirm one region control, with an optional reason; shows the server's refusal inline. */
-export function RegionControlDialog({ request, snapshot, onClose }: RegionControlDialogProps) {
+export function RegionControlDialog({ request, snapshot, routingStrategy, onClose }: RegionControlDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const detailId = useId();
@@ -76,8 +79,8 @@ export function RegionControlDialog({ request, snapshot, onClose }: RegionContro
         <p id={detailId} className={styles.dialogDetail}>
           {copy.explain(name)}
         </p>
-        {openedWith ? (
-          <LoadShiftPreview region={request.region} control={request.control} regions={openedWith.regions} at={openedWith.at} />
+        {openedWith && routingStrategy ? (
+          <LoadShiftPreview region={request.region} control={request.control} regions={openedWith.regions} at={openedWith.at} strategy={routingStrategy} />
         ) : null}
         <div className={styles.field}>
           <label htmlFor={reasonId} className={styles.label}>

@@ -41,6 +41,7 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
   const [region, setRegion] = useState(initial.region);
   const [hours, setHours] = useState(initial.hours);
   const highlight = initial.alert;
+  const scrolledTo = useRef(false);
   const timeline = useQuery({
     queryKey: [...TIMELINE_QUERY_KEY, region, hours],
     queryFn: ({ signal }) => fetchTimeline(region, hours, signal),
@@ -138,8 +139,13 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
           <EmptyState inline title="A quiet evening so far" detail="Nothing fired, failed over, tripped, was silenced or replayed in this range." />
         ) : (
           <ol className={styles.entries} data-testid="timeline">
-            {entries.map((entry, index) => (
-              <TimelineRow key={`${entry.at}-${index}`} entry={entry} highlighted={highlight !== null && entry.alertId === highlight} />
+            {entries.map((entry) => (
+              <TimelineRow
+                key={`${entry.kind}-${entry.action}-${entry.at}-${entry.alertId ?? entry.region ?? ""}-${entry.title}`}
+                entry={entry}
+                highlighted={highlight !== null && entry.alertId === highlight}
+                scrolledTo={scrolledTo}
+              />
             ))}
           </ol>
         )}
@@ -148,16 +154,15 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
   );
 }
 
-function TimelineRow({ entry, highlighted }: { entry: TimelineEntry; highlighted: boolean }) {
+function TimelineRow({ entry, highlighted, scrolledTo }: { entry: TimelineEntry; highlighted: boolean; scrolledTo: { current: boolean } }) {
   const ref = useRef<HTMLLIElement>(null);
-  const [scrolled, setScrolled] = useState(false);
-  // The first highlighted entry comes into view once, when the page opens from an alert's link.
+  // The newest highlighted entry comes into view once per page, when it opens from an alert's link; refreshes leave the scroll alone.
   useEffect(() => {
-    if (highlighted && !scrolled) {
+    if (highlighted && !scrolledTo.current) {
+      scrolledTo.current = true;
       ref.current?.scrollIntoView({ block: "center" });
-      setScrolled(true);
     }
-  }, [highlighted, scrolled]);
+  }, [highlighted, scrolledTo]);
   return (
     <li ref={ref} className={styles.entry} data-kind={entry.kind} data-action={entry.action} data-region={entry.region ?? "all"} data-highlighted={highlighted || undefined}>
       <time className={styles.time} dateTime={new Date(entry.at).toISOString()}>
@@ -175,7 +180,7 @@ function TimelineRow({ entry, highlighted }: { entry: TimelineEntry; highlighted
         ) : null}
       </div>
       {entry.alertId ? (
-        <Link className={styles.link} href={`/alerts?id=${entry.alertId}&hours=`}>
+        <Link className={styles.link} href={`/alerts?id=${entry.alertId}&hours=all`}>
           Alert
         </Link>
       ) : (

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { REGION_IDS, isRegionId, type RegionId } from "@/core/regions";
+import type { RegionsResponse } from "@/core/region-state";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { listRegionChanges } from "../services/list-region-changes";
-import type { RegionChange, RegionView } from "../workers/region-manager";
+import type { RegionView } from "../workers/region-manager";
 import { readJsonBody } from "./respond";
 import { parseBody } from "./validate";
 
@@ -48,9 +49,10 @@ export async function controlRegion(runtime: Runtime, id: string, control: Regio
 }
 
 /** GET /api/regions: every region's routing state and the latest recorded changes. */
-export async function getRegions(runtime: Runtime): Promise<{ regions: Array<{ region: RegionId } & RegionView>; changes: RegionChange[] }> {
+export async function getRegions(runtime: Runtime): Promise<RegionsResponse> {
   await runtime.settleWrites();
   return {
+    routingStrategy: runtime.routingStrategy,
     regions: REGION_IDS.map((region) => ({ region, ...runtime.regions.describe(region) })),
     changes: await listRegionChanges(runtime.database.prisma, { limit: 50 }),
   };

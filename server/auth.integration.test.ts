@@ -283,6 +283,28 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
   });
 
   describe("users", () => {
+    it("takes two admins demoting each other at once one after the other, so one admin is left", async () => {
+      const bob = await server.signIn("admin", "bob-admin");
+      const { users } = await admin.read<{ users: Array<{ id: string; username: string; role: string }> }>("/api/users");
+      const id = (name: string) => users.find((u) => u.username === name)!.id;
+      const [first, second] = await Promise.all([
+        admin.send("PUT", `/api/users/${id("bob-admin")}`, { role: "viewer" }),
+        bob.send("PUT", `/api/users/${id("admin")}`, { role: "viewer" }),
+      ]);
+      // The loser is refused by the guard (403: its admin role is already gone) or by the locked count (409).
+      const statuses = [first.status, second.status].sort();
+      expect(statuses[0]).toBe(200);
+      expect([403, 409]).toContain(statuses[1]);
+      const after = await query<{ username: string }>(`SELECT username FROM users WHERE role = 'admin'`);
+      expect(after).toHaveLength(1);
+      // Whichever won, admin ends as the only admin, as the tests below expect.
+      if (after[0]!.username !== "admin") {
+        expect((await bob.send("PUT", `/api/users/${id("admin")}`, { role: "admin" })).status).toBe(200);
+        expect((await admin.send("PUT", `/api/users/${id("bob-admin")}`, { role: "viewer" })).status).toBe(200);
+      }
+      expect(await query<{ username: string }>(`SELECT username FROM users WHERE role = 'admin'`)).toEqual([{ username: "admin" }]);
+    });
+
     it("refuses to delete yourself or demote the last admin", async () => {
       const { users } = await admin.read<{ users: Array<{ id: string; username: string }> }>("/api/users");
       const self = users.find((u) => u.username === "admin")!;

@@ -53,6 +53,17 @@ export async function createFirstAdmin(prisma: PrismaClient, passwordHash: strin
   return count === 1;
 }
 
+type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/**
+ * The admins, counted with their rows locked until the transaction ends: two admins demoting or
+ * deleting each other at once are taken one after the other, so the second sees the first's change.
+ */
+async function countAdminsLocked(tx: Transaction): Promise<number> {
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`;
+  return rows.length;
+}
+
 /**
  * Changes a user's role and/or password. A password change signs the user out everywhere; the
  * last admin cannot be demoted, so the users page always has someone who can open it.
@@ -61,7 +72,7 @@ export async function updateUser(prisma: PrismaClient, id: string, change: { rol
   return prisma.$transaction(async (tx) => {
     const row = await tx.user.findUnique({ where: { id } });
     if (!row) throw notFound(id);
-    if (row.role === "admin" && change.role !== undefined && change.role !== "admin" && (await tx.user.count({ where: { role: "admin" } })) === 1) {
+    if (row.role === "admin" && change.role !== undefined && change.role !== "admin" && (await countAdminsLocked(tx)) === 1) {
       throw new AppError("conflict", `${row.username} is the last admin; make another user admin first.`);
     }
     const updated = await tx.user.update({
@@ -79,7 +90,7 @@ export async function deleteUser(prisma: PrismaClient, id: string, askedBy: stri
     const row = await tx.user.findUnique({ where: { id } });
     if (!row) throw notFound(id);
     if (row.username === askedBy) throw new AppError("conflict", "You cannot delete yourself; ask another admin.");
-    if (row.role === "admin" && (await tx.user.count({ where: { role: "admin" } })) === 1) {
+    if (row.role === "admin" && (await countAdminsLocked(tx)) === 1) {
       throw new AppError("conflict", `${row.username} is the last admin; make another user admin first.`);
     }
     await tx.user.delete({ where: { id } });

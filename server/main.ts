@@ -47,6 +47,8 @@ import { TrafficSimulator, startSimulator, type RunningSimulator } from "./worke
 const SHUTDOWN_GRACE_MS = 15_000;
 const NETWORK_GRACE_MS = 3_000;
 const STEP_DEADLINE_MS = 5_000;
+/** A replay job reports after every batch; silent this long, the process running it has stopped. */
+const REPLAY_SILENCE_MS = 5 * 60_000;
 const log = (message: string) => console.log(`${new Date().toISOString()} ${message}`);
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -341,9 +343,15 @@ async function main(): Promise<void> {
     await deadLetters.settle();
     await backgroundWrites.settle();
   };
-  // With Kafka other processes share the database and may be running jobs of their own right now.
-  const interrupted = kafka ? 0 : await failInterruptedReplayJobs(database.prisma, Date.now());
-  if (interrupted > 0) log(`[dlq] ${interrupted} replay job(s) left running by the last stop marked failed`);
+  // With Kafka other processes share the database and run jobs of their own: only a job silent for
+  // REPLAY_SILENCE_MS (its process stopped) is failed, by whichever process sweeps first.
+  const sweepReplayJobs = async () => {
+    const now = Date.now();
+    const interrupted = await failInterruptedReplayJobs(database.prisma, now, kafka ? now - REPLAY_SILENCE_MS : now);
+    if (interrupted > 0) log(`[dlq] ${interrupted} replay job(s) whose process stopped marked failed`);
+  };
+  await sweepReplayJobs();
+  const replaySweep = kafka ? setInterval(() => void sweepReplayJobs().catch((error: unknown) => console.error("[dlq] replay sweep failed", error)), 60_000) : null;
   const replays = new ReplayRunner({
     prisma: database.prisma,
     maxReplays: env.MAX_REPLAYS,
@@ -425,6 +433,7 @@ async function main(): Promise<void> {
         clearInterval(healthCheck);
         clearInterval(retries);
         clearInterval(checkpoints);
+        if (replaySweep) clearInterval(replaySweep);
         dlqSummary.close();
       }],
       ["network", closeNetwork],

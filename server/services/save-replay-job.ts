@@ -8,6 +8,7 @@ export async function createReplayJob(prisma: PrismaClient, job: ReplayJobProgre
       id: job.id,
       requestedAt: new Date(job.requestedAt),
       requestedBy: job.requestedBy,
+      heartbeatAt: new Date(job.requestedAt),
       selection: selection as object,
       state: job.state,
       total: job.total,
@@ -34,6 +35,7 @@ export async function updateReplayJob(prisma: PrismaClient, job: ReplayJobProgre
       missing: job.missing,
       error: job.error,
       finishedAt: job.finishedAt === null ? null : new Date(job.finishedAt),
+      heartbeatAt: new Date(),
     },
   });
 }
@@ -47,10 +49,13 @@ export async function recordReplayOutcomes(prisma: PrismaClient, jobId: string, 
   });
 }
 
-/** Jobs left running by a process that stopped: they will not finish, so they are marked failed. */
-export async function failInterruptedReplayJobs(prisma: PrismaClient, at: number): Promise<number> {
+/**
+ * Jobs left running by a process that stopped: they will not finish, so they are marked failed.
+ * Only those whose last report is older than `silentSince` (all of them when it is `at`).
+ */
+export async function failInterruptedReplayJobs(prisma: PrismaClient, at: number, silentSince = at): Promise<number> {
   const { count } = await prisma.replayJob.updateMany({
-    where: { state: "running" },
+    where: { state: "running", OR: [{ heartbeatAt: null }, { heartbeatAt: { lt: new Date(silentSince) } }] },
     data: { state: "failed", error: "the server stopped while the job ran; replay what is still open again", finishedAt: new Date(at) },
   });
   return count;

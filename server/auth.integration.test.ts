@@ -101,7 +101,7 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase(inject("postgresUrl"));
-    server = await spawnServer({ SIMULATOR: "off", DATABASE_URL: database.url, SNAPSHOT_INTERVAL_MS: "200", HEALTH_CHECK_SECONDS: "3600", INGEST_API_KEY: INGEST_KEY });
+    server = await spawnServer({ SIMULATOR: "off", DATABASE_URL: database.url, SNAPSHOT_INTERVAL_MS: "200", HEALTH_CHECK_SECONDS: "3600", INGEST_API_KEY: INGEST_KEY, SESSION_SWEEP_SECONDS: "1" });
     admin = await server.signIn("admin");
     operator = await server.signIn("operator", "olga");
     viewer = await server.signIn("viewer", "victor");
@@ -339,6 +339,18 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
       expect((await fetch(`${server.url}/api/events`, { method: "POST", headers, body: JSON.stringify(events) })).status).toBe(401);
       expect((await fetch(`${server.url}/api/events`, { method: "POST", headers: { ...headers, "x-api-key": "wrong" }, body: JSON.stringify(events) })).status).toBe(401);
       expect((await fetch(`${server.url}/api/events`, { method: "POST", headers: { ...headers, "x-api-key": INGEST_KEY }, body: JSON.stringify(events) })).status).toBe(202);
+    });
+
+    it("disconnects an open dashboard once its session is signed out", async () => {
+      const sam = await server.signIn("viewer", "sam");
+      const socket = io(server.url, { transports: ["websocket"], reconnection: false, extraHeaders: { cookie: sam.cookie } });
+      await new Promise<void>((resolve, reject) => {
+        socket.on("connect", () => resolve());
+        socket.on("connect_error", reject);
+      });
+      const disconnected = new Promise<string>((resolve) => socket.on("disconnect", (reason) => resolve(reason)));
+      expect((await sam.send("DELETE", "/api/session")).status).toBe(200);
+      expect(await disconnected).toBe("io server disconnect");
     });
 
     const connect = (namespace: string, options: { cookie?: string; auth?: Record<string, string> }) =>

@@ -43,6 +43,8 @@ export const envSchema = z.object({
   MAX_REPLAYS: int(1, 100).default(5),
   /** Dead letters a replay reads, decides and sends per step, so a large filter never sits in memory at once. */
   REPLAY_BATCH_SIZE: int(1, 10_000).default(500),
+  /** How often open dashboards' sessions are checked again; a signed-out board is disconnected within it. */
+  SESSION_SWEEP_SECONDS: int(1, 3600).default(15),
   /** How often the engine's counters are checkpointed to the database (and always at shutdown). */
   CHECKPOINT_SECONDS: int(1, 3600).default(5),
   ROLLUP_SECONDS: int(1, 3600).default(10),

@@ -24,7 +24,7 @@ import { once } from "./once";
 import { setRuntime, type HealthReport } from "./runtime";
 import { checkDatabase } from "./services/check-database";
 import { saveRegionRollups } from "./services/save-region-rollups";
-import { attachBoardSocket, broadcastAlerts, broadcastDlqSummary, broadcastReplayJob, broadcastSnapshot, type BoardServer } from "./socket/board-socket";
+import { attachBoardSocket, startBoardSessionSweep, broadcastAlerts, broadcastDlqSummary, broadcastReplayJob, broadcastSnapshot, type BoardServer } from "./socket/board-socket";
 import { attachPlayerSocket } from "./socket/player-socket";
 import type { RollupRecord } from "@/core/history";
 import { saveDeadLetters } from "./services/save-dead-letters";
@@ -270,6 +270,7 @@ async function main(): Promise<void> {
   const mirrors = consuming && env.KAFKA_REPLICATION === "on" ? kafka.startMirrors(REPLICATION_LINKS) : null;
   const books = ledger && kafka ? new SharedBooks({ ledger, hub, fetchHighWatermarks: () => kafka.fetchHighWatermarks() }) : null;
   attachBoardSocket(io, () => hub.latestSnapshot(), database.prisma);
+  const stopSessionSweep = startBoardSessionSweep(io, database.prisma, env.SESSION_SWEEP_SECONDS * 1000, log);
 
   // With Kafka the books live in the Redis ledger, settled with each batch's offsets; a process
   // keeps no counts of its own to restore.
@@ -434,6 +435,7 @@ async function main(): Promise<void> {
         clearInterval(retries);
         clearInterval(checkpoints);
         if (replaySweep) clearInterval(replaySweep);
+        stopSessionSweep();
         dlqSummary.close();
       }],
       ["network", closeNetwork],

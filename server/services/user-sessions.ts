@@ -23,6 +23,13 @@ export async function findSession(prisma: PrismaClient, tokenHash: string, now: 
   return { id: row.id, csrfToken: row.csrfToken, user: { id: row.user.id, username: row.user.username, role: row.user.role as Role } };
 }
 
+/** Which of these session token hashes still open a session at `now` (not signed out, expired, or of a deleted user). */
+export async function listLiveSessionHashes(prisma: PrismaClient, tokenHashes: readonly string[], now: number): Promise<Set<string>> {
+  if (tokenHashes.length === 0) return new Set();
+  const rows = await prisma.session.findMany({ where: { tokenHash: { in: [...tokenHashes] }, expiresAt: { gt: new Date(now) } }, select: { tokenHash: true } });
+  return new Set(rows.map((row) => row.tokenHash));
+}
+
 export async function deleteSession(prisma: PrismaClient, id: string): Promise<void> {
   await prisma.session.deleteMany({ where: { id } });
 }

@@ -5,9 +5,31 @@ import type { Snapshot } from "@/core/snapshot";
 import { readSessionCookie } from "../auth/cookies";
 import { hashToken } from "../auth/session-tokens";
 import type { PrismaClient } from "../db/generated/client";
-import { findSession } from "../services/user-sessions";
+import { findSession, listLiveSessionHashes } from "../services/user-sessions";
 
 export type BoardServer = Server<BoardClientToServerEvents, BoardServerToClientEvents>;
+
+interface BoardSocketData {
+  /** The session the handshake was opened with, checked again by the sweep. */
+  tokenHash: string;
+}
+
+/**
+ * Every `everyMs`, disconnects this process's dashboards whose session has ended since the
+ * handshake (signed out, expired, user deleted or password reset); answers a stop function.
+ */
+export function startBoardSessionSweep(io: BoardServer, prisma: PrismaClient, everyMs: number, log: (message: string) => void): () => void {
+  const sweep = async () => {
+    const sockets = [...io.of("/").sockets.values()];
+    const hashes = [...new Set(sockets.map((socket) => (socket.data as BoardSocketData).tokenHash))];
+    const live = await listLiveSessionHashes(prisma, hashes, Date.now());
+    const ended = sockets.filter((socket) => !live.has((socket.data as BoardSocketData).tokenHash));
+    for (const socket of ended) socket.disconnect(true);
+    if (ended.length > 0) log(`[socket] ${ended.length} dashboard(s) disconnected: their session ended`);
+  };
+  const timer = setInterval(() => void sweep().catch((error: unknown) => console.error("[socket] session sweep failed", error)), everyMs);
+  return () => clearInterval(timer);
+}
 
 /**
  * Answers dashboards' requests on the default namespace; every payload is validated before use.
@@ -17,9 +39,13 @@ export type BoardServer = Server<BoardClientToServerEvents, BoardServerToClientE
 export function attachBoardSocket(io: BoardServer, latestSnapshot: () => Snapshot, prisma: PrismaClient): void {
   io.use((socket, next) => {
     const token = readSessionCookie(socket.handshake.headers.cookie);
-    const session = token ? findSession(prisma, hashToken(token), Date.now()) : Promise.resolve(null);
+    const tokenHash = token ? hashToken(token) : null;
+    const session = tokenHash ? findSession(prisma, tokenHash, Date.now()) : Promise.resolve(null);
     session.then(
-      (found) => next(found ? undefined : new Error("unauthenticated")),
+      (found) => {
+        if (found) (socket.data as BoardSocketData).tokenHash = tokenHash!;
+        next(found ? undefined : new Error("unauthenticated"));
+      },
       (error: unknown) => {
         console.error("[socket] could not check a dashboard's session", error);
         next(new Error("unavailable"));

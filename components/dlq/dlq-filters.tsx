@@ -3,8 +3,10 @@
 import { useState, type FormEvent } from "react";
 import { DLQ_COMPONENTS } from "@/core/dlq-api";
 import { FAILURE_SEVERITIES } from "@/core/failures";
-import { REGION_IDS, getRegionConfig } from "@/core/regions";
+import { REGION_IDS } from "@/core/regions";
 import { EMPTY_FILTER, formatLocalInput, parseLocalInput, type DlqFilter } from "./dlq-filter-query";
+import frame from "@/components/ui/page.module.css";
+import { RegionOptions } from "@/components/ui/region-options";
 import styles from "./dlq.module.css";
 
 interface DlqFiltersProps {
@@ -32,16 +34,11 @@ export function DlqFilters({ filter, onChange }: DlqFiltersProps) {
   }
 
   return (
-    <form className={styles.filters} role="search" aria-label="Filter dead letters" onSubmit={apply}>
+    <form className={frame.filters} role="search" aria-label="Filter dead letters" onSubmit={apply}>
       <label className={styles.field}>
         <span className={styles.label}>Region</span>
         <select className={styles.input} data-testid="filter-region" value={filter.region ?? ""} onChange={(e) => onChange({ ...filter, region: REGION_IDS.find((r) => r === e.target.value) ?? null })}>
-          <option value="">All regions</option>
-          {REGION_IDS.map((id) => (
-            <option key={id} value={id}>
-              {getRegionConfig(id).name}
-            </option>
-          ))}
+          <RegionOptions allLabel="All regions" />
         </select>
       </label>
       <label className={styles.field}>

@@ -6,14 +6,15 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { Redis } from "ioredis";
-import { Kafka, logLevel } from "kafkajs";
-import { toWireEvent, type ViewerEvent } from "@/core/events";
+import type { ViewerEvent } from "@/core/events";
 import type { Snapshot } from "@/core/snapshot";
 import { KafkaBus } from "@/server/bus/kafka-bus";
+import { RedisLedger } from "@/server/store/redis-ledger";
 import { RedisLiveStore } from "@/server/store/redis-live-store";
 import { freePortBeside, service, start, stopAll } from "@/server/testing/services";
 import { spawnServer, waitFor, type SpawnedServer } from "@/server/testing/spawn-server";
 import { createPipeline } from "@/server/workers/pipeline";
+import { countProducedEvents } from "@/server/workers/shared-books";
 
 export interface KafkaBenchResult {
   produced: number;
@@ -41,37 +42,28 @@ function freshBatch(events: readonly ViewerEvent[], from: number, size: number, 
   return batch;
 }
 
-/** How fast kafkajs alone can produce these events when N are packed into one message. */
+/** How fast the bus alone publishes these events (encoding included) when it packs N to a message. */
 async function benchPackedProducer(brokers: string, events: readonly ViewerEvent[], eventsPerMessage: number, seconds: number): Promise<number> {
-  const kafka = new Kafka({ clientId: "bench-packed", brokers: [brokers], logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  const producer = kafka.producer();
-  const topic = `bench-packed-${eventsPerMessage}-${randomBytes(3).toString("hex")}`;
-  await admin.connect();
-  await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: 3 }] });
-  await producer.connect();
-  const wire = events.slice(0, 20_000).map((e) => JSON.stringify(toWireEvent(e)));
-  let produced = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: 4 }, async () => {
-      while (performance.now() < deadline) {
-        const messages = [];
-        for (let m = 0; m < Math.ceil(2000 / eventsPerMessage); m++) {
-          const slice = wire.slice((produced + m * eventsPerMessage) % 18_000, ((produced + m * eventsPerMessage) % 18_000) + eventsPerMessage);
-          messages.push({ key: String(m), value: eventsPerMessage === 1 ? slice[0]! : `[${slice.join(",")}]` });
+  const bus = new KafkaBus({ brokers: [brokers], topicPrefix: `benchpack${eventsPerMessage}${randomBytes(3).toString("hex")}`, partitions: 3, eventsPerMessage, clientId: "bench-packed", log: quiet });
+  try {
+    await bus.whenReady();
+    let produced = 0;
+    let round = 0;
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (performance.now() < deadline) {
+          const from = produced;
+          produced += 2000;
+          await bus.publish("mumbai", freshBatch(events, from, 2000, round++), Date.now());
         }
-        await producer.send({ topic, acks: -1, messages });
-        produced += messages.length * eventsPerMessage;
-      }
-    }),
-  );
-  const rate = produced / ((performance.now() - started) / 1000);
-  await admin.deleteTopics({ topics: [topic] }).catch(quiet);
-  await producer.disconnect();
-  await admin.disconnect();
-  return rate;
+      }),
+    );
+    return produced / ((performance.now() - started) / 1000);
+  } finally {
+    await bus.close();
+  }
 }
 
 /**
@@ -79,7 +71,7 @@ async function benchPackedProducer(brokers: string, events: readonly ViewerEvent
  * server process runs the workers, as a deployment would split ingest from processing; then waits
  * until the books show every event processed.
  */
-export async function benchKafka(events: readonly ViewerEvent[], seconds: number, rate: number, log: (line: string) => void): Promise<KafkaBenchResult> {
+export async function benchKafka(events: readonly ViewerEvent[], seconds: number, rate: number, eventsPerMessage: number, log: (line: string) => void): Promise<KafkaBenchResult> {
   const kafkaService = service("bench-kafka", "kafka.sh");
   const redisService = service("bench-redis", "redis.sh");
   const taken: number[] = [];
@@ -87,7 +79,8 @@ export async function benchKafka(events: readonly ViewerEvent[], seconds: number
   const redis = new Redis(redisUrl);
   const prefix = `bench${randomBytes(3).toString("hex")}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-bench-kafka-"));
-  const bus = new KafkaBus({ brokers: [brokers], topicPrefix: prefix, partitions: 3, clientId: "bench", log: quiet });
+  const ledger = new RedisLedger(redis, prefix);
+  const bus = new KafkaBus({ brokers: [brokers], topicPrefix: prefix, partitions: 3, eventsPerMessage, clientId: "bench", log: quiet, onProduced: countProducedEvents(ledger) });
   let worker: SpawnedServer | null = null;
   try {
     await bus.whenReady();
@@ -158,8 +151,8 @@ export async function benchKafka(events: readonly ViewerEvent[], seconds: number
     await worker.stop();
 
     const packed: KafkaBenchResult["packed"] = [];
-    for (const eventsPerMessage of [1, 10, 100]) {
-      packed.push({ eventsPerMessage, eventsPerSecond: await benchPackedProducer(brokers, events, eventsPerMessage, 15) });
+    for (const size of [1, 10, 100, 500, 1000]) {
+      packed.push({ eventsPerMessage: size, eventsPerSecond: await benchPackedProducer(brokers, events, size, 10) });
     }
     return {
       produced,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_EVENTS_PER_MESSAGE } from "@/core/event-pack";
 import { ROUTING_STRATEGIES } from "@/core/routing";
 
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
@@ -60,6 +61,8 @@ export const envSchema = z.object({
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, "must be 1 to 100 letters, digits, '.', '_' or '-'").default("signalbox"),
   /** Partitions of each region's topic when Signalbox creates it; the most server processes that share a region's work. */
   KAFKA_PARTITIONS: int(1, 1000).default(3),
+  /** Events packed into one Kafka message at most: per-message costs are paid once per pack (see the README's numbers). */
+  KAFKA_EVENTS_PER_MESSAGE: int(1, MAX_EVENTS_PER_MESSAGE).default(200),
   /** Redis for live state shared by every process (viewers, idempotency, the books); unset means in memory. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   /** Every Redis key of this deployment starts with it. */

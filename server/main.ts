@@ -11,7 +11,7 @@ import { hashPassword } from "./auth/passwords";
 import { KafkaBus } from "./bus/kafka-bus";
 import { RedisLedger } from "./store/redis-ledger";
 import { RedisLiveStore } from "./store/redis-live-store";
-import { SharedBooks } from "./workers/shared-books";
+import { countProducedEvents, SharedBooks } from "./workers/shared-books";
 import { AlertEngine } from "./workers/alert-engine";
 import type { AlertTransition } from "@/core/alert-evaluator";
 import type { AlertNotice } from "@/core/alert-message";
@@ -109,18 +109,20 @@ async function main(): Promise<void> {
     log(`[redis] ${error.message}; reconnecting`);
   });
   redis?.on("ready", () => log(`[redis] connected to ${env.REDIS_URL}`));
+  const ledger = redis && env.KAFKA_BROKERS ? new RedisLedger(redis, env.REDIS_KEY_PREFIX) : null;
   const kafka = env.KAFKA_BROKERS
     ? new KafkaBus({
         brokers: env.KAFKA_BROKERS,
         topicPrefix: env.KAFKA_TOPIC_PREFIX,
         partitions: env.KAFKA_PARTITIONS,
+        eventsPerMessage: env.KAFKA_EVENTS_PER_MESSAGE,
         clientId: `signalbox-${process.pid}`,
         log,
         onInvalidMessage: (region, reason) => log(`[kafka] skipped in ${region}: ${reason}`),
+        ...(ledger ? { onProduced: countProducedEvents(ledger) } : {}),
       })
     : null;
   kafka?.start();
-  const ledger = redis && kafka ? new RedisLedger(redis, env.REDIS_KEY_PREFIX) : null;
 
   const httpServer = createServer();
   const nextApp = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT, httpServer });

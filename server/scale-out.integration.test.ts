@@ -84,11 +84,13 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
     ]);
     const admin = new Kafka({ clientId: "scale-out-test", brokers: [inject("kafkaBrokers")], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
-    const copies = await admin.fetchTopicOffsets(`${env.KAFKA_TOPIC_PREFIX}.events.pune.replica.mumbai`);
+    const messagesOf = async (topic: string) => (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
+    const [source, copies] = [await messagesOf(`${env.KAFKA_TOPIC_PREFIX}.events.pune`), await messagesOf(`${env.KAFKA_TOPIC_PREFIX}.events.pune.replica.mumbai`)];
     await admin.disconnect();
-    const pune = one.regions.find((r) => r.id === "pune")!.flow.routed;
-    expect(pune).toBeGreaterThan(0);
-    expect(copies.reduce((sum, p) => sum + Number(p.high), 0)).toBe(pune);
+    expect(one.regions.find((r) => r.id === "pune")!.flow.routed).toBeGreaterThan(0);
+    // Events travel packed: each of the source's messages is copied once, whatever it holds.
+    expect(source).toBeGreaterThan(0);
+    expect(copies).toBe(source);
 
     // A second process joins the group: the twelve partitions are split between the two.
     const b = await start();
@@ -139,5 +141,30 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
     );
     expect(after.conservation.ingested - before.ingested).toBe(14);
     expect(after.conservation.balanced).toBe(true);
+  }, 60_000);
+
+  it("counts the valid events of a foreign producer's pack and shows its invalid events and unreadable message as rejected", async () => {
+    const [server] = servers.filter((s) => s.process.exitCode === null && s.process.signalCode === null);
+    const before = await snapshot(server!);
+    const [a, b, c] = makeWireEvents("foreign", 0, 3);
+    const producer = new Kafka({ clientId: "scale-out-foreign", brokers: [inject("kafkaBrokers")], logLevel: logLevel.NOTHING }).producer();
+    await producer.connect();
+    await producer.send({
+      topic: `${env.KAFKA_TOPIC_PREFIX}.events.delhi`,
+      acks: -1,
+      messages: [
+        { partition: 0, value: JSON.stringify([{ ...a, location: "Delhi" }, { ...b, quality: "8k" }, { ...c, location: "Delhi" }]) },
+        { partition: 1, value: "not json at all" },
+        { partition: 1, value: JSON.stringify({ ...b, event_id: "foreign-single", location: "Delhi" }) },
+      ],
+    });
+    await producer.disconnect();
+    const after = await waitFor(() => snapshot(server!), (s) => s.conservation.processed === before.conservation.processed + 3, 30_000);
+    const delhi = (s: Snapshot) => s.regions.find((r) => r.id === "delhi")!.flow;
+    expect(delhi(after).routed - delhi(before).routed).toBe(3);
+    expect(after.conservation.rejected - before.conservation.rejected).toBe(2);
+    const skipped = (s: Snapshot) => s.rejections.find((r) => r.reason === "not a valid event on the bus, or expired before it was read")?.count ?? 0;
+    expect(skipped(after) - skipped(before)).toBe(2);
+    expect(after.conservation).toMatchObject({ queued: 0, balanced: true });
   }, 60_000);
 });

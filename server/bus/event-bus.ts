@@ -7,19 +7,30 @@ export interface RegionLag extends Lag {
   partitions: Array<Lag & { partition: number }>;
 }
 
+/** One message of a durable bus as the books count it. */
+export interface MessageTally {
+  offset: number;
+  /** Events the message carried, valid or not (an unreadable message counts as one). */
+  slots: number;
+  /** Of those, how many were not valid events. */
+  invalid: number;
+}
+
 /** A batch of events of one region's partition, delivered to exactly one member of a consumer group. */
 export interface BusBatch {
   region: RegionId;
   partition: number;
-  /** Offset of the first event in its partition; offsets count events, not batches. */
+  /** Offset of the first message in its partition (the in-process bus holds one event per offset; Kafka packs several). */
   baseOffset: number;
   /** When the events were accepted at ingest (epoch ms), for ingest → processed latency. */
   ingestedAt: number;
   events: readonly ViewerEvent[];
-  /** Offset after the last message of the batch; with `offsets`, set by buses whose position outlives the process. */
+  /** Offset after the last message of the batch; with `offsets` and `messages`, set by buses whose position outlives the process. */
   nextOffset?: number;
-  /** Each event's own offset (a durable bus may skip messages that were not valid events). */
+  /** Each event's own position (`positionOf(offset, index in its message)`), unique even when a message packs many. */
   offsets?: readonly number[];
+  /** The batch's messages: how many events each carried, and how many of those were not valid events. */
+  messages?: readonly MessageTally[];
   /** Set when the batch replays one dead letter: that entry's id (the batch then holds its one event). */
   replayOf?: string;
 }

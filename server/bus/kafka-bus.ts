@@ -1,24 +1,32 @@
 import { Kafka, logLevel, type Admin, type Consumer, type EachBatchPayload, type LogEntry, type Producer } from "kafkajs";
-import { parseViewerEvent, toWireEvent, type ViewerEvent } from "@/core/events";
+import { partitionOfKey, positionOf } from "@/core/event-pack";
+import type { ViewerEvent } from "@/core/events";
 import { REGION_IDS, REPLICATED_FROM_HEADER, REPLICATION_LINKS, type RegionId, type ReplicationLink } from "@/core/regions";
 import { AppError } from "../errors";
 import type { ComponentHealth } from "../health";
 import type { DeadLetterRecord } from "../workers/dead-letter";
 import type { RetryItem } from "../workers/failure-handler";
-import type { BatchHandler, BusBatch, EventBus, RegionLag, Subscription } from "./event-bus";
-import { decodeDeadLetter, decodeRetry, encodeDeadLetter, encodeRetry } from "./kafka-messages";
+import type { BatchHandler, BusBatch, EventBus, MessageTally, RegionLag, Subscription } from "./event-bus";
+import { decodeDeadLetter, decodeEventMessage, decodeRetry, encodeDeadLetter, encodeEventPack, encodeRetry } from "./kafka-messages";
 
 export interface KafkaBusOptions {
   brokers: string[];
   /** Topics are `<prefix>.events.<region>`; a deployment (or a test) owns everything under its prefix. */
   topicPrefix: string;
   partitions: number;
+  /** Events packed into one message at most (a publish of fewer sends fewer). */
+  eventsPerMessage: number;
   clientId: string;
   /** How often consumer lag is sampled. */
   lagSampleMs?: number;
   log: (message: string) => void;
   /** A message on a topic that is not a valid event: counted and skipped, never blocking its partition. */
   onInvalidMessage?: (region: RegionId, reason: string) => void;
+  /**
+   * Told, once Kafka has acknowledged a publish, how many events went to each partition: the
+   * books' count of what was produced (Kafka's offsets count messages, not the events they pack).
+   */
+  onProduced?: (region: RegionId, eventsPerPartition: readonly number[]) => Promise<void>;
 }
 
 /** Where link `from → to` copies the source topic: the target region's replica of it. */
@@ -47,7 +55,7 @@ export interface RetryBatch {
 export interface PartitionLag {
   region: RegionId;
   partition: number;
-  /** Offset the next produced event will get (events ever produced to the partition). */
+  /** Offset the next produced message will get (messages ever produced to the partition). */
   highWatermark: number;
   /** Offset the group will consume next. */
   committed: number;
@@ -90,6 +98,8 @@ export class KafkaBus implements EventBus {
   private readonly regionByRetryTopic = new Map<string, RegionId>();
   private readonly retryTopicByRegion = new Map<RegionId, string>();
   private readonly dlqTopic: string;
+  /** Partitions of each region's events topic as the broker has them (a topic made earlier may have more than configured). */
+  private readonly partitionsByRegion = new Map<RegionId, number>();
   /** The processing group, whose lag the dashboard shows. */
   private eventsGroupId: string | null = null;
   private ready: Promise<void> | null = null;
@@ -166,17 +176,28 @@ export class KafkaBus implements EventBus {
     }
     const timestamp = String(Math.round(ingestedAt));
     const headers = options.replayOf === undefined ? undefined : { replay_of: options.replayOf };
-    const messages = new Array(events.length);
-    for (let i = 0; i < events.length; i++) {
-      const event = events[i]!;
-      messages[i] = { key: event.sessionId, value: JSON.stringify(toWireEvent(event)), timestamp, headers };
-    }
+    const partitions = this.partitionsByRegion.get(region) ?? this.options.partitions;
+    // One session's events share a partition (so they stay in order), and are packed per partition.
+    const byPartition: ViewerEvent[][] = Array.from({ length: partitions }, () => []);
+    for (const event of events) byPartition[partitionOfKey(event.sessionId, partitions)]!.push(event);
+    const perMessage = this.options.eventsPerMessage;
+    const messages: Array<{ partition: number; value: string; timestamp: string; headers: typeof headers }> = [];
+    const produced = byPartition.map((list) => list.length);
+    byPartition.forEach((list, partition) => {
+      for (let start = 0; start < list.length; start += perMessage) {
+        messages.push({ partition, value: encodeEventPack(list.slice(start, start + perMessage)), timestamp, headers });
+      }
+    });
     try {
       await this.producer.send({ topic: this.topicOf(region), acks: -1, messages });
     } catch (error) {
       this.lastError = messageOf(error);
       throw new AppError("unavailable", `Kafka did not take the events (${this.lastError}); send them again.`);
     }
+    // The events are in Kafka: a failed count must not fail the publish (a resend would double them).
+    await this.options.onProduced?.(region, produced).catch((error: unknown) => {
+      this.options.log(`[kafka] ${events.length} event(s) produced to ${region} but not counted as produced (${messageOf(error)}); the books catch up as they are consumed`);
+    });
   }
 
   async subscribe(groupId: string, handler: BatchHandler): Promise<Subscription> {
@@ -379,7 +400,7 @@ export class KafkaBus implements EventBus {
     return { messages, seconds, partitions: partitions.map(({ partition, messages: m, seconds: s }) => ({ partition, messages: m, seconds: s })) };
   }
 
-  /** Events ever produced to each partition of each region's topic, read from the broker now. */
+  /** Messages ever produced to each partition of each region's topic, read from the broker now. */
   async fetchHighWatermarks(): Promise<Map<RegionId, Array<{ partition: number; high: number }>>> {
     const result = new Map<RegionId, Array<{ partition: number; high: number }>>();
     for (const [topic, region] of this.regionByTopic) {
@@ -396,7 +417,7 @@ export class KafkaBus implements EventBus {
     for (const partitions of this.lagByRegion.values()) for (const p of partitions) lag += p.messages;
     return {
       status: "up",
-      detail: `Kafka at ${this.options.brokers.join(",")}, consuming ${this.assigned} of ${REGION_IDS.length * this.options.partitions} partition(s), lag ${lag} event(s)`,
+      detail: `Kafka at ${this.options.brokers.join(",")}, consuming ${this.assigned} of ${REGION_IDS.length * this.options.partitions} partition(s), lag ${lag} message(s)`,
     };
   }
 
@@ -443,11 +464,14 @@ export class KafkaBus implements EventBus {
     const existing = new Set(await this.admin.listTopics());
     const replicas = REPLICATION_LINKS.map((link) => replicaTopicOf(this.topicOf(link.from), link.to));
     const missing = [...this.regionByTopic.keys(), ...this.regionByRetryTopic.keys(), this.dlqTopic, ...replicas].filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await this.admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: -1 })),
-    });
+    if (missing.length > 0) {
+      await this.admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: this.options.partitions, replicationFactor: -1 })),
+      });
+    }
+    const metadata = await this.admin.fetchTopicMetadata({ topics: [...this.regionByTopic.keys()] });
+    for (const topic of metadata.topics) this.partitionsByRegion.set(this.regionByTopic.get(topic.name)!, topic.partitions.length);
   }
 
   /**
@@ -458,7 +482,7 @@ export class KafkaBus implements EventBus {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
     const region = this.regionByTopic.get(batch.topic);
     if (!region || batch.messages.length === 0) return;
-    let run: BusBatch | null = null;
+    let run: (BusBatch & { events: ViewerEvent[]; offsets: number[]; messages: MessageTally[] }) | null = null;
     const flush = async (nextOffset: number) => {
       if (!run || !isRunning() || isStale()) return;
       const ready = run;
@@ -472,29 +496,29 @@ export class KafkaBus implements EventBus {
       const offset = Number(message.offset);
       const replayOf = message.headers?.replay_of?.toString();
       if (replayOf !== undefined || run?.replayOf !== undefined) await flush(offset);
-      run ??= { region, partition: batch.partition, baseOffset: offset, offsets: [], ingestedAt: Number(message.timestamp), events: [] };
+      run ??= { region, partition: batch.partition, baseOffset: offset, offsets: [], messages: [], ingestedAt: Number(message.timestamp), events: [] };
       if (replayOf !== undefined) run.replayOf = replayOf;
-      const parsed = this.parseMessage(message.value);
-      if (parsed.ok) {
-        (run.events as ViewerEvent[]).push(parsed.event);
-        (run.offsets as number[]).push(offset);
-      } else {
-        this.options.onInvalidMessage?.(region, `Kafka message ${batch.topic}/${batch.partition}@${offset}: ${parsed.reason}`);
+      const decoded = decodeEventMessage(message.value);
+      const where = `Kafka message ${batch.topic}/${batch.partition}@${offset}`;
+      if (!decoded.ok) {
+        run.messages.push({ offset, slots: 1, invalid: 1 });
+        this.options.onInvalidMessage?.(region, `${where}: ${decoded.reason}`);
+        continue;
       }
+      let invalid = 0;
+      decoded.value.forEach((parsed, index) => {
+        if (parsed.ok) {
+          run!.events.push(parsed.event);
+          run!.offsets.push(positionOf(offset, index));
+        } else {
+          invalid++;
+          this.options.onInvalidMessage?.(region, `${where}, event ${index}: ${parsed.reason}`);
+        }
+      });
+      run.messages.push({ offset, slots: decoded.value.length, invalid });
     }
     await flush(Number(batch.lastOffset()) + 1);
     await heartbeat();
-  }
-
-  private parseMessage(value: Buffer | null): { ok: true; event: ViewerEvent } | { ok: false; reason: string } {
-    if (value === null) return { ok: false, reason: "empty message" };
-    let raw: unknown;
-    try {
-      raw = JSON.parse(value.toString("utf8"));
-    } catch {
-      return { ok: false, reason: "not JSON" };
-    }
-    return parseViewerEvent(raw);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { parseViewerEvent, toWireEvent, wireEventSchema } from "@/core/events";
+import { MAX_EVENTS_PER_MESSAGE } from "@/core/event-pack";
+import { parseViewerEvent, toWireEvent, wireEventSchema, type ParsedEvent, type ViewerEvent } from "@/core/events";
 import { FAILURE_SEVERITIES } from "@/core/failures";
 import { REGION_IDS } from "@/core/regions";
 import type { DeadLetterRecord } from "../workers/dead-letter";
@@ -54,6 +55,25 @@ function parseJson(value: Buffer | null): Parsed<unknown> {
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   return issue ? `${issue.path.join(".") || "message"}: ${issue.message}` : "invalid";
+}
+
+/** The JSON of an events-topic message: a pack of events in their wire form. */
+export function encodeEventPack(events: readonly ViewerEvent[]): string {
+  return JSON.stringify(events.map(toWireEvent));
+}
+
+/**
+ * An events-topic message read back: a pack (JSON array) of events, or one event object from a
+ * producer that does not pack. Each event is validated on its own, so one bad event does not
+ * discard the rest of its pack.
+ */
+export function decodeEventMessage(value: Buffer | null): Parsed<ParsedEvent[]> {
+  const json = parseJson(value);
+  if (!json.ok) return json;
+  if (!Array.isArray(json.value)) return { ok: true, value: [parseViewerEvent(json.value)] };
+  if (json.value.length === 0) return { ok: false, reason: "a pack with no events" };
+  if (json.value.length > MAX_EVENTS_PER_MESSAGE) return { ok: false, reason: `a pack of ${json.value.length} events (at most ${MAX_EVENTS_PER_MESSAGE})` };
+  return { ok: true, value: json.value.map(parseViewerEvent) };
 }
 
 /** The JSON of a retry message: the event in its wire form, so it is validated again when read. */

@@ -79,12 +79,19 @@ export class RedisLedger {
 
   /** Counts `delta` for `source` with no position (work outside a batch, such as a retry that ran later). */
   async add(source: string, delta: CounterDelta): Promise<void> {
+    await this.addAll(new Map([[source, delta]]));
+  }
+
+  /** Counts several sources' deltas in one transaction. */
+  async addAll(deltas: ReadonlyMap<string, CounterDelta>): Promise<void> {
     const multi = this.redis.multi();
     let any = false;
-    for (const name in delta) {
-      if (delta[name] === 0) continue;
-      multi.hincrby(this.key(source), name, delta[name]!);
-      any = true;
+    for (const [source, delta] of deltas) {
+      for (const name in delta) {
+        if (delta[name] === 0) continue;
+        multi.hincrby(this.key(source), name, delta[name]!);
+        any = true;
+      }
     }
     if (any) await multi.exec();
   }

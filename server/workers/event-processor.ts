@@ -1,9 +1,10 @@
 import { createMetricsWindow, mergeMetricsWindow, recordEventInWindow, resetMetricsWindow } from "@/core/aggregation";
 import type { ViewerEvent } from "@/core/events";
 import type { QualityCommand } from "@/core/live-protocol";
+import { positionOf } from "@/core/event-pack";
 import { decideBufferAction, decideQualityChange } from "@/core/quality-ladder";
 import type { RegionId } from "@/core/regions";
-import type { BatchHandler, BusBatch } from "../bus/event-bus";
+import type { BatchHandler, BusBatch, MessageTally } from "../bus/event-bus";
 import type { RetryBatch } from "../bus/kafka-bus";
 import { nowMs } from "../clock";
 import type { CommandSink } from "../socket/player-socket";
@@ -71,6 +72,26 @@ function offsetsOf(kept: readonly ViewerEvent[], all: readonly ViewerEvent[], of
     }
   }
   return result;
+}
+
+/** Ledger counter of an events partition: valid events read from it (duplicates included). */
+export const CONSUMED_COUNTER = "consumed";
+/** Ledger counter of an events partition: events on it that were not valid events, or expired unread. */
+export const SKIPPED_COUNTER = "skipped";
+
+/**
+ * Events in offsets [from, next) that held no valid event: invalid ones, and one per offset with no
+ * message at all (expired before it was read; how many events it packed is unknown).
+ */
+function countSkipped(messages: readonly MessageTally[], from: number, next: number): number {
+  let invalid = 0;
+  let present = 0;
+  for (const message of messages) {
+    if (message.offset < from || message.offset >= next) continue;
+    invalid += message.invalid;
+    present++;
+  }
+  return invalid + (next - from - present);
 }
 
 /** The ledger source of an events partition; dedup marks use it too, so both name a message the same way. */
@@ -201,7 +222,7 @@ export class EventProcessor {
     const now = Date.now();
     // The store comes first: if it is down the batch fails whole, before anything is counted.
     faults.check("store", batch.region, now);
-    if (ledger && batch.offsets && batch.nextOffset !== undefined) return this.processDurableBatch(batch, ledger, now);
+    if (ledger && batch.offsets && batch.messages && batch.nextOffset !== undefined) return this.processDurableBatch(batch, ledger, now);
     // A redelivered or resent event (same event_id) is counted once, and its repeat is counted as such.
     // A replay is the exception: its event was seen, but never processed.
     const events = batch.replayOf === undefined ? store.keepFirstSightings(batch.events, now) : batch.events;
@@ -228,7 +249,8 @@ export class EventProcessor {
     let incoming = batch.events;
     let offsets = batch.offsets!;
     if (from > batch.baseOffset) {
-      const start = offsets.findIndex((offset) => offset >= from);
+      const first = positionOf(from, 0);
+      const start = offsets.findIndex((position) => position >= first);
       incoming = start === -1 ? [] : incoming.slice(start);
       offsets = start === -1 ? [] : offsets.slice(start);
     }
@@ -239,9 +261,9 @@ export class EventProcessor {
     const delta = diffCounters(before, flattenRegionCounters(hub.regionCounters(batch.region)));
     // Retries and dead letters are durable before the batch counts as done, so a crash loses neither.
     await this.durable!.flush(outbox);
-    // Offsets that held no valid event (a foreign producer's message, or one expired before it was read), so the books add up.
-    const skipped = nextOffset - from - incoming.length;
-    if (skipped > 0) delta.skipped = skipped;
+    delta[CONSUMED_COUNTER] = incoming.length;
+    const skipped = countSkipped(batch.messages!, from, nextOffset);
+    if (skipped > 0) delta[SKIPPED_COUNTER] = skipped;
     await ledger.settle(source, from, nextOffset, delta);
   }
 

@@ -93,6 +93,20 @@ function sumCounts<K extends string>(keys: readonly K[], ring: readonly Counts<K
  * Owns the live measurements: workers record into the current 1 s window of each region; `tick`
  * closes the windows into a Snapshot and folds them into history buckets.
  */
+/** Lag as the events each partition has not yet counted, aged by the bus; caught up means no age. */
+function countLagInEvents(lag: RegionLag, behind: ReadonlyMap<number, number> | undefined): RegionLag {
+  const ages = new Map(lag.partitions.map((p) => [p.partition, p.seconds]));
+  let messages = 0;
+  let seconds = 0;
+  const partitions = [...(behind ?? [])].sort(([a], [b]) => a - b).map(([partition, events]) => {
+    messages += events;
+    const age = events > 0 ? (ages.get(partition) ?? 0) : 0;
+    seconds = Math.max(seconds, age);
+    return { partition, messages: events, seconds: age };
+  });
+  return { messages, seconds, partitions };
+}
+
 export class MetricsHub {
   private current = new Map<RegionId, MetricsWindow>();
   private spare = new Map<RegionId, MetricsWindow>();
@@ -118,7 +132,7 @@ export class MetricsHub {
   private windowStart: number;
   private latest: Snapshot;
   /** The books of every process together (Kafka and Redis deployments); null: this process's own. */
-  private shared: { counters: EngineCounters; queued: Map<RegionId, number> } | null = null;
+  private shared: { counters: EngineCounters; behind: Map<RegionId, Map<number, number>> } | null = null;
 
   constructor(private readonly options: MetricsHubOptions) {
     for (const region of REGIONS) {
@@ -266,9 +280,12 @@ export class MetricsHub {
     };
   }
 
-  /** From now on snapshots show these books (all processes together) and queue depths instead of this process's own. */
-  useSharedCounters(counters: EngineCounters, queued: Map<RegionId, number>): void {
-    this.shared = { counters, queued };
+  /**
+   * From now on snapshots show these books (all processes together) instead of this process's own,
+   * and lag as the events each partition has not yet counted (the bus's own lag counts messages).
+   */
+  useSharedCounters(counters: EngineCounters, behind: Map<RegionId, Map<number, number>>): void {
+    this.shared = { counters, behind };
   }
 
   /**
@@ -325,11 +342,11 @@ export class MetricsHub {
       addCounts(decisions, window.qualityDecisions);
       const books = this.shared ? this.shared.counters.regions[region.id] : this.regionCounters(region.id);
       const processed = books.processed;
-      const lag = this.options.lag(region.id);
+      const lag = this.shared ? countLagInEvents(this.options.lag(region.id), this.shared.behind.get(region.id)) : this.options.lag(region.id);
       const flow = {
         routed: books.routed,
         processed,
-        queued: this.shared ? (this.shared.queued.get(region.id) ?? 0) : lag.messages,
+        queued: lag.messages,
         inRetry: books.inRetry,
         deadLettered: books.deadLettered,
         duplicates: books.duplicates,

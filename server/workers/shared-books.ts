@@ -2,9 +2,9 @@ import { FAILURE_SEVERITIES } from "@/core/failures";
 import { createCounts } from "@/core/aggregation";
 import { QUALITY_CHANGE_REASONS } from "@/core/quality-ladder";
 import { REGION_IDS, type RegionId } from "@/core/regions";
-import type { RedisLedger } from "../store/redis-ledger";
+import type { CounterDelta, RedisLedger } from "../store/redis-ledger";
 import { addFlatRegionCounters, type EngineCounters, type RegionCounters } from "./engine-counters";
-import { ledgerSourceOf, retrySourceOf } from "./event-processor";
+import { CONSUMED_COUNTER, ledgerSourceOf, retrySourceOf, SKIPPED_COUNTER } from "./event-processor";
 import type { MetricsHub } from "./metrics-hub";
 
 const GLOBAL_SOURCE = "global";
@@ -12,10 +12,28 @@ const REASON_PREFIX = "reason.";
 /** Shown among the rejections for bus offsets that held no valid event. */
 export const SKIPPED_REASON = "not a valid event on the bus, or expired before it was read";
 
+const PRODUCED_COUNTER = "events";
+
+/** The ledger source counting the events produced to an events partition (Kafka's offsets count messages). */
+function producedSourceOf(region: RegionId, partition: number): string {
+  return `produced.${region}/${partition}`;
+}
+
+/** Counts events Kafka has acknowledged, per partition, in one round trip (the bus's `onProduced`). */
+export function countProducedEvents(ledger: RedisLedger): (region: RegionId, eventsPerPartition: readonly number[]) => Promise<void> {
+  return (region, eventsPerPartition) => {
+    const deltas = new Map<string, CounterDelta>();
+    eventsPerPartition.forEach((events, partition) => {
+      if (events > 0) deltas.set(producedSourceOf(region, partition), { [PRODUCED_COUNTER]: events });
+    });
+    return ledger.addAll(deltas);
+  };
+}
+
 export interface SharedBooksOptions {
   ledger: RedisLedger;
   hub: MetricsHub;
-  /** Events ever produced per partition of each region's topic (Kafka's high watermarks). */
+  /** The partitions of each region's topic (Kafka's high watermarks, whose offsets are not needed here). */
   fetchHighWatermarks: () => Promise<Map<RegionId, Array<{ partition: number; high: number }>>>;
 }
 
@@ -33,13 +51,13 @@ function emptyRegionCounters(): RegionCounters {
 }
 
 /**
- * The books of every server process together. Events are counted where they are durable: produced
- * = Kafka's high watermarks, consumed = the ledger entries each batch settles with its offsets, and
- * what only a process knows (rejections at ingest, replays) is pushed to the ledger at each refresh.
+ * The books of every server process together, in the Redis ledger. Per partition, produced is what
+ * producers counted once Kafka acknowledged it, and consumed is what batches settled with their
+ * offsets; routed is the larger of the two, so a producer that died between Kafka's acknowledgement
+ * and its count is made up for as its events are consumed. What only a process knows (rejections at
+ * ingest, replays) is pushed to the ledger at each refresh.
  */
 export class SharedBooks {
-  /** Partitions per region as last seen, so the ledger is read before the watermarks. */
-  private partitions: Map<RegionId, Array<{ partition: number }>> | null = null;
   private pushed = { rejected: 0, replayed: 0, reasons: new Map<string, number>() };
 
   constructor(private readonly options: SharedBooksOptions) {}
@@ -47,44 +65,36 @@ export class SharedBooks {
   /** Pushes this process's ingest counts, reads everyone's, and hands the hub the shared books. */
   async refresh(): Promise<void> {
     await this.pushLocalCounts();
-    this.partitions ??= await this.options.fetchHighWatermarks();
-    const watermarks = this.partitions;
+    const partitionsByRegion = await this.options.fetchHighWatermarks();
     const sources: string[] = [GLOBAL_SOURCE];
     for (const region of REGION_IDS) {
       // Retry topics have as many partitions as the events topics (the bus creates both).
-      for (const { partition } of watermarks.get(region) ?? []) sources.push(ledgerSourceOf(region, partition), retrySourceOf(region, partition));
+      for (const { partition } of partitionsByRegion.get(region) ?? []) {
+        sources.push(ledgerSourceOf(region, partition), producedSourceOf(region, partition), retrySourceOf(region, partition));
+      }
     }
-    // The ledger is read before the watermarks are read again: a position never passes its watermark.
     const entries = await this.options.ledger.read(sources);
-    const highs = await this.options.fetchHighWatermarks();
-    this.partitions = highs;
     const regions = {} as EngineCounters["regions"];
-    const queued = new Map<RegionId, number>();
+    const waiting = new Map<RegionId, Map<number, number>>();
     let routed = 0;
     let skipped = 0;
     for (const region of REGION_IDS) {
       const counters = emptyRegionCounters();
-      let waiting = 0;
-      let regionSkipped = 0;
-      for (const { partition, high } of highs.get(region) ?? []) {
-        const entry = entries.get(ledgerSourceOf(region, partition));
-        counters.routed += high;
-        waiting += Math.max(0, high - (entry?.next ?? 0));
-        if (entry) {
-          addFlatRegionCounters(counters, entry.counters);
-          regionSkipped += entry.counters.skipped ?? 0;
-        }
-      }
-      for (const { partition } of highs.get(region) ?? []) {
+      const behind = new Map<number, number>();
+      for (const { partition } of partitionsByRegion.get(region) ?? []) {
+        const consumed = entries.get(ledgerSourceOf(region, partition))?.counters ?? {};
+        const produced = entries.get(producedSourceOf(region, partition))?.counters[PRODUCED_COUNTER] ?? 0;
+        const read = consumed[CONSUMED_COUNTER] ?? 0;
+        counters.routed += Math.max(produced, read);
+        behind.set(partition, Math.max(0, produced - read));
+        addFlatRegionCounters(counters, consumed);
+        skipped += consumed[SKIPPED_COUNTER] ?? 0;
         const retries = entries.get(retrySourceOf(region, partition));
         if (retries) addFlatRegionCounters(counters, retries.counters);
       }
-      // Offsets that held no event are not routed events: they are shown among the rejections.
-      counters.routed -= regionSkipped;
-      skipped += regionSkipped;
       routed += counters.routed;
       regions[region] = counters;
-      queued.set(region, waiting);
+      waiting.set(region, behind);
     }
     const global = entries.get(GLOBAL_SOURCE)?.counters ?? {};
     const rejectionReasons: Record<string, number> = {};
@@ -102,7 +112,7 @@ export class SharedBooks {
         rejectionReasons,
         regions,
       },
-      queued,
+      waiting,
     );
   }
 

@@ -1,5 +1,5 @@
 import { Kafka, logLevel, type Admin, type Consumer, type EachBatchPayload, type LogEntry, type Producer } from "kafkajs";
-import { partitionOfKey, positionOf } from "@/core/event-pack";
+import { encodeCompactPack, partitionOfKey, positionOf } from "@/core/event-pack";
 import type { ViewerEvent } from "@/core/events";
 import { REGION_IDS, REPLICATED_FROM_HEADER, REPLICATION_LINKS, type RegionId, type ReplicationLink } from "@/core/regions";
 import { AppError } from "../errors";
@@ -7,7 +7,7 @@ import type { ComponentHealth } from "../health";
 import type { DeadLetterRecord } from "../workers/dead-letter";
 import type { RetryItem } from "../workers/failure-handler";
 import type { BatchHandler, BusBatch, EventBus, MessageTally, RegionLag, Subscription } from "./event-bus";
-import { decodeDeadLetter, decodeEventMessage, decodeRetry, encodeDeadLetter, encodeEventPack, encodeRetry } from "./kafka-messages";
+import { decodeDeadLetter, decodeEventMessage, decodeRetry, encodeDeadLetter, encodeRetry } from "./kafka-messages";
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -185,7 +185,7 @@ export class KafkaBus implements EventBus {
     const produced = byPartition.map((list) => list.length);
     byPartition.forEach((list, partition) => {
       for (let start = 0; start < list.length; start += perMessage) {
-        messages.push({ partition, value: encodeEventPack(list.slice(start, start + perMessage)), timestamp, headers });
+        messages.push({ partition, value: encodeCompactPack(list.slice(start, start + perMessage)), timestamp, headers });
       }
     });
     try {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MAX_EVENTS_PER_MESSAGE } from "@/core/event-pack";
-import { parseViewerEvent, toWireEvent, wireEventSchema, type ParsedEvent, type ViewerEvent } from "@/core/events";
+import { isPackFields, MAX_EVENTS_PER_MESSAGE, parsePackRow, rowToWireEvent } from "@/core/event-pack";
+import { parseViewerEvent, toWireEvent, wireEventSchema, type ParsedEvent } from "@/core/events";
 import { FAILURE_SEVERITIES } from "@/core/failures";
 import { REGION_IDS } from "@/core/regions";
 import type { DeadLetterRecord } from "../workers/dead-letter";
@@ -57,23 +57,33 @@ function firstIssue(error: z.ZodError): string {
   return issue ? `${issue.path.join(".") || "message"}: ${issue.message}` : "invalid";
 }
 
-/** The JSON of an events-topic message: a pack of events in their wire form. */
-export function encodeEventPack(events: readonly ViewerEvent[]): string {
-  return JSON.stringify(events.map(toWireEvent));
+function countedPack(count: number): string | null {
+  if (count === 0) return "a pack with no events";
+  if (count > MAX_EVENTS_PER_MESSAGE) return `a pack of ${count} events (at most ${MAX_EVENTS_PER_MESSAGE})`;
+  return null;
 }
 
 /**
- * An events-topic message read back: a pack (JSON array) of events, or one event object from a
- * producer that does not pack. Each event is validated on its own, so one bad event does not
- * discard the rest of its pack.
+ * An events-topic message read back: a compact pack (`fields` once, then `rows`), a JSON array of
+ * wire events, or one wire event from a producer that does not pack. Each event is validated on its
+ * own, so one bad event does not discard the rest of its pack.
  */
 export function decodeEventMessage(value: Buffer | null): Parsed<ParsedEvent[]> {
   const json = parseJson(value);
   if (!json.ok) return json;
-  if (!Array.isArray(json.value)) return { ok: true, value: [parseViewerEvent(json.value)] };
-  if (json.value.length === 0) return { ok: false, reason: "a pack with no events" };
-  if (json.value.length > MAX_EVENTS_PER_MESSAGE) return { ok: false, reason: `a pack of ${json.value.length} events (at most ${MAX_EVENTS_PER_MESSAGE})` };
-  return { ok: true, value: json.value.map(parseViewerEvent) };
+  const message = json.value;
+  if (Array.isArray(message)) {
+    const refused = countedPack(message.length);
+    return refused ? { ok: false, reason: refused } : { ok: true, value: message.map(parseViewerEvent) };
+  }
+  if (typeof message !== "object" || message === null || !("rows" in message)) return { ok: true, value: [parseViewerEvent(message)] };
+  const { fields, rows } = message as { fields?: unknown; rows: unknown };
+  if (!Array.isArray(fields) || !fields.every((name) => typeof name === "string")) return { ok: false, reason: "fields: must be a list of field names" };
+  if (!Array.isArray(rows)) return { ok: false, reason: "rows: must be a list" };
+  const refused = countedPack(rows.length);
+  if (refused) return { ok: false, reason: refused };
+  if (isPackFields(fields)) return { ok: true, value: rows.map(parsePackRow) };
+  return { ok: true, value: rows.map((row) => parseViewerEvent(rowToWireEvent(row, fields))) };
 }
 
 /** The JSON of a retry message: the event in its wire form, so it is validated again when read. */

@@ -11,24 +11,46 @@ const VIEWER_BUCKET_MS = 5000;
 const SEEN_BUCKET_MS = 10_000;
 
 // Per event_id: a repeat marked with the same origin (topic/partition@offset) is a redelivery of that
-// very message, so it counts as new; any other earlier mark makes it a duplicate.
+// very message, so it counts as new; any other earlier mark makes it a duplicate. Marks are read
+// with one HMGET per bucket and written with one HSET: a few commands per batch, not per event.
 const SIGHT_SCRIPT = `
-local current = KEYS[1]
-local result = {}
-for i = 2, #ARGV - 1, 2 do
-  local id = ARGV[i]
-  local tag = ARGV[i + 1]
-  local seen = false
-  for k = 2, #KEYS do
-    local mark = redis.call('HGET', KEYS[k], id)
-    if mark and mark ~= tag then seen = true break end
+local CHUNK = 1000
+local n = (#ARGV - 1) / 2
+local seen = {}
+for k = 1, #KEYS do
+  for first = 1, n, CHUNK do
+    local last = math.min(n, first + CHUNK - 1)
+    local ids = {}
+    for i = first, last do ids[#ids + 1] = ARGV[2 * i] end
+    local marks = redis.call('HMGET', KEYS[k], unpack(ids))
+    for j = 1, #marks do
+      local i = first + j - 1
+      if marks[j] and marks[j] ~= ARGV[2 * i + 1] then seen[i] = true end
+    end
   end
-  if not seen then
-    if redis.call('HSETNX', current, id, tag) == 0 and redis.call('HGET', current, id) ~= tag then seen = true end
-  end
-  result[#result + 1] = seen and 0 or 1
 end
-redis.call('PEXPIRE', current, ARGV[1])
+local batch = {}
+local fresh = {}
+local result = {}
+for i = 1, n do
+  local id = ARGV[2 * i]
+  local tag = ARGV[2 * i + 1]
+  if not seen[i] then
+    local earlier = batch[id]
+    if earlier == nil then
+      batch[id] = tag
+      fresh[#fresh + 1] = id
+      fresh[#fresh + 1] = tag
+    elseif earlier ~= tag then
+      seen[i] = true
+    end
+  end
+  result[i] = seen[i] and 0 or 1
+end
+for first = 1, #fresh, 2 * CHUNK do
+  redis.call('HSET', KEYS[1], unpack(fresh, first, math.min(#fresh, first + 2 * CHUNK - 1)))
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
 return result
 `;
 

@@ -7,8 +7,6 @@ import type { BatchOrigin, LiveStore } from "./live-store";
 
 /** HyperLogLog buckets: a viewer window is the union of the buckets it spans. */
 const VIEWER_BUCKET_MS = 5000;
-/** Idempotency buckets: ids go into the current bucket's hash; older buckets are only read. */
-const SEEN_BUCKET_MS = 10_000;
 
 // Per event_id: a repeat marked with the same origin (topic/partition@offset) is a redelivery of that
 // very message, so it counts as new; any other earlier mark makes it a duplicate. Marks are read
@@ -69,8 +67,8 @@ function messageOf(error: unknown): string {
 
 /**
  * Live state in Redis, shared by every server process: concurrent viewers as HyperLogLogs in 5 s
- * buckets (about 12 KB per bucket whatever the audience), and event ids for idempotency in 10 s
- * hash buckets that expire after the window.
+ * buckets (about 12 KB per bucket whatever the audience), and event ids for idempotency in hash
+ * buckets as long as the idempotency window, each expiring two windows after it began.
  */
 export class RedisLiveStore implements LiveStore {
   readonly kind = "redis" as const;
@@ -103,12 +101,13 @@ export class RedisLiveStore implements LiveStore {
 
   async keepFirstSightings(events: readonly ViewerEvent[], at: number, origin?: BatchOrigin): Promise<readonly ViewerEvent[]> {
     if (events.length === 0) return events;
-    const bucket = Math.floor(at / SEEN_BUCKET_MS);
-    const keys = [this.seenKey(bucket)];
-    const older = Math.ceil(this.options.idempotencyWindowMs / SEEN_BUCKET_MS);
-    for (let i = 1; i <= older; i++) keys.push(this.seenKey(bucket - i));
+    // Buckets as long as the window: a mark is read in its own bucket and the next, so it is
+    // remembered for at least the window (at most twice it) with two lookups per event.
+    const window = this.options.idempotencyWindowMs;
+    const bucket = Math.floor(at / window);
+    const keys = [this.seenKey(bucket), this.seenKey(bucket - 1)];
     const args = new Array<string>(events.length * 2 + 1);
-    args[0] = String(this.options.idempotencyWindowMs + 2 * SEEN_BUCKET_MS);
+    args[0] = String(2 * window + 10_000);
     for (let i = 0; i < events.length; i++) {
       args[2 * i + 1] = events[i]!.eventId;
       // Without an origin (a bus that never redelivers after a crash), every earlier sighting is a duplicate.

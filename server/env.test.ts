@@ -31,7 +31,7 @@ describe("loadEnv", () => {
       HISTORY_BUFFER_LIMIT: 50_000,
       KAFKA_TOPIC_PREFIX: "signalbox",
       KAFKA_PARTITIONS: 3,
-      KAFKA_EVENTS_PER_MESSAGE: 200,
+      KAFKA_EVENTS_PER_MESSAGE: 500,
       REDIS_KEY_PREFIX: "signalbox",
       KAFKA_REPLICATION: "off",
       PAGERDUTY_EVENTS_URL: "https://events.pagerduty.com/v2/enqueue",

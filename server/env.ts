@@ -62,7 +62,7 @@ export const envSchema = z.object({
   /** Partitions of each region's topic when Signalbox creates it; the most server processes that share a region's work. */
   KAFKA_PARTITIONS: int(1, 1000).default(3),
   /** Events packed into one Kafka message at most: per-message costs are paid once per pack (see the README's numbers). */
-  KAFKA_EVENTS_PER_MESSAGE: int(1, MAX_EVENTS_PER_MESSAGE).default(200),
+  KAFKA_EVENTS_PER_MESSAGE: int(1, MAX_EVENTS_PER_MESSAGE).default(500),
   /** Redis for live state shared by every process (viewers, idempotency, the books); unset means in memory. */
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: "must be a redis:// or rediss:// URL" }).optional(),
   /** Every Redis key of this deployment starts with it. */

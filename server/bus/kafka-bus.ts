@@ -298,8 +298,6 @@ export class KafkaBus implements EventBus {
       rebalanceTimeout: 20_000,
       heartbeatInterval: 1000,
       maxWaitTimeInMs: 100,
-      // Fewer, fuller fetches under load (the broker answers at 64 KB or after 100 ms, whichever comes first).
-      minBytes: 65_536,
       allowAutoTopicCreation: false,
       retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 10_000 },
     });

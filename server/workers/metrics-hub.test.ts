@@ -564,6 +564,24 @@ describe("MetricsHub rollups", () => {
     expect(rollups!.find((r) => r.region === "mumbai")).toMatchObject({ lagMessages: 0, lagSeconds: 0 });
   });
 
+  it("with shared books, shows lag as the events each partition has not counted, aged by the bus only where some wait", () => {
+    const h = createHarness();
+    // The bus counts messages (packs of events); the books count events.
+    lagOf.set("delhi", { messages: 3, seconds: 4.5, partitions: [{ partition: 0, messages: 1, seconds: 4.5 }, { partition: 1, messages: 2, seconds: 2 }] });
+    h.hub.useSharedCounters(h.hub.exportCounters(), new Map([["delhi", new Map([[2, 0], [1, 700], [0, 0]])]]));
+    const delhi = h.hub.tick(T0 + 1000).regions.find((r) => r.id === "delhi")!;
+    expect(delhi.lag).toEqual({
+      messages: 700,
+      seconds: 2,
+      partitions: [
+        { partition: 0, messages: 0, seconds: 0 },
+        { partition: 1, messages: 700, seconds: 2 },
+        { partition: 2, messages: 0, seconds: 0 },
+      ],
+    });
+    expect(delhi.flow.queued).toBe(700);
+  });
+
   it("attributes a window that straddles a boundary to the bucket it started in", () => {
     const h = createHarness();
     h.hub.tick(T0 + 9500);

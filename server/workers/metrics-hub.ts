@@ -89,10 +89,6 @@ function sumCounts<K extends string>(keys: readonly K[], ring: readonly Counts<K
   return total;
 }
 
-/**
- * Owns the live measurements: workers record into the current 1 s window of each region; `tick`
- * closes the windows into a Snapshot and folds them into history buckets.
- */
 /** Lag as the events each partition has not yet counted, aged by the bus; caught up means no age. */
 function countLagInEvents(lag: RegionLag, behind: ReadonlyMap<number, number> | undefined): RegionLag {
   const ages = new Map(lag.partitions.map((p) => [p.partition, p.seconds]));
@@ -107,6 +103,10 @@ function countLagInEvents(lag: RegionLag, behind: ReadonlyMap<number, number> | 
   return { messages, seconds, partitions };
 }
 
+/**
+ * Owns the live measurements: workers record into the current 1 s window of each region; `tick`
+ * closes the windows into a Snapshot and folds them into history buckets.
+ */
 export class MetricsHub {
   private current = new Map<RegionId, MetricsWindow>();
   private spare = new Map<RegionId, MetricsWindow>();

@@ -33,8 +33,8 @@ export function countProducedEvents(ledger: RedisLedger): (region: RegionId, eve
 export interface SharedBooksOptions {
   ledger: RedisLedger;
   hub: MetricsHub;
-  /** The partitions of each region's topic (Kafka's high watermarks, whose offsets are not needed here). */
-  fetchHighWatermarks: () => Promise<Map<RegionId, Array<{ partition: number; high: number }>>>;
+  /** The partitions of each region's topic, as the broker has them now. */
+  fetchPartitions: () => Promise<Map<RegionId, ReadonlyArray<{ partition: number }>>>;
 }
 
 function emptyRegionCounters(): RegionCounters {
@@ -65,7 +65,7 @@ export class SharedBooks {
   /** Pushes this process's ingest counts, reads everyone's, and hands the hub the shared books. */
   async refresh(): Promise<void> {
     await this.pushLocalCounts();
-    const partitionsByRegion = await this.options.fetchHighWatermarks();
+    const partitionsByRegion = await this.options.fetchPartitions();
     const sources: string[] = [GLOBAL_SOURCE];
     for (const region of REGION_IDS) {
       // Retry topics have as many partitions as the events topics (the bus creates both).

@@ -57,7 +57,8 @@ function firstIssue(error: z.ZodError): string {
   return issue ? `${issue.path.join(".") || "message"}: ${issue.message}` : "invalid";
 }
 
-function countedPack(count: number): string | null {
+/** Why a pack of `count` events is refused, or null when its size is fine. */
+function explainPackSizeRefusal(count: number): string | null {
   if (count === 0) return "a pack with no events";
   if (count > MAX_EVENTS_PER_MESSAGE) return `a pack of ${count} events (at most ${MAX_EVENTS_PER_MESSAGE})`;
   return null;
@@ -73,14 +74,14 @@ export function decodeEventMessage(value: Buffer | null): Parsed<ParsedEvent[]> 
   if (!json.ok) return json;
   const message = json.value;
   if (Array.isArray(message)) {
-    const refused = countedPack(message.length);
+    const refused = explainPackSizeRefusal(message.length);
     return refused ? { ok: false, reason: refused } : { ok: true, value: message.map(parseViewerEvent) };
   }
   if (typeof message !== "object" || message === null || !("rows" in message)) return { ok: true, value: [parseViewerEvent(message)] };
   const { fields, rows } = message as { fields?: unknown; rows: unknown };
   if (!Array.isArray(fields) || !fields.every((name) => typeof name === "string")) return { ok: false, reason: "fields: must be a list of field names" };
   if (!Array.isArray(rows)) return { ok: false, reason: "rows: must be a list" };
-  const refused = countedPack(rows.length);
+  const refused = explainPackSizeRefusal(rows.length);
   if (refused) return { ok: false, reason: refused };
   if (isPackFields(fields)) return { ok: true, value: rows.map(parsePackRow) };
   return { ok: true, value: rows.map((row) => parseViewerEvent(rowToWireEvent(row, fields))) };

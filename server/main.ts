@@ -270,7 +270,7 @@ async function main(): Promise<void> {
     ? await kafka.subscribeDeadLetters("dead-letters", saveAndAnnounceDeadLetters)
     : null;
   const mirrors = consuming && env.KAFKA_REPLICATION === "on" ? kafka.startMirrors(REPLICATION_LINKS) : null;
-  const books = ledger && kafka ? new SharedBooks({ ledger, hub, fetchPartitions: () => kafka.fetchHighWatermarks() }) : null;
+  const books = ledger && kafka ? new SharedBooks({ ledger, hub, listPartitions: () => kafka.listPartitions() }) : null;
   attachBoardSocket(io, () => hub.latestSnapshot(), database.prisma);
   const stopSessionSweep = startBoardSessionSweep(io, database.prisma, env.SESSION_SWEEP_SECONDS * 1000, log);
 

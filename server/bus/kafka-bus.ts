@@ -400,13 +400,10 @@ export class KafkaBus implements EventBus {
     return { messages, seconds, partitions: partitions.map(({ partition, messages: m, seconds: s }) => ({ partition, messages: m, seconds: s })) };
   }
 
-  /** Messages ever produced to each partition of each region's topic, read from the broker now. */
-  async fetchHighWatermarks(): Promise<Map<RegionId, Array<{ partition: number; high: number }>>> {
-    const result = new Map<RegionId, Array<{ partition: number; high: number }>>();
-    for (const [topic, region] of this.regionByTopic) {
-      const offsets = await this.admin.fetchTopicOffsets(topic);
-      result.set(region, offsets.map((p) => ({ partition: p.partition, high: Number(p.high) })));
-    }
+  /** The partitions of each region's events topic, as the broker listed them at connect (none before). */
+  listPartitions(): Map<RegionId, number[]> {
+    const result = new Map<RegionId, number[]>();
+    for (const [region, count] of this.partitionsByRegion) result.set(region, Array.from({ length: count }, (_, partition) => partition));
     return result;
   }
 

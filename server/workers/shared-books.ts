@@ -33,8 +33,8 @@ export function countProducedEvents(ledger: RedisLedger): (region: RegionId, eve
 export interface SharedBooksOptions {
   ledger: RedisLedger;
   hub: MetricsHub;
-  /** The partitions of each region's topic, as the broker has them now. */
-  fetchPartitions: () => Promise<Map<RegionId, ReadonlyArray<{ partition: number }>>>;
+  /** The partitions of each region's topic. */
+  listPartitions: () => ReadonlyMap<RegionId, readonly number[]>;
 }
 
 function emptyRegionCounters(): RegionCounters {
@@ -65,11 +65,11 @@ export class SharedBooks {
   /** Pushes this process's ingest counts, reads everyone's, and hands the hub the shared books. */
   async refresh(): Promise<void> {
     await this.pushLocalCounts();
-    const partitionsByRegion = await this.options.fetchPartitions();
+    const partitionsByRegion = this.options.listPartitions();
     const sources: string[] = [GLOBAL_SOURCE];
     for (const region of REGION_IDS) {
       // Retry topics have as many partitions as the events topics (the bus creates both).
-      for (const { partition } of partitionsByRegion.get(region) ?? []) {
+      for (const partition of partitionsByRegion.get(region) ?? []) {
         sources.push(ledgerSourceOf(region, partition), producedSourceOf(region, partition), retrySourceOf(region, partition));
       }
     }
@@ -81,7 +81,7 @@ export class SharedBooks {
     for (const region of REGION_IDS) {
       const counters = emptyRegionCounters();
       const behind = new Map<number, number>();
-      for (const { partition } of partitionsByRegion.get(region) ?? []) {
+      for (const partition of partitionsByRegion.get(region) ?? []) {
         const consumed = entries.get(ledgerSourceOf(region, partition))?.counters ?? {};
         const produced = entries.get(producedSourceOf(region, partition))?.counters[PRODUCED_COUNTER] ?? 0;
         const read = consumed[CONSUMED_COUNTER] ?? 0;

@@ -55,7 +55,7 @@ export interface EventBus {
   publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number, options?: { replayOf?: string }): Promise<void>;
   /** Joins consumer group `groupId`; partitions are shared among the group's members. */
   subscribe(groupId: string, handler: BatchHandler): Promise<Subscription>;
-  /** The processing group's lag on a region: events published and not yet committed, and the oldest one's age. */
+  /** The processing group's lag on a region: published and not yet committed (events in process, messages on Kafka), and the oldest one's age. */
   lag(region: RegionId): RegionLag;
   health(): ComponentHealth;
   /** Stops delivery and waits for in-flight batches; safe to call twice. */

@@ -2,7 +2,7 @@
  * Events travel the bus packed several to a message: per-message costs (framing, CRC, headers,
  * acknowledgement bookkeeping) are paid once per pack instead of once per event.
  */
-import { EVENT_TYPES, NETWORK_TYPES, parseViewerEvent, QUALITIES, type ParsedEvent, type ViewerEvent } from "./events";
+import { EVENT_TYPES, NETWORK_TYPES, parseViewerEvent, QUALITIES, WIRE_LIMITS as L, type ParsedEvent, type ViewerEvent } from "./events";
 
 /** The most events one message may carry; an event's position is `offset × this + index`. */
 export const MAX_EVENTS_PER_MESSAGE = 1000;
@@ -100,24 +100,24 @@ function isWholeNumber(value: unknown, min: number, max: number): value is numbe
 function isCanonicalRow(r: readonly unknown[]): boolean {
   return (
     r.length === PACK_FIELDS.length &&
-    isTrimmedText(r[0], 128) &&
-    isTrimmedText(r[1], 128) &&
-    isTrimmedText(r[2], 128) &&
-    isTrimmedText(r[3], 128) &&
+    isTrimmedText(r[0], L.idLength) &&
+    isTrimmedText(r[1], L.idLength) &&
+    isTrimmedText(r[2], L.idLength) &&
+    isTrimmedText(r[3], L.idLength) &&
     EVENT_TYPE_SET.has(r[4]) &&
     isWholeNumber(r[5], 0, Number.MAX_SAFE_INTEGER) &&
     QUALITY_SET.has(r[6]) &&
-    isTrimmedText(r[7], 100) &&
-    isTrimmedText(r[8], 128) &&
+    isTrimmedText(r[7], L.locationLength) &&
+    isTrimmedText(r[8], L.idLength) &&
     isWholeNumber(r[9], 0, Number.MAX_SAFE_INTEGER) &&
     typeof r[10] === "number" &&
     r[10] >= 0 &&
-    r[10] <= 86_400 &&
+    r[10] <= L.bufferHealthSeconds &&
     NETWORK_SET.has(r[11]) &&
-    isWholeNumber(r[12], 1, 10) &&
-    (r[13] === null || (typeof r[13] === "string" && r[13].length <= 128)) &&
-    (r[14] === null || (typeof r[14] === "string" && r[14].length <= 1000)) &&
-    (r[15] === null || isTrimmedText(r[15], 64))
+    isWholeNumber(r[12], L.priority.min, L.priority.max) &&
+    (r[13] === null || (typeof r[13] === "string" && r[13].length <= L.errorCodeLength)) &&
+    (r[14] === null || (typeof r[14] === "string" && r[14].length <= L.errorMessageLength)) &&
+    (r[15] === null || isTrimmedText(r[15], L.contentTypeLength))
   );
 }
 

@@ -28,7 +28,20 @@ export interface ViewerEvent {
   contentType?: string;
 }
 
-const id = z.string().trim().min(1, "must not be empty").max(128, "must be at most 128 characters");
+/** The wire schema's limits, shared with the compact pack's fast check so both refuse the same events. */
+export const WIRE_LIMITS = {
+  idLength: 128,
+  locationLength: 100,
+  errorCodeLength: 128,
+  errorMessageLength: 1000,
+  contentTypeLength: 64,
+  bufferHealthSeconds: 86_400,
+  priority: { min: 1, max: 10 },
+} as const;
+
+const atMost = (n: number) => `must be at most ${n} characters`;
+const L = WIRE_LIMITS;
+const id = z.string().trim().min(1, "must not be empty").max(L.idLength, atMost(L.idLength));
 
 const timestamp = z.union(
   [
@@ -47,15 +60,20 @@ export const wireEventSchema = z.object({
   event_type: z.enum(EVENT_TYPES, { error: `must be one of ${EVENT_TYPES.join(", ")}` }),
   timestamp,
   quality: z.enum(QUALITIES, { error: `must be one of ${QUALITIES.join(", ")}` }),
-  location: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
+  location: z.string().trim().min(1, "must not be empty").max(L.locationLength, atMost(L.locationLength)),
   content_id: id,
   bitrate: z.number().int("must be whole kbps").nonnegative("must not be negative"),
-  buffer_health: z.number().nonnegative("must not be negative").max(86_400, "must be at most 86400 seconds"),
+  buffer_health: z.number().nonnegative("must not be negative").max(L.bufferHealthSeconds, `must be at most ${L.bufferHealthSeconds} seconds`),
   network_type: z.enum(NETWORK_TYPES, { error: `must be one of ${NETWORK_TYPES.join(", ")}` }),
-  error_code: z.string().max(128, "must be at most 128 characters").optional(),
-  error_message: z.string().max(1000, "must be at most 1000 characters").optional(),
-  priority: z.number().int("must be a whole number").min(1, "must be 1 to 10").max(10, "must be 1 to 10").default(5),
-  content_type: z.string().trim().min(1, "must not be empty").max(64, "must be at most 64 characters").optional(),
+  error_code: z.string().max(L.errorCodeLength, atMost(L.errorCodeLength)).optional(),
+  error_message: z.string().max(L.errorMessageLength, atMost(L.errorMessageLength)).optional(),
+  priority: z
+    .number()
+    .int("must be a whole number")
+    .min(L.priority.min, `must be ${L.priority.min} to ${L.priority.max}`)
+    .max(L.priority.max, `must be ${L.priority.min} to ${L.priority.max}`)
+    .default(5),
+  content_type: z.string().trim().min(1, "must not be empty").max(L.contentTypeLength, atMost(L.contentTypeLength)).optional(),
 });
 
 export type WireEvent = z.input<typeof wireEventSchema>;

@@ -72,7 +72,7 @@ export function encodeCompactPack(events: readonly ViewerEvent[]): string {
 }
 
 /** Whether `fields` are PACK_FIELDS in order, so rows can take the fast path. */
-export function isPackFields(fields: readonly unknown[]): boolean {
+function isPackFields(fields: readonly unknown[]): boolean {
   return fields.length === PACK_FIELDS.length && PACK_FIELDS.every((name, i) => fields[i] === name);
 }
 
@@ -146,4 +146,31 @@ export function parsePackRow(row: unknown): ParsedEvent {
   if (row[14] !== null) event.errorMessage = row[14];
   if (row[15] !== null) event.contentType = row[15];
   return { ok: true, event };
+}
+
+/** Why a pack of `count` events is refused, or null when its size is fine. */
+function explainPackSizeRefusal(count: number): string | null {
+  if (count === 0) return "a pack with no events";
+  if (count > MAX_EVENTS_PER_MESSAGE) return `a pack of ${count} events (at most ${MAX_EVENTS_PER_MESSAGE})`;
+  return null;
+}
+
+/**
+ * The events of one bus message's JSON: a compact pack (`fields` once, then `rows`), an array of
+ * wire events, or one wire event from a producer that does not pack. Each event is validated on
+ * its own, so one bad event does not discard the rest of its pack.
+ */
+export function readEventPack(message: unknown): { ok: true; value: ParsedEvent[] } | { ok: false; reason: string } {
+  if (Array.isArray(message)) {
+    const refused = explainPackSizeRefusal(message.length);
+    return refused ? { ok: false, reason: refused } : { ok: true, value: message.map(parseViewerEvent) };
+  }
+  if (typeof message !== "object" || message === null || !("rows" in message)) return { ok: true, value: [parseViewerEvent(message)] };
+  const { fields, rows } = message as { fields?: unknown; rows: unknown };
+  if (!Array.isArray(fields) || !fields.every((name) => typeof name === "string")) return { ok: false, reason: "fields: must be a list of field names" };
+  if (!Array.isArray(rows)) return { ok: false, reason: "rows: must be a list" };
+  const refused = explainPackSizeRefusal(rows.length);
+  if (refused) return { ok: false, reason: refused };
+  if (isPackFields(fields)) return { ok: true, value: rows.map(parsePackRow) };
+  return { ok: true, value: rows.map((row) => parseViewerEvent(rowToWireEvent(row, fields))) };
 }

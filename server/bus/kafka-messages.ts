@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isPackFields, MAX_EVENTS_PER_MESSAGE, parsePackRow, rowToWireEvent } from "@/core/event-pack";
+import { readEventPack } from "@/core/event-pack";
 import { parseViewerEvent, toWireEvent, wireEventSchema, type ParsedEvent } from "@/core/events";
 import { FAILURE_SEVERITIES } from "@/core/failures";
 import { REGION_IDS } from "@/core/regions";
@@ -57,34 +57,10 @@ function firstIssue(error: z.ZodError): string {
   return issue ? `${issue.path.join(".") || "message"}: ${issue.message}` : "invalid";
 }
 
-/** Why a pack of `count` events is refused, or null when its size is fine. */
-function explainPackSizeRefusal(count: number): string | null {
-  if (count === 0) return "a pack with no events";
-  if (count > MAX_EVENTS_PER_MESSAGE) return `a pack of ${count} events (at most ${MAX_EVENTS_PER_MESSAGE})`;
-  return null;
-}
-
-/**
- * An events-topic message read back: a compact pack (`fields` once, then `rows`), a JSON array of
- * wire events, or one wire event from a producer that does not pack. Each event is validated on its
- * own, so one bad event does not discard the rest of its pack.
- */
+/** An events-topic message read back: its JSON, then its events as core/event-pack reads a pack. */
 export function decodeEventMessage(value: Buffer | null): Parsed<ParsedEvent[]> {
   const json = parseJson(value);
-  if (!json.ok) return json;
-  const message = json.value;
-  if (Array.isArray(message)) {
-    const refused = explainPackSizeRefusal(message.length);
-    return refused ? { ok: false, reason: refused } : { ok: true, value: message.map(parseViewerEvent) };
-  }
-  if (typeof message !== "object" || message === null || !("rows" in message)) return { ok: true, value: [parseViewerEvent(message)] };
-  const { fields, rows } = message as { fields?: unknown; rows: unknown };
-  if (!Array.isArray(fields) || !fields.every((name) => typeof name === "string")) return { ok: false, reason: "fields: must be a list of field names" };
-  if (!Array.isArray(rows)) return { ok: false, reason: "rows: must be a list" };
-  const refused = explainPackSizeRefusal(rows.length);
-  if (refused) return { ok: false, reason: refused };
-  if (isPackFields(fields)) return { ok: true, value: rows.map(parsePackRow) };
-  return { ok: true, value: rows.map((row) => parseViewerEvent(rowToWireEvent(row, fields))) };
+  return json.ok ? readEventPack(json.value) : json;
 }
 
 /** The JSON of a retry message: the event in its wire form, so it is validated again when read. */

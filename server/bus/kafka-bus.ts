@@ -99,7 +99,7 @@ export class KafkaBus implements EventBus {
   private readonly retryTopicByRegion = new Map<RegionId, string>();
   private readonly dlqTopic: string;
   /** Partitions of each region's events topic as the broker has them (a topic made earlier may have more than configured). */
-  private readonly partitionsByRegion = new Map<RegionId, number>();
+  private readonly partitionsByRegion = new Map<RegionId, number[]>();
   /** The processing group, whose lag the dashboard shows. */
   private eventsGroupId: string | null = null;
   private ready: Promise<void> | null = null;
@@ -176,7 +176,7 @@ export class KafkaBus implements EventBus {
     }
     const timestamp = String(Math.round(ingestedAt));
     const headers = options.replayOf === undefined ? undefined : { replay_of: options.replayOf };
-    const partitions = this.partitionsByRegion.get(region) ?? this.options.partitions;
+    const partitions = this.partitionsByRegion.get(region)?.length ?? this.options.partitions;
     // One session's events share a partition (so they stay in order), and are packed per partition.
     const byPartition: ViewerEvent[][] = Array.from({ length: partitions }, () => []);
     for (const event of events) byPartition[partitionOfKey(event.sessionId, partitions)]!.push(event);
@@ -401,10 +401,8 @@ export class KafkaBus implements EventBus {
   }
 
   /** The partitions of each region's events topic, as the broker listed them at connect (none before). */
-  listPartitions(): Map<RegionId, number[]> {
-    const result = new Map<RegionId, number[]>();
-    for (const [region, count] of this.partitionsByRegion) result.set(region, Array.from({ length: count }, (_, partition) => partition));
-    return result;
+  listPartitions(): ReadonlyMap<RegionId, readonly number[]> {
+    return this.partitionsByRegion;
   }
 
   health(): ComponentHealth {
@@ -468,7 +466,9 @@ export class KafkaBus implements EventBus {
       });
     }
     const metadata = await this.admin.fetchTopicMetadata({ topics: [...this.regionByTopic.keys()] });
-    for (const topic of metadata.topics) this.partitionsByRegion.set(this.regionByTopic.get(topic.name)!, topic.partitions.length);
+    for (const topic of metadata.topics) {
+      this.partitionsByRegion.set(this.regionByTopic.get(topic.name)!, topic.partitions.map((p) => p.partitionId).sort((a, b) => a - b));
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import type { DeadLetterRecord } from "../workers/dead-letter";
 import type { RetryItem } from "../workers/failure-handler";
 import type { BatchHandler, BusBatch, EventBus, MessageTally, RegionLag, Subscription } from "./event-bus";
 import { decodeDeadLetter, decodeEventMessage, decodeRetry, encodeDeadLetter, encodeRetry } from "./kafka-messages";
+import { OffsetCommitter } from "./offset-committer";
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -70,6 +71,8 @@ const WATERMARK_HISTORY_MS = 15 * 60_000;
 const MAX_RETRY_WAIT_MS = 60_000;
 const INITIAL_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 30_000;
+/** How often each consumer commits the offsets its batches resolved. */
+const COMMIT_INTERVAL_MS = 200;
 
 interface WatermarkSample {
   at: number;
@@ -93,6 +96,7 @@ export class KafkaBus implements EventBus {
   private readonly producer: Producer;
   private readonly admin: Admin;
   private readonly consumers: Consumer[] = [];
+  private readonly committers: OffsetCommitter[] = [];
   private readonly topicByRegion = new Map<RegionId, string>();
   private readonly regionByTopic = new Map<string, RegionId>();
   private readonly regionByRetryTopic = new Map<string, RegionId>();
@@ -302,20 +306,32 @@ export class KafkaBus implements EventBus {
       retry: { initialRetryTime: 300, retries: 10, maxRetryTime: 10_000 },
     });
     this.consumers.push(consumer);
+    const committer = new OffsetCommitter({
+      commit: (offsets) => consumer.commitOffsets(offsets),
+      intervalMs: COMMIT_INTERVAL_MS,
+      onError: (error) => this.options.log(`[kafka] ${fullGroupId}: offsets not committed (${messageOf(error)}); trying again`),
+    });
+    this.committers.push(committer);
     let closed = false;
     const run = async (attempt: number): Promise<void> => {
       try {
         await this.ready;
         await consumer.connect();
         await consumer.subscribe({ topics, fromBeginning: true });
-        // Offsets are resolved after each run's handler and committed every second: what counts as
-        // done is the ledger's position, so a commit is only how far a restart has to read again.
+        // Offsets are resolved after each run's handler; the committer sends them on its interval
+        // (kafkajs's autoCommit sends one commit per batch).
         await consumer.run({
-          autoCommit: true,
-          autoCommitInterval: 1000,
+          autoCommit: false,
           eachBatchAutoResolve: false,
           partitionsConsumedConcurrently: REGION_IDS.length,
-          eachBatch,
+          eachBatch: (payload) =>
+            eachBatch({
+              ...payload,
+              resolveOffset: (offset) => {
+                payload.resolveOffset(offset);
+                committer.resolve(payload.batch.topic, payload.batch.partition, offset);
+              },
+            }),
         });
       } catch (error) {
         if (closed || this.closed) return;
@@ -327,6 +343,7 @@ export class KafkaBus implements EventBus {
     };
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       const assignment = event.payload.memberAssignment as Record<string, number[]>;
+      committer.retain(assignment);
       const count = Object.values(assignment).reduce((sum, partitions) => sum + partitions.length, 0);
       onAssigned?.(count);
       this.options.log(`[kafka] ${fullGroupId}: this process now consumes ${count} partition(s)`);
@@ -345,6 +362,7 @@ export class KafkaBus implements EventBus {
       close: async () => {
         if (closed) return;
         closed = true;
+        await committer.close();
         await consumer.disconnect().catch(() => {});
       },
     };
@@ -422,7 +440,7 @@ export class KafkaBus implements EventBus {
     if (this.lagTimer) clearInterval(this.lagTimer);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     // Each step runs even when an earlier one fails, so nothing is left connected.
-    const steps = [...this.consumers.map((c) => () => c.disconnect()), () => this.producer.disconnect(), () => this.admin.disconnect()];
+    const steps = [...this.committers.map((c) => () => c.close()), ...this.consumers.map((c) => () => c.disconnect()), () => this.producer.disconnect(), () => this.admin.disconnect()];
     for (const step of steps) {
       try {
         await step();

@@ -12,14 +12,19 @@ export function positionOf(offset: number, index: number): number {
   return offset * MAX_EVENTS_PER_MESSAGE + index;
 }
 
-/** The partition of a key among `partitions`: FNV-1a of its UTF-16 units, so one session always lands on one partition. */
-export function partitionOfKey(key: string, partitions: number): number {
+/** FNV-1a of a key's UTF-16 units, as an unsigned 32-bit number: the same in every process. */
+export function hashKey(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
     hash ^= key.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return (hash >>> 0) % partitions;
+  return hash >>> 0;
+}
+
+/** The partition of a key among `partitions`: its hash modulo the count, so one session always lands on one partition. */
+export function partitionOfKey(key: string, partitions: number): number {
+  return hashKey(key) % partitions;
 }
 
 /** The fields of a compact pack's rows, in order (the wire names of SPEC section 1); null marks an absent optional field. */

@@ -43,11 +43,17 @@ describe("RedisLiveStore idempotency against a real Redis", () => {
     expect(idsOf(await store.keepFirstSightings(withIds("old"), T0 + 60_000, origin([4])))).toEqual(["old"]);
   });
 
-  it("answers batches larger than the script reads or writes at once", async () => {
-    const ids = Array.from({ length: 4500 }, (_, i) => `big-${i}`);
+  it("answers batches of several commands' worth of ids (5,000 per command)", async () => {
+    const ids = Array.from({ length: 12_000 }, (_, i) => `big-${i}`);
     const offsets = ids.map((_, i) => i);
-    expect(await store.keepFirstSightings(withIds(...ids), T0, origin(offsets))).toHaveLength(4500);
-    const again = [...ids.slice(0, 1200), "big-new"];
-    expect(idsOf(await store.keepFirstSightings(withIds(...again), T0 + 1, origin(again.map((_, i) => 5000 + i))))).toEqual(["big-new"]);
+    expect(await store.keepFirstSightings(withIds(...ids), T0, origin(offsets))).toHaveLength(12_000);
+    const again = [...ids.slice(4_990, 10_010), "big-new"];
+    expect(idsOf(await store.keepFirstSightings(withIds(...again), T0 + 1, origin(again.map((_, i) => 20_000 + i))))).toEqual(["big-new"]);
+  });
+
+  it("counts the same event_id at the same offset of another partition as a duplicate", async () => {
+    expect(idsOf(await store.keepFirstSightings(withIds("x"), T0, { source: "events.pune/0", offsets: [7] }))).toEqual(["x"]);
+    expect(idsOf(await store.keepFirstSightings(withIds("x"), T0 + 1, { source: "events.pune/1", offsets: [7] }))).toEqual([]);
+    expect(idsOf(await store.keepFirstSightings(withIds("x"), T0 + 2, { source: "events.pune/0", offsets: [7] }))).toEqual(["x"]);
   });
 });

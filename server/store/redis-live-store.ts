@@ -1,5 +1,6 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
+import { hashKey } from "@/core/event-pack";
 import type { ViewerEvent } from "@/core/events";
 import { REGION_IDS, type RegionId } from "@/core/regions";
 import type { ComponentHealth } from "../health";
@@ -8,49 +9,8 @@ import type { BatchOrigin, LiveStore } from "./live-store";
 /** HyperLogLog buckets: a viewer window is the union of the buckets it spans. */
 const VIEWER_BUCKET_MS = 5000;
 
-// Per event_id: a repeat marked with the same origin (topic/partition@offset) is a redelivery of that
-// very message, so it counts as new; any other earlier mark makes it a duplicate. Marks are read
-// with one HMGET per bucket and written with one HSET: a few commands per batch, not per event.
-const SIGHT_SCRIPT = `
-local CHUNK = 1000
-local n = (#ARGV - 1) / 2
-local seen = {}
-for k = 1, #KEYS do
-  for first = 1, n, CHUNK do
-    local last = math.min(n, first + CHUNK - 1)
-    local ids = {}
-    for i = first, last do ids[#ids + 1] = ARGV[2 * i] end
-    local marks = redis.call('HMGET', KEYS[k], unpack(ids))
-    for j = 1, #marks do
-      local i = first + j - 1
-      if marks[j] and marks[j] ~= ARGV[2 * i + 1] then seen[i] = true end
-    end
-  end
-end
-local batch = {}
-local fresh = {}
-local result = {}
-for i = 1, n do
-  local id = ARGV[2 * i]
-  local tag = ARGV[2 * i + 1]
-  if not seen[i] then
-    local earlier = batch[id]
-    if earlier == nil then
-      batch[id] = tag
-      fresh[#fresh + 1] = id
-      fresh[#fresh + 1] = tag
-    elseif earlier ~= tag then
-      seen[i] = true
-    end
-  end
-  result[i] = seen[i] and 0 or 1
-end
-for first = 1, #fresh, 2 * CHUNK do
-  redis.call('HSET', KEYS[1], unpack(fresh, first, math.min(#fresh, first + 2 * CHUNK - 1)))
-end
-redis.call('PEXPIRE', KEYS[1], ARGV[1])
-return result
-`;
+/** Event ids per HMGET or HSET: large batches go as several commands in one pipeline, so none blocks Redis for long. */
+const SIGHT_CHUNK = 5000;
 
 export interface RedisLiveStoreOptions {
   redis: Redis;
@@ -75,11 +35,12 @@ export class RedisLiveStore implements LiveStore {
   private viewers = new Map<RegionId, number>(REGION_IDS.map((id) => [id, 0]));
   private lastError: string | null = null;
   private writeFailures = 0;
-  private readonly instance = randomUUID();
+  /** Marks this process writes without an origin start with it ("~" is never in a source's tag). */
+  private readonly instance = `~${randomBytes(6).toString("base64url")}`;
+  private batches = 0;
+  private readonly sourceTags = new Map<string, string>();
 
-  constructor(private readonly options: RedisLiveStoreOptions) {
-    options.redis.defineCommand("signalboxSight", { lua: SIGHT_SCRIPT });
-  }
+  constructor(private readonly options: RedisLiveStoreOptions) {}
 
   recordSessions(region: RegionId, events: readonly ViewerEvent[], at: number): void {
     if (events.length === 0) return;
@@ -99,28 +60,78 @@ export class RedisLiveStore implements LiveStore {
       });
   }
 
+  /**
+   * Per event_id, a mark naming the message it came in (source and position): a repeat with the same
+   * mark is a redelivery of that very message, so it counts as new; any other mark makes it a
+   * duplicate. Marks are read (two HMGETs) and written (one HSET) as plain commands per chunk, not in
+   * a script: read and write are two steps, which is safe because a resend carries its session, so
+   * it lands on the same partition as the original, and one worker processes a partition in order.
+   */
   async keepFirstSightings(events: readonly ViewerEvent[], at: number, origin?: BatchOrigin): Promise<readonly ViewerEvent[]> {
-    if (events.length === 0) return events;
-    // Buckets as long as the window: a mark is read in its own bucket and the next, so it is
+    const n = events.length;
+    if (n === 0) return events;
+    // Buckets as long as the window: a mark is read in its own bucket and the one before, so it is
     // remembered for at least the window (at most twice it) with two lookups per event.
     const window = this.options.idempotencyWindowMs;
     const bucket = Math.floor(at / window);
-    const keys = [this.seenKey(bucket), this.seenKey(bucket - 1)];
-    const args = new Array<string>(events.length * 2 + 1);
-    args[0] = String(2 * window + 10_000);
-    for (let i = 0; i < events.length; i++) {
-      args[2 * i + 1] = events[i]!.eventId;
-      // Without an origin (a bus that never redelivers after a crash), every earlier sighting is a duplicate.
-      args[2 * i + 2] = origin ? `${origin.source}@${origin.offsets[i]}` : `${this.instance}:${at}:${i}`;
+    const current = this.seenKey(bucket);
+    const previous = this.seenKey(bucket - 1);
+    // Short marks keep the buckets small (millions of entries at 100,000 events/s). Without an
+    // origin (a bus that never redelivers after a crash), every mark is new, so every earlier sighting is a duplicate.
+    const prefix = origin ? `${this.sourceTag(origin.source)}:` : `${this.instance}${(this.batches++).toString(36)}:`;
+    const ids = new Array<string>(n);
+    const marks = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
+      ids[i] = events[i]!.eventId;
+      marks[i] = prefix + (origin ? origin.offsets[i]! : i).toString(36);
     }
-    const redis = this.options.redis as Redis & { signalboxSight(numKeys: number, ...args: string[]): Promise<number[]> };
-    const flags = await redis.signalboxSight(keys.length, ...keys, ...args);
+    const reads = this.options.redis.pipeline();
+    for (let first = 0; first < n; first += SIGHT_CHUNK) {
+      const chunk = ids.slice(first, first + SIGHT_CHUNK);
+      reads.hmget(current, ...chunk).hmget(previous, ...chunk);
+    }
+    const replies = (await reads.exec()) ?? [];
+    const markIn = (key: 0 | 1, i: number): string | null => {
+      const [error, values] = replies[2 * Math.floor(i / SIGHT_CHUNK) + key] ?? [new Error("no reply from Redis"), null];
+      if (error) throw error;
+      return (values as (string | null)[])[i % SIGHT_CHUNK] ?? null;
+    };
+    const inBatch = new Map<string, string>();
+    const writes: string[] = [];
     let fresh: ViewerEvent[] | null = null;
-    for (let i = 0; i < events.length; i++) {
-      if (flags[i] === 0 && fresh === null) fresh = events.slice(0, i);
-      else if (flags[i] === 1 && fresh !== null) fresh.push(events[i]!);
+    for (let i = 0; i < n; i++) {
+      const id = ids[i]!;
+      const mark = marks[i]!;
+      const here = markIn(0, i);
+      const before = markIn(1, i);
+      let duplicate = (here !== null && here !== mark) || (before !== null && before !== mark);
+      if (!duplicate) {
+        const earlier = inBatch.get(id);
+        if (earlier === undefined) {
+          inBatch.set(id, mark);
+          writes.push(id, mark);
+        } else if (earlier !== mark) {
+          duplicate = true;
+        }
+      }
+      if (duplicate && fresh === null) fresh = events.slice(0, i);
+      else if (!duplicate && fresh !== null) fresh.push(events[i]!);
+    }
+    if (writes.length > 0) {
+      const write = this.options.redis.multi();
+      for (let first = 0; first < writes.length; first += 2 * SIGHT_CHUNK) write.hset(current, ...writes.slice(first, first + 2 * SIGHT_CHUNK));
+      write.pexpire(current, 2 * window + 10_000);
+      const results = (await write.exec()) ?? [];
+      for (const [error] of results) if (error) throw error;
     }
     return fresh ?? events;
+  }
+
+  /** A short, stable tag of a ledger source (the same in every process), for marks. */
+  private sourceTag(source: string): string {
+    let tag = this.sourceTags.get(source);
+    if (tag === undefined) this.sourceTags.set(source, (tag = hashKey(source).toString(36)));
+    return tag;
   }
 
   countViewers(): Map<RegionId, number> {

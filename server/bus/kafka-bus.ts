@@ -24,10 +24,10 @@ export interface KafkaBusOptions {
   /** A message on a topic that is not a valid event: counted and skipped, never blocking its partition. */
   onInvalidMessage?: (region: RegionId, reason: string) => void;
   /**
-   * Told, once Kafka has acknowledged a publish, how many events went to each partition: the
+   * Told, once Kafka has acknowledged a send, how many events went to each region's partitions: the
    * books' count of what was produced (Kafka's offsets count messages, not the events they pack).
    */
-  onProduced?: (region: RegionId, eventsPerPartition: readonly number[]) => Promise<void>;
+  onProduced?: (produced: ReadonlyMap<RegionId, readonly number[]>) => Promise<void>;
 }
 
 /** Where link `from → to` copies the source topic: the target region's replica of it. */
@@ -85,6 +85,34 @@ function ageOfOffset(history: readonly WatermarkSample[], offset: number, now: n
   return first ? Math.round((now - first.at) / 100) / 10 : 0;
 }
 
+/** A publish waiting for the next send, and its caller's answer. */
+interface QueuedPublish {
+  region: RegionId;
+  events: readonly ViewerEvent[];
+  ingestedAt: number;
+  replayOf: string | undefined;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+type OutgoingMessage = { partition: number; value: Buffer; timestamp: string; headers?: Record<string, string> };
+
+/** One produce request: its messages by topic, and how many events each region's partitions get from it. */
+interface ProduceRequest {
+  topicMessages: Map<string, OutgoingMessage[]>;
+  produced: Map<RegionId, number[]>;
+  /** Bytes per `topic|partition`, kept under MAX_PARTITION_BYTES_PER_REQUEST. */
+  bytes: Map<string, number>;
+}
+
+/**
+ * What one partition takes in one produce request: the broker refuses a record batch over its
+ * message.max.bytes (1 MiB by default), and all of a request's messages for a partition form one batch.
+ */
+const MAX_PARTITION_BYTES_PER_REQUEST = 900_000;
+/** Sends waiting for Kafka's acknowledgement at once: one packs the next while the other is on the wire. */
+const MAX_SENDS_IN_FLIGHT = 2;
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -122,6 +150,10 @@ export class KafkaBus implements EventBus {
   private assigned = 0;
   private lagTimer: NodeJS.Timeout | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
+  /** Publishes waiting for the send after the one in flight. */
+  private queued: QueuedPublish[] = [];
+  private readonly sending = new Set<Promise<void>>();
+  private sendScheduled = false;
 
   constructor(private readonly options: KafkaBusOptions) {
     this.kafka = new Kafka({
@@ -172,36 +204,134 @@ export class KafkaBus implements EventBus {
     return this.retryTopicByRegion.get(region)!;
   }
 
-  async publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number, options: { replayOf?: string } = {}): Promise<void> {
-    if (events.length === 0) return;
-    if (this.closed) throw new AppError("unavailable", "The event bus is shut down; events were not accepted.");
+  /**
+   * Resolves once Kafka (acks=all) holds the events. Publishes that arrive while a send is in flight
+   * go together in the next one, every region in one request and each partition's events packed
+   * together, so a busy ingest sends fewer, fuller messages and a quiet one waits for nothing.
+   */
+  publish(region: RegionId, events: readonly ViewerEvent[], ingestedAt: number, options: { replayOf?: string } = {}): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    if (this.closed) return Promise.reject(new AppError("unavailable", "The event bus is shut down; events were not accepted."));
     if (!this.connected) {
-      throw new AppError("unavailable", `Kafka is unreachable (${this.lastError ?? "connecting"}); events were not accepted, send them again.`);
+      return Promise.reject(new AppError("unavailable", `Kafka is unreachable (${this.lastError ?? "connecting"}); events were not accepted, send them again.`));
     }
-    const timestamp = String(Math.round(ingestedAt));
-    const headers = options.replayOf === undefined ? undefined : { replay_of: options.replayOf };
-    const partitions = this.partitionsByRegion.get(region)?.length ?? this.options.partitions;
-    // One session's events share a partition (so they stay in order), and are packed per partition.
-    const byPartition: ViewerEvent[][] = Array.from({ length: partitions }, () => []);
-    for (const event of events) byPartition[partitionOfKey(event.sessionId, partitions)]!.push(event);
-    const perMessage = this.options.eventsPerMessage;
-    const messages: Array<{ partition: number; value: string; timestamp: string; headers: typeof headers }> = [];
-    const produced = byPartition.map((list) => list.length);
-    byPartition.forEach((list, partition) => {
-      for (let start = 0; start < list.length; start += perMessage) {
-        messages.push({ partition, value: encodeCompactPack(list.slice(start, start + perMessage)), timestamp, headers });
+    return new Promise<void>((resolve, reject) => {
+      this.queued.push({ region, events, ingestedAt, replayOf: options.replayOf, resolve, reject });
+      this.scheduleSend();
+    });
+  }
+
+  /** Sends the queue on the next turn of the event loop, unless the sends in flight are at their limit (the next to finish sends it). */
+  private scheduleSend(): void {
+    if (this.sending.size >= MAX_SENDS_IN_FLIGHT || this.sendScheduled) return;
+    this.sendScheduled = true;
+    setImmediate(() => {
+      this.sendScheduled = false;
+      const send: Promise<void> = this.sendQueued().finally(() => {
+        this.sending.delete(send);
+        if (this.queued.length > 0) this.scheduleSend();
+      });
+      this.sending.add(send);
+    });
+  }
+
+  private async sendQueued(): Promise<void> {
+    const taken = this.queued;
+    this.queued = [];
+    if (taken.length === 0) return;
+    const requests = this.packQueued(taken);
+    const results = await Promise.allSettled(
+      requests.map((request) => this.producer.sendBatch({ acks: -1, topicMessages: [...request.topicMessages].map(([topic, messages]) => ({ topic, messages })) })),
+    );
+    // What Kafka took is counted even when another request of the send failed: its events are there.
+    const produced = new Map<RegionId, number[]>();
+    results.forEach((result, i) => {
+      if (result.status === "rejected") return;
+      for (const [region, counts] of requests[i]!.produced) {
+        const sum = produced.get(region);
+        if (sum) counts.forEach((n, p) => (sum[p]! += n));
+        else produced.set(region, [...counts]);
       }
     });
-    try {
-      await this.producer.send({ topic: this.topicOf(region), acks: -1, messages });
-    } catch (error) {
-      this.lastError = messageOf(error);
-      throw new AppError("unavailable", `Kafka did not take the events (${this.lastError}); send them again.`);
-    }
     // The events are in Kafka: a failed count must not fail the publish (a resend would double them).
-    await this.options.onProduced?.(region, produced).catch((error: unknown) => {
-      this.options.log(`[kafka] ${events.length} event(s) produced to ${region} but not counted as produced (${messageOf(error)}); the books catch up as they are consumed`);
-    });
+    if (produced.size > 0) {
+      await this.options.onProduced?.(produced).catch((error: unknown) => {
+        this.options.log(`[kafka] events produced but not counted as produced (${messageOf(error)}); the books catch up as they are consumed`);
+      });
+    }
+    const failed = results.find((result) => result.status === "rejected");
+    if (failed) {
+      this.lastError = messageOf(failed.reason);
+      const refused = new AppError("unavailable", `Kafka did not take the events (${this.lastError}); send them again.`);
+      for (const publish of taken) publish.reject(refused);
+      return;
+    }
+    for (const publish of taken) publish.resolve();
+  }
+
+  /**
+   * One session's events share a partition (so they stay in order); each partition's events from
+   * every queued publish are packed together, stamped with the earliest of their ingest times. A
+   * replay keeps a message of its own, marked with the dead letter it replays. Usually one request;
+   * more when a partition's messages would not fit in one.
+   */
+  private packQueued(taken: readonly QueuedPublish[]): ProduceRequest[] {
+    const requests: ProduceRequest[] = [];
+    const add = (region: RegionId, message: OutgoingMessage, events: number) => {
+      const topic = this.topicOf(region);
+      const key = `${topic}|${message.partition}`;
+      let request = requests.find((r) => (r.bytes.get(key) ?? 0) + message.value.length <= MAX_PARTITION_BYTES_PER_REQUEST);
+      if (!request) requests.push((request = { topicMessages: new Map(), produced: new Map(), bytes: new Map() }));
+      request.bytes.set(key, (request.bytes.get(key) ?? 0) + message.value.length);
+      let messages = request.topicMessages.get(topic);
+      if (!messages) request.topicMessages.set(topic, (messages = []));
+      messages.push(message);
+      let counts = request.produced.get(region);
+      if (!counts) request.produced.set(region, (counts = new Array<number>(this.partitionCountOf(region)).fill(0)));
+      counts[message.partition]! += events;
+    };
+    const lists = new Map<RegionId, { events: ViewerEvent[][]; ingestedAt: number[] }>();
+    for (const publish of taken) {
+      const { region } = publish;
+      const partitions = this.partitionCountOf(region);
+      if (publish.replayOf !== undefined) {
+        const headers = { replay_of: publish.replayOf };
+        for (const event of publish.events) {
+          add(region, { partition: partitionOfKey(event.sessionId, partitions), value: Buffer.from(encodeCompactPack([event])), timestamp: String(Math.round(publish.ingestedAt)), headers }, 1);
+        }
+        continue;
+      }
+      let list = lists.get(region);
+      if (!list) lists.set(region, (list = { events: Array.from({ length: partitions }, () => []), ingestedAt: new Array<number>(partitions).fill(Infinity) }));
+      for (const event of publish.events) {
+        const partition = partitionOfKey(event.sessionId, partitions);
+        list.events[partition]!.push(event);
+        if (publish.ingestedAt < list.ingestedAt[partition]!) list.ingestedAt[partition] = publish.ingestedAt;
+      }
+    }
+    const perMessage = this.options.eventsPerMessage;
+    for (const [region, list] of lists) {
+      list.events.forEach((events, partition) => {
+        const timestamp = String(Math.round(list.ingestedAt[partition]!));
+        const pack = (chunk: ViewerEvent[]): void => {
+          const value = Buffer.from(encodeCompactPack(chunk));
+          // Long events (ids and error messages near their limits) can make a full pack too big for one message.
+          if (value.length > MAX_PARTITION_BYTES_PER_REQUEST && chunk.length > 1) {
+            const half = Math.ceil(chunk.length / 2);
+            pack(chunk.slice(0, half));
+            pack(chunk.slice(half));
+            return;
+          }
+          add(region, { partition, value, timestamp }, chunk.length);
+        };
+        for (let start = 0; start < events.length; start += perMessage) pack(events.slice(start, start + perMessage));
+      });
+    }
+    return requests;
+  }
+
+  private partitionCountOf(region: RegionId): number {
+    return this.partitionsByRegion.get(region)?.length ?? this.options.partitions;
   }
 
   async subscribe(groupId: string, handler: BatchHandler): Promise<Subscription> {
@@ -437,6 +567,8 @@ export class KafkaBus implements EventBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Publishes already taken are sent (or refused) before the producer disconnects.
+    while (this.sending.size > 0 || this.sendScheduled) await (this.sending.size > 0 ? Promise.all(this.sending) : new Promise((resolve) => setImmediate(resolve)));
     if (this.lagTimer) clearInterval(this.lagTimer);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     // Each step runs even when an earlier one fails, so nothing is left connected.

@@ -20,12 +20,14 @@ function producedSourceOf(region: RegionId, partition: number): string {
 }
 
 /** Counts events Kafka has acknowledged, per partition, in one round trip (the bus's `onProduced`). */
-export function countProducedEvents(ledger: RedisLedger): (region: RegionId, eventsPerPartition: readonly number[]) => Promise<void> {
-  return (region, eventsPerPartition) => {
+export function countProducedEvents(ledger: RedisLedger): (produced: ReadonlyMap<RegionId, readonly number[]>) => Promise<void> {
+  return (produced) => {
     const deltas = new Map<string, CounterDelta>();
-    eventsPerPartition.forEach((events, partition) => {
-      if (events > 0) deltas.set(producedSourceOf(region, partition), { [PRODUCED_COUNTER]: events });
-    });
+    for (const [region, eventsPerPartition] of produced) {
+      eventsPerPartition.forEach((events, partition) => {
+        if (events > 0) deltas.set(producedSourceOf(region, partition), { [PRODUCED_COUNTER]: events });
+      });
+    }
     return ledger.addAll(deltas);
   };
 }

@@ -26,11 +26,16 @@ export interface KafkaBenchResult {
   maxLagMessages: number;
   maxLagSeconds: number;
   exact: boolean;
+  /** Processing latency (ingest → processed) at a light, steady load, and under the sustained load. */
+  latency: Array<{ label: string; p50Ms: number; worstP95Ms: number }>;
   /** Producer alone, events packed N to a message (the encoding finding). */
   packed: Array<{ eventsPerMessage: number; eventsPerSecond: number }>;
 }
 
 const quiet = () => {};
+/** The light load of the latency phase, in events/s, ingested 100 events a call. */
+const LIGHT_RATE = 2000;
+const fmtCount = (n: number) => n.toLocaleString("en-US");
 
 /** Copies of `events` with fresh ids, so a long run never repeats an event_id. */
 function freshBatch(events: readonly ViewerEvent[], from: number, size: number, round: number): ViewerEvent[] {
@@ -64,6 +69,12 @@ async function benchPackedProducer(brokers: string, events: readonly ViewerEvent
   } finally {
     await bus.close();
   }
+}
+
+/** The median of `values` (0 when empty). */
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length === 0 ? 0 : sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /**
@@ -101,41 +112,64 @@ export async function benchKafka(events: readonly ViewerEvent[], seconds: number
 
     let maxLagMessages = 0;
     let maxLagSeconds = 0;
+    // Each snapshot's latency covers its own 1-second window; a region turns WARNING on one window's p95.
+    let latencies: Array<{ p50: number; p95: number }> = [];
     const sample = async () => {
       const s = await snapshot();
       maxLagMessages = Math.max(maxLagMessages, s.regions.reduce((sum, r) => sum + r.lag.messages, 0));
       maxLagSeconds = Math.max(maxLagSeconds, ...s.regions.map((r) => r.lag.seconds));
+      if (s.regions.some((r) => r.eventsPerSecond > 0)) latencies.push(s.overall.latencyMs);
       return s;
+    };
+    const takeLatency = (label: string) => {
+      const taken = { label, p50Ms: medianOf(latencies.map((l) => l.p50)), worstP95Ms: Math.max(0, ...latencies.map((l) => l.p95)) };
+      latencies = [];
+      return taken;
     };
     let produced = 0;
     let round = 0;
-    const batchSize = 2000;
-    const started = performance.now();
+    let started = performance.now();
     const sampler = setInterval(
       () =>
         void sample()
-          .then((s) => process.env.BENCH_VERBOSE && log(`  t+${((performance.now() - started) / 1000).toFixed(0)} s produced ${produced} processed ${s.conservation.processed} lag ${s.regions.reduce((n, r) => n + r.lag.messages, 0)}`))
+          .then((s) => process.env.BENCH_VERBOSE && log(`  t+${((performance.now() - started) / 1000).toFixed(0)} s produced ${produced} processed ${s.conservation.processed} lag ${s.regions.reduce((n, r) => n + r.lag.messages, 0)} p95 ${s.overall.latencyMs.p95} ms`))
           .catch((error: unknown) => log(`  sample failed: ${String(error)}`)),
       1000,
     );
-    const deadline = started + seconds * 1000;
-    await Promise.all(
-      Array.from({ length: 4 }, async () => {
-        while (performance.now() < deadline) {
-          // Paced: ahead of the offered rate, wait; behind it, produce at once.
-          if (rate > 0 && produced >= (rate * (performance.now() - started)) / 1000) {
-            await new Promise((resolve) => setTimeout(resolve, 5));
-            continue;
+    /** Ingests at `pace` events/s (0: as fast as it can), `batchSize` per call, from 4 callers at once. */
+    const produceFor = async (pace: number, forSeconds: number, batchSize: number) => {
+      const from0 = produced;
+      started = performance.now();
+      const deadline = started + forSeconds * 1000;
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          while (performance.now() < deadline) {
+            // Paced: ahead of the offered rate, wait; behind it, produce at once.
+            if (pace > 0 && produced - from0 >= (pace * (performance.now() - started)) / 1000) {
+              await new Promise((resolve) => setTimeout(resolve, 5));
+              continue;
+            }
+            const from = produced;
+            produced += batchSize;
+            await ingestor.ingestValid(freshBatch(events, from, batchSize, round++));
           }
-          const from = produced;
-          produced += batchSize;
-          await ingestor.ingestValid(freshBatch(events, from, batchSize, round++));
-        }
-      }),
-    );
+        }),
+      );
+    };
+    // A light load first, as on a quiet evening: what an operator sees as processing latency, once
+    // 5 s have warmed the processes up (the first seconds compile the hot paths).
+    await produceFor(LIGHT_RATE, 5, LIGHT_RATE / 20);
+    latencies = [];
+    await produceFor(LIGHT_RATE, 15, LIGHT_RATE / 20);
+    const light = takeLatency(`${fmtCount(LIGHT_RATE)} events/s`);
+    const processedBefore = (await sample()).conservation.processed;
+    const producedBefore = produced;
+    latencies = [];
+    await produceFor(rate, seconds, 2000);
     const produceSeconds = (performance.now() - started) / 1000;
-    const processedAtEnd = (await sample()).conservation.processed;
-    log(`  produced ${produced} in ${produceSeconds.toFixed(1)} s; ${processedAtEnd} processed by then`);
+    const processedAtEnd = (await sample()).conservation.processed - processedBefore;
+    const loaded = takeLatency(`${rate > 0 ? fmtCount(rate) : "full speed"} events/s offered`);
+    log(`  produced ${produced - producedBefore} in ${produceSeconds.toFixed(1)} s; ${processedAtEnd} processed by then`);
     const drainStarted = performance.now();
     let last = await sample();
     while ((last.conservation.processed < produced || last.conservation.queued > 0) && performance.now() - drainStarted < 300_000) {
@@ -156,12 +190,13 @@ export async function benchKafka(events: readonly ViewerEvent[], seconds: number
     }
     return {
       produced,
-      producedPerSecond: produced / produceSeconds,
+      producedPerSecond: (produced - producedBefore) / produceSeconds,
       processedPerSecond: processedAtEnd / produceSeconds,
       drainSeconds,
       maxLagMessages,
       maxLagSeconds,
       exact,
+      latency: [light, loaded],
       packed,
     };
   } finally {

@@ -160,6 +160,9 @@ async function main(): Promise<void> {
     rows.push([`${label}: worst lag`, `${fmt(kafka.maxLagMessages)} events, ${kafka.maxLagSeconds.toFixed(1)} s`, "—"]);
     rows.push([`${label}: drained after`, `${kafka.drainSeconds.toFixed(1)} s`, "—"]);
     rows.push([`${label}: final count`, kafka.exact ? `exact (${fmt(kafka.produced)})` : "NOT EXACT", `= produced`]);
+    for (const { label: load, p50Ms, worstP95Ms } of kafka.latency) {
+      rows.push([`Kafka processing latency (ingest → processed) at ${load}: p50, worst 1-second p95`, `${p50Ms} ms, ${worstP95Ms} ms`, "p95 < 200 ms (a region's WARNING)"]);
+    }
     for (const { eventsPerMessage, eventsPerSecond } of kafka.packed) {
       rows.push([`Kafka bus publish alone (JSON packs), ${eventsPerMessage} event(s) per message, acks=all`, `${fmt(eventsPerSecond)} events/s`, "toward 500,000"]);
     }

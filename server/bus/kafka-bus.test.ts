@@ -49,8 +49,8 @@ describe("KafkaBus publishing against a real broker", () => {
 
   /**
    * The messages on a region's topic as partition, timestamp and their events' ids, each distinct
-   * message once (a producer's retry after a partial failure may write a message twice: at least
-   * once), read until `count` distinct ones came, and a moment longer for any extra.
+   * message once, in offset order (a producer's retry after a partial failure may write a message
+   * twice: at least once), read until `count` distinct ones came, and a moment longer for any extra.
    */
   async function readMessages(bus: KafkaBus, region: RegionId, count: number): Promise<Array<{ partition: number; timestamp: string; ids: string[] }>> {
     const topic = bus.topicOf(region);
@@ -72,7 +72,8 @@ describe("KafkaBus publishing against a real broker", () => {
     } finally {
       await consumer.disconnect();
     }
-    return [...read.values()].sort((a, b) => a.partition - b.partition || a.ids[0]!.localeCompare(b.ids[0]!));
+    // Stable: each partition's messages stay in offset order, the order they were read in.
+    return [...read.values()].sort((a, b) => a.partition - b.partition);
   }
 
   /** The messages a send of `events` should make: one per partition holding its events, in order. */
@@ -113,19 +114,32 @@ describe("KafkaBus publishing against a real broker", () => {
     expect(await readMessages(bus, "delhi", inDelhi.length)).toEqual(inDelhi);
   });
 
-  it("splits a partition's events into messages that the broker takes (at most 1 MiB a batch)", { timeout: 60_000 }, async () => {
-    const { bus, produced } = await startBus(1000);
-    // 1,000 events of about 1.3 KB, all of one session: 1.3 MB for one partition.
-    const events = makeEvents("long", 1000, { session_id: "one-session", error_code: "E".repeat(128), error_message: "m".repeat(1000) });
+  it("splits a partition's events into messages the broker takes (1 MiB a batch), in their order", { timeout: 60_000 }, async () => {
+    const { bus, produced } = await startBus(500);
+    // 1,100 events of about 1.3 KB, all of one session: packs of 650, 650 and 130 KB, more than one
+    // request can carry for one partition; the third must not overtake the second.
+    const events = makeEvents("long", 1100, { session_id: "one-session", error_code: "E".repeat(128), error_message: "m".repeat(1000) });
     const partition = partitionOfKey("one-session", PARTITIONS);
     await bus.publish("mumbai", events, 1000);
     const expected = new Array<number>(PARTITIONS).fill(0);
-    expected[partition] = 1000;
+    expected[partition] = 1100;
     expect(produced).toEqual([new Map([["mumbai", expected]])]);
     const ids = events.map((event) => event.eventId);
-    expect(await readMessages(bus, "mumbai", 2)).toEqual([
+    expect(await readMessages(bus, "mumbai", 3)).toEqual([
       { partition, timestamp: "1000", ids: ids.slice(0, 500) },
-      { partition, timestamp: "1000", ids: ids.slice(500) },
+      { partition, timestamp: "1000", ids: ids.slice(500, 1000) },
+      { partition, timestamp: "1000", ids: ids.slice(1000) },
+    ]);
+  });
+
+  it("stamps each message with the earliest ingest time of its own events", { timeout: 60_000 }, async () => {
+    const { bus } = await startBus(2);
+    const [early, late] = [makeEvents("early", 2, { session_id: "one" }), makeEvents("late", 2, { session_id: "one" })];
+    await Promise.all([bus.publish("pune", early, 1000), bus.publish("pune", late, 2000)]);
+    const partition = partitionOfKey("one", PARTITIONS);
+    expect(await readMessages(bus, "pune", 2)).toEqual([
+      { partition, timestamp: "1000", ids: early.map((e) => e.eventId) },
+      { partition, timestamp: "2000", ids: late.map((e) => e.eventId) },
     ]);
   });
 

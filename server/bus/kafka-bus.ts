@@ -110,8 +110,10 @@ interface ProduceRequest {
  * message.max.bytes (1 MiB by default), and all of a request's messages for a partition form one batch.
  */
 const MAX_PARTITION_BYTES_PER_REQUEST = 900_000;
-/** Sends waiting for Kafka's acknowledgement at once: one packs the next while the other is on the wire. */
+/** Sends under way at once, so the next one is packed while Kafka acknowledges the last. */
 const MAX_SENDS_IN_FLIGHT = 2;
+/** How long a close waits for queued publishes to be sent before refusing them. */
+const CLOSE_SEND_TIMEOUT_MS = 3000;
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -235,33 +237,37 @@ export class KafkaBus implements EventBus {
     });
   }
 
+  /** Sends what is queued and settles each publish; never throws (a publish that cannot be sent is refused). */
   private async sendQueued(): Promise<void> {
     const taken = this.queued;
     this.queued = [];
     if (taken.length === 0) return;
-    const requests = this.packQueued(taken);
-    const results = await Promise.allSettled(
-      requests.map((request) => this.producer.sendBatch({ acks: -1, topicMessages: [...request.topicMessages].map(([topic, messages]) => ({ topic, messages })) })),
-    );
-    // What Kafka took is counted even when another request of the send failed: its events are there.
     const produced = new Map<RegionId, number[]>();
-    results.forEach((result, i) => {
-      if (result.status === "rejected") return;
-      for (const [region, counts] of requests[i]!.produced) {
-        const sum = produced.get(region);
-        if (sum) counts.forEach((n, p) => (sum[p]! += n));
-        else produced.set(region, [...counts]);
+    let failure: unknown = null;
+    try {
+      // One after another, so a session's messages split over two requests stay in order.
+      for (const request of this.packQueued(taken)) {
+        await this.producer.sendBatch({ acks: -1, topicMessages: [...request.topicMessages].map(([topic, messages]) => ({ topic, messages })) });
+        for (const [region, counts] of request.produced) {
+          const sum = produced.get(region);
+          if (sum) counts.forEach((n, p) => (sum[p]! += n));
+          else produced.set(region, [...counts]);
+        }
       }
-    });
-    // The events are in Kafka: a failed count must not fail the publish (a resend would double them).
-    if (produced.size > 0) {
-      await this.options.onProduced?.(produced).catch((error: unknown) => {
-        this.options.log(`[kafka] events produced but not counted as produced (${messageOf(error)}); the books catch up as they are consumed`);
-      });
+    } catch (error) {
+      failure = error;
     }
-    const failed = results.find((result) => result.status === "rejected");
-    if (failed) {
-      this.lastError = messageOf(failed.reason);
+    // What Kafka took is counted even when a later request failed; a failed count must not fail the
+    // publish (a resend would double the events).
+    if (produced.size > 0) {
+      await Promise.resolve()
+        .then(() => this.options.onProduced?.(produced))
+        .catch((error: unknown) => this.options.log(`[kafka] events produced but not counted as produced (${messageOf(error)}); the books catch up as they are consumed`));
+    }
+    if (failure !== null) {
+      this.lastError = messageOf(failure);
+      // All of the send is refused, though a request before the failed one may have been taken: the
+      // client's resend of those events is then counted as duplicates, never lost.
       const refused = new AppError("unavailable", `Kafka did not take the events (${this.lastError}); send them again.`);
       for (const publish of taken) publish.reject(refused);
       return;
@@ -270,18 +276,21 @@ export class KafkaBus implements EventBus {
   }
 
   /**
-   * One session's events share a partition (so they stay in order); each partition's events from
-   * every queued publish are packed together, stamped with the earliest of their ingest times. A
-   * replay keeps a message of its own, marked with the dead letter it replays. Usually one request;
-   * more when a partition's messages would not fit in one.
+   * Each partition's events from every queued publish, packed together in order, each message
+   * stamped with the earliest ingest time of its own events; a replay keeps a message of its own.
+   * A partition's messages past one request's limit continue in the next request, never an earlier one.
    */
   private packQueued(taken: readonly QueuedPublish[]): ProduceRequest[] {
     const requests: ProduceRequest[] = [];
+    const lastRequest = new Map<string, number>();
     const add = (region: RegionId, message: OutgoingMessage, events: number) => {
       const topic = this.topicOf(region);
       const key = `${topic}|${message.partition}`;
-      let request = requests.find((r) => (r.bytes.get(key) ?? 0) + message.value.length <= MAX_PARTITION_BYTES_PER_REQUEST);
-      if (!request) requests.push((request = { topicMessages: new Map(), produced: new Map(), bytes: new Map() }));
+      let index = lastRequest.get(key) ?? 0;
+      while (index < requests.length && (requests[index]!.bytes.get(key) ?? 0) + message.value.length > MAX_PARTITION_BYTES_PER_REQUEST) index++;
+      if (index === requests.length) requests.push({ topicMessages: new Map(), produced: new Map(), bytes: new Map() });
+      lastRequest.set(key, index);
+      const request = requests[index]!;
       request.bytes.set(key, (request.bytes.get(key) ?? 0) + message.value.length);
       let messages = request.topicMessages.get(topic);
       if (!messages) request.topicMessages.set(topic, (messages = []));
@@ -290,7 +299,8 @@ export class KafkaBus implements EventBus {
       if (!counts) request.produced.set(region, (counts = new Array<number>(this.partitionCountOf(region)).fill(0)));
       counts[message.partition]! += events;
     };
-    const lists = new Map<RegionId, { events: ViewerEvent[][]; ingestedAt: number[] }>();
+    // Per region and partition: the events, and each one's ingest time.
+    const lists = new Map<RegionId, { events: ViewerEvent[][]; ingestedAt: number[][] }>();
     for (const publish of taken) {
       const { region } = publish;
       const partitions = this.partitionCountOf(region);
@@ -302,29 +312,31 @@ export class KafkaBus implements EventBus {
         continue;
       }
       let list = lists.get(region);
-      if (!list) lists.set(region, (list = { events: Array.from({ length: partitions }, () => []), ingestedAt: new Array<number>(partitions).fill(Infinity) }));
+      if (!list) lists.set(region, (list = { events: Array.from({ length: partitions }, () => []), ingestedAt: Array.from({ length: partitions }, () => []) }));
       for (const event of publish.events) {
         const partition = partitionOfKey(event.sessionId, partitions);
         list.events[partition]!.push(event);
-        if (publish.ingestedAt < list.ingestedAt[partition]!) list.ingestedAt[partition] = publish.ingestedAt;
+        list.ingestedAt[partition]!.push(publish.ingestedAt);
       }
     }
     const perMessage = this.options.eventsPerMessage;
     for (const [region, list] of lists) {
       list.events.forEach((events, partition) => {
-        const timestamp = String(Math.round(list.ingestedAt[partition]!));
-        const pack = (chunk: ViewerEvent[]): void => {
-          const value = Buffer.from(encodeCompactPack(chunk));
+        const times = list.ingestedAt[partition]!;
+        const pack = (from: number, to: number): void => {
+          const value = Buffer.from(encodeCompactPack(events.slice(from, to)));
           // Long events (ids and error messages near their limits) can make a full pack too big for one message.
-          if (value.length > MAX_PARTITION_BYTES_PER_REQUEST && chunk.length > 1) {
-            const half = Math.ceil(chunk.length / 2);
-            pack(chunk.slice(0, half));
-            pack(chunk.slice(half));
+          if (value.length > MAX_PARTITION_BYTES_PER_REQUEST && to - from > 1) {
+            const half = from + Math.ceil((to - from) / 2);
+            pack(from, half);
+            pack(half, to);
             return;
           }
-          add(region, { partition, value, timestamp }, chunk.length);
+          let earliest = times[from]!;
+          for (let i = from + 1; i < to; i++) if (times[i]! < earliest) earliest = times[i]!;
+          add(region, { partition, value, timestamp: String(Math.round(earliest)) }, to - from);
         };
-        for (let start = 0; start < events.length; start += perMessage) pack(events.slice(start, start + perMessage));
+        for (let start = 0; start < events.length; start += perMessage) pack(start, Math.min(events.length, start + perMessage));
       });
     }
     return requests;
@@ -471,6 +483,8 @@ export class KafkaBus implements EventBus {
         if (!closed && !this.closed) await run(attempt + 1);
       }
     };
+    // Before partitions move, what this member finished is committed, so the next owner reads less again.
+    consumer.on(consumer.events.REBALANCING, () => void committer.flush());
     consumer.on(consumer.events.GROUP_JOIN, (event) => {
       const assignment = event.payload.memberAssignment as Record<string, number[]>;
       committer.retain(assignment);
@@ -567,10 +581,16 @@ export class KafkaBus implements EventBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // Publishes already taken are sent (or refused) before the producer disconnects.
-    while (this.sending.size > 0 || this.sendScheduled) await (this.sending.size > 0 ? Promise.all(this.sending) : new Promise((resolve) => setImmediate(resolve)));
     if (this.lagTimer) clearInterval(this.lagTimer);
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    // Queued publishes are sent before the producer disconnects, for a few seconds at most (a broker
+    // that is down would hold the shutdown up); what is still queued then is refused.
+    const deadline = Date.now() + CLOSE_SEND_TIMEOUT_MS;
+    while ((this.sending.size > 0 || this.sendScheduled || this.queued.length > 0) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const refused = new AppError("unavailable", "The event bus shut down before Kafka took the events; send them again.");
+    for (const publish of this.queued.splice(0)) publish.reject(refused);
     // Each step runs even when an earlier one fails, so nothing is left connected.
     const steps = [...this.committers.map((c) => () => c.close()), ...this.consumers.map((c) => () => c.disconnect()), () => this.producer.disconnect(), () => this.admin.disconnect()];
     for (const step of steps) {
@@ -623,7 +643,7 @@ export class KafkaBus implements EventBus {
 
   /**
    * Hands a fetched batch to the handler in runs: plain events together, each replayed dead letter
-   * (marked by its `replay_of` header) on its own. Offsets are committed after each run succeeds.
+   * (marked by its `replay_of` header) on its own. Each run's offsets are resolved after it succeeds.
    */
   private async consumeBatch(payload: EachBatchPayload, handler: BatchHandler): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;

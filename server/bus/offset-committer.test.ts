@@ -54,7 +54,7 @@ describe("offset committer", () => {
     await committer.close();
   });
 
-  it("after a rebalance, never commits for a partition another member now owns", async () => {
+  it("after a rebalance, drops what it had not committed for partitions another member now owns", async () => {
     let fail = true;
     const commits: CommitOffset[][] = [];
     const { committer } = makeCommitter(async (offsets) => {

@@ -18,10 +18,9 @@ const CLOSE_COMMIT_TIMEOUT_MS = 2000;
 const keyOf = (topic: string, partition: number) => `${topic}|${partition}`;
 
 /**
- * Commits resolved offsets every `intervalMs` in one request, instead of one request per batch:
- * commits to a coordinator go one at a time over its connection, so committing every batch held
- * each fetch cycle up by a round trip per partition. What counts as done is the ledger's position;
- * a commit is only how far a restart or the next owner has to read again.
+ * Commits resolved offsets every `intervalMs` in one request: a commit per batch queued on the
+ * coordinator's connection and held each fetch cycle up. What counts as done is the ledger's
+ * position; a commit is only how far a restart or the next owner reads again.
  */
 export class OffsetCommitter {
   private readonly pending = new Map<string, CommitOffset>();

@@ -9,7 +9,7 @@ import type { BatchOrigin, LiveStore } from "./live-store";
 /** HyperLogLog buckets: a viewer window is the union of the buckets it spans. */
 const VIEWER_BUCKET_MS = 5000;
 
-/** Event ids per HMGET or HSET: large batches go as several commands in one pipeline, so none blocks Redis for long. */
+/** Event ids per HMGET or HSET: a large batch goes as several commands, so no one command holds Redis up for long. */
 const SIGHT_CHUNK = 5000;
 
 export interface RedisLiveStoreOptions {
@@ -61,11 +61,9 @@ export class RedisLiveStore implements LiveStore {
   }
 
   /**
-   * Per event_id, a mark naming the message it came in (source and position): a repeat with the same
-   * mark is a redelivery of that very message, so it counts as new; any other mark makes it a
-   * duplicate. Marks are read (two HMGETs) and written (one HSET) as plain commands per chunk, not in
-   * a script: read and write are two steps, which is safe because a resend carries its session, so
-   * it lands on the same partition as the original, and one worker processes a partition in order.
+   * A mark per event_id names the message it came in: the same mark again is a redelivery (new), any
+   * other mark a duplicate. Plain HMGETs then HSETs, not a script (half Redis's CPU); so a resend
+   * processed at the very moment as its original, on another region's partition, could count twice.
    */
   async keepFirstSightings(events: readonly ViewerEvent[], at: number, origin?: BatchOrigin): Promise<readonly ViewerEvent[]> {
     const n = events.length;
@@ -78,7 +76,7 @@ export class RedisLiveStore implements LiveStore {
     const previous = this.seenKey(bucket - 1);
     // Short marks keep the buckets small (millions of entries at 100,000 events/s). Without an
     // origin (a bus that never redelivers after a crash), every mark is new, so every earlier sighting is a duplicate.
-    const prefix = origin ? `${this.sourceTag(origin.source)}:` : `${this.instance}${(this.batches++).toString(36)}:`;
+    const prefix = origin ? `${this.tagSource(origin.source)}:` : `${this.instance}${(this.batches++).toString(36)}:`;
     const ids = new Array<string>(n);
     const marks = new Array<string>(n);
     for (let i = 0; i < n; i++) {
@@ -118,7 +116,7 @@ export class RedisLiveStore implements LiveStore {
       else if (!duplicate && fresh !== null) fresh.push(events[i]!);
     }
     if (writes.length > 0) {
-      const write = this.options.redis.multi();
+      const write = this.options.redis.pipeline();
       for (let first = 0; first < writes.length; first += 2 * SIGHT_CHUNK) write.hset(current, ...writes.slice(first, first + 2 * SIGHT_CHUNK));
       write.pexpire(current, 2 * window + 10_000);
       const results = (await write.exec()) ?? [];
@@ -128,7 +126,7 @@ export class RedisLiveStore implements LiveStore {
   }
 
   /** A short, stable tag of a ledger source (the same in every process), for marks. */
-  private sourceTag(source: string): string {
+  private tagSource(source: string): string {
     let tag = this.sourceTags.get(source);
     if (tag === undefined) this.sourceTags.set(source, (tag = hashKey(source).toString(36)));
     return tag;
@@ -174,6 +172,7 @@ export class RedisLiveStore implements LiveStore {
   async close(): Promise<void> {}
 
   private seenKey(bucket: number): string {
-    return `${this.options.prefix}:seen:${bucket}`;
+    // Not the `seen` buckets of the earlier long marks: a redelivery must be told by the same kind of mark.
+    return `${this.options.prefix}:sight:${bucket}`;
   }
 }

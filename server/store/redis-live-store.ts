@@ -21,6 +21,15 @@ export interface RedisLiveStoreOptions {
   onError: (what: string, error: unknown) => void;
 }
 
+/** The replies of a pipeline that sent `expected` commands; the first failed command's error is thrown. */
+function readReplies(results: [Error | null, unknown][] | null, expected: number): unknown[] {
+  if (!results || results.length !== expected) throw new Error(`Redis answered ${results?.length ?? 0} of ${expected} commands`);
+  return results.map(([error, value]) => {
+    if (error) throw error;
+    return value;
+  });
+}
+
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -88,20 +97,17 @@ export class RedisLiveStore implements LiveStore {
       const chunk = ids.slice(first, first + SIGHT_CHUNK);
       reads.hmget(current, ...chunk).hmget(previous, ...chunk);
     }
-    const replies = (await reads.exec()) ?? [];
-    const markIn = (key: 0 | 1, i: number): string | null => {
-      const [error, values] = replies[2 * Math.floor(i / SIGHT_CHUNK) + key] ?? [new Error("no reply from Redis"), null];
-      if (error) throw error;
-      return (values as (string | null)[])[i % SIGHT_CHUNK] ?? null;
-    };
+    // Replies alternate per chunk: marks in the current bucket, then in the one before.
+    const replies = readReplies(await reads.exec(), 2 * Math.ceil(n / SIGHT_CHUNK)) as (string | null)[][];
     const inBatch = new Map<string, string>();
     const writes: string[] = [];
     let fresh: ViewerEvent[] | null = null;
     for (let i = 0; i < n; i++) {
       const id = ids[i]!;
       const mark = marks[i]!;
-      const here = markIn(0, i);
-      const before = markIn(1, i);
+      const chunk = 2 * Math.floor(i / SIGHT_CHUNK);
+      const here = replies[chunk]![i % SIGHT_CHUNK] ?? null;
+      const before = replies[chunk + 1]![i % SIGHT_CHUNK] ?? null;
       let duplicate = (here !== null && here !== mark) || (before !== null && before !== mark);
       if (!duplicate) {
         const earlier = inBatch.get(id);
@@ -119,8 +125,7 @@ export class RedisLiveStore implements LiveStore {
       const write = this.options.redis.pipeline();
       for (let first = 0; first < writes.length; first += 2 * SIGHT_CHUNK) write.hset(current, ...writes.slice(first, first + 2 * SIGHT_CHUNK));
       write.pexpire(current, 2 * window + 10_000);
-      const results = (await write.exec()) ?? [];
-      for (const [error] of results) if (error) throw error;
+      readReplies(await write.exec(), write.length);
     }
     return fresh ?? events;
   }

@@ -4,8 +4,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { io } from "socket.io-client";
-import type { AlertsUpdate } from "@/core/live-protocol";
-import type { Snapshot } from "@/core/snapshot";
+import type { AlertsUpdate } from "@/core/live/live-protocol";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { spawnServer } from "@/server/testing/spawn-server";
 import { makeWireEvents } from "@/server/testing/wire-events";
 

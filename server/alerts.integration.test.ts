@@ -4,8 +4,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { AlertRule, AlertView } from "@/core/alert-rules";
-import type { Snapshot } from "@/core/snapshot";
+import type { AlertRule, AlertView } from "@/core/alerts/alert-rules";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { signInAs, spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
 import { makeWireEvents } from "./testing/wire-events";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { AuditEntry } from "@/core/auth";
+import type { AuditEntry } from "@/core/auth/auth";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 import { signInAs, spawnServer, TEST_ADMIN_PASSWORD, type SpawnedServer, type TestClient } from "./testing/spawn-server";
 import { makeWireEvents } from "./testing/wire-events";

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SavedCostScenario } from "@/core/cost-api";
-import type { CostReport } from "@/core/cost-report";
-import { REFERENCE_COST_SCENARIO } from "@/core/cost-scenario";
+import type { SavedCostScenario } from "@/core/cost/cost-api";
+import type { CostReport } from "@/core/cost/cost-report";
+import { REFERENCE_COST_SCENARIO } from "@/core/cost/cost-scenario";
 import { spawnServer, type SpawnedServer } from "./testing/spawn-server";
 
 const minimal = {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DeadLetterDetail, DeadLetterPage, DlqSummary, ReplayJobDetail, ReplayJobProgress } from "@/core/dlq-api";
+import type { DeadLetterDetail, DeadLetterPage, DlqSummary, ReplayJobDetail, ReplayJobProgress } from "@/core/dlq/dlq-api";
 import { makeWireEvents } from "./testing/wire-events";
 import { spawnServer, waitFor, type SpawnedServer, type TestClient } from "./testing/spawn-server";
 

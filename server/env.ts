@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { MAX_EVENTS_PER_MESSAGE } from "@/core/event-pack";
-import { ROUTING_STRATEGIES } from "@/core/routing";
+import { MAX_EVENTS_PER_MESSAGE } from "@/core/events/event-pack";
+import { ROUTING_STRATEGIES } from "@/core/routing/routing";
 
 const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' });
 const int = (min: number, max: number) =>

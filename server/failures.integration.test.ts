@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Snapshot } from "@/core/snapshot";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import type { ReplayResult } from "./http/replay-dead-letters";
 import type { DeadLetterRecord } from "./workers/dead-letter";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Snapshot } from "@/core/snapshot";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 import { freePortBeside, halt, service, start, stopAll } from "./testing/services";
 import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";

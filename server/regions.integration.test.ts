@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Snapshot } from "@/core/snapshot";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { spawnServer, waitFor, type SpawnedServer, type TestClient } from "./testing/spawn-server";
 
 const event = (id: string) => ({

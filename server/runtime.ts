@@ -1,4 +1,4 @@
-import type { RoutingStrategy } from "@/core/routing";
+import type { RoutingStrategy } from "@/core/routing/routing";
 import type { LoginLimiter } from "./auth/login-limiter";
 import type { Database } from "./db/database";
 import { AppError } from "./errors";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Snapshot } from "@/core/snapshot";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
 import { makeWireEvents } from "./testing/wire-events";

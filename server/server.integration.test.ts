@@ -3,7 +3,7 @@ import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HistoryRollup, Snapshot } from "@/core/snapshot";
+import type { HistoryRollup, Snapshot } from "@/core/metrics/snapshot";
 import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
 
 const base = { user_id: "u", device_id: "d", event_type: "play", timestamp: 1_764_000_000_000, quality: "720p", content_id: "ipl-final", bitrate: 4000, buffer_health: 6, network_type: "4G" };

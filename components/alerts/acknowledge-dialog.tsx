@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type SyntheticEvent } from "react";
-import type { AlertView } from "@/core/alert-rules";
-import { getRegionConfig } from "@/core/regions";
+import type { AlertView } from "@/core/alerts/alert-rules";
+import { getRegionConfig } from "@/core/routing/regions";
 import { SNAPSHOT_QUERY_KEY } from "@/components/board/api";
 import styles from "@/components/board/controls.module.css";
 import { DialogError } from "@/components/ui/dialog-error";

@@ -1,6 +1,6 @@
-import { formatIst } from "@/core/alert-message";
-import type { AlertView } from "@/core/alert-rules";
-import type { MetricName } from "@/core/metric-thresholds";
+import { formatIst } from "@/core/alerts/alert-message";
+import type { AlertView } from "@/core/alerts/alert-rules";
+import type { MetricName } from "@/core/metrics/thresholds";
 import { formatCompact } from "@/components/ui/format";
 
 const UNITS: Record<MetricName, (value: number) => string> = {

@@ -3,9 +3,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState, type KeyboardEvent } from "react";
-import { ALERT_SEVERITIES, ALERT_STATES, type AlertView } from "@/core/alert-rules";
-import { REGIONS, getRegionConfig } from "@/core/regions";
-import { formatIst } from "@/core/alert-message";
+import { ALERT_SEVERITIES, ALERT_STATES, type AlertView } from "@/core/alerts/alert-rules";
+import { REGIONS, getRegionConfig } from "@/core/routing/regions";
+import { formatIst } from "@/core/alerts/alert-message";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useOperatorOnly } from "@/components/auth/use-session";
 import { Brand } from "@/components/ui/brand";

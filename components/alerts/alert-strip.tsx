@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { memo, useState } from "react";
-import type { AlertView } from "@/core/alert-rules";
-import { getRegionConfig } from "@/core/regions";
+import type { AlertView } from "@/core/alerts/alert-rules";
+import { getRegionConfig } from "@/core/routing/regions";
 import { useOperatorOnly } from "@/components/auth/use-session";
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { AcknowledgeDialog } from "./acknowledge-dialog";

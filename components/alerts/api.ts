@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { alertRuleInputSchema, alertViewSchema, type AlertRule, type AlertRuleInput, type AlertView, type Silence } from "@/core/alert-rules";
-import { REGION_IDS, type RegionId } from "@/core/regions";
-import { alertHistoryEntrySchema, type AlertHistoryEntry } from "@/core/timeline";
+import { alertRuleInputSchema, alertViewSchema, type AlertRule, type AlertRuleInput, type AlertView, type Silence } from "@/core/alerts/alert-rules";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
+import { alertHistoryEntrySchema, type AlertHistoryEntry } from "@/core/timeline/timeline";
 import { ApiError, fetchJson, readJson, sendRequest } from "@/components/ui/api-client";
 
 /** Acknowledges a firing alert with a note; the server's refusal (already acknowledged, resolved) becomes the error. */

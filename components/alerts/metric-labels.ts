@@ -1,4 +1,4 @@
-import type { MetricName } from "@/core/metric-thresholds";
+import type { MetricName } from "@/core/metrics/thresholds";
 
 /** A metric's name for people. */
 export const METRIC_LABELS: Record<MetricName, string> = {

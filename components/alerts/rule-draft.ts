@@ -1,7 +1,7 @@
-import { alertRuleInputSchema, type AlertChannel, type AlertRule, type AlertRuleInput } from "@/core/alert-rules";
-import type { AlertImpact } from "@/core/health-score";
-import { METRIC_THRESHOLDS, type MetricName } from "@/core/metric-thresholds";
-import type { RegionId } from "@/core/regions";
+import { alertRuleInputSchema, type AlertChannel, type AlertRule, type AlertRuleInput } from "@/core/alerts/alert-rules";
+import type { AlertImpact } from "@/core/metrics/health-score";
+import { METRIC_THRESHOLDS, type MetricName } from "@/core/metrics/thresholds";
+import type { RegionId } from "@/core/routing/regions";
 
 /** A rule as the form holds it: numbers as typed, so a half-typed value is never lost. */
 export interface RuleDraft {

@@ -2,10 +2,10 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { ALERT_CHANNELS, MEASURED_METRICS, type AlertRule } from "@/core/alert-rules";
-import { ALERT_IMPACTS } from "@/core/health-score";
-import type { MetricName } from "@/core/metric-thresholds";
-import type { RegionId } from "@/core/regions";
+import { ALERT_CHANNELS, MEASURED_METRICS, type AlertRule } from "@/core/alerts/alert-rules";
+import { ALERT_IMPACTS } from "@/core/metrics/health-score";
+import type { MetricName } from "@/core/metrics/thresholds";
+import type { RegionId } from "@/core/routing/regions";
 import controls from "@/components/board/controls.module.css";
 import { DialogError } from "@/components/ui/dialog-error";
 import { RegionOptions } from "@/components/ui/region-options";

@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { formatIst } from "@/core/alert-message";
-import type { AlertRule } from "@/core/alert-rules";
-import { getRegionConfig } from "@/core/regions";
+import { formatIst } from "@/core/alerts/alert-message";
+import type { AlertRule } from "@/core/alerts/alert-rules";
+import { getRegionConfig } from "@/core/routing/regions";
 import controls from "@/components/board/controls.module.css";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useAdminOnly, useOperatorOnly } from "@/components/auth/use-session";

@@ -2,8 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import type { AlertRule } from "@/core/alert-rules";
-import { getRegionConfig, type RegionId } from "@/core/regions";
+import type { AlertRule } from "@/core/alerts/alert-rules";
+import { getRegionConfig, type RegionId } from "@/core/routing/regions";
 import controls from "@/components/board/controls.module.css";
 import { DialogError } from "@/components/ui/dialog-error";
 import { RegionOptions } from "@/components/ui/region-options";

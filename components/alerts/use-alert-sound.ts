@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useSyncExternalStore } from "react";
-import type { AlertView } from "@/core/alert-rules";
+import type { AlertView } from "@/core/alerts/alert-rules";
 
 const STORAGE_KEY = "signalbox.alert-sound";
 const listeners = new Set<() => void>();

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { sessionResponseSchema } from "@/core/auth";
+import { sessionResponseSchema } from "@/core/auth/auth";
 import { Brand } from "@/components/ui/brand";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import styles from "./auth.module.css";

@@ -1,4 +1,4 @@
-import { sessionResponseSchema, type SessionResponse } from "@/core/auth";
+import { sessionResponseSchema, type SessionResponse } from "@/core/auth/auth";
 import { fetchJson, readJson, sendRequest } from "@/components/ui/api-client";
 import { z } from "zod";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { hasRole, type SessionUser } from "@/core/auth";
+import { hasRole, type SessionUser } from "@/core/auth/auth";
 import { fetchSession, SESSION_QUERY_KEY } from "./session-api";
 
 /** The signed-in user; null while it loads (or when the session could not be read). */

@@ -1,5 +1,5 @@
-import type { Role, UserView } from "@/core/auth";
-import { userListSchema, userViewSchema } from "@/core/auth";
+import type { Role, UserView } from "@/core/auth/auth";
+import { userListSchema, userViewSchema } from "@/core/auth/auth";
 import { fetchJson, readJson, sendRequest } from "@/components/ui/api-client";
 
 export const USERS_QUERY_KEY = ["users"] as const;

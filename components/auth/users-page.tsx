@@ -2,7 +2,7 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import { ROLES, type Role, type UserView } from "@/core/auth";
+import { ROLES, type Role, type UserView } from "@/core/auth/auth";
 import { Brand } from "@/components/ui/brand";
 import { SiteNav } from "@/components/ui/site-nav";
 import { useHydrated } from "@/components/ui/use-hydrated";

@@ -5,9 +5,9 @@ import {
   type RegionChange,
   type RegionState,
   type RegionsResponse,
-} from "@/core/region-state";
-import type { RegionId } from "@/core/regions";
-import { historyResponseSchema, snapshotSchema, type HistoryResponse, type Snapshot } from "@/core/snapshot";
+} from "@/core/routing/region-state";
+import type { RegionId } from "@/core/routing/regions";
+import { historyResponseSchema, snapshotSchema, type HistoryResponse, type Snapshot } from "@/core/metrics/snapshot";
 import { fetchJson, readJson, sendRequest } from "@/components/ui/api-client";
 
 export const SNAPSHOT_QUERY_KEY = ["snapshot"] as const;

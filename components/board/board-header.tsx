@@ -1,4 +1,4 @@
-import type { Snapshot } from "@/core/snapshot";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { UserMenu } from "@/components/auth/user-menu";
 import { Brand } from "@/components/ui/brand";
 import { SiteNav } from "@/components/ui/site-nav";

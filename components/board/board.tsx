@@ -2,8 +2,8 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
-import { NETWORK_TYPES, QUALITIES, type NetworkType, type Quality } from "@/core/events";
-import type { AlertsUpdate } from "@/core/live-protocol";
+import { NETWORK_TYPES, QUALITIES, type NetworkType, type Quality } from "@/core/events/events";
+import type { AlertsUpdate } from "@/core/live/live-protocol";
 import { AlertStrip } from "@/components/alerts/alert-strip";
 import { LiveCostTile } from "@/components/cost/live-cost-tile";
 import { DLQ_SUMMARY_QUERY_KEY } from "@/components/dlq/api";

@@ -1,7 +1,7 @@
 import { memo, type CSSProperties } from "react";
-import type { Counts } from "@/core/aggregation";
-import { EVENT_TYPES, type EventType } from "@/core/events";
-import { BUFFER_ACTIONS, priorityOfBufferAction, type BufferAction } from "@/core/quality-ladder";
+import type { Counts } from "@/core/metrics/aggregation";
+import { EVENT_TYPES, type EventType } from "@/core/events/events";
+import { BUFFER_ACTIONS, priorityOfBufferAction, type BufferAction } from "@/core/experience/quality-ladder";
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { computeShare, formatCompact, formatInteger, formatShare, formatWindow } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";

@@ -1,4 +1,4 @@
-import type { Snapshot } from "@/core/snapshot";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { appendLivePoint, convertSnapshotToPoint, type SeriesPoint } from "./time-series";
 
 /** The newest snapshot from either source (socket or REST) and the live points it has added so far. */

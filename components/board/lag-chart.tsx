@@ -2,7 +2,7 @@
 
 import { memo, useMemo } from "react";
 import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { METRIC_THRESHOLDS } from "@/core/metric-thresholds";
+import { METRIC_THRESHOLDS } from "@/core/metrics/thresholds";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCompact, formatInteger, formatSeconds } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";

@@ -2,7 +2,7 @@
 
 import { memo, useMemo, type CSSProperties } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { STATUS_THRESHOLDS } from "@/core/snapshot";
+import { STATUS_THRESHOLDS } from "@/core/metrics/snapshot";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatMs } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";

@@ -1,7 +1,7 @@
-import { projectRegionLoss } from "@/core/load-projection";
-import { getRegionConfig, type RegionId } from "@/core/regions";
-import type { RoutingStrategy } from "@/core/routing";
-import type { RegionSnapshot } from "@/core/snapshot";
+import { projectRegionLoss } from "@/core/routing/load-projection";
+import { getRegionConfig, type RegionId } from "@/core/routing/regions";
+import type { RoutingStrategy } from "@/core/routing/routing";
+import type { RegionSnapshot } from "@/core/metrics/snapshot";
 import { formatClockTime, formatInteger, formatPercent, formatRate } from "@/components/ui/format";
 import { UtilisationMeter } from "@/components/ui/utilisation-meter";
 import type { RegionControl } from "./api";

@@ -1,5 +1,5 @@
 import { memo } from "react";
-import { getRegionConfig } from "@/core/regions";
+import { getRegionConfig } from "@/core/routing/regions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatClockTime } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";

@@ -1,4 +1,4 @@
-import type { RegionId } from "@/core/regions";
+import type { RegionId } from "@/core/routing/regions";
 
 /** Series colours kept clear of the status green, amber and red so a region never reads as a status. */
 export const REGION_COLORS: Record<RegionId, string> = {

@@ -2,9 +2,9 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type SyntheticEvent } from "react";
-import { getRegionConfig } from "@/core/regions";
-import type { RoutingStrategy } from "@/core/routing";
-import type { Snapshot } from "@/core/snapshot";
+import { getRegionConfig } from "@/core/routing/regions";
+import type { RoutingStrategy } from "@/core/routing/routing";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { DialogError } from "@/components/ui/dialog-error";
 import { REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY, sendRegionControl } from "./api";
 import styles from "./controls.module.css";

@@ -1,5 +1,5 @@
-import type { RegionId } from "@/core/regions";
-import type { RegionSnapshot } from "@/core/snapshot";
+import type { RegionId } from "@/core/routing/regions";
+import type { RegionSnapshot } from "@/core/metrics/snapshot";
 import type { RegionControl } from "./api";
 
 /** An operator's choice from a station's menu, waiting for confirmation. */

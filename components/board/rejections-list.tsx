@@ -1,5 +1,5 @@
 import { memo } from "react";
-import type { Snapshot } from "@/core/snapshot";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { EmptyState } from "@/components/ui/empty-state";
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { formatCompact, formatInteger } from "@/components/ui/format";

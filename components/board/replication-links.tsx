@@ -1,7 +1,7 @@
 import { memo } from "react";
-import { evaluateThreshold } from "@/core/metric-thresholds";
-import { REGIONS } from "@/core/regions";
-import type { Snapshot } from "@/core/snapshot";
+import { evaluateThreshold } from "@/core/metrics/thresholds";
+import { REGIONS } from "@/core/routing/regions";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { formatCompact, formatInteger, formatSeconds } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";

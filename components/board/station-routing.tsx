@@ -1,6 +1,6 @@
-import type { CircuitState } from "@/core/circuit-breaker";
-import type { RegionHealth } from "@/core/region-health";
-import type { RegionSnapshot } from "@/core/snapshot";
+import type { CircuitState } from "@/core/routing/circuit-breaker";
+import type { RegionHealth } from "@/core/routing/region-health";
+import type { RegionSnapshot } from "@/core/metrics/snapshot";
 import { formatRate } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./station.module.css";

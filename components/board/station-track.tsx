@@ -1,5 +1,5 @@
-import { REGIONS } from "@/core/regions";
-import { createIdleRegionSnapshot, type RegionSnapshot } from "@/core/snapshot";
+import { REGIONS } from "@/core/routing/regions";
+import { createIdleRegionSnapshot, type RegionSnapshot } from "@/core/metrics/snapshot";
 import type { RegionControlRequest } from "./region-controls";
 import styles from "./station.module.css";
 import { Station } from "./station";

@@ -1,7 +1,7 @@
 import { memo } from "react";
-import type { RegionConfig } from "@/core/regions";
-import { evaluateThreshold } from "@/core/metric-thresholds";
-import { STATUS_THRESHOLDS, type RegionSnapshot } from "@/core/snapshot";
+import type { RegionConfig } from "@/core/routing/regions";
+import { evaluateThreshold } from "@/core/metrics/thresholds";
+import { STATUS_THRESHOLDS, type RegionSnapshot } from "@/core/metrics/snapshot";
 import {
   formatCompact,
   formatInteger,

@@ -2,7 +2,7 @@
 
 import { memo, useMemo, type CSSProperties } from "react";
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { REGIONS } from "@/core/regions";
+import { REGIONS } from "@/core/routing/regions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatCompact, formatRate } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HistoryRollup, Snapshot } from "@/core/snapshot";
+import type { HistoryRollup, Snapshot } from "@/core/metrics/snapshot";
 import {
   appendLivePoint,
   convertRollupsToPoints,

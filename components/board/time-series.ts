@@ -1,5 +1,5 @@
-import { REGION_IDS, type RegionId } from "@/core/regions";
-import type { HistoryRollup, Snapshot } from "@/core/snapshot";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
+import type { HistoryRollup, Snapshot } from "@/core/metrics/snapshot";
 
 export const SERIES_WINDOW_MS = 15 * 60_000;
 export const SERIES_MAX_POINTS = 1000;

@@ -1,5 +1,5 @@
 import { memo } from "react";
-import type { Snapshot } from "@/core/snapshot";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { formatCompact, formatInteger, formatRate } from "@/components/ui/format";
 import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./board.module.css";

@@ -5,8 +5,8 @@ import {
   type LiveCostResponse,
   type SavedCostScenario,
   type SavedCostScenarioList,
-} from "@/core/cost-api";
-import type { CostScenario } from "@/core/cost-scenario";
+} from "@/core/cost/cost-api";
+import type { CostScenario } from "@/core/cost/cost-scenario";
 import { fetchJson, readJson, sendRequest } from "@/components/ui/api-client";
 
 export const SCENARIOS_QUERY_KEY = ["cost-scenarios"] as const;

@@ -1,7 +1,7 @@
 import { useId } from "react";
-import type { CostReport } from "@/core/cost-report";
-import { paiseToRupees, rupeesToPaise, sumPaise } from "@/core/money";
-import { REGION_IDS, getRegionConfig } from "@/core/regions";
+import type { CostReport } from "@/core/cost/cost-report";
+import { paiseToRupees, rupeesToPaise, sumPaise } from "@/core/cost/money";
+import { REGION_IDS, getRegionConfig } from "@/core/routing/regions";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CostChart } from "./cost-chart";

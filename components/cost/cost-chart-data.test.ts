@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateCostScenario } from "@/core/cost-model";
-import { REFERENCE_COST_SCENARIO, costScenarioSchema } from "@/core/cost-scenario";
+import { evaluateCostScenario } from "@/core/cost/cost-model";
+import { REFERENCE_COST_SCENARIO, costScenarioSchema } from "@/core/cost/cost-scenario";
 import { buildCostChartRows, computeNiceTicks } from "./cost-chart-data";
 
 describe("buildCostChartRows", () => {

@@ -1,5 +1,5 @@
-import type { RegionCost } from "@/core/cost-model";
-import { getRegionConfig, getRegionPosition, type RegionId } from "@/core/regions";
+import type { RegionCost } from "@/core/cost/cost-model";
+import { getRegionConfig, getRegionPosition, type RegionId } from "@/core/routing/regions";
 
 export const COST_COMPONENTS = [
   { key: "compute", label: "Compute", color: "#5b9cff" },

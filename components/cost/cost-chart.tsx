@@ -2,7 +2,7 @@
 
 import { memo, useMemo } from "react";
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from "recharts";
-import { getRegionConfig } from "@/core/regions";
+import { getRegionConfig } from "@/core/routing/regions";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE } from "@/components/board/chart-theme";
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { buildCostChartRows, computeNiceTicks, COST_COMPONENTS, type CostChartRow, type CostSeries } from "./cost-chart-data";

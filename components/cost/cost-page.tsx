@@ -2,9 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from "react";
-import type { SavedCostScenario } from "@/core/cost-api";
-import { buildCostReport, formatCostReportCsv, type CostReport } from "@/core/cost-report";
-import { REFERENCE_COST_SCENARIO, type CostScenario } from "@/core/cost-scenario";
+import type { SavedCostScenario } from "@/core/cost/cost-api";
+import { buildCostReport, formatCostReportCsv, type CostReport } from "@/core/cost/cost-report";
+import { REFERENCE_COST_SCENARIO, type CostScenario } from "@/core/cost/cost-scenario";
 import { ApiError } from "@/components/ui/api-client";
 import { Brand } from "@/components/ui/brand";
 import { isStructurallyEqual } from "@/components/ui/equality";

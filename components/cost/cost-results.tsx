@@ -1,4 +1,4 @@
-import type { CostReport } from "@/core/cost-report";
+import type { CostReport } from "@/core/cost/cost-report";
 import { Panel } from "@/components/ui/panel";
 import { CostChart } from "./cost-chart";
 import type { CostSeries } from "./cost-chart-data";

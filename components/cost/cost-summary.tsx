@@ -1,4 +1,4 @@
-import type { CostReport } from "@/core/cost-report";
+import type { CostReport } from "@/core/cost/cost-report";
 import { BudgetBar } from "./budget-bar";
 import { formatPercentOf, formatRupees } from "./format-cost";
 import styles from "./cost.module.css";

@@ -1,5 +1,5 @@
-import type { SavedCostScenario } from "@/core/cost-api";
-import type { CostScenario } from "@/core/cost-scenario";
+import type { SavedCostScenario } from "@/core/cost/cost-api";
+import type { CostScenario } from "@/core/cost/cost-scenario";
 import { createDraft, parseDraft, type ScenarioDraft } from "./scenario-draft";
 
 export interface EditorState {

@@ -1,4 +1,4 @@
-import type { ScenarioFieldError } from "@/core/cost-scenario";
+import type { ScenarioFieldError } from "@/core/cost/cost-scenario";
 import { describeFieldPath } from "./field-labels";
 import { fieldIdOf } from "./field-ids";
 import type { ScenarioDraft } from "./scenario-draft";

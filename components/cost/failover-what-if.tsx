@@ -1,6 +1,6 @@
 import { useId, useState } from "react";
-import type { FailoverCost } from "@/core/cost-model";
-import { getRegionConfig, type RegionId } from "@/core/regions";
+import type { FailoverCost } from "@/core/cost/cost-model";
+import { getRegionConfig, type RegionId } from "@/core/routing/regions";
 import { formatRupees, formatRupeesChange } from "./format-cost";
 import styles from "./cost.module.css";
 

@@ -1,4 +1,4 @@
-import { getRegionConfig, isRegionId } from "@/core/regions";
+import { getRegionConfig, isRegionId } from "@/core/routing/regions";
 import type { RateField } from "./scenario-draft";
 
 export const RATE_LABELS: Record<RateField, string> = {

@@ -1,5 +1,5 @@
 /** Money and file names for the cost page; amounts arrive as rupees (`…Inr`) and are shown from exact paise. */
-import { formatInr, rupeesToPaise } from "@/core/money";
+import { formatInr, rupeesToPaise } from "@/core/cost/money";
 
 /** ₹47,760 · ₹1,00,000.50. */
 export function formatRupees(inr: number): string {

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { getRegionConfig } from "@/core/regions";
+import { getRegionConfig } from "@/core/routing/regions";
 import { ApiError } from "@/components/ui/api-client";
 import { formatCompact, formatRate } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";

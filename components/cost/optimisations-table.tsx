@@ -1,4 +1,4 @@
-import type { CostOptimisation, CostRecommendation } from "@/core/cost-model";
+import type { CostOptimisation, CostRecommendation } from "@/core/cost/cost-model";
 import { formatRupees } from "./format-cost";
 import { STRATEGY_LABELS } from "./strategy-labels";
 import styles from "./cost.module.css";

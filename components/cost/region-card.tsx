@@ -1,5 +1,5 @@
 import { memo, useState } from "react";
-import { REGIONS, getRegionCostRates, type RegionId } from "@/core/regions";
+import { REGIONS, getRegionCostRates, type RegionId } from "@/core/routing/regions";
 import { fieldIdOf } from "./field-ids";
 import { RATE_LABELS } from "./field-labels";
 import { formatRupees } from "./format-cost";

@@ -1,8 +1,8 @@
 import { memo, useMemo, useState } from "react";
-import type { SavedCostScenario } from "@/core/cost-api";
-import { evaluateCostScenario } from "@/core/cost-model";
+import type { SavedCostScenario } from "@/core/cost/cost-api";
+import { evaluateCostScenario } from "@/core/cost/cost-model";
 import { useOperatorOnly } from "@/components/auth/use-session";
-import { getRegionConfig } from "@/core/regions";
+import { getRegionConfig } from "@/core/routing/regions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REFERENCE_COST_SCENARIO, costScenarioSchema } from "@/core/cost-scenario";
+import { REFERENCE_COST_SCENARIO, costScenarioSchema } from "@/core/cost/cost-scenario";
 import {
   createBlankDraft,
   createCopyName,

@@ -2,7 +2,7 @@
  * The cost form's model: every field as the text the person typed, so "1." or an emptied field can be
  * edited freely, read into a scenario and validated by the same zod schema as the API.
  */
-import { DEFAULT_LIVE_PROJECTION_SETTINGS, DYNAMIC_SCALING_POLICY } from "@/core/cost-model";
+import { DEFAULT_LIVE_PROJECTION_SETTINGS, DYNAMIC_SCALING_POLICY } from "@/core/cost/cost-model";
 import {
   DEFAULT_BUDGET_INR,
   DEFAULT_LATENCY_BOUND_MS,
@@ -13,8 +13,8 @@ import {
   type ParsedCostScenario,
   type ScenarioFieldError,
   type ScenarioRegion,
-} from "@/core/cost-scenario";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+} from "@/core/cost/cost-scenario";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 
 export const RATE_FIELDS = ["computePerInstanceHour", "storagePerGbMonth", "networkPerGb", "kafkaPerPartitionMonth"] as const;
 export type RateField = (typeof RATE_FIELDS)[number];

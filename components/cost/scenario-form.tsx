@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from "react";
-import type { ScenarioFieldError } from "@/core/cost-scenario";
-import type { CostReport } from "@/core/cost-report";
-import { REGIONS, getRegionConfig } from "@/core/regions";
+import type { ScenarioFieldError } from "@/core/cost/cost-scenario";
+import type { CostReport } from "@/core/cost/cost-report";
+import { REGIONS, getRegionConfig } from "@/core/routing/regions";
 import { Panel } from "@/components/ui/panel";
 import { fieldIdOf } from "./field-ids";
 import { RegionCard } from "./region-card";

@@ -12,7 +12,7 @@ import {
   type ReplayJobProgress,
   type ReplayResult,
   type ReplaySelection,
-} from "@/core/dlq-api";
+} from "@/core/dlq/dlq-api";
 import { fetchJson, readJson, sendRequest } from "@/components/ui/api-client";
 import { writeFilterQuery, type DlqFilter } from "./dlq-filter-query";
 

@@ -1,6 +1,6 @@
-import { DLQ_COMPONENTS } from "@/core/dlq-api";
-import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/failures";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import { DLQ_COMPONENTS } from "@/core/dlq/dlq-api";
+import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/dlq/failures";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 
 /** The DLQ page's filter, kept in the address so a filtered view can be shared. */
 export interface DlqFilter {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { DLQ_COMPONENTS } from "@/core/dlq-api";
-import { FAILURE_SEVERITIES } from "@/core/failures";
-import { REGION_IDS } from "@/core/regions";
+import { DLQ_COMPONENTS } from "@/core/dlq/dlq-api";
+import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
+import { REGION_IDS } from "@/core/routing/regions";
 import { EMPTY_FILTER, formatLocalInput, parseLocalInput, type DlqFilter } from "./dlq-filter-query";
 import frame from "@/components/ui/page.module.css";
 import { RegionOptions } from "@/components/ui/region-options";

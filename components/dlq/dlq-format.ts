@@ -1,4 +1,4 @@
-import type { AttemptKind, ReplayOutcome } from "@/core/dlq-api";
+import type { AttemptKind, ReplayOutcome } from "@/core/dlq/dlq-api";
 import { formatClockTime } from "@/components/ui/format";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

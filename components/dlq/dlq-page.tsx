@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
-import type { DlqSummary, ReplayJobDetail, ReplayJobProgress, ReplaySelection } from "@/core/dlq-api";
+import type { DlqSummary, ReplayJobDetail, ReplayJobProgress, ReplaySelection } from "@/core/dlq/dlq-api";
 import { ApiError } from "@/components/ui/api-client";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useOperatorOnly } from "@/components/auth/use-session";

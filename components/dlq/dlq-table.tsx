@@ -1,8 +1,8 @@
 "use client";
 
 import type { KeyboardEvent } from "react";
-import type { DeadLetterView } from "@/core/dlq-api";
-import { getRegionConfig } from "@/core/regions";
+import type { DeadLetterView } from "@/core/dlq/dlq-api";
+import { getRegionConfig } from "@/core/routing/regions";
 import { formatDayTime, formatReplayGuard } from "./dlq-format";
 import styles from "./dlq.module.css";
 

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { FAILURE_SEVERITIES } from "@/core/failures";
+import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
 import { ApiError } from "@/components/ui/api-client";
 import { formatInteger } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";

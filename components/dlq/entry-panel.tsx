@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useId, useRef } from "react";
-import { getRegionConfig } from "@/core/regions";
+import { getRegionConfig } from "@/core/routing/regions";
 import { ApiError } from "@/components/ui/api-client";
 import { Skeleton } from "@/components/ui/skeleton";
 import { createEntryQueryKey, fetchDeadLetter } from "./api";

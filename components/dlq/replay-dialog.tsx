@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useId, useRef, type SyntheticEvent } from "react";
-import type { ReplayJobDetail, ReplayOutcome, ReplaySelection } from "@/core/dlq-api";
+import type { ReplayJobDetail, ReplayOutcome, ReplaySelection } from "@/core/dlq/dlq-api";
 import { ApiError } from "@/components/ui/api-client";
 import { formatInteger } from "@/components/ui/format";
 import { createReplayJobQueryKey, createReplayOutcomesQueryKey, fetchReplayJob, previewReplay, startReplay } from "./api";

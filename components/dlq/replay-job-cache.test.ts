@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ReplayJobProgress } from "@/core/dlq-api";
+import type { ReplayJobProgress } from "@/core/dlq/dlq-api";
 import { mergeReplayJob } from "./replay-job-cache";
 
 const job = (state: ReplayJobProgress["state"], processed: number): ReplayJobProgress => ({

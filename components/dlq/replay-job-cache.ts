@@ -1,4 +1,4 @@
-import type { ReplayJobDetail, ReplayJobProgress } from "@/core/dlq-api";
+import type { ReplayJobDetail, ReplayJobProgress } from "@/core/dlq/dlq-api";
 
 /**
  * A job's progress arrives from the POST that started it, from socket pushes and from polls, in

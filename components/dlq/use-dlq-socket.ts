@@ -2,8 +2,8 @@
 
 import { useEffect, useEffectEvent, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import { dlqSummarySchema, replayJobProgressSchema, type DlqSummary, type ReplayJobProgress } from "@/core/dlq-api";
-import type { BoardClientToServerEvents, BoardServerToClientEvents } from "@/core/live-protocol";
+import { dlqSummarySchema, replayJobProgressSchema, type DlqSummary, type ReplayJobProgress } from "@/core/dlq/dlq-api";
+import type { BoardClientToServerEvents, BoardServerToClientEvents } from "@/core/live/live-protocol";
 
 interface DlqSocketHandlers {
   onSummary: (summary: DlqSummary) => void;

@@ -1,4 +1,4 @@
-import { timelineSchema, type TimelineEntry } from "@/core/timeline";
+import { timelineSchema, type TimelineEntry } from "@/core/timeline/timeline";
 import { fetchJson } from "@/components/ui/api-client";
 
 export const TIMELINE_QUERY_KEY = ["timeline"] as const;

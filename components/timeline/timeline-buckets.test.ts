@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TimelineEntry } from "@/core/timeline";
+import type { TimelineEntry } from "@/core/timeline/timeline";
 import { bucketTimeline, chooseBucketMs } from "./timeline-buckets";
 
 const entry = (at: number, kind: TimelineEntry["kind"]): TimelineEntry => ({ at, kind, action: "x", region: null, title: "t", detail: null, actor: null, alertId: null });

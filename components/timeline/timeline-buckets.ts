@@ -1,4 +1,4 @@
-import { TIMELINE_KINDS, type TimelineEntry } from "@/core/timeline";
+import { TIMELINE_KINDS, type TimelineEntry } from "@/core/timeline/timeline";
 
 type Kind = (typeof TIMELINE_KINDS)[number];
 

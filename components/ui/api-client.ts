@@ -1,6 +1,6 @@
 /** Fetch helpers for the board and the cost page: responses validated, failures worded for a person. */
 import { z } from "zod";
-import { CSRF_HEADER, sessionResponseSchema } from "@/core/auth";
+import { CSRF_HEADER, sessionResponseSchema } from "@/core/auth/auth";
 
 const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 

@@ -1,4 +1,4 @@
-import { REGIONS } from "@/core/regions";
+import { REGIONS } from "@/core/routing/regions";
 
 /** One <option> per configured region, in registry order, after an optional "all" choice with value "". */
 export function RegionOptions({ allLabel }: { allLabel?: string }) {

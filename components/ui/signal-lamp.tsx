@@ -1,4 +1,4 @@
-import type { RegionStatus } from "@/core/snapshot";
+import type { RegionStatus } from "@/core/metrics/snapshot";
 import styles from "./ui.module.css";
 
 /** The round signal aspect of a status; decorative, so the status must also be written out beside it. */

@@ -1,4 +1,4 @@
-import type { RegionStatus } from "@/core/snapshot";
+import type { RegionStatus } from "@/core/metrics/snapshot";
 
 export const STATUS_LABELS: Record<RegionStatus, string> = {
   idle: "Idle",

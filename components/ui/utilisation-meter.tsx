@@ -1,4 +1,4 @@
-import { STATUS_THRESHOLDS } from "@/core/snapshot";
+import { STATUS_THRESHOLDS } from "@/core/metrics/snapshot";
 import styles from "./ui.module.css";
 
 const { warning, critical } = STATUS_THRESHOLDS.utilizationPercent;

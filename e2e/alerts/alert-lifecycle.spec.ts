@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "../fixtures";
-import type { AlertRule } from "@/core/alert-rules";
+import type { AlertRule } from "@/core/alerts/alert-rules";
 
 // The e2e server is shared by every spec: the rule made here is deleted again.
 let ruleId: string | null = null;

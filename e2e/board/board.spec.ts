@@ -1,5 +1,5 @@
 import { expect, test } from "../fixtures";
-import { REGION_IDS } from "@/core/regions";
+import { REGION_IDS } from "@/core/routing/regions";
 
 function parseCount(text: string | null): number {
   return Number((text ?? "").replace(/[^\d.]/g, ""));

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "../fixtures";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 
 type Control = "failover" | "failback" | "trip" | "reset";
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "../fixtures";
-import type { DeadLetterPage } from "@/core/dlq-api";
+import type { DeadLetterPage } from "@/core/dlq/dlq-api";
 
 // The e2e server is shared by every spec: the drill made here is ended.
 test.afterEach(async ({ request }) => {

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { io, type Socket } from "socket.io-client";
-import type { PlayerClientToServerEvents, PlayerServerToClientEvents, QualityCommand } from "@/core/live-protocol";
+import type { PlayerClientToServerEvents, PlayerServerToClientEvents, QualityCommand } from "@/core/live/live-protocol";
 
 type PlayerSocket = Socket<PlayerServerToClientEvents, PlayerClientToServerEvents>;
 

@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from "@/core/auth";
+import { SESSION_COOKIE } from "@/core/auth/auth";
 
 /** The request header main.ts sets to the TCP peer's address (replacing any a client sent), for the sign-in limit. */
 export const PEER_HEADER = "x-signalbox-peer";

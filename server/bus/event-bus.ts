@@ -1,6 +1,6 @@
-import type { ViewerEvent } from "@/core/events";
-import type { RegionId } from "@/core/regions";
-import type { Lag } from "@/core/snapshot";
+import type { ViewerEvent } from "@/core/events/events";
+import type { RegionId } from "@/core/routing/regions";
+import type { Lag } from "@/core/metrics/snapshot";
 import type { ComponentHealth } from "../health";
 
 export interface RegionLag extends Lag {

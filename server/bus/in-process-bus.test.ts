@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ViewerEvent } from "@/core/events";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import type { ViewerEvent } from "@/core/events/events";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import { AppError } from "../errors";
 import type { BatchHandler, BusBatch } from "./event-bus";
 import { InProcessBus, type InProcessBusOptions } from "./in-process-bus";

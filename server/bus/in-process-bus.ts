@@ -1,5 +1,5 @@
-import type { ViewerEvent } from "@/core/events";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import type { ViewerEvent } from "@/core/events/events";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import { AppError } from "../errors";
 import type { ComponentHealth } from "../health";
 import { nowMs } from "../clock";

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
-import { partitionOfKey } from "@/core/event-pack";
-import { parseViewerEvent, type ViewerEvent } from "@/core/events";
-import type { RegionId } from "@/core/regions";
+import { partitionOfKey } from "@/core/events/event-pack";
+import { parseViewerEvent, type ViewerEvent } from "@/core/events/events";
+import type { RegionId } from "@/core/routing/regions";
 import { makeWireEvents } from "../testing/wire-events";
 import { KafkaBus } from "./kafka-bus";
 

@@ -1,7 +1,7 @@
 import { Kafka, logLevel, type Admin, type Consumer, type EachBatchPayload, type LogEntry, type Producer } from "kafkajs";
-import { encodeCompactPack, partitionOfKey, positionOf } from "@/core/event-pack";
-import type { ViewerEvent } from "@/core/events";
-import { REGION_IDS, REPLICATED_FROM_HEADER, REPLICATION_LINKS, type RegionId, type ReplicationLink } from "@/core/regions";
+import { encodeCompactPack, partitionOfKey, positionOf } from "@/core/events/event-pack";
+import type { ViewerEvent } from "@/core/events/events";
+import { REGION_IDS, REPLICATED_FROM_HEADER, REPLICATION_LINKS, type RegionId, type ReplicationLink } from "@/core/routing/regions";
 import { AppError } from "../errors";
 import type { ComponentHealth } from "../health";
 import type { DeadLetterRecord } from "../workers/dead-letter";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { encodeCompactPack, MAX_EVENTS_PER_MESSAGE, PACK_FIELDS } from "@/core/event-pack";
-import { parseViewerEvent } from "@/core/events";
+import { encodeCompactPack, MAX_EVENTS_PER_MESSAGE, PACK_FIELDS } from "@/core/events/event-pack";
+import { parseViewerEvent } from "@/core/events/events";
 import { makeWireEvents } from "../testing/wire-events";
 import { decodeEventMessage } from "./kafka-messages";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { readEventPack } from "@/core/event-pack";
-import { parseViewerEvent, toWireEvent, wireEventSchema, type ParsedEvent } from "@/core/events";
-import { FAILURE_SEVERITIES } from "@/core/failures";
-import { REGION_IDS } from "@/core/regions";
+import { readEventPack } from "@/core/events/event-pack";
+import { parseViewerEvent, toWireEvent, wireEventSchema, type ParsedEvent } from "@/core/events/events";
+import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
+import { REGION_IDS } from "@/core/routing/regions";
 import type { DeadLetterRecord } from "../workers/dead-letter";
 import { FAULT_COMPONENTS } from "../workers/fault-injector";
 import type { RetryItem } from "../workers/failure-handler";
@@ -57,7 +57,7 @@ function firstIssue(error: z.ZodError): string {
   return issue ? `${issue.path.join(".") || "message"}: ${issue.message}` : "invalid";
 }
 
-/** An events-topic message read back: its JSON, then its events as core/event-pack reads a pack. */
+/** An events-topic message read back: its JSON, then its events as core/events/event-pack reads a pack. */
 export function decodeEventMessage(value: Buffer | null): Parsed<ParsedEvent[]> {
   const json = parseJson(value);
   return json.ok ? readEventPack(json.value) : json;

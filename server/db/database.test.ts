@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import type { RollupRecord } from "@/core/history";
+import type { RollupRecord } from "@/core/metrics/history";
 import { listRegionRollups } from "../services/list-region-rollups";
 import { saveRegionRollups } from "../services/save-region-rollups";
 import { createTestDatabase, type TestDatabase } from "../testing/postgres";

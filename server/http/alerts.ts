@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { ALERT_SEVERITIES, ALERT_STATES, alertRuleInputSchema, silenceInputSchema, type AlertRule, type AlertView, type Silence } from "@/core/alert-rules";
-import { REGION_IDS } from "@/core/regions";
+import { ALERT_SEVERITIES, ALERT_STATES, alertRuleInputSchema, silenceInputSchema, type AlertRule, type AlertView, type Silence } from "@/core/alerts/alert-rules";
+import { REGION_IDS } from "@/core/routing/regions";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { deleteAlertRule } from "../services/delete-alert-rule";
-import type { AlertHistoryEntry } from "@/core/timeline";
+import type { AlertHistoryEntry } from "@/core/timeline/timeline";
 import { getAlertHistory } from "../services/get-alert-history";
 import { listAlertRules } from "../services/list-alert-rules";
 import { listAlerts } from "../services/list-alerts";

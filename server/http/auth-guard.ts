@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import { CSRF_HEADER, hasRole, type Role } from "@/core/auth";
+import { CSRF_HEADER, hasRole, type Role } from "@/core/auth/auth";
 import { readSessionCookie } from "../auth/cookies";
 import { hashToken } from "../auth/session-tokens";
 import { AppError, isAppError } from "../errors";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import type { SavedCostScenario, SavedCostScenarioList } from "@/core/cost-api";
+import type { SavedCostScenario, SavedCostScenarioList } from "@/core/cost/cost-api";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { deleteCostScenario } from "../services/delete-cost-scenario";

@@ -1,4 +1,4 @@
-import { buildCostReport, type CostReport } from "@/core/cost-report";
+import { buildCostReport, type CostReport } from "@/core/cost/cost-report";
 import { readCostScenario } from "./read-cost-scenario";
 
 /** POST /api/cost/evaluate: a scenario in, its full report out (current cost, optimisations, budget, growth, failovers). */

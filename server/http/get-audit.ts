@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AuditEntry } from "@/core/auth";
+import type { AuditEntry } from "@/core/auth/auth";
 import type { Runtime } from "../runtime";
 import { listAudit } from "../services/audit-log";
 import { parseQuery } from "./validate";

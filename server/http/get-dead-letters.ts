@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { DeadLetterAttempt, DeadLetterDetail, DlqSummary } from "@/core/dlq-api";
-import { FAILURE_SEVERITIES } from "@/core/failures";
-import { REGION_IDS } from "@/core/regions";
+import type { DeadLetterAttempt, DeadLetterDetail, DlqSummary } from "@/core/dlq/dlq-api";
+import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
+import { REGION_IDS } from "@/core/routing/regions";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { getDeadLetter, listDeadLetters } from "../services/list-dead-letters";

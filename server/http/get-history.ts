@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { summarizeRollup } from "@/core/history";
-import { REGION_IDS } from "@/core/regions";
-import type { HistoryResponse } from "@/core/snapshot";
+import { summarizeRollup } from "@/core/metrics/history";
+import { REGION_IDS } from "@/core/routing/regions";
+import type { HistoryResponse } from "@/core/metrics/snapshot";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { listRegionRollups } from "../services/list-region-rollups";

@@ -1,6 +1,6 @@
-import type { LiveCostResponse } from "@/core/cost-api";
-import { DEFAULT_LIVE_PROJECTION_SETTINGS, projectLiveCost } from "@/core/cost-model";
-import type { RegionId } from "@/core/regions";
+import type { LiveCostResponse } from "@/core/cost/cost-api";
+import { DEFAULT_LIVE_PROJECTION_SETTINGS, projectLiveCost } from "@/core/cost/cost-model";
+import type { RegionId } from "@/core/routing/regions";
 import type { Runtime } from "../runtime";
 
 /** GET /api/cost/live: the month's compute if the events/s of the latest snapshot held, per region. */

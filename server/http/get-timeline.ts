@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { REGION_IDS } from "@/core/regions";
+import { REGION_IDS } from "@/core/routing/regions";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
-import type { TimelineEntry } from "@/core/timeline";
+import type { TimelineEntry } from "@/core/timeline/timeline";
 import { listTimeline } from "../services/list-timeline";
 import { instantSchema, parseQuery } from "./validate";
 

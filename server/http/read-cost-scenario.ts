@@ -1,4 +1,4 @@
-import { parseCostScenario, type CostScenario } from "@/core/cost-scenario";
+import { parseCostScenario, type CostScenario } from "@/core/cost/cost-scenario";
 import { AppError } from "../errors";
 import { readJsonBody } from "./respond";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { REGION_IDS, isRegionId, type RegionId } from "@/core/regions";
-import type { RegionsResponse } from "@/core/region-state";
+import { REGION_IDS, isRegionId, type RegionId } from "@/core/routing/regions";
+import type { RegionsResponse } from "@/core/routing/region-state";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { listRegionChanges } from "../services/list-region-changes";

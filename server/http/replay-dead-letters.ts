@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { ReplayFilter, ReplayJobDetail, ReplayJobProgress, ReplayResult, ReplaySelection } from "@/core/dlq-api";
-import { FAILURE_SEVERITIES } from "@/core/failures";
-import { REGION_IDS } from "@/core/regions";
+import type { ReplayFilter, ReplayJobDetail, ReplayJobProgress, ReplayResult, ReplaySelection } from "@/core/dlq/dlq-api";
+import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
+import { REGION_IDS } from "@/core/routing/regions";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { getReplayJob, listReplayJobOutcomes } from "../services/get-replay-job";

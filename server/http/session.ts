@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SessionResponse } from "@/core/auth";
+import type { SessionResponse } from "@/core/auth/auth";
 import { createClearedSessionCookie, createSessionCookie, PEER_HEADER, SESSION_TTL_MS } from "../auth/cookies";
 import { verifyPassword } from "../auth/passwords";
 import { createToken, hashToken } from "../auth/session-tokens";

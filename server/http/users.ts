@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordSchema, roleSchema, usernameSchema, type UserView } from "@/core/auth";
+import { passwordSchema, roleSchema, usernameSchema, type UserView } from "@/core/auth/auth";
 import { hashPassword } from "../auth/passwords";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";

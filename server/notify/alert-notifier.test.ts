@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
-import type { AlertView } from "@/core/alert-rules";
+import type { AlertView } from "@/core/alerts/alert-rules";
 import { waitFor } from "../testing/spawn-server";
 import { AlertNotifier, type DeliveryOutcome } from "./alert-notifier";
 

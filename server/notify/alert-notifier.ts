@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
-import { buildChannelPayload, type AlertNotice } from "@/core/alert-message";
-import type { AlertChannel, AlertView } from "@/core/alert-rules";
+import { buildChannelPayload, type AlertNotice } from "@/core/alerts/alert-message";
+import type { AlertChannel, AlertView } from "@/core/alerts/alert-rules";
 
 /** Where each channel delivers; a channel without its settings is skipped, and the skip is recorded. */
 export interface ChannelSettings {

@@ -1,4 +1,4 @@
-import type { AlertView } from "@/core/alert-rules";
+import type { AlertView } from "@/core/alerts/alert-rules";
 import { AppError } from "../errors";
 import type { PrismaClient } from "../db/generated/client";
 import { toAlertView } from "./alert-rows";

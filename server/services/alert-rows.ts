@@ -1,4 +1,4 @@
-import { alertRuleInputSchema, alertViewSchema, type AlertRule, type AlertView } from "@/core/alert-rules";
+import { alertRuleInputSchema, alertViewSchema, type AlertRule, type AlertView } from "@/core/alerts/alert-rules";
 import { AppError } from "../errors";
 import type { Prisma } from "../db/generated/client";
 

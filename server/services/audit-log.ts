@@ -1,4 +1,4 @@
-import type { AuditEntry } from "@/core/auth";
+import type { AuditEntry } from "@/core/auth/auth";
 import type { PrismaClient } from "../db/generated/client";
 
 export interface AuditRecord {

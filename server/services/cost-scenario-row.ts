@@ -1,5 +1,5 @@
-import type { SavedCostScenario } from "@/core/cost-api";
-import { costScenarioSchema } from "@/core/cost-scenario";
+import type { SavedCostScenario } from "@/core/cost/cost-api";
+import { costScenarioSchema } from "@/core/cost/cost-scenario";
 import type { CostScenario as CostScenarioRow } from "../db/generated/client";
 
 /** A stored row as the API's record; the JSON is validated again, since the database is a boundary too. */

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { REFERENCE_COST_SCENARIO, costScenarioSchema, type CostScenario } from "@/core/cost-scenario";
+import { REFERENCE_COST_SCENARIO, costScenarioSchema, type CostScenario } from "@/core/cost/cost-scenario";
 import { openDatabase, type Database } from "../db/database";
 import { createTestDatabase } from "../testing/postgres";
 import { deleteCostScenario } from "./delete-cost-scenario";

@@ -1,5 +1,5 @@
-import type { AlertView } from "@/core/alert-rules";
-import type { AlertHistoryEntry } from "@/core/timeline";
+import type { AlertView } from "@/core/alerts/alert-rules";
+import type { AlertHistoryEntry } from "@/core/timeline/timeline";
 import { AppError } from "../errors";
 import type { PrismaClient } from "../db/generated/client";
 import { toAlertView } from "./alert-rows";

@@ -1,4 +1,4 @@
-import type { SavedCostScenario } from "@/core/cost-api";
+import type { SavedCostScenario } from "@/core/cost/cost-api";
 import type { PrismaClient } from "../db/generated/client";
 import { toSavedCostScenario } from "./cost-scenario-row";
 

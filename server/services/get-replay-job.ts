@@ -1,4 +1,4 @@
-import type { ReplayJobProgress, ReplayOutcome } from "@/core/dlq-api";
+import type { ReplayJobProgress, ReplayOutcome } from "@/core/dlq/dlq-api";
 import type { PrismaClient } from "../db/generated/client";
 
 /** A replay job's progress, or null. */

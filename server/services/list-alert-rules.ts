@@ -1,4 +1,4 @@
-import type { AlertRule } from "@/core/alert-rules";
+import type { AlertRule } from "@/core/alerts/alert-rules";
 import type { PrismaClient } from "../db/generated/client";
 import { toAlertRule } from "./alert-rows";
 

@@ -1,5 +1,5 @@
-import type { AlertSeverity, AlertState, AlertView } from "@/core/alert-rules";
-import type { RegionId } from "@/core/regions";
+import type { AlertSeverity, AlertState, AlertView } from "@/core/alerts/alert-rules";
+import type { RegionId } from "@/core/routing/regions";
 import type { PrismaClient } from "../db/generated/client";
 import { toAlertView } from "./alert-rows";
 

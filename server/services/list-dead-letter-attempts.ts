@@ -1,5 +1,5 @@
-import type { DeadLetterAttempt } from "@/core/dlq-api";
-import type { FailureSeverity } from "@/core/failures";
+import type { DeadLetterAttempt } from "@/core/dlq/dlq-api";
+import type { FailureSeverity } from "@/core/dlq/failures";
 import type { PrismaClient } from "../db/generated/client";
 
 /** An entry's history, oldest first. */

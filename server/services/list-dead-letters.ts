@@ -1,6 +1,6 @@
-import type { WireEvent } from "@/core/events";
-import type { FailureSeverity } from "@/core/failures";
-import type { RegionId } from "@/core/regions";
+import type { WireEvent } from "@/core/events/events";
+import type { FailureSeverity } from "@/core/dlq/failures";
+import type { RegionId } from "@/core/routing/regions";
 import type { DeadLetter as DeadLetterRow, Prisma, PrismaClient } from "../db/generated/client";
 import type { DeadLetterRecord } from "../workers/dead-letter";
 import type { FaultComponent } from "../workers/fault-injector";

@@ -1,4 +1,4 @@
-import type { RegionId } from "@/core/regions";
+import type { RegionId } from "@/core/routing/regions";
 import type { PrismaClient } from "../db/generated/client";
 import type { RegionAction, RegionChange } from "../workers/region-manager";
 

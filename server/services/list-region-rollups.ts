@@ -1,5 +1,5 @@
-import type { RollupRecord } from "@/core/history";
-import type { RegionId } from "@/core/regions";
+import type { RollupRecord } from "@/core/metrics/history";
+import type { RegionId } from "@/core/routing/regions";
 import type { PrismaClient } from "../db/generated/client";
 
 export interface RollupQuery {

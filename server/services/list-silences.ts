@@ -1,5 +1,5 @@
-import type { Silence } from "@/core/alert-rules";
-import type { RegionId } from "@/core/regions";
+import type { Silence } from "@/core/alerts/alert-rules";
+import type { RegionId } from "@/core/routing/regions";
 import type { PrismaClient } from "../db/generated/client";
 
 /** Silences that have not ended by `now`, soonest end first. */

@@ -1,7 +1,7 @@
-import { formatIst } from "@/core/alert-message";
-import { getRegionConfig, type RegionId } from "@/core/regions";
-import type { RegionAction } from "@/core/region-state";
-import type { TimelineEntry } from "@/core/timeline";
+import { formatIst } from "@/core/alerts/alert-message";
+import { getRegionConfig, type RegionId } from "@/core/routing/regions";
+import type { RegionAction } from "@/core/routing/region-state";
+import type { TimelineEntry } from "@/core/timeline/timeline";
 import type { PrismaClient } from "../db/generated/client";
 
 const REGION_ACTION_WORDS: Record<RegionAction, string> = {

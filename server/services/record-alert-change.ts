@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { AlertTransition } from "@/core/alert-evaluator";
-import type { AlertView } from "@/core/alert-rules";
-import type { RegionId } from "@/core/regions";
+import type { AlertTransition } from "@/core/alerts/alert-evaluator";
+import type { AlertView } from "@/core/alerts/alert-rules";
+import type { RegionId } from "@/core/routing/regions";
 import type { PrismaClient } from "../db/generated/client";
 import { toAlertView } from "./alert-rows";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AlertRule, AlertRuleFields } from "@/core/alert-rules";
+import type { AlertRule, AlertRuleFields } from "@/core/alerts/alert-rules";
 import { AppError } from "../errors";
 import type { PrismaClient } from "../db/generated/client";
 import { toAlertRule, toAlertRuleData } from "./alert-rows";

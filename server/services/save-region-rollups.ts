@@ -1,4 +1,4 @@
-import type { RollupRecord } from "@/core/history";
+import type { RollupRecord } from "@/core/metrics/history";
 import type { PrismaClient } from "../db/generated/client";
 
 const COLUMNS = [

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ReplayJobProgress } from "@/core/dlq-api";
+import type { ReplayJobProgress } from "@/core/dlq/dlq-api";
 import { openDatabase, type Database } from "../db/database";
 import { createReplayJob, failInterruptedReplayJobs } from "./save-replay-job";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Silence } from "@/core/alert-rules";
+import type { Silence } from "@/core/alerts/alert-rules";
 import type { PrismaClient } from "../db/generated/client";
 
 /** Stores a silence from `now` for its duration. */

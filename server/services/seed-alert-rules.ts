@@ -1,5 +1,5 @@
-import { stableUuidOf } from "@/core/stable-id";
-import type { AlertRuleFields } from "@/core/alert-rules";
+import { stableUuidOf } from "@/server/stable-id";
+import type { AlertRuleFields } from "@/core/alerts/alert-rules";
 import type { PrismaClient } from "../db/generated/client";
 import { toAlertRuleData } from "./alert-rows";
 

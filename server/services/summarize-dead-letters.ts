@@ -1,4 +1,4 @@
-import type { FailureSeverity } from "@/core/failures";
+import type { FailureSeverity } from "@/core/dlq/failures";
 import type { PrismaClient } from "../db/generated/client";
 
 export interface DeadLetterCounts {

@@ -1,5 +1,5 @@
-import type { SavedCostScenario } from "@/core/cost-api";
-import type { CostScenario } from "@/core/cost-scenario";
+import type { SavedCostScenario } from "@/core/cost/cost-api";
+import type { CostScenario } from "@/core/cost/cost-scenario";
 import type { PrismaClient } from "../db/generated/client";
 import { toSavedCostScenario } from "./cost-scenario-row";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Role, UserView } from "@/core/auth";
+import type { Role, UserView } from "@/core/auth/auth";
 import { AppError } from "../errors";
 import type { PrismaClient } from "../db/generated/client";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Role } from "@/core/auth";
+import type { Role } from "@/core/auth/auth";
 import type { PrismaClient } from "../db/generated/client";
 
 export interface SessionRecord {

@@ -1,7 +1,7 @@
 import type { Server } from "socket.io";
-import { requestSnapshotSchema, type AlertsUpdate, type BoardClientToServerEvents, type BoardServerToClientEvents } from "@/core/live-protocol";
-import type { DlqSummary, ReplayJobProgress } from "@/core/dlq-api";
-import type { Snapshot } from "@/core/snapshot";
+import { requestSnapshotSchema, type AlertsUpdate, type BoardClientToServerEvents, type BoardServerToClientEvents } from "@/core/live/live-protocol";
+import type { DlqSummary, ReplayJobProgress } from "@/core/dlq/dlq-api";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import { readSessionCookie } from "../auth/cookies";
 import { hashToken } from "../auth/session-tokens";
 import type { PrismaClient } from "../db/generated/client";

@@ -1,5 +1,5 @@
-import type { ViewerEvent } from "@/core/events";
-import type { RegionId } from "@/core/regions";
+import type { ViewerEvent } from "@/core/events/events";
+import type { RegionId } from "@/core/routing/regions";
 import type { ComponentHealth } from "../health";
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ViewerEvent } from "@/core/events";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import type { ViewerEvent } from "@/core/events/events";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import { MemoryLiveStore } from "./memory-live-store";
 
 const WINDOW_MS = 10_000;

@@ -1,6 +1,6 @@
-import { DedupWindow } from "@/core/dedup-window";
-import type { ViewerEvent } from "@/core/events";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import { DedupWindow } from "@/core/events/dedup-window";
+import type { ViewerEvent } from "@/core/events/events";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import type { ComponentHealth } from "../health";
 import type { LiveStore } from "./live-store";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterAll, beforeEach, describe, expect, inject, it } from "vitest";
-import type { ViewerEvent } from "@/core/events";
+import type { ViewerEvent } from "@/core/events/events";
 import { RedisLiveStore } from "./redis-live-store";
 
 const T0 = 1_764_000_000_000;

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
-import { hashKey } from "@/core/event-pack";
-import type { ViewerEvent } from "@/core/events";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import { hashKey } from "@/core/events/event-pack";
+import type { ViewerEvent } from "@/core/events/events";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import type { ComponentHealth } from "../health";
 import type { BatchOrigin, LiveStore } from "./live-store";
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Role } from "@/core/auth";
+import type { Role } from "@/core/auth/auth";
 
 /** The password spawned servers give `admin` on their first start. */
 export const TEST_ADMIN_PASSWORD = "admin-password-for-tests";

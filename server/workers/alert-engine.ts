@@ -1,8 +1,8 @@
-import { alertKeyOf, appendAlertSample, evaluateAlertRule, FLAP_WINDOW_MS, type AlertTransition } from "@/core/alert-evaluator";
-import { DEFAULT_ALERT_RULES, isSilenced, readRegionMetric, type AlertRule, type AlertView, type Silence } from "@/core/alert-rules";
-import type { AlertSample } from "@/core/alert-window";
-import type { RegionId } from "@/core/regions";
-import type { Snapshot } from "@/core/snapshot";
+import { alertKeyOf, appendAlertSample, evaluateAlertRule, FLAP_WINDOW_MS, type AlertTransition } from "@/core/alerts/alert-evaluator";
+import { DEFAULT_ALERT_RULES, isSilenced, readRegionMetric, type AlertRule, type AlertView, type Silence } from "@/core/alerts/alert-rules";
+import type { AlertSample } from "@/core/alerts/alert-window";
+import type { RegionId } from "@/core/routing/regions";
+import type { Snapshot } from "@/core/metrics/snapshot";
 import type { PrismaClient } from "../db/generated/client";
 import { acknowledgeAlert } from "../services/acknowledge-alert";
 import { listAlertRules } from "../services/list-alert-rules";

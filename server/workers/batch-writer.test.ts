@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { RollupRecord } from "@/core/history";
+import type { RollupRecord } from "@/core/metrics/history";
 import { BatchWriter, type BatchWriterOptions } from "./batch-writer";
 
 const BUCKET = 1_764_000_000_000;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ViewerEvent } from "@/core/events";
+import type { ViewerEvent } from "@/core/events/events";
 import { FaultInjector } from "./fault-injector";
 import { createPipeline } from "./pipeline";
 

@@ -1,4 +1,4 @@
-import type { DlqSummary } from "@/core/dlq-api";
+import type { DlqSummary } from "@/core/dlq/dlq-api";
 
 export interface DlqSummaryFeedOptions {
   read: () => Promise<DlqSummary>;

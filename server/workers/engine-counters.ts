@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { FAILURE_SEVERITIES } from "@/core/failures";
-import { QUALITY_CHANGE_REASONS } from "@/core/quality-ladder";
-import { REGION_IDS } from "@/core/regions";
+import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
+import { QUALITY_CHANGE_REASONS } from "@/core/experience/quality-ladder";
+import { REGION_IDS } from "@/core/routing/regions";
 
 const count = z.number().int().nonnegative();
 const countsOf = <K extends string>(keys: readonly [K, ...K[]]) => z.record(z.enum(keys), count);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ViewerEvent } from "@/core/events";
+import type { ViewerEvent } from "@/core/events/events";
 import type { DeadLetterRecord } from "./dead-letter";
 import { FaultInjector } from "./fault-injector";
 import { createPipeline } from "./pipeline";

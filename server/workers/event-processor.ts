@@ -1,9 +1,9 @@
-import { createMetricsWindow, mergeMetricsWindow, recordEventInWindow, resetMetricsWindow } from "@/core/aggregation";
-import type { ViewerEvent } from "@/core/events";
-import type { QualityCommand } from "@/core/live-protocol";
-import { positionOf } from "@/core/event-pack";
-import { decideBufferAction, decideQualityChange } from "@/core/quality-ladder";
-import type { RegionId } from "@/core/regions";
+import { createMetricsWindow, mergeMetricsWindow, recordEventInWindow, resetMetricsWindow } from "@/core/metrics/aggregation";
+import type { ViewerEvent } from "@/core/events/events";
+import type { QualityCommand } from "@/core/live/live-protocol";
+import { positionOf } from "@/core/events/event-pack";
+import { decideBufferAction, decideQualityChange } from "@/core/experience/quality-ladder";
+import type { RegionId } from "@/core/routing/regions";
 import type { BatchHandler, BusBatch, MessageTally } from "../bus/event-bus";
 import type { RetryBatch } from "../bus/kafka-bus";
 import { nowMs } from "../clock";

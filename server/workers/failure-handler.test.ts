@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { ViewerEvent } from "@/core/events";
-import type { FailureSeverity } from "@/core/failures";
-import type { RegionId } from "@/core/regions";
+import type { ViewerEvent } from "@/core/events/events";
+import type { FailureSeverity } from "@/core/dlq/failures";
+import type { RegionId } from "@/core/routing/regions";
 import type { DeadLetterRecord } from "./dead-letter";
 import { FailureHandler, deadLetterIdOf, type RetryItem } from "./failure-handler";
 

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { stableUuidOf } from "@/core/stable-id";
-import { toWireEvent, type ViewerEvent } from "@/core/events";
-import { classifyFailure, decideFailureAction, type FailureSeverity } from "@/core/failures";
-import type { RegionId } from "@/core/regions";
+import { stableUuidOf } from "@/server/stable-id";
+import { toWireEvent, type ViewerEvent } from "@/core/events/events";
+import { classifyFailure, decideFailureAction, type FailureSeverity } from "@/core/dlq/failures";
+import type { RegionId } from "@/core/routing/regions";
 import type { DeadLetterRecord } from "./dead-letter";
 import type { FaultComponent } from "./fault-injector";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { DLQ_COMPONENTS } from "@/core/dlq-api";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import { DLQ_COMPONENTS } from "@/core/dlq/dlq-api";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 
 /** Where a drill can make the engine fail: each names a real code path that then throws. */
 // Dead letters name the same code paths, so the list lives in their wire contract.

@@ -1,5 +1,5 @@
-import { parseViewerEvent, type ViewerEvent } from "@/core/events";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import { parseViewerEvent, type ViewerEvent } from "@/core/events/events";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import type { EventBus } from "../bus/event-bus";
 import { nowMs } from "../clock";
 import type { MetricsHub } from "./metrics-hub";

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { roundTo } from "@/core/aggregation";
-import type { ViewerEvent } from "@/core/events";
-import type { RollupRecord } from "@/core/history";
-import { QuantileSketch } from "@/core/quantile-sketch";
-import type { RegionId } from "@/core/regions";
-import { createIdleRegionSnapshot, type RegionSnapshot } from "@/core/snapshot";
+import { roundTo } from "@/core/metrics/aggregation";
+import type { ViewerEvent } from "@/core/events/events";
+import type { RollupRecord } from "@/core/metrics/history";
+import { QuantileSketch } from "@/core/metrics/quantile-sketch";
+import type { RegionId } from "@/core/routing/regions";
+import { createIdleRegionSnapshot, type RegionSnapshot } from "@/core/metrics/snapshot";
 import type { BatchHandler, RegionLag } from "../bus/event-bus";
 import { MemoryLiveStore } from "../store/memory-live-store";
 import { engineCountersSchema } from "./engine-counters";
@@ -96,7 +96,7 @@ function createHarness(options: { distributionWindows?: number } = {}): Harness 
   };
 }
 
-/** Each region's configured latency to its nearest other region (all active), from core/regions. */
+/** Each region's configured latency to its nearest other region (all active), from core/routing/regions. */
 const NEAREST_LATENCY_MS: Record<RegionId, number> = { mumbai: 15, delhi: 70, bangalore: 35, hyderabad: 35, pune: 15, kolkata: 70 };
 const NO_LAG = { messages: 0, seconds: 0, partitions: [{ partition: 0, messages: 0, seconds: 0 }] };
 /** The bus lag each region reports at the next tick; regions not in it are caught up. */

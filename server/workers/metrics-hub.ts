@@ -8,20 +8,20 @@ import {
   summarizeMetricsWindow,
   type Counts,
   type MetricsWindow,
-} from "@/core/aggregation";
-import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "@/core/events";
-import { bucketStartOf, type RollupRecord } from "@/core/history";
-import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type QualityChangeReason } from "@/core/quality-ladder";
-import { getRegionConfig, latencyBetweenRegions, REGIONS, type RegionId } from "@/core/regions";
-import { computeUtilizationPercent } from "@/core/routing";
-import { classifyRegionStatus, type Lag, type RegionSnapshot, type Snapshot } from "@/core/snapshot";
-import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/failures";
+} from "@/core/metrics/aggregation";
+import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "@/core/events/events";
+import { bucketStartOf, type RollupRecord } from "@/core/metrics/history";
+import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type QualityChangeReason } from "@/core/experience/quality-ladder";
+import { getRegionConfig, latencyBetweenRegions, REGIONS, type RegionId } from "@/core/routing/regions";
+import { computeUtilizationPercent } from "@/core/routing/routing";
+import { classifyRegionStatus, type Lag, type RegionSnapshot, type Snapshot } from "@/core/metrics/snapshot";
+import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/dlq/failures";
 import type { RegionLag } from "../bus/event-bus";
 import type { LiveStore } from "../store/live-store";
 import type { EngineCounters, RegionCounters } from "./engine-counters";
 import type { ProcessSample } from "./process-sampler";
 import type { RegionManager, RegionMeasurement } from "./region-manager";
-import { classifyHealthScore, computeHealthScore, listHealthDeductions } from "@/core/health-score";
+import { classifyHealthScore, computeHealthScore, listHealthDeductions } from "@/core/metrics/health-score";
 
 export interface MetricsHubOptions {
   store: LiveStore;

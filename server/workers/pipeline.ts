@@ -1,6 +1,6 @@
-import type { RollupRecord } from "@/core/history";
-import type { Snapshot } from "@/core/snapshot";
-import type { RoutingStrategy } from "@/core/routing";
+import type { RollupRecord } from "@/core/metrics/history";
+import type { Snapshot } from "@/core/metrics/snapshot";
+import type { RoutingStrategy } from "@/core/routing/routing";
 import type { EventBus, Subscription } from "../bus/event-bus";
 import { InProcessBus, type InProcessBusOptions } from "../bus/in-process-bus";
 import type { CommandSink } from "../socket/player-socket";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import { RegionManager, type RegionChange, type RegionMeasurement } from "./region-manager";
 
 const T0 = 1_764_000_000_000;

@@ -6,11 +6,11 @@ import {
   resetCircuit,
   tripCircuit,
   type CircuitBreaker,
-} from "@/core/circuit-breaker";
-import { assessRegionHealth, decideFailover, type FailoverMode, type RegionHealth } from "@/core/region-health";
-import { REGION_IDS, REGIONS, getRegionConfig, type RegionId } from "@/core/regions";
-import { computeUtilizationPercent, selectHomeRegion, selectTargetRegion, type RegionLoad, type RoutableEvent, type RoutingStrategy } from "@/core/routing";
-import type { RegionAction, RegionChange, RegionView } from "@/core/region-state";
+} from "@/core/routing/circuit-breaker";
+import { assessRegionHealth, decideFailover, type FailoverMode, type RegionHealth } from "@/core/routing/region-health";
+import { REGION_IDS, REGIONS, getRegionConfig, type RegionId } from "@/core/routing/regions";
+import { computeUtilizationPercent, selectHomeRegion, selectTargetRegion, type RegionLoad, type RoutableEvent, type RoutingStrategy } from "@/core/routing/routing";
+import type { RegionAction, RegionChange, RegionView } from "@/core/routing/region-state";
 import { AppError } from "../errors";
 
 export type { RegionAction, RegionChange, RegionView };

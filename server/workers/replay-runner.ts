@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { ReplayFilter, ReplayJobProgress, ReplayOutcome, ReplayResult, ReplaySelection } from "@/core/dlq-api";
-import { parseViewerEvent, type ViewerEvent } from "@/core/events";
+import type { ReplayFilter, ReplayJobProgress, ReplayOutcome, ReplayResult, ReplaySelection } from "@/core/dlq/dlq-api";
+import { parseViewerEvent, type ViewerEvent } from "@/core/events/events";
 import type { PrismaClient } from "../db/generated/client";
 import { countDeadLetters, listDeadLetters } from "../services/list-dead-letters";
 import { createReplayJob, recordReplayOutcomes, updateReplayJob } from "../services/save-replay-job";

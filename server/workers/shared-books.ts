@@ -1,7 +1,7 @@
-import { FAILURE_SEVERITIES } from "@/core/failures";
-import { createCounts } from "@/core/aggregation";
-import { QUALITY_CHANGE_REASONS } from "@/core/quality-ladder";
-import { REGION_IDS, type RegionId } from "@/core/regions";
+import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
+import { createCounts } from "@/core/metrics/aggregation";
+import { QUALITY_CHANGE_REASONS } from "@/core/experience/quality-ladder";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import type { CounterDelta, RedisLedger } from "../store/redis-ledger";
 import { addFlatRegionCounters, type EngineCounters, type RegionCounters } from "./engine-counters";
 import { CONSUMED_COUNTER, ledgerSourceOf, retrySourceOf, SKIPPED_COUNTER } from "./event-processor";

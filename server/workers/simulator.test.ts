@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { EVENT_TYPES, NETWORK_TYPES, QUALITIES, parseViewerEvent, toWireEvent, type ViewerEvent } from "@/core/events";
+import { EVENT_TYPES, NETWORK_TYPES, QUALITIES, parseViewerEvent, toWireEvent, type ViewerEvent } from "@/core/events/events";
 import { TrafficSimulator, startSimulator, type SimulatorOptions } from "./simulator";
 
 const NOW = 1_764_000_000_000;

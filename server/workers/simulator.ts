@@ -1,5 +1,5 @@
-import type { NetworkType, Quality, ViewerEvent } from "@/core/events";
-import { QUALITY_LADDER, decideQualityChange } from "@/core/quality-ladder";
+import type { NetworkType, Quality, ViewerEvent } from "@/core/events/events";
+import { QUALITY_LADDER, decideQualityChange } from "@/core/experience/quality-ladder";
 import type { ComponentHealth } from "../health";
 
 export interface SimulatorOptions {

@@ -3,7 +3,7 @@
  * pages share one shape.
  */
 import { z } from "zod";
-import { REGION_IDS } from "./regions";
+import { REGION_IDS } from "../routing/regions";
 
 export const TIMELINE_KINDS = ["alert", "region", "replay", "silence", "audit"] as const;
 

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { alertViewSchema } from "./alert-rules";
-import { CIRCUIT_STATES } from "./circuit-breaker";
-import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "./events";
-import { FAILURE_SEVERITIES } from "./failures";
+import { alertViewSchema } from "../alerts/alert-rules";
+import { CIRCUIT_STATES } from "../routing/circuit-breaker";
+import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "../events/events";
+import { FAILURE_SEVERITIES } from "../dlq/failures";
 import { HEALTH_BANDS } from "./health-score";
-import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS } from "./quality-ladder";
-import { REGION_HEALTHS } from "./region-health";
-import { REGION_IDS } from "./regions";
+import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS } from "../experience/quality-ladder";
+import { REGION_HEALTHS } from "../routing/region-health";
+import { REGION_IDS } from "../routing/regions";
 
 /** idle: nothing seen; ok; warning: a warning threshold crossed; critical: a critical one. */
 export const REGION_STATUSES = ["idle", "ok", "warning", "critical"] as const;

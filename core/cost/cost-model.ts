@@ -10,7 +10,7 @@
  * At hour h the load is the peak load × multiplier(h) ÷ the pattern's largest multiplier.
  */
 import { HOURS_PER_DAY, type CostRateOverrides, type CostScenario, type Fleet, type ScenarioRegion } from "./cost-scenario";
-import { evaluateThreshold, type ThresholdLevel } from "./metric-thresholds";
+import { evaluateThreshold, type ThresholdLevel } from "../metrics/thresholds";
 import {
   addFractions,
   ceilFraction,
@@ -26,7 +26,7 @@ import {
   type Fraction,
   type Paise,
 } from "./money";
-import { REGION_IDS, getRegionCostRates, getRegionPosition, latencyBetweenRegions, type RegionId } from "./regions";
+import { REGION_IDS, getRegionCostRates, getRegionPosition, latencyBetweenRegions, type RegionId } from "../routing/regions";
 
 /** SPEC section 6: a month is 30 days (720 h). */
 export const DAYS_PER_MONTH = 30;

@@ -1,5 +1,5 @@
-import { EVENT_TYPES, NETWORK_TYPES, QUALITIES, type EventType, type NetworkType, type Quality, type ViewerEvent } from "./events";
-import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type BufferAction, type QualityChangeReason } from "./quality-ladder";
+import { EVENT_TYPES, NETWORK_TYPES, QUALITIES, type EventType, type NetworkType, type Quality, type ViewerEvent } from "../events/events";
+import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type BufferAction, type QualityChangeReason } from "../experience/quality-ladder";
 import { QuantileSketch } from "./quantile-sketch";
 
 export type Counts<K extends string> = Record<K, number>;

@@ -10,7 +10,7 @@
  * With fewer than `minSamples` samples the state is unchanged: too little evidence to fire or to clear.
  * Percentages are compared in integers (breaching × 100 ≥ percent × total), so 4 of 5 is exactly 80%.
  */
-import { isBeyondThreshold, type ThresholdDirection } from "./metric-thresholds";
+import { isBeyondThreshold, type ThresholdDirection } from "../metrics/thresholds";
 
 export interface AlertSample {
   /** Epoch ms. */

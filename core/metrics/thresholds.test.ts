@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { METRIC_NAMES, METRIC_THRESHOLDS, evaluateThreshold, gradeAgainstThreshold, isBeyondThreshold, type MetricName } from "./metric-thresholds";
+import { METRIC_NAMES, METRIC_THRESHOLDS, evaluateThreshold, gradeAgainstThreshold, isBeyondThreshold, type MetricName } from "./thresholds";
 
 describe("METRIC_THRESHOLDS", () => {
   it("has SPEC section 5's eight metrics, only throughput bad when low", () => {

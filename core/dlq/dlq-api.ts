@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { FAILURE_SEVERITIES } from "./failures";
-import { REGION_IDS } from "./regions";
+import { REGION_IDS } from "../routing/regions";
 
 /** Code paths a drill (and so a dead letter) can name; the fault injector's list. */
 export const DLQ_COMPONENTS = ["processor", "store", "commands", "history"] as const;

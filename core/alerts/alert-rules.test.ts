@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { alertRuleInputSchema, DEFAULT_ALERT_RULES, readRegionMetric } from "./alert-rules";
-import { createIdleRegionSnapshot } from "./snapshot";
+import { createIdleRegionSnapshot } from "../metrics/snapshot";
 
 const valid = {
   name: "Error rate",

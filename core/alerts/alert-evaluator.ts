@@ -1,6 +1,6 @@
 import type { AlertRule, AlertSeverity } from "./alert-rules";
 import { evaluateAlertWindow, type AlertSample } from "./alert-window";
-import type { RegionId } from "./regions";
+import type { RegionId } from "../routing/regions";
 
 /** An alert that is not resolved, as the evaluator needs to know it. */
 export interface OpenAlert {

@@ -1,5 +1,5 @@
 import { roundTo } from "./aggregation";
-import type { RegionId } from "./regions";
+import type { RegionId } from "../routing/regions";
 import type { HistoryRollup } from "./snapshot";
 
 /** A rollup as stored: sums over the bucket plus the gauges and quantiles of its last window. */

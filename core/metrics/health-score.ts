@@ -3,7 +3,7 @@
  * alert − 15 per unhealthy region, floored at 0. Impact is a field of the alert's rule, never found
  * by searching text (the source's bug).
  */
-import type { RegionHealth } from "./region-health";
+import type { RegionHealth } from "../routing/region-health";
 
 export const ALERT_IMPACTS = ["HIGH", "MEDIUM", "LOW"] as const;
 export type AlertImpact = (typeof ALERT_IMPACTS)[number];

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { ALERT_IMPACTS } from "./health-score";
-import { METRIC_NAMES, METRIC_THRESHOLDS, type MetricName } from "./metric-thresholds";
-import { REGION_IDS } from "./regions";
-import type { RegionSnapshot, Snapshot } from "./snapshot";
+import { ALERT_IMPACTS } from "../metrics/health-score";
+import { METRIC_NAMES, METRIC_THRESHOLDS, type MetricName } from "../metrics/thresholds";
+import { REGION_IDS } from "../routing/regions";
+import type { RegionSnapshot, Snapshot } from "../metrics/snapshot";
 
 export const ALERT_CHANNELS = ["webhook", "slack", "pagerduty", "email", "sms"] as const;
 export type AlertChannel = (typeof ALERT_CHANNELS)[number];

@@ -1,10 +1,10 @@
 /**
  * The wire contract of /api/cost: the server builds these, the cost page and the board's cost tile
- * validate them. Amounts are rupees (`…Inr`) as in core/cost-model.ts; instants are epoch ms.
+ * validate them. Amounts are rupees (`…Inr`) as in core/cost/cost-model.ts; instants are epoch ms.
  */
 import { z } from "zod";
 import { costScenarioSchema } from "./cost-scenario";
-import { REGION_IDS } from "./regions";
+import { REGION_IDS } from "../routing/regions";
 
 /** A scenario saved in the database; `name` is the scenario's own name, repeated for lists. */
 export const savedCostScenarioSchema = z.object({

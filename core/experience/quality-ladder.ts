@@ -1,4 +1,4 @@
-import { QUALITIES, type Quality } from "./events";
+import { QUALITIES, type Quality } from "../events/events";
 
 export interface Rung {
   quality: Quality;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createMetricsWindow, mergeMetricsWindow, recordEventInWindow, resetMetricsWindow, summarizeMetricsWindow } from "./aggregation";
-import type { ViewerEvent } from "./events";
+import type { ViewerEvent } from "../events/events";
 
 function makeEvent(overrides: Partial<ViewerEvent> = {}): ViewerEvent {
   return {

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { isWholePaise } from "./money";
-import { REGION_IDS, type RegionCostRates } from "./regions";
+import { REGION_IDS, type RegionCostRates } from "../routing/regions";
 
 /** An hour window of the traffic pattern; start > end wraps midnight (23→7 covers 23, 0, 1 … 7). */
 export interface TrafficWindow {

@@ -1,6 +1,6 @@
 import type { AlertChannel, AlertView } from "./alert-rules";
-import type { MetricName } from "./metric-thresholds";
-import { getRegionConfig } from "./regions";
+import type { MetricName } from "../metrics/thresholds";
+import { getRegionConfig } from "../routing/regions";
 
 /** What is being announced: a new (or reopened) alert, an escalation, an acknowledgement, a resolution. */
 export type AlertNotice = "fired" | "escalated" | "acknowledged" | "resolved";

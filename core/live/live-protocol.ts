@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { alertViewSchema } from "./alert-rules";
-import type { DlqSummary, ReplayJobProgress } from "./dlq-api";
-import type { Quality } from "./events";
-import type { QualityChangeReason } from "./quality-ladder";
-import type { Snapshot } from "./snapshot";
+import { alertViewSchema } from "../alerts/alert-rules";
+import type { DlqSummary, ReplayJobProgress } from "../dlq/dlq-api";
+import type { Quality } from "../events/events";
+import type { QualityChangeReason } from "../experience/quality-ladder";
+import type { Snapshot } from "../metrics/snapshot";
 
 /** Payload of `request_snapshot`: nothing today, but still a validated object so bad clients get a reason. */
 export const requestSnapshotSchema = z.object({}).strict();

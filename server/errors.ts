@@ -48,3 +48,8 @@ export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
   return new AppError("internal", "Something went wrong on the server; it has been logged.");
 }
+
+/** The text of any thrown value, for logs and recorded reasons. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -2,7 +2,7 @@ import { Kafka, logLevel, type Admin, type Consumer, type EachBatchPayload, type
 import { encodeCompactPack, partitionOfKey, positionOf } from "@/core/events/event-pack";
 import type { ViewerEvent } from "@/core/events/events";
 import { REGION_IDS, REPLICATED_FROM_HEADER, REPLICATION_LINKS, type RegionId, type ReplicationLink } from "@/core/routing/regions";
-import { AppError } from "../errors";
+import { AppError, messageOf } from "../errors";
 import type { ComponentHealth } from "../health";
 import type { DeadLetterRecord } from "../workers/dead-letter";
 import type { RetryItem } from "../workers/failure-handler";
@@ -114,10 +114,6 @@ const MAX_PARTITION_BYTES_PER_REQUEST = 900_000;
 const MAX_SENDS_IN_FLIGHT = 2;
 /** How long a close waits for queued publishes to be sent before refusing them. */
 const CLOSE_SEND_TIMEOUT_MS = 3000;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The event bus on Kafka: a topic per region, keyed by session, acks=all, commit after the handler succeeds. */
 export class KafkaBus implements EventBus {

@@ -1,3 +1,4 @@
+import { messageOf } from "../errors";
 import { randomBytes } from "node:crypto";
 import type { Redis } from "ioredis";
 import { hashKey } from "@/core/events/event-pack";
@@ -28,10 +29,6 @@ function readReplies(results: [Error | null, unknown][] | null, expected: number
     if (error) throw error;
     return value;
   });
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

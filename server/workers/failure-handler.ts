@@ -1,3 +1,4 @@
+import { messageOf } from "../errors";
 import { randomUUID } from "node:crypto";
 import { stableUuidOf } from "@/server/stable-id";
 import { toWireEvent, type ViewerEvent } from "@/core/events/events";
@@ -62,10 +63,6 @@ export interface FailureHandlerOptions {
 /** The same id for the same original message, so a dead letter written twice (after a crash) is stored once. */
 export function deadLetterIdOf(origin: string): string {
   return stableUuidOf(`dead letter of ${origin}`);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

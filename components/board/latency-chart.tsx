@@ -2,7 +2,7 @@
 
 import { memo, useMemo, type CSSProperties } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { STATUS_THRESHOLDS } from "@/core/metrics/snapshot";
+import { METRIC_THRESHOLDS } from "@/core/metrics/thresholds";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatMs } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";
@@ -12,7 +12,7 @@ import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } f
 import { computeTimeTicks, createTimeAxisProps, formatTimeTick, type TimeChartProps } from "./time-axis";
 import type { SeriesPoint } from "./time-series";
 
-const { warning: WARNING_MS, critical: CRITICAL_MS } = STATUS_THRESHOLDS.latencyP95Ms;
+const { warning: WARNING_MS, critical: CRITICAL_MS } = METRIC_THRESHOLDS.processing_latency_ms;
 
 const SERIES = [
   { key: "p50", name: "p50", color: CHART_COLORS.p50, width: 1.5 },

@@ -1,6 +1,6 @@
 import { projectRegionLoss } from "@/core/routing/load-projection";
 import { getRegionConfig, type RegionId } from "@/core/routing/regions";
-import type { RoutingStrategy } from "@/core/routing/routing";
+import { SPILLOVER_THRESHOLD_PERCENT, type RoutingStrategy } from "@/core/routing/routing";
 import type { RegionSnapshot } from "@/core/metrics/snapshot";
 import { formatClockTime, formatInteger, formatPercent, formatRate } from "@/components/ui/format";
 import { UtilisationMeter } from "@/components/ui/utilisation-meter";
@@ -48,7 +48,7 @@ export function LoadShiftPreview({ region, control, regions, at, strategy }: Loa
       </p>
       <ul className={styles.shifts}>
         {projection.takers.map((shift) => (
-          <li key={shift.region} data-region={shift.region} data-over={shift.utilizationAfterPercent > 85 || undefined}>
+          <li key={shift.region} data-region={shift.region} data-over={shift.utilizationAfterPercent > SPILLOVER_THRESHOLD_PERCENT || undefined}>
             <span className={styles.shiftName}>{getRegionConfig(shift.region).name}</span>
             <span className={styles.shiftViewers}>+{formatInteger(shift.viewers)}</span>
             <UtilisationMeter percent={shift.utilizationAfterPercent} />

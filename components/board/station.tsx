@@ -1,7 +1,7 @@
 import { memo } from "react";
 import type { RegionConfig } from "@/core/routing/regions";
-import { evaluateThreshold } from "@/core/metrics/thresholds";
-import { STATUS_THRESHOLDS, type RegionSnapshot } from "@/core/metrics/snapshot";
+import { evaluateThreshold, type ThresholdLevel } from "@/core/metrics/thresholds";
+import type { RegionSnapshot } from "@/core/metrics/snapshot";
 import {
   formatCompact,
   formatInteger,
@@ -19,14 +19,6 @@ import { listAvailableControls, type RegionControlRequest } from "./region-contr
 import { StationActions } from "./station-actions";
 import styles from "./station.module.css";
 import { CIRCUIT_LABELS, describeSpillover, HEALTH_LABELS, StationRouting } from "./station-routing";
-
-type Level = "ok" | "warning" | "critical";
-
-function classifyValue(value: number, thresholds: { warning: number; critical: number }): Level {
-  if (value > thresholds.critical) return "critical";
-  if (value > thresholds.warning) return "warning";
-  return "ok";
-}
 
 function describeStation(config: RegionConfig, region: RegionSnapshot): string {
   const parts = [
@@ -61,7 +53,7 @@ function describeQuietReason(region: RegionSnapshot): string {
 interface MetricProps {
   label: string;
   value: string | null;
-  level?: Level;
+  level?: ThresholdLevel;
   title?: string;
 }
 
@@ -142,19 +134,19 @@ function StationView({ config, region, stale, onRequestControl }: StationProps) 
             <Metric
               label="p95"
               value={region ? formatMs(region.latencyMs.p95) : null}
-              level={region ? classifyValue(region.latencyMs.p95, STATUS_THRESHOLDS.latencyP95Ms) : "ok"}
+              level={region ? evaluateThreshold("processing_latency_ms", region.latencyMs.p95) : "ok"}
             />
             <Metric
               label="Errors"
               value={region ? formatPercent(region.errorRatePercent, 2) : null}
-              level={region ? classifyValue(region.errorRatePercent, STATUS_THRESHOLDS.errorRatePercent) : "ok"}
+              level={region ? evaluateThreshold("error_rate_percent", region.errorRatePercent) : "ok"}
             />
             <Metric label="Buffer" value={region ? formatSeconds(region.avgBufferHealth) : null} />
             <Metric label="Quality Δ" value={region ? formatRate(region.qualityChangesPerSecond) : null} />
             <Metric
               label="Util"
               value={region ? formatPercent(region.utilizationPercent) : null}
-              level={region ? classifyValue(region.utilizationPercent, STATUS_THRESHOLDS.utilizationPercent) : "ok"}
+              level={region ? evaluateThreshold("utilization_percent", region.utilizationPercent) : "ok"}
             />
             <Metric
               label="Lag"

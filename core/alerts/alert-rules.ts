@@ -2,7 +2,6 @@ import { z } from "zod";
 import { ALERT_IMPACTS } from "../metrics/health-score";
 import { METRIC_NAMES, METRIC_THRESHOLDS, type MetricName } from "../metrics/thresholds";
 import { REGION_IDS } from "../routing/regions";
-import type { RegionSnapshot, Snapshot } from "../metrics/snapshot";
 
 export const ALERT_CHANNELS = ["webhook", "slack", "pagerduty", "email", "sms"] as const;
 export type AlertChannel = (typeof ALERT_CHANNELS)[number];
@@ -113,30 +112,6 @@ export const DEFAULT_ALERT_RULES: readonly AlertRuleFields[] = [
     runbookUrl: `${RUNBOOKS}/memory`,
   },
 ].map((rule) => alertRuleInputSchema.parse({ region: null, ...rule }));
-
-/**
- * A region's value of a metric in a snapshot, or null when it was not measured this second (no
- * events means no latency or error rate: an idle region is not "fast" or "error-free").
- */
-export function readRegionMetric(metric: MetricName, region: RegionSnapshot, snapshot: Pick<Snapshot, "system">): number | null {
-  switch (metric) {
-    case "processing_latency_ms":
-      return region.eventsPerSecond > 0 ? region.latencyMs.p95 : null;
-    case "error_rate_percent":
-      return region.eventsPerSecond > 0 ? region.errorRatePercent : null;
-    case "events_per_second":
-      return region.active ? region.eventsPerSecond : null;
-    case "consumer_lag_messages":
-      return region.lag.messages;
-    case "memory_utilization_percent":
-      return snapshot.system.process.memoryPercent;
-    case "inter_region_latency_ms":
-      return region.interRegionLatencyMs;
-    case "network_utilization_percent":
-    case "disk_io_utilization_percent":
-      return null;
-  }
-}
 
 /** An alert as the API and the board show it, with its rule's context. */
 export const alertViewSchema = z.object({

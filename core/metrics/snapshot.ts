@@ -7,17 +7,11 @@ import { HEALTH_BANDS } from "./health-score";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS } from "../experience/quality-ladder";
 import { REGION_HEALTHS } from "../routing/region-health";
 import { REGION_IDS } from "../routing/regions";
+import { METRIC_THRESHOLDS, isBeyondThreshold } from "./thresholds";
 
 /** idle: nothing seen; ok; warning: a warning threshold crossed; critical: a critical one. */
 export const REGION_STATUSES = ["idle", "ok", "warning", "critical"] as const;
 export type RegionStatus = (typeof REGION_STATUSES)[number];
-
-/** SPEC section 5 thresholds the board colours by, plus section 2's utilisation warning and spillover. */
-export const STATUS_THRESHOLDS = {
-  latencyP95Ms: { warning: 200, critical: 500 },
-  errorRatePercent: { warning: 2, critical: 5 },
-  utilizationPercent: { warning: 80, critical: 85 },
-} as const;
 
 const latencySchema = z.object({ p50: z.number(), p95: z.number(), p99: z.number() });
 
@@ -174,16 +168,16 @@ export interface RegionStatusInput {
  */
 export function classifyRegionStatus(input: RegionStatusInput): { status: RegionStatus; reason: string | null } {
   if (input.events === 0 && input.viewers === 0) return { status: "idle", reason: null };
-  const t = STATUS_THRESHOLDS;
+  const { error_rate_percent: errors, processing_latency_ms: latency, utilization_percent: utilisation } = METRIC_THRESHOLDS;
   for (const level of ["critical", "warning"] as const) {
-    if (input.errorRatePercent > t.errorRatePercent[level]) {
-      return { status: level, reason: `error rate ${input.errorRatePercent}% > ${t.errorRatePercent[level]}%` };
+    if (isBeyondThreshold(input.errorRatePercent, errors[level], errors.direction)) {
+      return { status: level, reason: `error rate ${input.errorRatePercent}% > ${errors[level]}%` };
     }
-    if (input.latencyP95Ms > t.latencyP95Ms[level]) {
-      return { status: level, reason: `p95 latency ${input.latencyP95Ms} ms > ${t.latencyP95Ms[level]} ms` };
+    if (isBeyondThreshold(input.latencyP95Ms, latency[level], latency.direction)) {
+      return { status: level, reason: `p95 latency ${input.latencyP95Ms} ms > ${latency[level]} ms` };
     }
-    if (input.utilizationPercent > t.utilizationPercent[level]) {
-      return { status: level, reason: `utilisation ${input.utilizationPercent}% > ${t.utilizationPercent[level]}%` };
+    if (isBeyondThreshold(input.utilizationPercent, utilisation[level], utilisation.direction)) {
+      return { status: level, reason: `utilisation ${input.utilizationPercent}% > ${utilisation[level]}%` };
     }
   }
   return { status: "ok", reason: null };

@@ -14,6 +14,11 @@ describe("METRIC_THRESHOLDS", () => {
       ["inter_region_latency_ms", 150, 300, "above"],
     ]);
   });
+
+  it("grades region utilisation by SPEC section 2: warning above 80%, critical (spillover) above 85%", () => {
+    expect(METRIC_THRESHOLDS.utilization_percent).toEqual({ warning: 80, critical: 85, direction: "above" });
+    expect([80, 80.5, 85, 85.5].map((v) => evaluateThreshold("utilization_percent", v))).toEqual(["ok", "warning", "warning", "critical"]);
+  });
 });
 
 describe("evaluateThreshold", () => {

@@ -15,6 +15,13 @@ export const METRIC_NAMES = [
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
+/**
+ * Everything graded against a threshold: section 5's metrics, and section 2's region utilisation
+ * (warning above 80%, spillover above 85%, which the board shows as critical).
+ */
+export const GRADED_NAMES = [...METRIC_NAMES, "utilization_percent"] as const;
+export type GradedName = (typeof GRADED_NAMES)[number];
+
 export type ThresholdDirection = "above" | "below";
 export type ThresholdLevel = "ok" | "warning" | "critical";
 
@@ -25,7 +32,8 @@ export interface MetricThreshold {
   direction: ThresholdDirection;
 }
 
-export const METRIC_THRESHOLDS: Readonly<Record<MetricName, Readonly<MetricThreshold>>> = {
+/** The one table of thresholds: the board, routing, health checks, alerts and cost all read it. */
+export const METRIC_THRESHOLDS: Readonly<Record<GradedName, Readonly<MetricThreshold>>> = {
   processing_latency_ms: { warning: 200, critical: 500, direction: "above" },
   events_per_second: { warning: 100_000, critical: 50_000, direction: "below" },
   error_rate_percent: { warning: 2, critical: 5, direction: "above" },
@@ -34,6 +42,7 @@ export const METRIC_THRESHOLDS: Readonly<Record<MetricName, Readonly<MetricThres
   network_utilization_percent: { warning: 70, critical: 85, direction: "above" },
   disk_io_utilization_percent: { warning: 80, critical: 95, direction: "above" },
   inter_region_latency_ms: { warning: 150, critical: 300, direction: "above" },
+  utilization_percent: { warning: 80, critical: 85, direction: "above" },
 };
 
 /** Whether a value is strictly beyond a limit in the bad direction (NaN never is). */
@@ -48,7 +57,7 @@ export function gradeAgainstThreshold(threshold: Readonly<MetricThreshold>, valu
   return "ok";
 }
 
-/** Grades a metric's value by SPEC section 5's table, honouring its direction (throughput is bad when low). */
-export function evaluateThreshold(metric: MetricName, value: number): ThresholdLevel {
+/** Grades a value by the table, honouring its direction (throughput is bad when low). */
+export function evaluateThreshold(metric: GradedName, value: number): ThresholdLevel {
   return gradeAgainstThreshold(METRIC_THRESHOLDS[metric], value);
 }

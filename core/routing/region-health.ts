@@ -3,6 +3,8 @@
  * Rules, worst first: broker unreachable → unhealthy (fail over); error rate > 5% → unhealthy
  * (fail over); p95 processing latency > 200 ms → degraded (no failover); else healthy.
  */
+import { METRIC_THRESHOLDS } from "../metrics/thresholds";
+
 export const REGION_HEALTHS = ["healthy", "degraded", "unhealthy"] as const;
 export type RegionHealth = (typeof REGION_HEALTHS)[number];
 
@@ -13,7 +15,11 @@ export interface HealthThresholds {
   errorRatePercent: number;
 }
 
-export const DEFAULT_HEALTH_THRESHOLDS: Readonly<HealthThresholds> = { p95LatencyMs: 200, errorRatePercent: 5 };
+/** Degraded past section 5's latency warning, unhealthy past its error-rate critical. */
+export const DEFAULT_HEALTH_THRESHOLDS: Readonly<HealthThresholds> = {
+  p95LatencyMs: METRIC_THRESHOLDS.processing_latency_ms.warning,
+  errorRatePercent: METRIC_THRESHOLDS.error_rate_percent.critical,
+};
 
 /** One health check's measurements for a region (pass 0 for latency and error rate when it had no traffic). */
 export interface RegionHealthInput {

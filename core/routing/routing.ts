@@ -6,6 +6,7 @@
  * nothing; `describeSpillover` gives the reason separately when a caller wants it. `routeEvent`
  * composes the three into one small `{ region, home, reason }` object for convenience.
  */
+import { METRIC_THRESHOLDS } from "../metrics/thresholds";
 import type { CircuitState } from "./circuit-breaker";
 import {
   PRIORITY_REGION,
@@ -20,9 +21,9 @@ export const ROUTING_STRATEGIES = ["proximity", "load_balanced", "priority", "co
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
 
 /** Above this utilisation a region spills new load over; a spillover target must be strictly below it. */
-export const SPILLOVER_THRESHOLD_PERCENT = 85;
+export const SPILLOVER_THRESHOLD_PERCENT = METRIC_THRESHOLDS.utilization_percent.critical;
 /** Above this utilisation a region raises a warning. */
-export const UTILIZATION_WARNING_PERCENT = 80;
+export const UTILIZATION_WARNING_PERCENT = METRIC_THRESHOLDS.utilization_percent.warning;
 /** Events with priority ≤ this go to the priority region under the `priority` strategy. */
 export const HIGH_PRIORITY_MAX = 3;
 /** SPEC section 1's default priority when an event carries none. */

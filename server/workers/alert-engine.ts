@@ -1,5 +1,6 @@
 import { alertKeyOf, appendAlertSample, evaluateAlertRule, FLAP_WINDOW_MS, type AlertTransition } from "@/core/alerts/alert-evaluator";
-import { DEFAULT_ALERT_RULES, isSilenced, readRegionMetric, type AlertRule, type AlertView, type Silence } from "@/core/alerts/alert-rules";
+import { readRegionMetric } from "@/core/metrics/read-region-metric";
+import { DEFAULT_ALERT_RULES, isSilenced, type AlertRule, type AlertView, type Silence } from "@/core/alerts/alert-rules";
 import type { AlertSample } from "@/core/alerts/alert-window";
 import type { RegionId } from "@/core/routing/regions";
 import type { Snapshot } from "@/core/metrics/snapshot";

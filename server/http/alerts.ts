@@ -40,7 +40,8 @@ export async function getAlerts(runtime: Runtime, url: URL): Promise<{ alerts: A
 
 /** GET /api/alerts/:id: the alert and its history (state changes and notification attempts). */
 export async function getAlert(runtime: Runtime, id: string): Promise<{ alert: AlertView; history: AlertHistoryEntry[] }> {
-  return getAlertHistory(runtime.database.prisma, parseId(alertIdSchema, id));
+  const alertId = parseId(alertIdSchema, id);
+  return getAlertHistory(runtime.database.prisma, alertId);
 }
 
 /** POST /api/alerts/:id/ack {note}: take ownership of a firing alert. */
@@ -77,7 +78,8 @@ export async function putAlertRule(runtime: Runtime, request: Request, id?: stri
 
 /** DELETE /api/alert-rules/:id: the rule stops; its alerts resolve and keep their history. */
 export async function removeAlertRule(runtime: Runtime, id: string): Promise<{ deleted: string }> {
-  await deleteAlertRule(runtime.database.prisma, parseId(ruleIdSchema, id), Date.now());
+  const ruleId = parseId(ruleIdSchema, id);
+  await deleteAlertRule(runtime.database.prisma, ruleId, Date.now());
   await runtime.alerts.reloadRules();
   return { deleted: id };
 }

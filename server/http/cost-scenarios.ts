@@ -40,7 +40,8 @@ export async function createScenario(runtime: Runtime, request: Request): Promis
 
 /** GET /api/cost/scenarios/:id. */
 export async function getScenario(runtime: Runtime, id: string): Promise<SavedCostScenario> {
-  return found(await getCostScenario(runtime.database.prisma, parseId(idSchema, id)), id);
+  const valid = parseId(idSchema, id);
+  return found(await getCostScenario(runtime.database.prisma, valid), id);
 }
 
 /** PUT /api/cost/scenarios/:id: replaces the scenario (its name included). */
@@ -52,5 +53,6 @@ export async function updateScenario(runtime: Runtime, id: string, request: Requ
 
 /** DELETE /api/cost/scenarios/:id: removes it and answers what it held. */
 export async function deleteScenario(runtime: Runtime, id: string): Promise<SavedCostScenario> {
-  return found(await deleteCostScenario(runtime.database.prisma, parseId(idSchema, id)), id);
+  const valid = parseId(idSchema, id);
+  return found(await deleteCostScenario(runtime.database.prisma, valid), id);
 }

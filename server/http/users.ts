@@ -37,5 +37,6 @@ export async function changeUser(runtime: Runtime, id: string, request: Request)
 
 /** DELETE /api/users/:id: never yourself, never the last admin. */
 export async function removeUser(runtime: Runtime, id: string, askedBy: string): Promise<UserView> {
-  return deleteUser(runtime.database.prisma, parseId(userIdSchema, id), askedBy);
+  const valid = parseId(userIdSchema, id);
+  return deleteUser(runtime.database.prisma, valid, askedBy);
 }

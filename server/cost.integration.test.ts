@@ -111,7 +111,7 @@ describe("cost API over HTTP", () => {
   });
 
   it.each([
-    ["GET", "/api/cost/scenarios/not-a-uuid", undefined, 404, 'No cost scenario "not-a-uuid"; it may have been deleted. GET /api/cost/scenarios lists the saved ones.'],
+    ["GET", "/api/cost/scenarios/not-a-uuid", undefined, 400, "id: must be a cost scenario id (a UUID)"],
     ["DELETE", "/api/cost/scenarios/8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b", undefined, 404, 'No cost scenario "8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b"; it may have been deleted. GET /api/cost/scenarios lists the saved ones.'],
     ["PUT", "/api/cost/scenarios/8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b", minimal, 404, 'No cost scenario "8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b"; it may have been deleted. GET /api/cost/scenarios lists the saved ones.'],
     ["POST", "/api/cost/scenarios", { regions: [] }, 400, "regions: must have at least one region"],

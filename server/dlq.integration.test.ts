@@ -37,12 +37,16 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
 
   const send = (method: string, url: string, body?: unknown) => operator.send(method, url, body);
   const read = async <T>(url: string) => (await (await send("GET", url)).json()) as T;
-  const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string } }).error;
+  const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string; details?: unknown } }).error;
 
   it("answers 400 naming the id for a malformed dead-letter id, and 404 for one nobody has", async () => {
     const malformed = await send("GET", "/api/dlq/not-a-uuid");
     expect(malformed.status).toBe(400);
-    expect(await errorOf(malformed)).toEqual({ code: "bad_request", message: "id: must be a dead-letter id (a UUID)" });
+    expect(await errorOf(malformed)).toEqual({
+      code: "bad_request",
+      message: "id: must be a dead-letter id (a UUID)",
+      details: { fields: [{ path: "id", message: "must be a dead-letter id (a UUID)" }] },
+    });
     const unknown = randomUUID();
     const missing = await send("GET", `/api/dlq/${unknown}`);
     expect(missing.status).toBe(404);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_MAX_REPLAYS } from "@/core/dlq/replay-decision";
 import { MAX_EVENTS_PER_MESSAGE } from "@/core/events/event-pack";
 import { ROUTING_STRATEGIES } from "@/core/routing/routing";
 
@@ -41,7 +42,7 @@ export const envSchema = z.object({
   /** Events waiting for a retry beyond which new failures are dead-lettered at once (memory bound). */
   MAX_IN_RETRY: int(1, 10_000_000).default(100_000),
   /** Replays of one dead letter beyond which it is refused, so a poison event cannot loop. */
-  MAX_REPLAYS: int(1, 100).default(5),
+  MAX_REPLAYS: int(1, 100).default(DEFAULT_MAX_REPLAYS),
   /** Dead letters a replay reads, decides and sends per step, so a large filter never sits in memory at once. */
   REPLAY_BATCH_SIZE: int(1, 10_000).default(500),
   /** How often open dashboards' sessions are checked again; a signed-out board is disconnected within it. */

@@ -55,10 +55,10 @@ export function FailoverWhatIf({ failovers, latencyBoundMs }: { failovers: reado
               <small>{failover.withinLatencyBound ? ` within the ${latencyBoundMs} ms bound` : ` beyond the ${latencyBoundMs} ms bound`}</small>
             </dd>
           </div>
-          <div data-level={(failover.takerPeakUtilisationPercent ?? 0) > 100 ? "warning" : "ok"}>
+          <div data-level={(failover.takerPeakUtilizationPercent ?? 0) > 100 ? "warning" : "ok"}>
             <dt>{nameOf(taker)} at {hourText(failover.peakHour)}</dt>
             <dd className="num">
-              {failover.takerPeakUtilisationPercent}%
+              {failover.takerPeakUtilizationPercent}%
               <small>
                 {failover.takerPeakInstancesAfter !== failover.takerPeakInstancesBefore
                   ? ` of its fleet: ${failover.takerPeakInstancesBefore} → ${failover.takerPeakInstancesAfter} instances`

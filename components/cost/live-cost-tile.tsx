@@ -44,8 +44,8 @@ export function LiveCostTile() {
           {(data?.regions ?? []).map((region) => (
             <li key={region.region} className={styles.liveRegion}>
               <span className={styles.liveRegionName}>{getRegionConfig(region.region).name}</span>
-              <span className="num" title={`${formatRate(region.eventsPerSecond)} now, ${region.utilisationPercent}% of ${region.instances} instances`}>
-                {region.instances}× · {region.utilisationPercent}%
+              <span className="num" title={`${formatRate(region.eventsPerSecond)} now, ${region.utilizationPercent}% of ${region.instances} instances`}>
+                {region.instances}× · {region.utilizationPercent}%
               </span>
               <span className={`${styles.liveRegionCost} num`}>
                 {formatRupees(region.monthlyComputeInr)}

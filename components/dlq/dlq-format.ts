@@ -1,4 +1,5 @@
 import type { AttemptKind, ReplayOutcome } from "@/core/dlq/dlq-api";
+import { isAtReplayGuard } from "@/core/dlq/replay-decision";
 import { formatClockTime } from "@/components/ui/format";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -11,7 +12,7 @@ export function formatDayTime(epochMs: number): string {
 
 /** How an entry stands against the replay-count guard: "2 of 5", or the guard's mark once reached. */
 export function formatReplayGuard(replayCount: number, maxReplays: number): { text: string; reached: boolean } {
-  const reached = replayCount >= maxReplays;
+  const reached = isAtReplayGuard(replayCount, maxReplays);
   return { text: reached ? `guard: ${replayCount} of ${maxReplays} replays` : `${replayCount} of ${maxReplays}`, reached };
 }
 

@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import type { DlqSummary, ReplayJobDetail, ReplayJobProgress, ReplaySelection } from "@/core/dlq/dlq-api";
+import { DEFAULT_MAX_REPLAYS } from "@/core/dlq/replay-decision";
 import { ApiError } from "@/components/ui/api-client";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useOperatorOnly } from "@/components/auth/use-session";
@@ -30,8 +31,6 @@ import { useDlqSocket } from "./use-dlq-socket";
 import styles from "./dlq.module.css";
 
 const PAGE_SIZE = 50;
-/** The guard's default, shown until the summary says what the server uses. */
-const DEFAULT_MAX_REPLAYS = 5;
 
 interface ReplayRequest {
   selection: ReplaySelection;
@@ -93,6 +92,7 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
   }, [queryClient]);
 
   const page = entries.data?.entries ?? [];
+  // The guard's default is shown until the summary says what the server uses.
   const maxReplays = summary.data?.maxReplays ?? DEFAULT_MAX_REPLAYS;
 
   function toggle(id: string): void {

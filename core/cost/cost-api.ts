@@ -28,7 +28,7 @@ export const liveCostResponseSchema = z.object({
       region: z.enum(REGION_IDS),
       eventsPerSecond: z.number(),
       instances: z.number(),
-      utilisationPercent: z.number(),
+      utilizationPercent: z.number(),
       monthlyComputeInr: z.number(),
       ratesEstimate: z.boolean(),
     }),

@@ -283,7 +283,7 @@ describe("evaluateFailoverCost", () => {
       latencyLevel: "ok",
       withinLatencyBound: true,
       peakHour: 17,
-      takerPeakUtilisationPercent: 266.7,
+      takerPeakUtilizationPercent: 266.7,
       takerPeakInstancesBefore: 3,
       takerPeakInstancesAfter: 8,
       currentInr: 47_760,
@@ -304,7 +304,7 @@ describe("evaluateFailoverCost", () => {
     // mumbai: 8 × 720 × ₹8 = 46,080; 750 + 450; 800 + 480; 1,000 + 600 → 50,160 (+2,400); 8 / 5 = 160%
     expect(evaluateFailoverCost(REFERENCE_COST_SCENARIO, "bangalore")).toMatchObject({
       takerRegion: "mumbai",
-      takerPeakUtilisationPercent: 160,
+      takerPeakUtilizationPercent: 160,
       failoverInr: 50_160,
       deltaInr: 2_400,
     });
@@ -333,7 +333,7 @@ describe("evaluateFailoverCost", () => {
     expect(evaluateFailoverCost(scenario, "mumbai")).toMatchObject({
       takerPeakInstancesBefore: 3,
       takerPeakInstancesAfter: 8,
-      takerPeakUtilisationPercent: 266.7,
+      takerPeakUtilizationPercent: 266.7,
       failoverInr: 26_300,
       deltaInr: -17_230,
       regions: [{ region: "bangalore", instanceHours: 3_450, computeInr: 24_150, totalInr: 26_300 }],
@@ -358,7 +358,7 @@ describe("evaluateFailoverCost", () => {
       latencyMs: 40,
       takerPeakInstancesBefore: 3,
       takerPeakInstancesAfter: 13,
-      takerPeakUtilisationPercent: 433.3,
+      takerPeakUtilizationPercent: 433.3,
       failoverInr: 36_540,
       deltaInr: 16_368,
       regions: [{ region: "bangalore", instanceHours: 5_220, computeInr: 36_540, totalInr: 36_540 }],
@@ -383,8 +383,8 @@ describe("projectLiveCost", () => {
     const projection = projectLiveCost({ mumbai: 120_000, kolkata: 0 });
     expect(projection).toEqual({
       regions: [
-        { region: "mumbai", eventsPerSecond: 120_000, instances: 3, utilisationPercent: 80, monthlyComputeInr: 17_280, ratesEstimate: false },
-        { region: "kolkata", eventsPerSecond: 0, instances: 2, utilisationPercent: 0, monthlyComputeInr: 9_360, ratesEstimate: true },
+        { region: "mumbai", eventsPerSecond: 120_000, instances: 3, utilizationPercent: 80, monthlyComputeInr: 17_280, ratesEstimate: false },
+        { region: "kolkata", eventsPerSecond: 0, instances: 2, utilizationPercent: 0, monthlyComputeInr: 9_360, ratesEstimate: true },
       ],
       totalInstances: 5,
       monthlyComputeInr: 26_640,
@@ -397,7 +397,7 @@ describe("projectLiveCost", () => {
       { delhi: 150_000 },
       { eventsPerSecondPerInstance: 50_000, minInstances: 2, rates: { delhi: { computePerInstanceHour: 7.25 } } },
     );
-    expect(projection.regions[0]).toMatchObject({ instances: 3, utilisationPercent: 100, monthlyComputeInr: 15_660 });
+    expect(projection.regions[0]).toMatchObject({ instances: 3, utilizationPercent: 100, monthlyComputeInr: 15_660 });
     expect(projection.monthlyComputeInr).toBe(3 * HOURS_PER_MONTH * 7.25);
   });
 

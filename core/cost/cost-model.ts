@@ -533,7 +533,7 @@ export interface LiveRegionProjection {
   eventsPerSecond: number;
   instances: number;
   /** Events/s ÷ (instances × per-instance capacity), %, one decimal. */
-  utilisationPercent: number;
+  utilizationPercent: number;
   /** Compute only: storage, network and partitions are not measured live. */
   monthlyComputeInr: number;
   ratesEstimate: boolean;
@@ -569,7 +569,7 @@ export function projectLiveCost(
         region,
         eventsPerSecond,
         instances,
-        utilisationPercent: instances === 0 ? 0 : toPercent(divideFractions(load, toFraction(instances))),
+        utilizationPercent: instances === 0 ? 0 : toPercent(divideFractions(load, toFraction(instances))),
         monthlyComputeInr: paiseToRupees(multiplyRate(rates.computePerInstanceHour, instances, HOURS_PER_MONTH)),
         ratesEstimate: rates.estimate,
       },
@@ -593,7 +593,7 @@ export interface FailoverCost {
   withinLatencyBound: boolean | null;
   peakHour: number;
   /** Both loads at the peak hour on the taker's current fleet, before it scales: %, one decimal. */
-  takerPeakUtilisationPercent: number | null;
+  takerPeakUtilizationPercent: number | null;
   takerPeakInstancesBefore: number | null;
   takerPeakInstancesAfter: number | null;
   currentInr: number;
@@ -647,7 +647,7 @@ export function evaluateFailoverCost(scenario: CostScenario, failedRegion: Regio
       latencyMs: null,
       latencyLevel: null,
       withinLatencyBound: null,
-      takerPeakUtilisationPercent: null,
+      takerPeakUtilizationPercent: null,
       takerPeakInstancesBefore: null,
       takerPeakInstancesAfter: null,
       failoverInr: 0,
@@ -696,7 +696,7 @@ export function evaluateFailoverCost(scenario: CostScenario, failedRegion: Regio
     latencyMs,
     latencyLevel: evaluateThreshold("inter_region_latency_ms", latencyMs),
     withinLatencyBound,
-    takerPeakUtilisationPercent: utilisation,
+    takerPeakUtilizationPercent: utilisation,
     takerPeakInstancesBefore: before,
     takerPeakInstancesAfter: after,
     failoverInr: paiseToRupees(failoverPaise),

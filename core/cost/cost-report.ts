@@ -68,7 +68,7 @@ function describeFailover(failover: FailoverCost): string {
   if (failover.takerRegion === null) return failover.actions.join("; ");
   return (
     `+${failover.latencyMs} ms (${failover.withinLatencyBound ? "within" : "beyond"} the bound); ` +
-    `${failover.takerRegion} at ${failover.takerPeakUtilisationPercent}% at the peak hour, ` +
+    `${failover.takerRegion} at ${failover.takerPeakUtilizationPercent}% at the peak hour, ` +
     `${failover.takerPeakInstancesBefore} → ${failover.takerPeakInstancesAfter} instances`
   );
 }

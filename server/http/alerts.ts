@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { ALERT_SEVERITIES, ALERT_STATES, alertRuleInputSchema, silenceInputSchema, type AlertRule, type AlertView, type Silence } from "@/core/alerts/alert-rules";
 import { REGION_IDS } from "@/core/routing/regions";
-import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { deleteAlertRule } from "../services/delete-alert-rule";
 import type { AlertHistoryEntry } from "@/core/timeline/timeline";
@@ -10,14 +9,12 @@ import { listAlertRules } from "../services/list-alert-rules";
 import { listAlerts } from "../services/list-alerts";
 import { saveAlertRule } from "../services/save-alert-rule";
 import { readJsonBody } from "./respond";
-import { instantSchema, parseBody, parseQuery } from "./validate";
+import { instantSchema, parseBody, parseId, parseQuery } from "./validate";
 
 const MAX_BODY_BYTES = 16 * 1024;
 
-function requireUuid(id: string, what: string): string {
-  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", `No ${what} ${id}.`);
-  return id;
-}
+const alertIdSchema = z.uuid({ error: "must be an alert id (a UUID)" });
+const ruleIdSchema = z.uuid({ error: "must be an alert rule id (a UUID)" });
 
 const alertQuerySchema = z.object({
   state: z.enum([...ALERT_STATES, "active"], { error: `state must be one of ${[...ALERT_STATES, "active"].join(", ")}` }).optional(),
@@ -43,13 +40,15 @@ export async function getAlerts(runtime: Runtime, url: URL): Promise<{ alerts: A
 
 /** GET /api/alerts/:id: the alert and its history (state changes and notification attempts). */
 export async function getAlert(runtime: Runtime, id: string): Promise<{ alert: AlertView; history: AlertHistoryEntry[] }> {
-  return getAlertHistory(runtime.database.prisma, requireUuid(id, "alert"));
+  const alertId = parseId(alertIdSchema, id);
+  return getAlertHistory(runtime.database.prisma, alertId);
 }
 
 /** POST /api/alerts/:id/ack {note}: take ownership of a firing alert. */
 export async function ackAlert(runtime: Runtime, id: string, by: string, request: Request): Promise<AlertView> {
+  const alertId = parseId(alertIdSchema, id);
   const body = parseBody(ackBodySchema, await readJsonBody(request, MAX_BODY_BYTES));
-  return runtime.alerts.acknowledge(requireUuid(id, "alert"), by, body.note, Date.now());
+  return runtime.alerts.acknowledge(alertId, by, body.note, Date.now());
 }
 
 /** POST /api/silences {ruleId?, region?, reason, durationMinutes}: matching alerts notify nobody until it ends. */
@@ -70,20 +69,17 @@ export async function getAlertRules(runtime: Runtime): Promise<{ rules: AlertRul
 
 /** POST /api/alert-rules (create) and PUT /api/alert-rules/:id (replace); the engine uses them from its next evaluation. */
 export async function putAlertRule(runtime: Runtime, request: Request, id?: string): Promise<AlertRule> {
-  const raw = await readJsonBody(request, MAX_BODY_BYTES);
-  const parsed = alertRuleInputSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-    throw new AppError("bad_request", fields.map((f) => `${f.path}: ${f.message}`).join("; "), { fields });
-  }
-  const rule = await saveAlertRule(runtime.database.prisma, parsed.data, Date.now(), id === undefined ? undefined : requireUuid(id, "alert rule"));
+  const ruleId = id === undefined ? undefined : parseId(ruleIdSchema, id);
+  const input = parseBody(alertRuleInputSchema, await readJsonBody(request, MAX_BODY_BYTES));
+  const rule = await saveAlertRule(runtime.database.prisma, input, Date.now(), ruleId);
   await runtime.alerts.reloadRules();
   return rule;
 }
 
 /** DELETE /api/alert-rules/:id: the rule stops; its alerts resolve and keep their history. */
 export async function removeAlertRule(runtime: Runtime, id: string): Promise<{ deleted: string }> {
-  await deleteAlertRule(runtime.database.prisma, requireUuid(id, "alert rule"), Date.now());
+  const ruleId = parseId(ruleIdSchema, id);
+  await deleteAlertRule(runtime.database.prisma, ruleId, Date.now());
   await runtime.alerts.reloadRules();
   return { deleted: id };
 }

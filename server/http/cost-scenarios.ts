@@ -9,19 +9,13 @@ import { listCostScenarios } from "../services/list-cost-scenarios";
 import { saveCostScenario } from "../services/save-cost-scenario";
 import { updateCostScenario } from "../services/update-cost-scenario";
 import { readCostScenario } from "./read-cost-scenario";
-import { parseQuery } from "./validate";
+import { parseId, parseQuery } from "./validate";
 
 const listQuerySchema = z.object({
   limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1 to 500").max(500, "must be 1 to 500").default(100),
 });
 
-const idSchema = z.uuid();
-
-/** The id of a stored scenario; anything that is not a uuid cannot name one, so it is a 404 like an unknown uuid. */
-function requireId(id: string): string {
-  if (!idSchema.safeParse(id).success) throw notFound(id);
-  return id;
-}
+const idSchema = z.uuid({ error: "must be a cost scenario id (a UUID)" });
 
 function notFound(id: string): AppError {
   return new AppError("not_found", `No cost scenario "${id}"; it may have been deleted. GET /api/cost/scenarios lists the saved ones.`);
@@ -46,17 +40,19 @@ export async function createScenario(runtime: Runtime, request: Request): Promis
 
 /** GET /api/cost/scenarios/:id. */
 export async function getScenario(runtime: Runtime, id: string): Promise<SavedCostScenario> {
-  return found(await getCostScenario(runtime.database.prisma, requireId(id)), id);
+  const valid = parseId(idSchema, id);
+  return found(await getCostScenario(runtime.database.prisma, valid), id);
 }
 
 /** PUT /api/cost/scenarios/:id: replaces the scenario (its name included). */
 export async function updateScenario(runtime: Runtime, id: string, request: Request): Promise<SavedCostScenario> {
-  const valid = requireId(id);
+  const valid = parseId(idSchema, id);
   const scenario = await readCostScenario(request);
   return found(await updateCostScenario(runtime.database.prisma, valid, scenario, Date.now()), id);
 }
 
 /** DELETE /api/cost/scenarios/:id: removes it and answers what it held. */
 export async function deleteScenario(runtime: Runtime, id: string): Promise<SavedCostScenario> {
-  return found(await deleteCostScenario(runtime.database.prisma, requireId(id)), id);
+  const valid = parseId(idSchema, id);
+  return found(await deleteCostScenario(runtime.database.prisma, valid), id);
 }

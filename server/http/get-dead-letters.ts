@@ -9,7 +9,7 @@ import { listDeadLetterAttempts } from "../services/list-dead-letter-attempts";
 import { summarizeDeadLetters } from "../services/summarize-dead-letters";
 import type { DeadLetterRecord } from "../workers/dead-letter";
 import { FAULT_COMPONENTS } from "../workers/fault-injector";
-import { parseParam, parseQuery } from "./validate";
+import { createValidationError, parseId, parseQuery } from "./validate";
 
 const instant = z.coerce.number({ error: "must be epoch milliseconds" }).int().min(0).max(8.64e15);
 const dlqQuerySchema = z.object({
@@ -30,7 +30,7 @@ function encodeCursor(record: DeadLetterRecord): string {
 
 function decodeCursor(cursor: string): { at: number; id: string } {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!at || !id || !/^\d+$/.test(at)) throw new AppError("bad_request", "cursor: not a cursor this API gave out; start from the first page.");
+  if (!at || !id || !/^\d+$/.test(at)) throw createValidationError([{ path: "cursor", message: "not a cursor this API gave out; start from the first page." }]);
   return { at: Number(at), id };
 }
 
@@ -52,7 +52,7 @@ const HISTORY_LIMIT = 200;
  * dead-lettering are told from the entry itself until a replay fails again and overwrites it.
  */
 export async function getDeadLetterDetail(runtime: Runtime, rawId: string): Promise<DeadLetterDetail> {
-  const id = parseParam("id", deadLetterIdSchema, rawId);
+  const id = parseId(deadLetterIdSchema, rawId);
   await runtime.settleWrites();
   const prisma = runtime.database.prisma;
   const [entry, steps] = await Promise.all([getDeadLetter(prisma, id), listDeadLetterAttempts(prisma, id, HISTORY_LIMIT)]);

@@ -2,10 +2,9 @@ import { z } from "zod";
 import { summarizeRollup } from "@/core/metrics/history";
 import { REGION_IDS } from "@/core/routing/regions";
 import type { HistoryResponse } from "@/core/metrics/snapshot";
-import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { listRegionRollups } from "../services/list-region-rollups";
-import { parseQuery } from "./validate";
+import { createValidationError, parseQuery } from "./validate";
 
 export const DEFAULT_HISTORY_MS = 15 * 60 * 1000;
 export const MAX_HISTORY_MS = 24 * 60 * 60 * 1000;
@@ -30,8 +29,8 @@ export async function getHistory(runtime: Runtime, params: URLSearchParams, now:
   const query = parseQuery(historyQuerySchema, params);
   const to = query.to ?? now;
   const from = query.from ?? to - DEFAULT_HISTORY_MS;
-  if (from >= to) throw new AppError("bad_request", "from must be before to.");
-  if (to - from > MAX_HISTORY_MS) throw new AppError("bad_request", "The range may span at most 24 hours; narrow from/to.");
+  if (from >= to) throw createValidationError([{ path: "from", message: "from must be before to." }]);
+  if (to - from > MAX_HISTORY_MS) throw createValidationError([{ path: "to", message: "The range may span at most 24 hours; narrow from/to." }], "The range may span at most 24 hours; narrow from/to.");
   const records = await listRegionRollups(runtime.database.prisma, { region: query.region, from, to });
   return { from, to, rollups: records.map(summarizeRollup) };
 }

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { REGION_IDS } from "@/core/routing/regions";
-import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import type { TimelineEntry } from "@/core/timeline/timeline";
 import { listTimeline } from "../services/list-timeline";
-import { instantSchema, parseQuery } from "./validate";
+import { createValidationError, instantSchema, parseQuery } from "./validate";
 
 const HOUR_MS = 3_600_000;
 const timelineQuerySchema = z.object({
@@ -19,7 +18,7 @@ export async function getTimeline(runtime: Runtime, url: URL): Promise<{ entries
   const query = parseQuery(timelineQuerySchema, url.searchParams);
   const to = query.to ?? Date.now();
   const from = query.from ?? to - 12 * HOUR_MS;
-  if (from >= to) throw new AppError("bad_request", "from must be before to");
-  if (to - from > 48 * HOUR_MS) throw new AppError("bad_request", "a timeline covers at most 48 hours");
+  if (from >= to) throw createValidationError([{ path: "from", message: "from must be before to" }]);
+  if (to - from > 48 * HOUR_MS) throw createValidationError([{ path: "to", message: "a timeline covers at most 48 hours" }], "a timeline covers at most 48 hours");
   return { entries: await listTimeline(runtime.database.prisma, { from, to, region: query.region, limit: query.limit }) };
 }

@@ -6,7 +6,7 @@ import type { Runtime } from "../runtime";
 import { listRegionChanges } from "../services/list-region-changes";
 import type { RegionView } from "../workers/region-manager";
 import { readJsonBody } from "./respond";
-import { parseBody } from "./validate";
+import { parseBody, parseId } from "./validate";
 
 const MAX_BODY_BYTES = 16 * 1024;
 const reasonSchema = z.string().trim().min(1, "reason must not be empty").max(500, "reason must be at most 500 characters");
@@ -18,9 +18,13 @@ const breakerBodySchema = z
   })
   .strict();
 
+// A region's id is its name; one of the right form that is not a region is unknown (404), not malformed.
+const regionNameSchema = z.string().regex(/^[a-z]+$/, "must be a region's name in lower case, such as pune");
+
 function requireRegion(id: string): RegionId {
-  if (!isRegionId(id)) throw new AppError("not_found", `No region "${id}"; regions are ${REGION_IDS.join(", ")}.`);
-  return id;
+  const name = parseId(regionNameSchema, id);
+  if (!isRegionId(name)) throw new AppError("not_found", `No region "${name}"; regions are ${REGION_IDS.join(", ")}.`);
+  return name;
 }
 
 async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {

@@ -8,7 +8,7 @@ import { getReplayJob, listReplayJobOutcomes } from "../services/get-replay-job"
 import { FAULT_COMPONENTS } from "../workers/fault-injector";
 import { OUTCOMES_SHOWN } from "../workers/replay-runner";
 import { readJsonBody } from "./respond";
-import { parseBody, parseParam } from "./validate";
+import { parseBody, parseId } from "./validate";
 
 export type { ReplayResult };
 
@@ -67,7 +67,7 @@ export async function startReplayJob(runtime: Runtime, request: Request, request
 
 /** GET /api/dlq/replay-jobs/:id: a job's stored progress and the outcomes of the entries it has handled. */
 export async function getReplayJobDetail(runtime: Runtime, rawId: string): Promise<ReplayJobDetail> {
-  const id = parseParam("id", jobIdSchema, rawId);
+  const id = parseId(jobIdSchema, rawId);
   const job = await getReplayJob(runtime.database.prisma, id);
   if (!job) throw new AppError("not_found", `No replay job ${id}.`);
   const outcomes = await listReplayJobOutcomes(runtime.database.prisma, id, OUTCOMES_SHOWN + 1);

@@ -1,4 +1,5 @@
-import { AppError, toAppError } from "../errors";
+import { AppError, messageOf, toAppError } from "../errors";
+import { createValidationError } from "./validate";
 
 /** A JSON response; the one place status and content type are set. */
 export function respondJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -25,7 +26,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const tooLarge = () => new AppError("payload_too_large", `The body is larger than ${maxBytes} bytes; split it into smaller requests.`);
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
-  if (!request.body) throw new AppError("bad_request", "The body is empty; send a JSON value.");
+  if (!request.body) throw createValidationError([{ path: "", message: "The body is empty; send a JSON value." }]);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -40,10 +41,10 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     chunks.push(value);
   }
   const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") throw new AppError("bad_request", "The body is empty; send a JSON value.");
+  if (text.trim() === "") throw createValidationError([{ path: "", message: "The body is empty; send a JSON value." }]);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new AppError("bad_request", `The body is not valid JSON: ${(error as Error).message}`);
+    throw createValidationError([{ path: "", message: `The body is not valid JSON: ${messageOf(error)}` }]);
   }
 }

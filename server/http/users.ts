@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { passwordSchema, roleSchema, usernameSchema, type UserView } from "@/core/auth/auth";
 import { hashPassword } from "../auth/passwords";
-import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { createUser, deleteUser, listUsers, updateUser } from "../services/user-accounts";
 import { readJsonBody } from "./respond";
-import { parseBody } from "./validate";
+import { parseBody, parseId } from "./validate";
 
 const MAX_BODY_BYTES = 4096;
 
@@ -15,10 +14,7 @@ const userChangeSchema = z
   .strict()
   .refine((change) => change.role !== undefined || change.password !== undefined, "give a role, a password, or both");
 
-function requireUserId(id: string): string {
-  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", `No user ${id}; it may have been deleted.`);
-  return id;
-}
+const userIdSchema = z.uuid({ error: "must be a user id (a UUID)" });
 
 /** GET /api/users. */
 export async function getUsers(runtime: Runtime): Promise<{ users: UserView[] }> {
@@ -33,7 +29,7 @@ export async function addUser(runtime: Runtime, request: Request): Promise<UserV
 
 /** PUT /api/users/:id {role?, password?}: a new password signs the user out everywhere. */
 export async function changeUser(runtime: Runtime, id: string, request: Request): Promise<UserView> {
-  const valid = requireUserId(id);
+  const valid = parseId(userIdSchema, id);
   const body = parseBody(userChangeSchema, await readJsonBody(request, MAX_BODY_BYTES));
   const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
   return updateUser(runtime.database.prisma, valid, { role: body.role, passwordHash }, Date.now());
@@ -41,5 +37,6 @@ export async function changeUser(runtime: Runtime, id: string, request: Request)
 
 /** DELETE /api/users/:id: never yourself, never the last admin. */
 export async function removeUser(runtime: Runtime, id: string, askedBy: string): Promise<UserView> {
-  return deleteUser(runtime.database.prisma, requireUserId(id), askedBy);
+  const valid = parseId(userIdSchema, id);
+  return deleteUser(runtime.database.prisma, valid, askedBy);
 }

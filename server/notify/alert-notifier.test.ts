@@ -44,18 +44,18 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-/** A local HTTP receiver; `fail` answers 500 to that many requests first. */
-async function startReceiver(fail = 0): Promise<{ url: string; received: Received[] }> {
+/** A local HTTP receiver; the first requests get the statuses of `answers`, the rest 202. */
+async function startReceiver(answers: readonly number[] = []): Promise<{ url: string; received: Received[] }> {
   const received: Received[] = [];
-  let failures = fail;
+  const failures = [...answers];
   const server: Server = createServer((request, response) => {
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
       received.push({ path: request.url ?? "", headers: request.headers, body });
-      if (failures > 0) {
-        failures--;
-        response.writeHead(500).end("receiver down");
+      const status = failures.shift();
+      if (status !== undefined) {
+        response.writeHead(status).end("receiver down");
       } else {
         response.writeHead(202).end("{}");
       }
@@ -133,7 +133,7 @@ describe("AlertNotifier", () => {
   });
 
   it("retries a failing receiver with backoff, recording each failure, and records the delivery that got through", async () => {
-    const http = await startReceiver(2);
+    const http = await startReceiver([500, 500]);
     const records: Array<[DeliveryOutcome, string]> = [];
     const notifier = new AlertNotifier({
       channels: { webhookUrl: `${http.url}/hook` },
@@ -151,5 +151,68 @@ describe("AlertNotifier", () => {
       ["delivered", "resolved via webhook (attempt 3)"],
     ]);
     expect(http.received).toHaveLength(3);
+  });
+
+  it.each([
+    [400, "a bad request"],
+    [404, "a hook that is gone"],
+  ])("gives up at once on a %i (%s): the endpoint refused it for good, so it is sent exactly once", async (status) => {
+    const http = await startReceiver([status]);
+    const records: Array<[DeliveryOutcome, string]> = [];
+    const notifier = new AlertNotifier({
+      channels: { webhookUrl: `${http.url}/hook` },
+      record: async (_id, outcome, note) => void records.push([outcome, note]),
+      log: () => {},
+      retryBaseMs: 20,
+    });
+    notifier.notify({ ...alert, channels: ["webhook"] }, "fired");
+    await waitFor(async () => records.length, (n) => n === 1, 10_000);
+    // Five retry delays' worth: a retry, had one been scheduled, would have reached the receiver by now.
+    await new Promise((resolve) => setTimeout(resolve, 20 * 15));
+    await notifier.close();
+    expect(records).toEqual([["delivery_failed", `fired via webhook, attempt 1 of 5: HTTP ${status} from ${new URL(http.url).host}: receiver down; giving up`]]);
+    expect(http.received).toHaveLength(1);
+  });
+
+  it.each([
+    [[503, 503, 200], 3],
+    [[429, 200], 2],
+  ])("retries answers %j that may pass later, delivering on attempt %i", async (answers, attempts) => {
+    const http = await startReceiver(answers);
+    const records: Array<[DeliveryOutcome, string]> = [];
+    const notifier = new AlertNotifier({
+      channels: { webhookUrl: `${http.url}/hook` },
+      record: async (_id, outcome, note) => void records.push([outcome, note]),
+      log: () => {},
+      retryBaseMs: 20,
+    });
+    notifier.notify({ ...alert, channels: ["webhook"] }, "fired");
+    await waitFor(async () => records.length, (n) => n === attempts, 10_000);
+    await notifier.close();
+    const host = new URL(http.url).host;
+    expect(records).toEqual([
+      ...answers.slice(0, attempts - 1).map((status, i) => ["delivery_failed", `fired via webhook, attempt ${i + 1} of 5: HTTP ${status} from ${host}: receiver down; retrying`]),
+      ["delivered", `fired via webhook (attempt ${attempts})`],
+    ]);
+    expect(http.received).toHaveLength(attempts);
+  });
+
+  it("stops a retry waiting its backoff at close, and a second close waits for the first", async () => {
+    const http = await startReceiver([503, 503]);
+    const records: Array<[DeliveryOutcome, string]> = [];
+    const notifier = new AlertNotifier({
+      channels: { webhookUrl: `${http.url}/hook` },
+      record: async (_id, outcome, note) => void records.push([outcome, note]),
+      log: () => {},
+      retryBaseMs: 60_000,
+    });
+    notifier.notify({ ...alert, channels: ["webhook"] }, "fired");
+    await waitFor(async () => records.length, (n) => n === 1, 10_000);
+    const started = Date.now();
+    const first = notifier.close();
+    expect(notifier.close()).toBe(first);
+    await first;
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(http.received).toHaveLength(1);
   });
 });

@@ -1,6 +1,9 @@
 import nodemailer from "nodemailer";
 import { buildChannelPayload, type AlertNotice } from "@/core/alerts/alert-message";
 import type { AlertChannel, AlertView } from "@/core/alerts/alert-rules";
+import { messageOf } from "../errors";
+import { once } from "../once";
+import { retryWithBackoff } from "../retry";
 
 /** Where each channel delivers; a channel without its settings is skipped, and the skip is recorded. */
 export interface ChannelSettings {
@@ -19,7 +22,7 @@ export interface AlertNotifierOptions {
   record: (alertId: string, outcome: DeliveryOutcome, note: string) => Promise<void>;
   log: (message: string) => void;
   maxAttempts?: number;
-  /** First retry after this; doubles each attempt. */
+  /** First retry after this; doubles each attempt, uncapped (five attempts wait 15 × this in all). */
   retryBaseMs?: number;
   timeoutMs?: number;
 }
@@ -28,16 +31,31 @@ interface Delivery {
   channel: AlertChannel;
   alert: AlertView;
   notice: AlertNotice;
-  attempt: number;
+}
+
+/** An endpoint's refusal, with its status: a 4xx other than 429 is permanent, so sending it again cannot help. */
+class DeliveryRefused extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Network errors, timeouts, 5xx and 429 may pass on a later try; any other 4xx will not. */
+function isRetriable(error: unknown): boolean {
+  return !(error instanceof DeliveryRefused) || error.status >= 500 || error.status === 429;
 }
 
 /**
  * Sends alert notices to each of the rule's channels (generic webhook, Slack incoming webhook,
  * PagerDuty Events v2, email over SMTP, SMS through a Twilio-compatible API). A failed delivery is
- * retried with backoff; every attempt's outcome is recorded on the alert.
+ * retried with backoff unless the endpoint refused it for good; every attempt's outcome is recorded on the alert.
  */
 export class AlertNotifier {
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Backoff waits in progress, each with the wake-up that ends it early at close. */
+  private readonly waits = new Map<NodeJS.Timeout, () => void>();
   private readonly inFlight = new Set<Promise<void>>();
   private closed = false;
 
@@ -45,16 +63,19 @@ export class AlertNotifier {
 
   /** Queues the notice for every channel of the alert's rule. */
   notify(alert: AlertView, notice: AlertNotice): void {
-    for (const channel of alert.channels) this.start({ channel, alert, notice, attempt: 1 });
+    for (const channel of alert.channels) this.start({ channel, alert, notice });
   }
 
-  /** Stops retrying and waits for deliveries on their way; safe to call twice. */
-  async close(): Promise<void> {
+  /** Stops retrying and waits for deliveries on their way; a second call waits for the first. */
+  readonly close = once(async () => {
     this.closed = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    for (const [timer, wake] of this.waits) {
+      clearTimeout(timer);
+      wake();
+    }
+    this.waits.clear();
     await Promise.allSettled([...this.inFlight]);
-  }
+  });
 
   private start(delivery: Delivery): void {
     const running = this.deliver(delivery).finally(() => this.inFlight.delete(running));
@@ -62,34 +83,52 @@ export class AlertNotifier {
   }
 
   private async deliver(delivery: Delivery): Promise<void> {
-    const { channel, alert, notice, attempt } = delivery;
+    const { channel, alert, notice } = delivery;
     const label = `${notice} via ${channel}`;
-    let reason: string | null;
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    const retry = {
+      maxAttempts,
+      initialMs: this.options.retryBaseMs ?? 1000,
+      maxMs: Number.POSITIVE_INFINITY,
+      isRetriable,
+      isStopped: () => this.closed,
+      sleep: (ms: number) => this.wait(ms),
+    };
     try {
-      reason = await this.send(delivery);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const maxAttempts = this.options.maxAttempts ?? 5;
-      const retry = attempt < maxAttempts && !this.closed;
-      await this.safeRecord(alert.id, "delivery_failed", `${label}, attempt ${attempt} of ${maxAttempts}: ${message}${retry ? "; retrying" : "; giving up"}`);
-      if (retry) {
-        const timer = setTimeout(() => {
-          this.timers.delete(timer);
-          this.start({ ...delivery, attempt: attempt + 1 });
-        }, (this.options.retryBaseMs ?? 1000) * 2 ** (attempt - 1));
-        this.timers.add(timer);
-      }
-      return;
+      await retryWithBackoff(async (index) => {
+        const attempt = index + 1;
+        let reason: string | null;
+        try {
+          reason = await this.send(delivery);
+        } catch (error) {
+          const again = attempt < maxAttempts && !this.closed && isRetriable(error);
+          await this.safeRecord(alert.id, "delivery_failed", `${label}, attempt ${attempt} of ${maxAttempts}: ${messageOf(error)}${again ? "; retrying" : "; giving up"}`);
+          throw error;
+        }
+        if (reason !== null) await this.safeRecord(alert.id, "delivery_skipped", `${label}: ${reason}`);
+        else await this.safeRecord(alert.id, "delivered", `${label}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
+      }, retry);
+    } catch {
+      // Every failed attempt is recorded on the alert already; the last one said it gave up.
     }
-    if (reason !== null) await this.safeRecord(alert.id, "delivery_skipped", `${label}: ${reason}`);
-    else await this.safeRecord(alert.id, "delivered", `${label}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
+  }
+
+  /** A backoff wait that close() ends at once. */
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waits.delete(timer);
+        resolve();
+      }, ms);
+      this.waits.set(timer, resolve);
+    });
   }
 
   private async safeRecord(alertId: string, outcome: DeliveryOutcome, note: string): Promise<void> {
     try {
       await this.options.record(alertId, outcome, note);
     } catch (error) {
-      this.options.log(`[alerts] could not record "${note}" for alert ${alertId}: ${error instanceof Error ? error.message : String(error)}`);
+      this.options.log(`[alerts] could not record "${note}" for alert ${alertId}: ${messageOf(error)}`);
     }
   }
 
@@ -152,6 +191,6 @@ export class AlertNotifier {
 
   private async post(url: string, body: string | URLSearchParams, headers: Record<string, string>): Promise<void> {
     const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000) });
-    if (!response.ok) throw new Error(`HTTP ${response.status} from ${new URL(url).host}: ${(await response.text()).slice(0, 200)}`);
+    if (!response.ok) throw new DeliveryRefused(`HTTP ${response.status} from ${new URL(url).host}: ${(await response.text()).slice(0, 200)}`, response.status);
   }
 }

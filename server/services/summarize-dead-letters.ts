@@ -1,4 +1,5 @@
 import type { FailureSeverity } from "@/core/dlq/failures";
+import { findReplayGuardCount } from "@/core/dlq/replay-decision";
 import type { PrismaClient } from "../db/generated/client";
 
 export interface DeadLetterCounts {
@@ -13,7 +14,7 @@ export async function summarizeDeadLetters(prisma: PrismaClient, maxReplays: num
   const [groups, total, guarded] = await Promise.all([
     prisma.deadLetter.groupBy({ by: ["severity"], where: { resolvedAt: null }, _count: { _all: true } }),
     prisma.deadLetter.count(),
-    prisma.deadLetter.count({ where: { resolvedAt: null, replayCount: { gte: maxReplays } } }),
+    prisma.deadLetter.count({ where: { resolvedAt: null, replayCount: { gte: findReplayGuardCount(maxReplays) } } }),
   ]);
   const bySeverity: Record<FailureSeverity, number> = { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 };
   for (const group of groups) bySeverity[group.severity as FailureSeverity] += group._count._all;

@@ -1,4 +1,6 @@
+import { messageOf } from "../errors";
 import type { ComponentHealth } from "../health";
+import { once } from "../once";
 
 export interface BatchWriterOptions<T> {
   /** What is written, for health and logs: "history" writes "rollup"s. */
@@ -67,14 +69,14 @@ export class BatchWriter<T> {
     return { status: "up", detail: `${this.written} ${this.options.noun}(s) written, ${this.pending.length} pending` };
   }
 
-  /** Stops retrying and makes one last attempt to write what is pending; safe to call twice. */
-  async close(): Promise<void> {
+  /** Stops retrying and makes one last attempt to write what is pending; a second call waits for the first. */
+  readonly close = once(async () => {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.writing;
     if (this.pending.length > 0) await this.flush();
-  }
+  });
 
   private async write(): Promise<void> {
     while (this.pending.length > 0) {
@@ -85,7 +87,7 @@ export class BatchWriter<T> {
       } catch (error) {
         this.pending.unshift(...batch);
         this.enforceLimit();
-        const message = error instanceof Error ? error.message : String(error);
+        const message = messageOf(error);
         if (this.lastError === null) this.options.log?.(`[${this.options.label}] write failed, buffering and retrying: ${message}`);
         this.lastError = message;
         this.scheduleRetry();

@@ -1,4 +1,5 @@
 import type { DlqSummary } from "@/core/dlq/dlq-api";
+import { once } from "../once";
 
 export interface DlqSummaryFeedOptions {
   read: () => Promise<DlqSummary>;
@@ -14,6 +15,7 @@ export interface DlqSummaryFeedOptions {
  */
 export class DlqSummaryFeed {
   private timer: NodeJS.Timeout | null = null;
+  private reading: Promise<void> | null = null;
   private closed = false;
 
   constructor(private readonly options: DlqSummaryFeedOptions) {}
@@ -22,13 +24,18 @@ export class DlqSummaryFeed {
     if (this.timer || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.options.read().then(this.options.publish, this.options.onError);
+      this.reading = this.options
+        .read()
+        .then(this.options.publish, this.options.onError)
+        .finally(() => (this.reading = null));
     }, this.options.coalesceMs);
   }
 
-  close(): void {
+  /** Pushes nothing more and waits for a summary on its way; a second call waits for the first. */
+  readonly close = once(async () => {
     this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-  }
+    await this.reading;
+  });
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { ReplayFilter, ReplayJobProgress, ReplayOutcome, ReplayResult, ReplaySelection } from "@/core/dlq/dlq-api";
-import { parseViewerEvent, type ViewerEvent } from "@/core/events/events";
+import { decideReplay } from "@/core/dlq/replay-decision";
+import type { ViewerEvent } from "@/core/events/events";
 import type { PrismaClient } from "../db/generated/client";
+import { messageOf } from "../errors";
 import { countDeadLetters, listDeadLetters } from "../services/list-dead-letters";
 import { createReplayJob, recordReplayOutcomes, updateReplayJob } from "../services/save-replay-job";
 import { claimDeadLettersForReplay, releaseReplayClaims } from "../services/update-replayed-dead-letters";
@@ -30,12 +32,6 @@ export interface StartedReplay {
   finished: Promise<{ job: ReplayJobProgress; outcomes: ReplayOutcome[]; truncated: boolean }>;
 }
 
-/**
- * How long a replayed entry counts as in flight (sent, neither processed nor failed again): longer
- * than the retries' backoff (three retries, at most 60 s each) so a slow outcome is waited for.
- */
-const IN_FLIGHT_MS = 5 * 60_000;
-
 interface Tally {
   requeued: number;
   refused: number;
@@ -53,11 +49,6 @@ function addOutcomes(tally: Tally, outcomes: readonly ReplayOutcome[]): void {
   }
 }
 
-/**
- * Replays dead letters batch by batch, as a dry run (what would happen to each) or as a job whose
- * progress is stored and reported after every batch. A selection by filter covers open entries
- * dead-lettered before the job started, so an entry that fails again during the job is not replayed twice.
- */
 /** A job's counts from its tally: every entry handled so far, by outcome. */
 function countsOf(tally: Tally): Pick<ReplayJobProgress, "processed" | "requeued" | "refused" | "invalid" | "missing"> {
   return {
@@ -69,6 +60,11 @@ function countsOf(tally: Tally): Pick<ReplayJobProgress, "processed" | "requeued
   };
 }
 
+/**
+ * Replays dead letters batch by batch, as a dry run (what would happen to each) or as a job whose
+ * progress is stored and reported after every batch. A selection by filter covers open entries
+ * dead-lettered before the job started, so an entry that fails again during the job is not replayed twice.
+ */
 export class ReplayRunner {
   constructor(private readonly options: ReplayRunnerOptions) {}
 
@@ -142,7 +138,7 @@ export class ReplayRunner {
       Object.assign(job, { state: "done", total: job.processed, finishedAt: Date.now() });
       log(`[dlq] replay ${job.id}: ${job.requeued} requeued, ${job.refused} refused, ${job.invalid} invalid, ${job.missing} missing`);
     } catch (error) {
-      Object.assign(job, { state: "failed", error: error instanceof Error ? error.message : String(error), finishedAt: Date.now() });
+      Object.assign(job, { state: "failed", error: messageOf(error), finishedAt: Date.now() });
       log(`[dlq] replay ${job.id} failed after ${job.processed} of ${job.total}: ${job.error}`);
     }
     await updateReplayJob(prisma, job).catch((error: unknown) => log(`[dlq] could not store the end of replay ${job.id}: ${String(error)}`));
@@ -186,21 +182,12 @@ export class ReplayRunner {
         continue;
       }
       const base = { id, eventId: entry.eventId };
-      if (entry.resolvedAt !== null) {
-        outcomes.push({ ...base, outcome: "refused", reason: "already processed after an earlier replay" });
-      } else if (entry.lastReplayedAt !== null && entry.lastReplayedAt > entry.deadLetteredAt && now - entry.lastReplayedAt < IN_FLIGHT_MS) {
-        // Sent by an earlier replay and neither processed nor failed again yet: sending it twice would process it twice.
-        outcomes.push({ ...base, outcome: "refused", reason: `an earlier replay sent it ${Math.round((now - entry.lastReplayedAt) / 1000)} s ago and its outcome is not in yet` });
-      } else if (entry.replayCount >= maxReplays) {
-        outcomes.push({ ...base, outcome: "refused", reason: `replayed ${entry.replayCount} times already (limit ${maxReplays}); refused so a poison event cannot loop` });
+      const decision = decideReplay(entry, maxReplays, now);
+      if (decision.kind === "requeue") {
+        toSend.push({ id, event: decision.event, replayCount: entry.replayCount });
+        outcomes.push({ ...base, outcome: "requeued", reason: dryRun ? "would be sent through the pipeline again" : "sent through the pipeline again" });
       } else {
-        const event = parseViewerEvent(entry.event);
-        if (!event.ok) {
-          outcomes.push({ ...base, outcome: "invalid", reason: `the stored event no longer validates: ${event.reason}` });
-        } else {
-          toSend.push({ id, event: event.event, replayCount: entry.replayCount });
-          outcomes.push({ ...base, outcome: "requeued", reason: dryRun ? "would be sent through the pipeline again" : "sent through the pipeline again" });
-        }
+        outcomes.push({ ...base, outcome: decision.kind, reason: decision.reason });
       }
     }
     return { outcomes, toSend };

@@ -1,4 +1,4 @@
-import type { BudgetCheck } from "@/core/cost/cost-model";
+import type { BudgetCheck } from "@/core/cost/advice";
 import { formatPercentOf, formatRupees } from "./format-cost";
 import styles from "./cost.module.css";
 

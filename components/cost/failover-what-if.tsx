@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import type { FailoverCost } from "@/core/cost/cost-model";
+import type { FailoverCost } from "@/core/cost/failover-what-if";
 import { getRegionConfig, type RegionId } from "@/core/routing/regions";
 import { formatRupees, formatRupeesChange } from "./format-cost";
 import styles from "./cost.module.css";

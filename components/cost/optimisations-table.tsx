@@ -1,4 +1,5 @@
-import type { CostOptimisation, CostRecommendation } from "@/core/cost/cost-model";
+import type { CostRecommendation } from "@/core/cost/advice";
+import type { CostOptimisation } from "@/core/cost/optimisations";
 import { formatRupees } from "./format-cost";
 import { STRATEGY_LABELS } from "./strategy-labels";
 import styles from "./cost.module.css";

@@ -1,4 +1,4 @@
-import { RECOMMENDATION_THRESHOLDS_INR, type CostRecommendation } from "@/core/cost/cost-model";
+import { RECOMMENDATION_THRESHOLDS_INR, type CostRecommendation } from "@/core/cost/advice";
 import { formatRupees } from "./format-cost";
 import { STRATEGY_LABELS } from "./strategy-labels";
 import styles from "./cost.module.css";

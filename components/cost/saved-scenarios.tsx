@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from "react";
 import type { SavedCostScenario } from "@/core/cost/cost-api";
-import { evaluateCostScenario } from "@/core/cost/cost-model";
+import { evaluateCostScenario } from "@/core/cost/evaluate-cost-scenario";
 import { useOperatorOnly } from "@/components/auth/use-session";
 import { getRegionConfig } from "@/core/routing/regions";
 import { EmptyState } from "@/components/ui/empty-state";

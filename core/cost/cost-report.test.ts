@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateCostScenario, evaluateFailoverCost } from "./cost-model";
+import { evaluateCostScenario } from "./evaluate-cost-scenario";
+import { evaluateFailoverCost } from "./failover-what-if";
 import { buildCostReport, formatCostReportCsv } from "./cost-report";
 import { REFERENCE_COST_SCENARIO, costScenarioSchema } from "./cost-scenario";
 

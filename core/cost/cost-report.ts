@@ -2,12 +2,8 @@
  * A scenario's full report, the one shape POST /api/cost/evaluate answers and the cost page exports
  * as JSON, and its CSV form for spreadsheets.
  */
-import {
-  evaluateCostScenario,
-  evaluateFailoverCost,
-  type CostEvaluation,
-  type FailoverCost,
-} from "./cost-model";
+import { evaluateCostScenario, type CostEvaluation } from "./evaluate-cost-scenario";
+import { evaluateFailoverCost, type FailoverCost } from "./failover-what-if";
 import type { CostScenario } from "./cost-scenario";
 import { rupeesToPaise } from "./money";
 

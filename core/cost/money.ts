@@ -64,6 +64,11 @@ export function fractionToNumber(f: Fraction): number {
   return Number(f.num) / Number(f.den);
 }
 
+/** A fraction as a percentage with one decimal (8/3 → 266.7), for display figures such as utilisation. */
+export function fractionToPercent(f: Fraction): number {
+  return Math.round(fractionToNumber(f) * 1000) / 10;
+}
+
 /** Rounds an exact rupee amount to paise, half away from zero. */
 export function roundRupeesToPaise(rupees: Fraction): Paise {
   const scaled = rupees.num * PAISE_PER_RUPEE;

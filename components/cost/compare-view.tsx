@@ -82,7 +82,12 @@ export function CompareView({ options, a, b, onPick }: CompareViewProps) {
 
   const picker = (side: "a" | "b", value: string | null) => (
     <Field label={`Scenario ${side.toUpperCase()}`} htmlFor={`${pickId}-${side}`}>
-      <Select id={`${pickId}-${side}`} value={value ?? ""} data-testid={`compare-pick-${side}`} onChange={(event) => onPick(side, event.target.value)}>
+      <Select
+        id={`${pickId}-${side}`}
+        value={value ?? ""}
+        data-testid={`compare-pick-${side}`}
+        onChange={(event) => onPick(side, event.target.value)}
+      >
         <option value="" disabled>
           Choose a scenario
         </option>

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { sessionResponseSchema } from "@/core/auth/auth";
 import { Brand } from "@/components/ui/brand";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { ErrorText } from "@/components/ui/notice";
 import styles from "./auth.module.css";
 import { chooseSignInDestination } from "./sign-in-destination";
 
@@ -63,9 +64,9 @@ export function LoginForm({ next }: { next: string | null }) {
             />
           </label>
           {error ? (
-            <p role="alert" className={styles.error} data-testid="login-error">
+            <ErrorText testId="login-error">
               {error}
-            </p>
+            </ErrorText>
           ) : null}
           <button type="submit" className={styles.primary} disabled={busy} data-testid="login-submit">
             {busy ? "Signing in…" : "Sign in"}

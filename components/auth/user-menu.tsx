@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { ErrorText } from "@/components/ui/notice";
 import { signOut } from "./session-api";
 import styles from "./auth.module.css";
 import { useSessionUser } from "./use-session";
@@ -41,9 +42,9 @@ export function UserMenu() {
           Sign out
         </button>
         {problem ? (
-          <span role="alert" className={styles.error}>
+          <ErrorText as="span">
             {problem}
-          </span>
+          </ErrorText>
         ) : null}
       </div>
     </details>

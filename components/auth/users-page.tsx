@@ -6,6 +6,7 @@ import { ROLES, type Role, type UserView } from "@/core/auth/auth";
 import { Brand } from "@/components/ui/brand";
 import { SiteNav } from "@/components/ui/site-nav";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { ErrorText } from "@/components/ui/notice";
 import styles from "./auth.module.css";
 import { UserMenu } from "./user-menu";
 import { createUser, deleteUser, fetchUsers, updateUser, USERS_QUERY_KEY } from "./users-api";
@@ -119,9 +120,9 @@ export function UsersPage() {
       </header>
       <main className={styles.usersMain}>
         {me && me.role !== "admin" ? (
-          <p role="alert" className={styles.error}>
+          <ErrorText>
             Only admins manage users; you are signed in as {me.role}.
-          </p>
+          </ErrorText>
         ) : (
           <>
             <form className={styles.createForm} method="post" onSubmit={(event) => void create(event)} aria-label="New user">
@@ -150,14 +151,14 @@ export function UsersPage() {
               </fieldset>
             </form>
             {problem ? (
-              <p role="alert" className={styles.error} data-testid="users-error">
+              <ErrorText testId="users-error">
                 {problem}
-              </p>
+              </ErrorText>
             ) : null}
             {users.isError ? (
-              <p role="alert" className={styles.error}>
+              <ErrorText>
                 {users.error.message}
-              </p>
+              </ErrorText>
             ) : null}
             <table className={styles.table} data-testid="users">
               <thead>

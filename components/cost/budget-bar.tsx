@@ -1,6 +1,6 @@
-import type { BudgetCheck } from "@/core/cost/cost-model";
+import type { BudgetCheck } from "@/core/cost/advice";
 import { formatPercentOf, formatRupees } from "./format-cost";
-import styles from "./cost.module.css";
+import styles from "./cost-summary.module.css";
 
 /** The month's total against the budget, with a mark where all four optimisations would bring it. */
 export function BudgetBar({ budget }: { budget: BudgetCheck }) {

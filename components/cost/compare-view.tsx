@@ -2,13 +2,15 @@ import { useId } from "react";
 import type { CostReport } from "@/core/cost/cost-report";
 import { paiseToRupees, rupeesToPaise, sumPaise } from "@/core/cost/money";
 import { REGION_IDS, getRegionConfig } from "@/core/routing/regions";
+import { Field, Select } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState } from "@/components/ui/empty-state";
 import { CostChart } from "./cost-chart";
 import { COST_COMPONENTS } from "./cost-chart-data";
 import { formatRupees, formatRupeesChange } from "./format-cost";
 import { STRATEGY_LABELS } from "./strategy-labels";
-import styles from "./cost.module.css";
+import styles from "./compare-view.module.css";
+import table from "./cost-table.module.css";
 
 export interface CompareOption {
   /** A saved scenario's id, or "draft" for the one in the editor. */
@@ -79,13 +81,9 @@ export function CompareView({ options, a, b, onPick }: CompareViewProps) {
   const right = options.find((option) => option.id === b) ?? null;
 
   const picker = (side: "a" | "b", value: string | null) => (
-    <div className={styles.field}>
-      <label htmlFor={`${pickId}-${side}`} className={styles.fieldLabel}>
-        Scenario {side.toUpperCase()}
-      </label>
-      <select
+    <Field label={`Scenario ${side.toUpperCase()}`} htmlFor={`${pickId}-${side}`}>
+      <Select
         id={`${pickId}-${side}`}
-        className={styles.select}
         value={value ?? ""}
         data-testid={`compare-pick-${side}`}
         onChange={(event) => onPick(side, event.target.value)}
@@ -98,8 +96,8 @@ export function CompareView({ options, a, b, onPick }: CompareViewProps) {
             {option.label}
           </option>
         ))}
-      </select>
-    </div>
+      </Select>
+    </Field>
   );
 
   return (
@@ -122,25 +120,25 @@ export function CompareView({ options, a, b, onPick }: CompareViewProps) {
       ) : (
         <div className={styles.compareBody}>
           <Panel title="Side by side" meta="a month, rupees">
-            <table className={`${styles.table} ${styles.compareTable}`} data-testid="compare-table">
+            <table className={`${table.table} ${styles.compareTable}`} data-testid="compare-table">
               <thead>
                 <tr>
                   <th scope="col">
                     <span className="visually-hidden">Figure</span>
                   </th>
-                  <th scope="col" className={styles.amount}>
+                  <th scope="col" className={table.amount}>
                     <span className={styles.compareHead}>
                       <strong>A</strong>
                       <span>{left.report.name}</span>
                     </span>
                   </th>
-                  <th scope="col" className={styles.amount}>
+                  <th scope="col" className={table.amount}>
                     <span className={styles.compareHead}>
                       <strong>B</strong>
                       <span>{right.report.name}</span>
                     </span>
                   </th>
-                  <th scope="col" className={styles.amount}>
+                  <th scope="col" className={table.amount}>
                     B − A
                   </th>
                 </tr>
@@ -153,13 +151,13 @@ export function CompareView({ options, a, b, onPick }: CompareViewProps) {
                   return (
                     <tr key={row.key} data-row={row.key} data-strong={row.strong || undefined}>
                       <th scope="row">{row.label}</th>
-                      <td className={`${styles.amount} num`} data-testid={`compare-a-${row.key}`}>
+                      <td className={`${table.amount} num`} data-testid={`compare-a-${row.key}`}>
                         {formatRupees(valueA)}
                       </td>
-                      <td className={`${styles.amount} num`} data-testid={`compare-b-${row.key}`}>
+                      <td className={`${table.amount} num`} data-testid={`compare-b-${row.key}`}>
                         {formatRupees(valueB)}
                       </td>
-                      <td className={`${styles.amount} num`} data-testid={`compare-delta-${row.key}`} data-tone={describeChange(delta, row.more)}>
+                      <td className={`${table.amount} num`} data-testid={`compare-delta-${row.key}`} data-tone={describeChange(delta, row.more)}>
                         {formatRupeesChange(delta)}
                       </td>
                     </tr>
@@ -167,14 +165,14 @@ export function CompareView({ options, a, b, onPick }: CompareViewProps) {
                 })}
                 <tr data-row="recommendations">
                   <th scope="row">Recommended</th>
-                  <td className={`${styles.amount} ${styles.wrap}`}>{describeRecommendations(left.report)}</td>
-                  <td className={`${styles.amount} ${styles.wrap}`}>{describeRecommendations(right.report)}</td>
+                  <td className={`${table.amount} ${styles.wrap}`}>{describeRecommendations(left.report)}</td>
+                  <td className={`${table.amount} ${styles.wrap}`}>{describeRecommendations(right.report)}</td>
                   <td />
                 </tr>
                 <tr data-row="within-budget">
                   <th scope="row">Within budget</th>
-                  <td className={styles.amount}>{left.report.budget.withinBudget ? "yes" : "no"}</td>
-                  <td className={styles.amount}>{right.report.budget.withinBudget ? "yes" : "no"}</td>
+                  <td className={table.amount}>{left.report.budget.withinBudget ? "yes" : "no"}</td>
+                  <td className={table.amount}>{right.report.budget.withinBudget ? "yes" : "no"}</td>
                   <td />
                 </tr>
               </tbody>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateCostScenario } from "@/core/cost/cost-model";
+import { evaluateCostScenario } from "@/core/cost/evaluate-cost-scenario";
 import { REFERENCE_COST_SCENARIO, costScenarioSchema } from "@/core/cost/cost-scenario";
 import { buildCostChartRows, computeNiceTicks } from "./cost-chart-data";
 

@@ -1,4 +1,4 @@
-import type { RegionCost } from "@/core/cost/cost-model";
+import type { RegionCost } from "@/core/cost/pricing";
 import { getRegionConfig, getRegionPosition, type RegionId } from "@/core/routing/regions";
 
 export const COST_COMPONENTS = [

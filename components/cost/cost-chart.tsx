@@ -7,7 +7,7 @@ import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE } from "@/components/boa
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { buildCostChartRows, computeNiceTicks, COST_COMPONENTS, type CostChartRow, type CostSeries } from "./cost-chart-data";
 import { formatRupees, formatRupeesCompact } from "./format-cost";
-import styles from "./cost.module.css";
+import styles from "./cost-chart.module.css";
 
 interface CostChartProps {
   series: readonly CostSeries[];

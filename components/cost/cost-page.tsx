@@ -11,6 +11,8 @@ import { isStructurallyEqual } from "@/components/ui/equality";
 import { SiteNav } from "@/components/ui/site-nav";
 import { UserMenu } from "@/components/auth/user-menu";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { createScenario, createScenarioQueryKey, deleteScenario, fetchScenario, fetchScenarios, SCENARIOS_QUERY_KEY, updateScenario } from "./api";
 import { CompareView, type CompareOption } from "./compare-view";
 import { CostResults } from "./cost-results";
@@ -24,7 +26,7 @@ import { createBlankDraft, createCopyName, createDraft, parseDraft, type Scenari
 import { ScenarioForm } from "./scenario-form";
 import { useDebouncedValue } from "./use-debounced-value";
 import page from "@/components/ui/page.module.css";
-import styles from "./cost.module.css";
+import styles from "./cost-page.module.css";
 
 /** Long enough not to recompute mid-word, short enough to read as "as you type". */
 const TYPING_PAUSE_MS = 250;
@@ -44,7 +46,7 @@ interface PendingReplace {
   run: () => void;
 }
 
-interface Notice {
+interface PageNotice {
   tone: "ok" | "error";
   text: string;
 }
@@ -60,7 +62,7 @@ export function CostPage({ initialId }: { initialId: string | null }) {
   const [tab, setTab] = useState<TabId>("scenario");
   const [picks, setPicks] = useState<{ a: string | null; b: string | null }>({ a: null, b: null });
   const [pendingReplace, setPendingReplace] = useState<PendingReplace | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<PageNotice | null>(null);
   const [busyIds, setBusyIds] = useState<ReadonlySet<string>>(new Set());
   const tabRefs = useRef<Record<TabId, HTMLButtonElement | null>>({ scenario: null, compare: null });
 
@@ -281,37 +283,37 @@ export function CostPage({ initialId }: { initialId: string | null }) {
 
         <div className={styles.notices} aria-live="polite">
           {pendingReplace ? (
-            <div className={styles.notice} data-tone="warning" data-testid="discard-notice">
+            <Notice tone="warning" testId="discard-notice">
               <p>
                 The scenario in the editor has unsaved changes. Discard them and {pendingReplace.verb} {pendingReplace.what}?
               </p>
-              <button
-                type="button"
-                className={styles.dangerButton}
+              <Button
+                variant="danger"
+                size="small"
                 onClick={() => {
                   pendingReplace.run();
                   setPendingReplace(null);
                 }}
               >
                 Discard and {pendingReplace.verb}
-              </button>
-              <button type="button" className={styles.smallButton} onClick={() => setPendingReplace(null)}>
+              </Button>
+              <Button size="small" onClick={() => setPendingReplace(null)}>
                 Keep editing
-              </button>
-            </div>
+              </Button>
+            </Notice>
           ) : null}
           {notice ? (
-            <div className={styles.notice} data-tone={notice.tone} data-testid="cost-notice" role={notice.tone === "error" ? "alert" : undefined}>
+            <Notice tone={notice.tone} testId="cost-notice" role={notice.tone === "error" ? "alert" : undefined}>
               <p>{notice.text}</p>
-              <button type="button" className={styles.smallButton} onClick={() => setNotice(null)} aria-label="Dismiss">
+              <Button size="small" onClick={() => setNotice(null)} aria-label="Dismiss">
                 ×
-              </button>
-            </div>
+              </Button>
+            </Notice>
           ) : null}
           {opening.isError ? (
-            <div className={styles.notice} data-tone="error" role="alert">
+            <Notice tone="error" role="alert">
               <p>Could not open the scenario in the address: {describeFailure(opening.error)}</p>
-            </div>
+            </Notice>
           ) : null}
         </div>
 

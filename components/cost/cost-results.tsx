@@ -7,7 +7,7 @@ import { FailoverWhatIf } from "./failover-what-if";
 import { formatRupees } from "./format-cost";
 import { OptimisationsTable } from "./optimisations-table";
 import { RecommendationsList } from "./recommendations-list";
-import styles from "./cost.module.css";
+import styles from "./cost-results.module.css";
 
 function createSeries(report: CostReport): CostSeries[] {
   return [

@@ -1,7 +1,7 @@
 import type { CostReport } from "@/core/cost/cost-report";
 import { BudgetBar } from "./budget-bar";
 import { formatPercentOf, formatRupees } from "./format-cost";
-import styles from "./cost.module.css";
+import styles from "./cost-summary.module.css";
 
 function describeGrowth(report: CostReport): string {
   const { growth } = report;

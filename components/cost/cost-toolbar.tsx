@@ -1,7 +1,8 @@
 import { useOperatorOnly } from "@/components/auth/use-session";
 import { formatClockTime } from "@/components/ui/format";
+import { Button } from "@/components/ui/button";
 import { fieldIdOf } from "./field-ids";
-import styles from "./cost.module.css";
+import styles from "./cost-toolbar.module.css";
 import { TextField } from "./text-field";
 
 export type SaveStatus = { kind: "new" } | { kind: "unsaved" } | { kind: "saved"; at: number } | { kind: "saving" };
@@ -42,12 +43,12 @@ export function CostToolbar({ name, nameError, status, blocked, canSaveCopy, onN
   return (
     <div className={styles.toolbar}>
       <div className={styles.toolbarGroup}>
-        <button type="button" className={styles.primaryOutline} onClick={onReference} data-testid="load-reference">
+        <Button variant="primaryOutline" onClick={onReference} data-testid="load-reference">
           Startup on two regions
-        </button>
-        <button type="button" className={styles.button} onClick={onBlank} data-testid="load-blank">
+        </Button>
+        <Button onClick={onBlank} data-testid="load-blank">
           Blank scenario
-        </button>
+        </Button>
       </div>
       {editing ? (
         <>
@@ -65,9 +66,8 @@ export function CostToolbar({ name, nameError, status, blocked, canSaveCopy, onN
             {status ? describeStatus(status) : ""}
           </p>
           <div className={styles.toolbarGroup}>
-            <button
-              type="button"
-              className={styles.primary}
+            <Button
+              variant="primary"
               onClick={onSave}
               disabled={operatorOnly !== null}
               aria-disabled={blocked !== null || status?.kind === "saving" || undefined}
@@ -75,10 +75,8 @@ export function CostToolbar({ name, nameError, status, blocked, canSaveCopy, onN
               data-testid="save"
             >
               Save
-            </button>
-            <button
-              type="button"
-              className={styles.button}
+            </Button>
+            <Button
               onClick={onSaveCopy}
               disabled={operatorOnly !== null}
               aria-disabled={blocked !== null || !canSaveCopy || undefined}
@@ -86,15 +84,15 @@ export function CostToolbar({ name, nameError, status, blocked, canSaveCopy, onN
               data-testid="save-copy"
             >
               Save as copy
-            </button>
+            </Button>
           </div>
           <div className={styles.toolbarGroup}>
-            <button type="button" className={styles.button} onClick={() => onExport("csv")} aria-disabled={blocked !== null || undefined} title={disabledReason} data-testid="export-csv">
+            <Button onClick={() => onExport("csv")} aria-disabled={blocked !== null || undefined} title={disabledReason} data-testid="export-csv">
               Export CSV
-            </button>
-            <button type="button" className={styles.button} onClick={() => onExport("json")} aria-disabled={blocked !== null || undefined} title={disabledReason} data-testid="export-json">
+            </Button>
+            <Button onClick={() => onExport("json")} aria-disabled={blocked !== null || undefined} title={disabledReason} data-testid="export-json">
               Export JSON
-            </button>
+            </Button>
           </div>
         </>
       ) : null}

@@ -2,7 +2,7 @@ import type { ScenarioFieldError } from "@/core/cost/cost-scenario";
 import { describeFieldPath } from "./field-labels";
 import { fieldIdOf } from "./field-ids";
 import type { ScenarioDraft } from "./scenario-draft";
-import styles from "./cost.module.css";
+import styles from "./error-summary.module.css";
 
 /** Leads to a field: itself, or for an error about a whole region, that region's select. */
 function focusField(path: string): void {

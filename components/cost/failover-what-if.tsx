@@ -1,8 +1,9 @@
 import { useId, useState } from "react";
-import type { FailoverCost } from "@/core/cost/cost-model";
+import type { FailoverCost } from "@/core/cost/failover-what-if";
 import { getRegionConfig, type RegionId } from "@/core/routing/regions";
+import { Segmented } from "@/components/ui/segmented";
 import { formatRupees, formatRupeesChange } from "./format-cost";
-import styles from "./cost.module.css";
+import styles from "./failover-what-if.module.css";
 
 const nameOf = (region: RegionId) => getRegionConfig(region).name;
 
@@ -21,22 +22,17 @@ export function FailoverWhatIf({ failovers, latencyBoundMs }: { failovers: reado
 
   return (
     <div className={styles.failover} data-testid="failover">
-      <fieldset className={styles.segmented}>
-        <legend className={styles.fieldLabel}>If this region fails over</legend>
-        {failovers.map((candidate) => (
-          <label key={candidate.failedRegion} className={styles.segment}>
-            <input
-              type="radio"
-              name={groupName}
-              value={candidate.failedRegion}
-              checked={candidate.failedRegion === failover.failedRegion}
-              data-testid={`failover-pick-${candidate.failedRegion}`}
-              onChange={() => setPicked(candidate.failedRegion)}
-            />
-            <span>{nameOf(candidate.failedRegion)}</span>
-          </label>
-        ))}
-      </fieldset>
+      <Segmented
+        legend="If this region fails over"
+        name={groupName}
+        options={failovers.map((candidate) => ({
+          value: candidate.failedRegion,
+          label: nameOf(candidate.failedRegion),
+          testId: `failover-pick-${candidate.failedRegion}`,
+        }))}
+        value={failover.failedRegion}
+        onChange={setPicked}
+      />
 
       {taker === null ? (
         <p className={styles.failoverAlone} data-testid="failover-result">

@@ -28,18 +28,9 @@ export function createExportFileName(name: string, extension: "csv" | "json"): s
   return `${slug || "cost-scenario"}.${extension}`;
 }
 
-const INDIAN_UNITS = [
-  { value: 10_000_000, suffix: "Cr" },
-  { value: 100_000, suffix: "L" },
-  { value: 1_000, suffix: "K" },
-] as const;
+const compactRupeeFormat = new Intl.NumberFormat("en-IN", { notation: "compact", maximumFractionDigits: 1 });
 
-/** Chart-axis rupees in Indian units: ₹950, ₹47.8K, ₹2L, ₹1.5Cr. */
+/** Chart-axis rupees in Indian units: ₹950, ₹47.8K, ₹2L, ₹1.5Cr; the minus is the typographic one, as in formatRupees. */
 export function formatRupeesCompact(inr: number): string {
-  const sign = inr < 0 ? "−" : "";
-  const magnitude = Math.abs(inr);
-  const unit = INDIAN_UNITS.find((candidate) => magnitude >= candidate.value);
-  if (!unit) return `${sign}₹${Math.round(magnitude)}`;
-  const scaled = Math.round((magnitude / unit.value) * 10) / 10;
-  return `${sign}₹${Number.isInteger(scaled) ? scaled : scaled.toFixed(1)}${unit.suffix}`;
+  return `${inr < 0 ? "−" : ""}₹${compactRupeeFormat.format(Math.abs(inr))}`;
 }

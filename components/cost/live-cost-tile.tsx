@@ -10,7 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { fetchLiveCost, LIVE_COST_QUERY_KEY } from "./api";
 import { formatRupees } from "./format-cost";
 import tile from "@/components/ui/tile.module.css";
-import styles from "./cost.module.css";
+import styles from "./live-cost-tile.module.css";
 
 const LIVE_COST_POLL_MS = 5000;
 

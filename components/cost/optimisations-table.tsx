@@ -1,7 +1,9 @@
-import type { CostOptimisation, CostRecommendation } from "@/core/cost/cost-model";
+import type { CostRecommendation } from "@/core/cost/advice";
+import type { CostOptimisation } from "@/core/cost/optimisations";
 import { formatRupees } from "./format-cost";
 import { STRATEGY_LABELS } from "./strategy-labels";
-import styles from "./cost.module.css";
+import results from "./cost-results.module.css";
+import styles from "./cost-table.module.css";
 
 interface OptimisationsTableProps {
   optimisations: readonly CostOptimisation[];
@@ -42,7 +44,7 @@ export function OptimisationsTable({ optimisations, recommendations }: Optimisat
             </td>
             <td className={styles.actions}>
               {optimisation.actions.length === 0 ? (
-                <span className={styles.quiet}>Nothing to change</span>
+                <span className={results.quiet}>Nothing to change</span>
               ) : (
                 <ul>
                   {optimisation.actions.map((action) => (

@@ -1,7 +1,7 @@
-import { RECOMMENDATION_THRESHOLDS_INR, type CostRecommendation } from "@/core/cost/cost-model";
+import { RECOMMENDATION_THRESHOLDS_INR, type CostRecommendation } from "@/core/cost/advice";
 import { formatRupees } from "./format-cost";
 import { STRATEGY_LABELS } from "./strategy-labels";
-import styles from "./cost.module.css";
+import styles from "./cost-results.module.css";
 
 const THRESHOLDS = Object.entries(RECOMMENDATION_THRESHOLDS_INR)
   .map(([strategy, inr]) => `${STRATEGY_LABELS[strategy as keyof typeof STRATEGY_LABELS].toLowerCase()} ${formatRupees(inr)}`)

@@ -1,11 +1,18 @@
 import { memo, useState } from "react";
 import { REGIONS, getRegionCostRates, type RegionId } from "@/core/routing/regions";
+import { Field, FieldNote, Select } from "@/components/ui/field";
+import { Segmented } from "@/components/ui/segmented";
 import { fieldIdOf } from "./field-ids";
 import { RATE_LABELS } from "./field-labels";
 import { formatRupees } from "./format-cost";
 import { RATE_FIELDS, type FleetType, type RateField, type RegionDraft } from "./scenario-draft";
-import styles from "./cost.module.css";
+import styles from "./scenario-form.module.css";
 import { TextField } from "./text-field";
+
+const FLEET_OPTIONS = [
+  { value: "fixed", label: "Fixed" },
+  { value: "autoscale", label: "Autoscaling" },
+] as const satisfies ReadonlyArray<{ value: FleetType; label: string }>;
 
 type TextKey = "instances" | "min" | "max" | "eventsPerSecondPerInstance" | "peakEventsPerSecond" | "storageGb" | "networkGb" | "partitions";
 
@@ -74,13 +81,9 @@ export const RegionCard = memo(function RegionCard({ index, entry, takenRegions,
       </header>
 
       <div className={styles.regionRow}>
-        <div className={styles.field}>
-          <label htmlFor={fieldId("region")} className={styles.fieldLabel}>
-            Region
-          </label>
-          <select
+        <Field label="Region" htmlFor={fieldId("region")}>
+          <Select
             id={fieldId("region")}
-            className={styles.select}
             value={entry.region}
             data-testid={testId("region")}
             onChange={(event) => onChange(index, { region: event.target.value as RegionId })}
@@ -91,26 +94,17 @@ export const RegionCard = memo(function RegionCard({ index, entry, takenRegions,
                 {candidate.costRates.estimate ? " (estimated rates)" : ""}
               </option>
             ))}
-          </select>
+          </Select>
           {/* Taken regions cannot be picked, so only a scenario from elsewhere can bring an error here. */}
-          {errorAt("region") ? <p className={styles.fieldError}>{errorAt("region")}</p> : null}
-        </div>
-        <fieldset className={styles.segmented}>
-          <legend className={styles.fieldLabel}>Fleet</legend>
-          {(["fixed", "autoscale"] as const satisfies readonly FleetType[]).map((type) => (
-            <label key={type} className={styles.segment}>
-              <input
-                type="radio"
-                name={fieldId("fleet-type")}
-                value={type}
-                checked={entry.fleetType === type}
-                data-testid={testId(`fleet-${type}`)}
-                onChange={() => onChange(index, { fleetType: type })}
-              />
-              <span>{type === "fixed" ? "Fixed" : "Autoscaling"}</span>
-            </label>
-          ))}
-        </fieldset>
+          {errorAt("region") ? <FieldNote error>{errorAt("region")}</FieldNote> : null}
+        </Field>
+        <Segmented
+          legend="Fleet"
+          name={fieldId("fleet-type")}
+          options={FLEET_OPTIONS.map((option) => ({ ...option, testId: testId(`fleet-${option.value}`) }))}
+          value={entry.fleetType}
+          onChange={(fleetType) => onChange(index, { fleetType })}
+        />
       </div>
 
       {entry.fleetType === "fixed" ? (

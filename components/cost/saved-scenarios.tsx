@@ -1,13 +1,14 @@
 import { memo, useMemo, useState } from "react";
 import type { SavedCostScenario } from "@/core/cost/cost-api";
-import { evaluateCostScenario } from "@/core/cost/cost-model";
+import { evaluateCostScenario } from "@/core/cost/evaluate-cost-scenario";
 import { useOperatorOnly } from "@/components/auth/use-session";
 import { getRegionConfig } from "@/core/routing/regions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
+import { Button } from "@/components/ui/button";
 import { formatRupees } from "./format-cost";
-import styles from "./cost.module.css";
+import styles from "./saved-scenarios.module.css";
 
 const savedAtFormat = new Intl.DateTimeFormat("en-IN", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false });
 
@@ -55,21 +56,20 @@ function SavedScenarioItem({
       {confirming ? (
         <div className={styles.savedActions} role="group" aria-label={`Delete ${record.name}?`}>
           <span className={styles.confirmText}>Delete for good?</span>
-          <button type="button" className={styles.dangerButton} disabled={busy} data-testid="saved-delete-confirm" onClick={() => onDelete(record)}>
+          <Button variant="danger" size="small" disabled={busy} data-testid="saved-delete-confirm" onClick={() => onDelete(record)}>
             Delete
-          </button>
-          <button type="button" className={styles.smallButton} onClick={() => setConfirming(false)} autoFocus>
+          </Button>
+          <Button size="small" onClick={() => setConfirming(false)} autoFocus>
             Keep
-          </button>
+          </Button>
         </div>
       ) : (
         <div className={styles.savedActions}>
-          <button type="button" className={styles.smallButton} data-testid="saved-open" onClick={() => onOpen(record)} aria-label={`Open ${record.name}`}>
+          <Button size="small" data-testid="saved-open" onClick={() => onOpen(record)} aria-label={`Open ${record.name}`}>
             Open
-          </button>
-          <button
-            type="button"
-            className={styles.smallButton}
+          </Button>
+          <Button
+            size="small"
             data-testid="saved-duplicate"
             disabled={busy || operatorOnly !== null}
             title={operatorOnly ?? undefined}
@@ -77,13 +77,12 @@ function SavedScenarioItem({
             aria-label={`Duplicate ${record.name}`}
           >
             Duplicate
-          </button>
-          <button type="button" className={styles.smallButton} data-testid="saved-compare" onClick={() => onCompare(record)} aria-label={`Compare ${record.name}`}>
+          </Button>
+          <Button size="small" data-testid="saved-compare" onClick={() => onCompare(record)} aria-label={`Compare ${record.name}`}>
             Compare
-          </button>
-          <button
-            type="button"
-            className={styles.smallButton}
+          </Button>
+          <Button
+            size="small"
             data-testid="saved-delete"
             disabled={busy || operatorOnly !== null}
             title={operatorOnly ?? undefined}
@@ -91,7 +90,7 @@ function SavedScenarioItem({
             aria-label={`Delete ${record.name}`}
           >
             Delete
-          </button>
+          </Button>
         </div>
       )}
     </li>
@@ -106,9 +105,9 @@ export const SavedScenarios = memo(function SavedScenarios({ scenarios, problem,
         {problem ? (
           <div className={styles.inlineError} role="alert">
             <p>Could not load the saved scenarios: {problem}</p>
-            <button type="button" className={styles.smallButton} onClick={onRetry}>
+            <Button size="small" onClick={onRetry}>
               Try again
-            </button>
+            </Button>
           </div>
         ) : scenarios === null ? (
           <div className={styles.savedSkeleton}>

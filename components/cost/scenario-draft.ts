@@ -2,7 +2,8 @@
  * The cost form's model: every field as the text the person typed, so "1." or an emptied field can be
  * edited freely, read into a scenario and validated by the same zod schema as the API.
  */
-import { DEFAULT_LIVE_PROJECTION_SETTINGS, DYNAMIC_SCALING_POLICY } from "@/core/cost/cost-model";
+import { DEFAULT_LIVE_PROJECTION_SETTINGS } from "@/core/cost/live-projection";
+import { DYNAMIC_SCALING_POLICY } from "@/core/cost/optimisations";
 import {
   DEFAULT_BUDGET_INR,
   DEFAULT_LATENCY_BOUND_MS,

@@ -6,7 +6,7 @@ import { Panel } from "@/components/ui/panel";
 import { fieldIdOf } from "./field-ids";
 import { RegionCard } from "./region-card";
 import { createRegionDraft, findUnusedRegion, indexFieldErrors, type RegionDraft, type ScenarioDraft } from "./scenario-draft";
-import styles from "./cost.module.css";
+import styles from "./scenario-form.module.css";
 import { TextField } from "./text-field";
 import { TrafficPatternEditor } from "./traffic-pattern-editor";
 

@@ -1,4 +1,4 @@
-import type { CostStrategy } from "@/core/cost/cost-model";
+import type { CostStrategy } from "@/core/cost/optimisations";
 
 export const STRATEGY_LABELS: Record<CostStrategy, string> = {
   dynamic_scaling: "Dynamic scaling",

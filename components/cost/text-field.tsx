@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import styles from "./cost.module.css";
+import { Field, FieldNote, TextInput } from "@/components/ui/field";
 
 interface TextFieldProps {
   id: string;
@@ -22,13 +22,10 @@ export function TextField({ id, label, value, onChange, error, hint, placeholder
   const noteId = `${id}-note`;
   const note = error ?? hint;
   return (
-    <div className={className ? `${styles.field} ${className}` : styles.field} data-invalid={error ? true : undefined}>
-      <label htmlFor={id} className={styles.fieldLabel}>
-        {label}
-      </label>
-      <input
+    <Field label={label} htmlFor={id} className={className}>
+      <TextInput
         id={id}
-        className={`${styles.input} num`}
+        className="num"
         type="text"
         inputMode={inputMode}
         autoComplete="off"
@@ -41,9 +38,9 @@ export function TextField({ id, label, value, onChange, error, hint, placeholder
         onChange={(event) => onChange(event.target.value)}
       />
       {/* The note's line is always there, so an error appearing never moves the fields below. */}
-      <p id={noteId} className={error ? styles.fieldError : styles.fieldHint}>
+      <FieldNote id={noteId} error={Boolean(error)}>
         {note ?? "\u00a0"}
-      </p>
-    </div>
+      </FieldNote>
+    </Field>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from "react";
+import { FieldNote, TextInput } from "@/components/ui/field";
 import { readNumber } from "./scenario-draft";
-import styles from "./cost.module.css";
+import styles from "./scenario-form.module.css";
 
 interface TrafficPatternEditorProps {
   idPrefix: string;
@@ -45,13 +46,13 @@ export function TrafficPatternEditor({ idPrefix, pattern, errors, onChange }: Tr
         {pattern.map((typed, hour) => {
           const error = errors.get(`trafficPattern.${hour}`);
           return (
-            <div key={hour} className={styles.patternCell} data-invalid={error ? true : undefined}>
+            <div key={hour} className={styles.patternCell}>
               <label htmlFor={`${idPrefix}-${hour}`} className={styles.patternHour}>
                 {hourLabel(hour)}
               </label>
-              <input
+              <TextInput
                 id={`${idPrefix}-${hour}`}
-                className={`${styles.input} ${styles.patternInput} num`}
+                className={`${styles.patternInput} num`}
                 type="text"
                 inputMode="decimal"
                 autoComplete="off"
@@ -65,12 +66,12 @@ export function TrafficPatternEditor({ idPrefix, pattern, errors, onChange }: Tr
           );
         })}
       </div>
-      <p className={wholeError || hourErrors.length > 0 ? styles.fieldError : styles.fieldHint} id={idPrefix}>
+      <FieldNote id={idPrefix} error={Boolean(wholeError) || hourErrors.length > 0}>
         {wholeError ??
           (hourErrors.length > 0
             ? `${hourErrors.map((hour) => `${hourLabel(hour)}:00 ${errors.get(`trafficPattern.${hour}`)}`).join("; ")}`
             : "Load at each hour is the peak load × its multiplier ÷ the largest; 23→07 wraps midnight.")}
-      </p>
+      </FieldNote>
     </details>
   );
 }

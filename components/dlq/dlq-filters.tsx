@@ -7,6 +7,8 @@ import { REGION_IDS } from "@/core/routing/regions";
 import { EMPTY_FILTER, formatLocalInput, parseLocalInput, type DlqFilter } from "./dlq-filter-query";
 import frame from "@/components/ui/page.module.css";
 import { RegionOptions } from "@/components/ui/region-options";
+import { Button } from "@/components/ui/button";
+import { FilterField, filterControlClassName } from "@/components/ui/field";
 import styles from "./dlq.module.css";
 
 interface DlqFiltersProps {
@@ -35,16 +37,14 @@ export function DlqFilters({ filter, onChange }: DlqFiltersProps) {
 
   return (
     <form className={frame.filters} role="search" aria-label="Filter dead letters" onSubmit={apply}>
-      <label className={styles.field}>
-        <span className={styles.label}>Region</span>
-        <select className={styles.input} data-testid="filter-region" value={filter.region ?? ""} onChange={(e) => onChange({ ...filter, region: REGION_IDS.find((r) => r === e.target.value) ?? null })}>
+      <FilterField label="Region">
+        <select className={filterControlClassName} data-testid="filter-region" value={filter.region ?? ""} onChange={(e) => onChange({ ...filter, region: REGION_IDS.find((r) => r === e.target.value) ?? null })}>
           <RegionOptions allLabel="All regions" />
         </select>
-      </label>
-      <label className={styles.field}>
-        <span className={styles.label}>Severity</span>
+      </FilterField>
+      <FilterField label="Severity">
         <select
-          className={styles.input}
+          className={filterControlClassName}
           data-testid="filter-severity"
           value={filter.severity ?? ""}
           onChange={(e) => onChange({ ...filter, severity: FAILURE_SEVERITIES.find((s) => s === e.target.value) ?? null })}
@@ -56,11 +56,10 @@ export function DlqFilters({ filter, onChange }: DlqFiltersProps) {
             </option>
           ))}
         </select>
-      </label>
-      <label className={styles.field}>
-        <span className={styles.label}>Component</span>
+      </FilterField>
+      <FilterField label="Component">
         <select
-          className={styles.input}
+          className={filterControlClassName}
           data-testid="filter-component"
           value={filter.component ?? ""}
           onChange={(e) => onChange({ ...filter, component: DLQ_COMPONENTS.find((c) => c === e.target.value) ?? null })}
@@ -72,25 +71,22 @@ export function DlqFilters({ filter, onChange }: DlqFiltersProps) {
             </option>
           ))}
         </select>
-      </label>
-      <label className={`${styles.field} ${styles.fieldWide}`}>
-        <span className={styles.label}>Error or event id</span>
-        <input className={styles.input} data-testid="filter-q" type="search" value={q} maxLength={200} placeholder="e.g. timeout" onChange={(e) => setQ(e.target.value)} />
-      </label>
-      <label className={styles.field}>
-        <span className={styles.label}>From</span>
-        <input className={styles.input} data-testid="filter-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
-      </label>
-      <label className={styles.field}>
-        <span className={styles.label}>To</span>
-        <input className={styles.input} data-testid="filter-to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
-      </label>
-      <button type="submit" className={styles.button} data-testid="filter-apply">
+      </FilterField>
+      <FilterField label="Error or event id" className={styles.fieldWide}>
+        <input className={filterControlClassName} data-testid="filter-q" type="search" value={q} maxLength={200} placeholder="e.g. timeout" onChange={(e) => setQ(e.target.value)} />
+      </FilterField>
+      <FilterField label="From">
+        <input className={filterControlClassName} data-testid="filter-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+      </FilterField>
+      <FilterField label="To">
+        <input className={filterControlClassName} data-testid="filter-to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+      </FilterField>
+      <Button type="submit" data-testid="filter-apply">
         Apply
-      </button>
-      <button type="button" className={styles.button} onClick={() => onChange(EMPTY_FILTER)}>
+      </Button>
+      <Button onClick={() => onChange(EMPTY_FILTER)}>
         Clear
-      </button>
+      </Button>
     </form>
   );
 }

@@ -28,6 +28,7 @@ import { EntryPanel } from "./entry-panel";
 import { ReplayDialog } from "./replay-dialog";
 import { mergeReplayJob } from "./replay-job-cache";
 import { useDlqSocket } from "./use-dlq-socket";
+import { Button } from "@/components/ui/button";
 import styles from "./dlq.module.css";
 
 const PAGE_SIZE = 50;
@@ -169,24 +170,24 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
               Select everything matching the filter
             </button>
           )}
-          <button
-            type="button"
-            className={styles.primary}
+          <Button
+            variant="primary"
+            className={styles.replay}
             data-testid="dlq-replay"
             disabled={operatorOnly !== null || (!wholeFilter && selected.size === 0)}
             title={operatorOnly ?? undefined}
             onClick={openReplay}
           >
             Replay…
-          </button>
+          </Button>
         </div>
 
         {entries.isError ? (
           <div className={styles.problem} role="alert">
             <p>Could not load the dead letters: {describeFailure(entries.error)}.</p>
-            <button type="button" className={styles.smallButton} onClick={() => void entries.refetch()}>
+            <Button size="small" onClick={() => void entries.refetch()}>
               Retry
-            </button>
+            </Button>
           </div>
         ) : null}
 
@@ -209,19 +210,18 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
         </div>
 
         <nav className={styles.pager} aria-label="Pages of dead letters">
-          <button type="button" className={styles.smallButton} disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          <Button size="small" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
             ← Newer
-          </button>
+          </Button>
           <span className="num">Page {cursors.length}</span>
-          <button
-            type="button"
-            className={styles.smallButton}
+          <Button
+            size="small"
             data-testid="dlq-older"
             disabled={!entries.data?.nextCursor}
             onClick={() => setCursors((c) => [...c, entries.data?.nextCursor ?? null])}
           >
             Older →
-          </button>
+          </Button>
         </nav>
       </main>
       {openId ? <EntryPanel id={openId} onClose={() => setOpenId(null)} /> : null}

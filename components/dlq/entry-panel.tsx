@@ -7,6 +7,8 @@ import { ApiError } from "@/components/ui/api-client";
 import { Skeleton } from "@/components/ui/skeleton";
 import { createEntryQueryKey, fetchDeadLetter } from "./api";
 import { ATTEMPT_LABELS, formatDayTime, formatReplayGuard } from "./dlq-format";
+import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/notice";
 import styles from "./dlq.module.css";
 
 interface EntryPanelProps {
@@ -47,14 +49,14 @@ export function EntryPanel({ id, onClose }: EntryPanelProps) {
           <h2 id={titleId} className={styles.dialogTitle}>
             {entry ? `Dead letter ${entry.eventId}` : "Dead letter"}
           </h2>
-          <button type="button" className={styles.smallButton} onClick={() => dialogRef.current?.close()} autoFocus>
+          <Button size="small" onClick={() => dialogRef.current?.close()} autoFocus>
             Close
-          </button>
+          </Button>
         </div>
         {detail.isError ? (
-          <p className={styles.dialogError} role="alert">
+          <ErrorText>
             Could not load this entry: {detail.error instanceof ApiError ? detail.error.message : "an unexpected error"}.
-          </p>
+          </ErrorText>
         ) : null}
         {!entry || !data || !guard ? (
           detail.isError ? null : <Skeleton block />

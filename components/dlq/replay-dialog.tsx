@@ -8,6 +8,8 @@ import { formatInteger } from "@/components/ui/format";
 import { createReplayJobQueryKey, createReplayOutcomesQueryKey, fetchReplayJob, previewReplay, startReplay } from "./api";
 import { OUTCOME_LABELS } from "./dlq-format";
 import { mergeReplayJob } from "./replay-job-cache";
+import { Button } from "@/components/ui/button";
+import { ErrorText } from "@/components/ui/notice";
 import styles from "./dlq.module.css";
 
 /** How often the dialog asks for progress while the socket that pushes it is down. */
@@ -128,9 +130,9 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
             </p>
             {preview.isPending ? <p className={styles.progressLabel} role="status">Running the dry run…</p> : null}
             {preview.isError ? (
-              <p className={styles.dialogError} role="alert">
+              <ErrorText>
                 The dry run failed: {describeFailure(preview.error)}
-              </p>
+              </ErrorText>
             ) : null}
             {dry ? (
               <section aria-label="Dry run" data-testid="replay-dry-run" className={styles.stack}>
@@ -164,31 +166,30 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
             <OutcomeCounts counts={progress} />
             {outcomes.data ? <OutcomeTable outcomes={outcomes.data.outcomes} truncated={outcomes.data.truncated} label="What the replay did" /> : null}
             {outcomes.isError ? (
-              <p className={styles.dialogError} role="alert">
+              <ErrorText>
                 The outcome of each entry could not be read: {describeFailure(outcomes.error)}
-              </p>
+              </ErrorText>
             ) : null}
           </section>
         )}
         {start.isError ? (
-          <p className={styles.dialogError} role="alert">
+          <ErrorText>
             The replay did not start: {describeFailure(start.error)}
-          </p>
+          </ErrorText>
         ) : null}
         <div className={styles.buttons}>
-          <button type="button" className={styles.button} disabled={running} onClick={() => dialogRef.current?.close()}>
+          <Button disabled={running} onClick={() => dialogRef.current?.close()}>
             {finished ? "Close" : "Cancel"}
-          </button>
+          </Button>
           {progress === null ? (
-            <button
-              type="button"
-              className={styles.primary}
+            <Button
+              variant="primary"
               data-testid="replay-confirm"
               disabled={!dry || dry.requeued === 0 || start.isPending}
               onClick={() => start.mutate()}
             >
               {!dry ? "Replay" : dry.requeued === 0 ? "Nothing to replay" : `Replay ${formatInteger(dry.requeued)} ${dry.requeued === 1 ? "entry" : "entries"}`}
-            </button>
+            </Button>
           ) : null}
         </div>
       </div>

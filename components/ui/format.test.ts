@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatClockTime, formatCompact, formatElapsed, formatMs, formatPercent, formatRate, formatShare, formatWindow } from "./format";
+import {
+  formatClockTime,
+  formatCompact,
+  formatElapsed,
+  formatInteger,
+  formatMs,
+  formatPercent,
+  formatRate,
+  formatShare,
+  formatWindow,
+} from "./format";
 
 describe("formatCompact", () => {
   it.each([
@@ -33,6 +43,12 @@ describe("units", () => {
     expect(formatShare(0)).toBe("0%");
     expect(formatShare(0.3)).toBe("<1%");
     expect(formatShare(44.6)).toBe("45%");
+  });
+
+  it("groups whole numbers the Indian way", () => {
+    expect(formatInteger(950)).toBe("950");
+    expect(formatInteger(1_234_567)).toBe("12,34,567");
+    expect(formatInteger(Number.NaN)).toBe("—");
   });
 
   it("formats elapsed times and windows", () => {

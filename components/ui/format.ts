@@ -2,8 +2,8 @@
 
 const DASH = "—";
 
-const integerFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const oneDecimalFormat = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const integerFormat = new Intl.NumberFormat("en-IN", { maximumFractionDigits: 0 });
+const oneDecimalFormat = new Intl.NumberFormat("en-IN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const COMPACT_UNITS = [
   { value: 1e9, suffix: "B" },
@@ -25,7 +25,7 @@ export function formatCompact(value: number): string {
   return sign + (Number.isInteger(abs) ? String(abs) : abs.toFixed(1));
 }
 
-/** 1234567 → "1,234,567". */
+/** 1234567 → "12,34,567" (Indian grouping). */
 export function formatInteger(value: number): string {
   return Number.isFinite(value) ? integerFormat.format(value) : DASH;
 }

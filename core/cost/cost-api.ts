@@ -1,6 +1,6 @@
 /**
  * The wire contract of /api/cost: the server builds these, the cost page and the board's cost tile
- * validate them. Amounts are rupees (`…Inr`) as in core/cost/cost-model.ts; instants are epoch ms.
+ * validate them. Amounts are rupees (`…Inr`) as in core/cost/pricing.ts; instants are epoch ms.
  */
 import { z } from "zod";
 import { costScenarioSchema } from "./cost-scenario";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateCostScenario, evaluateFailoverCost } from "./cost-model";
+import { evaluateCostScenario } from "./evaluate-cost-scenario";
+import { evaluateFailoverCost } from "./failover-what-if";
 import { buildCostReport, formatCostReportCsv } from "./cost-report";
 import { REFERENCE_COST_SCENARIO, costScenarioSchema } from "./cost-scenario";
 
@@ -68,5 +69,14 @@ describe("formatCostReportCsv", () => {
     expect(lines).toContain("cost,delhi,storage,0.70,0.42,0.28,");
     expect(lines).toContain("budget,,monthly_total,5400.70,5400.42,,budget 100.00; headroom -5300.70; over budget; optimised still over budget");
     expect(lines).toContain("failover,delhi,none,5400.70,0.00,5400.70,No other region in the scenario can take delhi's load: its users would go unserved");
+  });
+
+  it("keeps a typed name that starts like a formula from running in a spreadsheet", () => {
+    const named = (name: string) => buildCostReport({ ...REFERENCE_COST_SCENARIO, name });
+    expect(formatCostReportCsv(named('=HYPERLINK("http://x","go")')).split("\r\n")[1]).toBe(
+      `scenario,,name,,,,"'=HYPERLINK(""http://x"",""go"")"`,
+    );
+    expect(formatCostReportCsv(named("@SUM(A1)")).split("\r\n")[1]).toBe("scenario,,name,,,,'@SUM(A1)");
+    expect(formatCostReportCsv(named("-1")).split("\r\n")[1]).toBe("scenario,,name,,,,'-1");
   });
 });

@@ -2,13 +2,10 @@
  * A scenario's full report, the one shape POST /api/cost/evaluate answers and the cost page exports
  * as JSON, and its CSV form for spreadsheets.
  */
-import {
-  evaluateCostScenario,
-  evaluateFailoverCost,
-  type CostEvaluation,
-  type FailoverCost,
-} from "./cost-model";
+import { evaluateCostScenario, type CostEvaluation } from "./evaluate-cost-scenario";
+import { evaluateFailoverCost, type FailoverCost } from "./failover-what-if";
 import type { CostScenario } from "./cost-scenario";
+import { neutraliseCsvFormula, quoteCsvField } from "./csv-field";
 import { rupeesToPaise } from "./money";
 
 export interface CostReport extends CostEvaluation {
@@ -52,11 +49,6 @@ function formatSaving(currentInr: number, optimisedInr: number): string {
   return formatAmount((rupeesToPaise(currentInr) - rupeesToPaise(optimisedInr)) / 100);
 }
 
-/** RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled. */
-function quoteField(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
-}
-
 function describeBudget(report: CostReport): string {
   const { budget } = report;
   const verdict = budget.withinBudget ? "within budget" : "over budget";
@@ -75,7 +67,8 @@ function describeFailover(failover: FailoverCost): string {
 
 /** The report as CSV: the scenario's name, cost by region and component now and optimised, each strategy and action, recommendations, budget and failovers. */
 export function formatCostReportCsv(report: CostReport): string {
-  const rows: CsvRow[] = [["scenario", "", "name", "", "", "", report.name]];
+  // The name is the only cell a person typed; every other cell is built here from numbers and fixed words.
+  const rows: CsvRow[] = [["scenario", "", "name", "", "", "", neutraliseCsvFormula(report.name)]];
   for (const current of report.current.regions) {
     const optimised = report.combined.regions.find((region) => region.region === current.region);
     const hours = `${current.instanceHours} → ${optimised?.instanceHours ?? current.instanceHours} instance-hours`;
@@ -104,5 +97,5 @@ export function formatCostReportCsv(report: CostReport): string {
     const { failedRegion, takerRegion, currentInr, failoverInr } = failover;
     rows.push(["failover", failedRegion, takerRegion ?? "none", formatAmount(currentInr), formatAmount(failoverInr), formatSaving(currentInr, failoverInr), describeFailover(failover)]);
   }
-  return [COST_CSV_COLUMNS, ...rows].map((row) => row.map(quoteField).join(",")).join("\r\n") + "\r\n";
+  return [COST_CSV_COLUMNS, ...rows].map((row) => row.map(quoteCsvField).join(",")).join("\r\n") + "\r\n";
 }

@@ -7,6 +7,7 @@ import {
   divideFractions,
   formatInr,
   fractionToNumber,
+  fractionToPercent,
   isWholePaise,
   multiplyFractions,
   multiplyRate,
@@ -126,6 +127,12 @@ describe("fractions", () => {
     expect(fractionToNumber(addFractions(toFraction(0.1), toFraction(0.2)))).toBe(0.3);
     expect(divideFractions(toFraction(1), toFraction(-4))).toEqual({ num: -1n, den: 4n });
     expect(() => divideFractions(toFraction(1), toFraction(0))).toThrow(RangeError);
+  });
+
+  it("reads a fraction as a percentage with one decimal", () => {
+    expect(fractionToPercent(divideFractions(toFraction(8), toFraction(3)))).toBe(266.7);
+    expect(fractionToPercent(toFraction(0.8))).toBe(80);
+    expect(fractionToPercent(toFraction(0))).toBe(0);
   });
 
   it("rounds rupee fractions to paise half away from zero", () => {

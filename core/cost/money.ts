@@ -64,6 +64,11 @@ export function fractionToNumber(f: Fraction): number {
   return Number(f.num) / Number(f.den);
 }
 
+/** A fraction as a percentage with one decimal (8/3 → 266.7), for display figures such as utilisation. */
+export function fractionToPercent(f: Fraction): number {
+  return Math.round(fractionToNumber(f) * 1000) / 10;
+}
+
 /** Rounds an exact rupee amount to paise, half away from zero. */
 export function roundRupeesToPaise(rupees: Fraction): Paise {
   const scaled = rupees.num * PAISE_PER_RUPEE;
@@ -105,19 +110,14 @@ function toSafeNumber(value: bigint): number {
   return n;
 }
 
-/** Groups rupee digits the Indian way: the last three, then pairs (12,34,567). */
-function groupIndianDigits(digits: string): string {
-  if (digits.length <= 3) return digits;
-  const head = digits.slice(0, -3).replace(/\B(?=(\d{2})+$)/g, ",");
-  return `${head},${digits.slice(-3)}`;
-}
+/** Whole rupees in Indian grouping (₹12,34,567); paise are appended exactly, never rounded through a double. */
+const wholeRupeeFormat = new Intl.NumberFormat("en-IN", { style: "currency", currency: "INR", maximumFractionDigits: 0 });
 
 /** Formats paise as INR in Indian grouping (₹2,00,000), with two decimals only when there are paise (₹12,34,567.50), negatives −₹…. */
 export function formatInr(paise: Paise): string {
   assertPaise(paise);
   const magnitude = Math.abs(paise);
-  const rupees = groupIndianDigits(String(Math.floor(magnitude / 100)));
   const rest = magnitude % 100;
   const decimals = rest === 0 ? "" : `.${String(rest).padStart(2, "0")}`;
-  return `${paise < 0 ? "−" : ""}₹${rupees}${decimals}`;
+  return `${paise < 0 ? "−" : ""}${wholeRupeeFormat.format(Math.floor(magnitude / 100))}${decimals}`;
 }

@@ -1,5 +1,5 @@
 import type { LiveCostResponse } from "@/core/cost/cost-api";
-import { DEFAULT_LIVE_PROJECTION_SETTINGS, projectLiveCost } from "@/core/cost/cost-model";
+import { DEFAULT_LIVE_PROJECTION_SETTINGS, projectLiveCost } from "@/core/cost/live-projection";
 import type { RegionId } from "@/core/routing/regions";
 import type { Runtime } from "../runtime";
 

@@ -13,8 +13,7 @@ import { RedisLedger } from "./store/redis-ledger";
 import { RedisLiveStore } from "./store/redis-live-store";
 import { countProducedEvents, SharedBooks } from "./workers/shared-books";
 import { AlertEngine } from "./workers/alert-engine";
-import type { AlertTransition } from "@/core/alerts/alert-evaluator";
-import type { AlertNotice } from "@/core/alerts/alert-message";
+import { describeSilencedNotice, noticeFor } from "@/core/alerts/alert-notices";
 import { AlertNotifier } from "./notify/alert-notifier";
 import { recordAlertDelivery } from "./services/record-alert-delivery";
 import { openDatabase } from "./db/database";
@@ -185,13 +184,6 @@ async function main(): Promise<void> {
     record: (alertId, outcome, note) => recordAlertDelivery(database.prisma, alertId, outcome, note, Date.now()),
     log,
   });
-  // A flap reopens quietly and a severity change waits for the next notice; everything else is announced.
-  const NOTICES: Partial<Record<AlertTransition["kind"] | "acknowledge", AlertNotice>> = {
-    fire: "fired",
-    escalate: "escalated",
-    acknowledge: "acknowledged",
-    resolve: "resolved",
-  };
   const alertEngine = await AlertEngine.start(
     {
       prisma: database.prisma,
@@ -200,13 +192,13 @@ async function main(): Promise<void> {
       onChange: (alert, change, silence) => {
         // The engine exists by the time it reports a change: it only does so while evaluating.
         broadcastAlerts(io, { at: Date.now(), alerts: alertEngine.active() });
-        const notice = NOTICES[change];
+        const notice = noticeFor(change);
         if (!notice) return;
         if (!silence) {
           notifier.notify(alert, notice);
           return;
         }
-        const note = `${notice}: silenced until ${new Date(silence.endsAt).toISOString()} by ${silence.createdBy} (${silence.reason})`;
+        const note = describeSilencedNotice(notice, silence);
         backgroundWrites.track("record a silenced notice", recordAlertDelivery(database.prisma, alert.id, "delivery_skipped", note, Date.now()));
       },
     },

@@ -10,6 +10,7 @@ import {
   type MetricsWindow,
 } from "@/core/metrics/aggregation";
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "@/core/events/events";
+import { balanceConservation, balanceRegionFlow, type RegionFlow } from "@/core/metrics/books";
 import { bucketStartOf, type RollupRecord } from "@/core/metrics/history";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type QualityChangeReason } from "@/core/experience/quality-ladder";
 import { getRegionConfig, latencyBetweenRegions, REGIONS, type RegionId } from "@/core/routing/regions";
@@ -320,9 +321,8 @@ export class MetricsHub {
   private buildSnapshot(now: number, seconds: number, viewers: Map<RegionId, number>, closed?: Map<RegionId, MetricsWindow>): Snapshot {
     resetMetricsWindow(this.overall);
     const regions: RegionSnapshot[] = [];
+    const flows: RegionFlow[] = [];
     let totalViewers = 0;
-    let totalProcessed = 0;
-    const total = { routed: 0, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0 };
     const totalLag: Lag = { messages: 0, seconds: 0 };
     const spillover = this.options.regions.takeSpillover();
     const perSecond = (count: number) => (seconds > 0 ? Math.round((count / seconds) * 10) / 10 : 0);
@@ -341,21 +341,16 @@ export class MetricsHub {
       const decisions = this.decisions.get(region.id)!;
       addCounts(decisions, window.qualityDecisions);
       const books = this.shared ? this.shared.counters.regions[region.id] : this.regionCounters(region.id);
-      const processed = books.processed;
       const lag = this.shared ? countLagInEvents(this.options.lag(region.id), this.shared.behind.get(region.id)) : this.options.lag(region.id);
-      const flow = {
+      const flow = balanceRegionFlow({
         routed: books.routed,
-        processed,
+        processed: books.processed,
         queued: lag.messages,
         inRetry: books.inRetry,
         deadLettered: books.deadLettered,
         duplicates: books.duplicates,
-      };
-      total.routed += flow.routed;
-      total.queued += flow.queued;
-      total.inRetry += flow.inRetry;
-      total.deadLettered += flow.deadLettered;
-      total.duplicates += flow.duplicates;
+      });
+      flows.push(flow);
       const view = this.options.regions.describe(region.id);
       if (closed) mergeMetricsWindow(this.healthWindows.get(region.id)!, window);
       regions.push({
@@ -378,17 +373,16 @@ export class MetricsHub {
         avgBufferHealth: summary.avgBufferHealth,
         qualityChangesPerSecond: seconds > 0 ? Math.round((summary.qualityChanges / seconds) * 10) / 10 : 0,
         qualityDecisions: { ...books.decisions },
-        processed,
+        processed: books.processed,
         failures: { ...books.failures },
         alternativePath: books.alternativePath,
-        flow: { ...flow, balanced: flow.routed === flow.processed + flow.queued + flow.inRetry + flow.deadLettered + flow.duplicates },
+        flow,
         interRegionLatencyMs: this.nearestActiveLatency(region.id),
         lag,
       });
       totalViewers += regionViewers;
       totalLag.messages += lag.messages;
       totalLag.seconds = Math.max(totalLag.seconds, lag.seconds);
-      totalProcessed += processed;
       mergeMetricsWindow(this.overall, window);
       this.accumulateRollup(region.id, window, seconds, regionViewers, utilizationPercent, lag);
     }
@@ -407,6 +401,7 @@ export class MetricsHub {
     const accepted = this.shared ? this.shared.counters.accepted : this.accepted;
     const rejected = this.shared ? this.shared.counters.rejected : this.rejected;
     const replayed = this.shared ? this.shared.counters.replayed : this.replayed;
+    const conservation = balanceConservation({ accepted, rejected, replayed }, flows);
     const rejectionReasons = this.shared ? new Map(Object.entries(this.shared.counters.rejectionReasons)) : this.rejectionReasons;
     return {
       system: {
@@ -436,24 +431,12 @@ export class MetricsHub {
       totals: {
         viewers: totalViewers,
         eventsPerSecond: overall.eventsPerSecond,
-        accepted: accepted,
-        rejected: rejected,
-        duplicates: total.duplicates,
-        processed: totalProcessed,
+        accepted,
+        rejected,
+        duplicates: conservation.duplicates,
+        processed: conservation.processed,
       },
-      conservation: {
-        ingested: accepted + rejected + replayed,
-        replayed: replayed,
-        rejected: rejected,
-        processed: totalProcessed,
-        queued: total.queued,
-        inRetry: total.inRetry,
-        deadLettered: total.deadLettered,
-        duplicates: total.duplicates,
-        balanced:
-          accepted + replayed === totalProcessed + total.queued + total.inRetry + total.deadLettered + total.duplicates &&
-          total.routed === accepted + replayed,
-      },
+      conservation,
       alerts,
       replication: this.options.replication?.() ?? [],
       rejections: [...rejectionReasons]

@@ -16,7 +16,7 @@ export interface HealthReport {
   components: Record<"database" | "bus" | "store" | "history" | "deadLetters" | "simulator", ComponentHealth>;
 }
 
-/** What route handlers may use: the live objects main.ts created, never new ones. */
+/** What route handlers may use: the live objects the server created at start (server/bootstrap/runtime.ts), never new ones. */
 export interface Runtime {
   ingestor: Ingestor;
   hub: MetricsHub;
@@ -39,7 +39,7 @@ export interface Runtime {
   settleWrites(): Promise<void>;
 }
 
-// Next bundles route handlers apart from main.ts, so module state is not shared; a global symbol is.
+// Next bundles route handlers apart from the server process's modules, so module state is not shared; a global symbol is.
 const RUNTIME_KEY = Symbol.for("signalbox.runtime");
 type RuntimeHolder = { [RUNTIME_KEY]?: Runtime };
 

@@ -1,6 +1,7 @@
 import { alertKeyOf, appendAlertSample, evaluateAlertRule, FLAP_WINDOW_MS, type AlertTransition } from "@/core/alerts/alert-evaluator";
-import { readRegionMetric } from "@/core/metrics/read-region-metric";
+import type { AlertChange } from "@/core/alerts/alert-notices";
 import { DEFAULT_ALERT_RULES, isSilenced, type AlertRule, type AlertView, type Silence } from "@/core/alerts/alert-rules";
+import { readRegionMetric } from "@/core/metrics/read-region-metric";
 import type { AlertSample } from "@/core/alerts/alert-window";
 import type { RegionId } from "@/core/routing/regions";
 import type { Snapshot } from "@/core/metrics/snapshot";
@@ -17,7 +18,7 @@ export interface AlertEngineOptions {
   prisma: PrismaClient;
   log: (message: string) => void;
   /** Told of every stored change, for notifications and live pushes. */
-  onChange?: (alert: AlertView, change: AlertTransition["kind"] | "acknowledge", silence: Silence | null) => void;
+  onChange?: (alert: AlertView, change: AlertChange, silence: Silence | null) => void;
   /**
    * With several server processes only the holder of the evaluation lease evaluates; the others
    * read the alerts it stored. Absent: this process is the only one.

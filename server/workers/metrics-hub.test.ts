@@ -3,8 +3,8 @@ import { roundTo } from "@/core/metrics/aggregation";
 import type { ViewerEvent } from "@/core/events/events";
 import type { RollupRecord } from "@/core/metrics/history";
 import { QuantileSketch } from "@/core/metrics/quantile-sketch";
-import type { RegionId } from "@/core/routing/regions";
-import { createIdleRegionSnapshot, type RegionSnapshot } from "@/core/metrics/snapshot";
+import { REGION_IDS, type RegionId } from "@/core/routing/regions";
+import { createIdleRegionSnapshot, type RegionSnapshot, type Snapshot } from "@/core/metrics/snapshot";
 import type { BatchHandler, RegionLag } from "../bus/event-bus";
 import { MemoryLiveStore } from "../store/memory-live-store";
 import { engineCountersSchema } from "./engine-counters";
@@ -178,137 +178,215 @@ describe("MetricsHub snapshots", () => {
     expect(snapshot.totals).toEqual({ viewers: 0, eventsPerSecond: 0, accepted: 0, rejected: 0, duplicates: 0, processed: 0 });
   });
 
-  it("closes a window into the exact snapshot of what was processed in it", () => {
-    const h = createHarness({ distributionWindows: 3 });
-    recordKnownSecond(h, T0 + 500);
-    h.hub.recordAccepted(7);
-    h.hub.recordRejected("bitrate: must not be negative");
-    h.hub.recordRejected("quality: must be one of 360p, 480p, 720p, 1080p, 4K");
-    h.hub.recordRejected("bitrate: must not be negative");
+  describe("closing a window of known traffic", () => {
+    /** The snapshot of recordKnownSecond's second, with 7 accepted and 3 rejected events (two reasons). */
+    function closeKnownSecond(): { h: Harness; snapshot: Snapshot } {
+      const h = createHarness({ distributionWindows: 3 });
+      recordKnownSecond(h, T0 + 500);
+      h.hub.recordAccepted(7);
+      h.hub.recordRejected("bitrate: must not be negative");
+      h.hub.recordRejected("quality: must be one of 360p, 480p, 720p, 1080p, 4K");
+      h.hub.recordRejected("bitrate: must not be negative");
+      return { h, snapshot: h.hub.tick(T0 + 1000) };
+    }
 
-    const snapshot = h.hub.tick(T0 + 1000);
+    it("publishes the closed window as the latest snapshot", () => {
+      const { h, snapshot } = closeKnownSecond();
+      expect(h.hub.latestSnapshot()).toBe(snapshot);
+    });
 
-    expect(snapshot).toEqual({
-      at: T0 + 1000,
-      system: {
+    it("publishes exactly the snapshot's fields, and each region's and the overall figures'", () => {
+      const { snapshot } = closeKnownSecond();
+      const fields = [
+        "system", "at", "windowMs", "distributionWindowMs", "regions", "overall", "quality", "network", "eventTypes", "bufferActions", "totals",
+        "conservation", "alerts", "replication", "rejections",
+      ].sort();
+      const regionFields = [
+        "id", "name", "active", "circuit", "health", "healthReason", "spilloverIn", "spilloverOut", "status", "statusReason", "capacity", "viewers",
+        "eventsPerSecond", "latencyMs", "errorRatePercent", "utilizationPercent", "avgBufferHealth", "qualityChangesPerSecond", "qualityDecisions",
+        "processed", "failures", "alternativePath", "flow", "interRegionLatencyMs", "lag",
+      ].sort();
+      const overallFields = ["latencyMs", "errorRatePercent", "avgBufferHealth", "qualityChangesPerSecond"].sort();
+      const keysOf = (value: object) => Object.keys(value).sort();
+      expect([keysOf(snapshot), keysOf(snapshot.overall), ...snapshot.regions.map(keysOf)]).toEqual([fields, overallFields, ...REGION_IDS.map(() => regionFields)]);
+    });
+
+    it("stamps the snapshot with the tick's time, the window's length and the distributions' span", () => {
+      const { snapshot } = closeKnownSecond();
+      expect([snapshot.at, snapshot.windowMs, snapshot.distributionWindowMs]).toEqual([T0 + 1000, 1000, 3000]);
+    });
+
+    it("counts each region's viewers, events per second and processed events, every region in registry order", () => {
+      const { snapshot } = closeKnownSecond();
+      expect(snapshot.regions.map((r) => [r.id, r.viewers, r.eventsPerSecond, r.processed])).toEqual([
+        ["mumbai", 3, 4, 4],
+        ["delhi", 2, 2, 2],
+        ["bangalore", 1, 1, 1],
+        ["hyderabad", 0, 0, 0],
+        ["pune", 0, 0, 0],
+        ["kolkata", 0, 0, 0],
+      ]);
+    });
+
+    it("totals viewers, events per second, accepted, rejected, duplicates and processed over the regions", () => {
+      const { snapshot } = closeKnownSecond();
+      expect(snapshot.totals).toEqual({ viewers: 6, eventsPerSecond: 7, accepted: 7, rejected: 3, duplicates: 0, processed: 7 });
+    });
+
+    it("measures each region's latency quantiles from its own events, zero where none", () => {
+      const { snapshot } = closeKnownSecond();
+      expect(snapshot.regions.map((r) => [r.id, r.latencyMs])).toEqual([
+        ["mumbai", { p50: 40, p95: 40, p99: 40 }],
+        ["delhi", { p50: 250, p95: 250, p99: 250 }],
+        ["bangalore", { p50: 10, p95: 10, p99: 10 }],
+        ["hyderabad", { p50: 0, p95: 0, p99: 0 }],
+        ["pune", { p50: 0, p95: 0, p99: 0 }],
+        ["kolkata", { p50: 0, p95: 0, p99: 0 }],
+      ]);
+    });
+
+    it("measures the overall latency quantiles over every region's events together", () => {
+      const { snapshot } = closeKnownSecond();
+      expect(snapshot.overall.latencyMs).toEqual(
+        expectedLatency([
+          [40, 4],
+          [250, 2],
+          [10, 1],
+        ]),
+      );
+    });
+
+    it("rates each region's errors, buffer health and quality changes, and counts its quality decisions by reason", () => {
+      const { snapshot } = closeKnownSecond();
+      const noDecisions = { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 };
+      expect(snapshot.regions.map((r) => [r.id, r.errorRatePercent, r.avgBufferHealth, r.qualityChangesPerSecond, r.qualityDecisions])).toEqual([
+        ["mumbai", 25, 6.25, 2, { buffer_health: 1, bandwidth_insufficient: 1, bandwidth_headroom: 0 }],
+        ["delhi", 0, 6, 0, noDecisions],
+        ["bangalore", 0, 0.5, 0, noDecisions],
+        ["hyderabad", 0, 0, 0, noDecisions],
+        ["pune", 0, 0, 0, noDecisions],
+        ["kolkata", 0, 0, 0, noDecisions],
+      ]);
+    });
+
+    it("rates errors, buffer health and quality changes overall", () => {
+      const { snapshot } = closeKnownSecond();
+      // 1 error of 7 events; buffers (25 + 12 + 0.5) / 7.
+      expect([snapshot.overall.errorRatePercent, snapshot.overall.avgBufferHealth, snapshot.overall.qualityChangesPerSecond]).toEqual([14.29, 5.36, 2]);
+    });
+
+    it("sums the quality, network, event type and buffer action distributions over every region", () => {
+      const { snapshot } = closeKnownSecond();
+      expect([snapshot.quality, snapshot.network, snapshot.eventTypes, snapshot.bufferActions]).toEqual([
+        { "360p": 1, "480p": 1, "720p": 4, "1080p": 1, "4K": 0 },
+        { "4G": 3, "5G": 2, WiFi: 1, broadband: 1 },
+        { play: 5, pause: 0, quality_change: 0, buffer: 1, error: 1 },
+        { emergency_buffer: 1, preventive_buffer: 1, maintain_current: 4, optimize_bandwidth: 1 },
+      ]);
+    });
+
+    it("counts no failures and no alternative path when every event is processed", () => {
+      const { snapshot } = closeKnownSecond();
+      expect(snapshot.regions.map((r) => [r.id, r.failures, r.alternativePath])).toEqual(
+        REGION_IDS.map((id) => [id, { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 }, 0]),
+      );
+    });
+
+    it("balances each region's flow: every routed event processed", () => {
+      const { snapshot } = closeKnownSecond();
+      const flowOf = (routed: number) => ({ routed, processed: routed, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true });
+      expect(snapshot.regions.map((r) => [r.id, r.flow])).toEqual([
+        ["mumbai", flowOf(4)],
+        ["delhi", flowOf(2)],
+        ["bangalore", flowOf(1)],
+        ["hyderabad", flowOf(0)],
+        ["pune", flowOf(0)],
+        ["kolkata", flowOf(0)],
+      ]);
+    });
+
+    it("balances the books overall: ingested = accepted + rejected, all accepted events processed", () => {
+      const { snapshot } = closeKnownSecond();
+      expect(snapshot.conservation).toEqual({
+        ingested: 10,
+        replayed: 0,
+        rejected: 3,
+        processed: 7,
+        queued: 0,
+        inRetry: 0,
+        deadLettered: 0,
+        duplicates: 0,
+        balanced: true,
+      });
+    });
+
+    it("shows each region's bus lag as the bus reports it, caught up here", () => {
+      const { snapshot } = closeKnownSecond();
+      expect(snapshot.regions.map((r) => [r.id, r.lag])).toEqual(REGION_IDS.map((id) => [id, NO_LAG]));
+    });
+
+    it("grades each region's status from its window: critical on errors, warning on latency, ok, idle without viewers", () => {
+      const { snapshot } = closeKnownSecond();
+      expect(snapshot.regions.map((r) => [r.id, r.status, r.statusReason])).toEqual([
+        ["mumbai", "critical", "error rate 25% > 5%"],
+        ["delhi", "warning", "p95 latency 250 ms > 200 ms"],
+        ["bangalore", "ok", null],
+        ["hyderabad", "idle", null],
+        ["pune", "idle", null],
+        ["kolkata", "idle", null],
+      ]);
+    });
+
+    it("shows each region's name, capacity, routing state, utilisation and latency to its nearest active region", () => {
+      const { snapshot } = closeKnownSecond();
+      const routing = (name: string, capacity: number, id: RegionId) => [id, name, capacity, true, "closed", "healthy", "no check yet", 0, 0, 0, NEAREST_LATENCY_MS[id]];
+      expect(
+        snapshot.regions.map((r) => [
+          r.id,
+          r.name,
+          r.capacity,
+          r.active,
+          r.circuit,
+          r.health,
+          r.healthReason,
+          r.spilloverIn,
+          r.spilloverOut,
+          r.utilizationPercent,
+          r.interRegionLatencyMs,
+        ]),
+      ).toEqual([
+        routing("Mumbai", 8_000_000, "mumbai"),
+        routing("Delhi", 6_000_000, "delhi"),
+        routing("Bangalore", 5_000_000, "bangalore"),
+        routing("Hyderabad", 3_000_000, "hyderabad"),
+        routing("Pune", 2_500_000, "pune"),
+        routing("Kolkata", 2_000_000, "kolkata"),
+      ]);
+    });
+
+    it("scores system health from alerts and region health, with the process sample and no history writer", () => {
+      const { snapshot } = closeKnownSecond();
+      expect(snapshot.system).toEqual({
         healthScore: 100,
         healthBand: "excellent",
         healthDeductions: [],
         process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 42.5, memoryPercent: 1.2 },
         history: { failing: false, error: null, buffered: 0, limit: 0, dropped: 0 },
-      },
-      windowMs: 1000,
-      distributionWindowMs: 3000,
-      regions: [
-        {
-          id: "mumbai",
-          name: "Mumbai",
-          active: true,
-          circuit: "closed",
-          health: "healthy",
-          healthReason: "no check yet",
-          spilloverIn: 0,
-          spilloverOut: 0,
-          status: "critical",
-          statusReason: "error rate 25% > 5%",
-          capacity: 8_000_000,
-          viewers: 3,
-          eventsPerSecond: 4,
-          latencyMs: { p50: 40, p95: 40, p99: 40 },
-          errorRatePercent: 25,
-          utilizationPercent: 0,
-          avgBufferHealth: 6.25,
-          qualityChangesPerSecond: 2,
-          qualityDecisions: { buffer_health: 1, bandwidth_insufficient: 1, bandwidth_headroom: 0 },
-          processed: 4,
-          failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
-          alternativePath: 0,
-          flow: { routed: 4, processed: 4, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
-          interRegionLatencyMs: 15,
-          lag: NO_LAG,
-        },
-        {
-          id: "delhi",
-          name: "Delhi",
-          active: true,
-          circuit: "closed",
-          health: "healthy",
-          healthReason: "no check yet",
-          spilloverIn: 0,
-          spilloverOut: 0,
-          status: "warning",
-          statusReason: "p95 latency 250 ms > 200 ms",
-          capacity: 6_000_000,
-          viewers: 2,
-          eventsPerSecond: 2,
-          latencyMs: { p50: 250, p95: 250, p99: 250 },
-          errorRatePercent: 0,
-          utilizationPercent: 0,
-          avgBufferHealth: 6,
-          qualityChangesPerSecond: 0,
-          qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
-          processed: 2,
-          failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
-          alternativePath: 0,
-          flow: { routed: 2, processed: 2, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
-          interRegionLatencyMs: 70,
-          lag: NO_LAG,
-        },
-        {
-          id: "bangalore",
-          name: "Bangalore",
-          active: true,
-          circuit: "closed",
-          health: "healthy",
-          healthReason: "no check yet",
-          spilloverIn: 0,
-          spilloverOut: 0,
-          status: "ok",
-          statusReason: null,
-          capacity: 5_000_000,
-          viewers: 1,
-          eventsPerSecond: 1,
-          latencyMs: { p50: 10, p95: 10, p99: 10 },
-          errorRatePercent: 0,
-          utilizationPercent: 0,
-          avgBufferHealth: 0.5,
-          qualityChangesPerSecond: 0,
-          qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
-          processed: 1,
-          failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
-          alternativePath: 0,
-          flow: { routed: 1, processed: 1, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
-          interRegionLatencyMs: 35,
-          lag: NO_LAG,
-        },
-        idleRegion("hyderabad", "Hyderabad", 3_000_000),
-        idleRegion("pune", "Pune", 2_500_000),
-        idleRegion("kolkata", "Kolkata", 2_000_000),
-      ],
-      overall: {
-        latencyMs: expectedLatency([
-          [40, 4],
-          [250, 2],
-          [10, 1],
-        ]),
-        errorRatePercent: 14.29, // 1 of 7
-        avgBufferHealth: 5.36, // (25 + 12 + 0.5) / 7
-        qualityChangesPerSecond: 2,
-      },
-      quality: { "360p": 1, "480p": 1, "720p": 4, "1080p": 1, "4K": 0 },
-      network: { "4G": 3, "5G": 2, WiFi: 1, broadband: 1 },
-      eventTypes: { play: 5, pause: 0, quality_change: 0, buffer: 1, error: 1 },
-      bufferActions: { emergency_buffer: 1, preventive_buffer: 1, maintain_current: 4, optimize_bandwidth: 1 },
-      totals: { viewers: 6, eventsPerSecond: 7, accepted: 7, rejected: 3, duplicates: 0, processed: 7 },
-      conservation: { ingested: 10, replayed: 0, rejected: 3, processed: 7, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
-      alerts: [],
-      replication: [],
-      rejections: [
+      });
+    });
+
+    it("lists rejection reasons most frequent first", () => {
+      const { snapshot } = closeKnownSecond();
+      expect(snapshot.rejections).toEqual([
         { reason: "bitrate: must not be negative", count: 2 },
         { reason: "quality: must be one of 360p, 480p, 720p, 1080p, 4K", count: 1 },
-      ],
+      ]);
     });
-    expect(h.hub.latestSnapshot()).toBe(snapshot);
+
+    it("shows no alerts and no replication links without an alert engine or Kafka", () => {
+      const { snapshot } = closeKnownSecond();
+      expect([snapshot.alerts, snapshot.replication]).toEqual([[], []]);
+    });
   });
 
   it("measures rates over the actual window length", () => {

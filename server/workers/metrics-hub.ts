@@ -10,8 +10,9 @@ import {
   type MetricsWindow,
 } from "@/core/metrics/aggregation";
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "@/core/events/events";
-import { bucketStartOf, type RollupRecord } from "@/core/metrics/history";
-import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS, type QualityChangeReason } from "@/core/experience/quality-ladder";
+import { balanceConservation, balanceRegionFlow, type RegionFlow } from "@/core/metrics/books";
+import type { RollupRecord } from "@/core/metrics/history";
+import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS } from "@/core/experience/quality-ladder";
 import { getRegionConfig, latencyBetweenRegions, REGIONS, type RegionId } from "@/core/routing/regions";
 import { computeUtilizationPercent } from "@/core/routing/routing";
 import { classifyRegionStatus, type Lag, type RegionSnapshot, type Snapshot } from "@/core/metrics/snapshot";
@@ -19,6 +20,7 @@ import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/dlq/failures";
 import type { RegionLag } from "../bus/event-bus";
 import type { LiveStore } from "../store/live-store";
 import type { EngineCounters, RegionCounters } from "./engine-counters";
+import { RollupBuckets } from "./metrics-hub-rollups";
 import type { ProcessSample } from "./process-sampler";
 import type { RegionManager, RegionMeasurement } from "./region-manager";
 import { classifyHealthScore, computeHealthScore, listHealthDeductions } from "@/core/metrics/health-score";
@@ -53,22 +55,40 @@ interface Distribution {
   bufferActions: Counts<(typeof BUFFER_ACTIONS)[number]>;
 }
 
-interface RollupAccumulator {
-  window: MetricsWindow;
-  seconds: number;
-  viewers: number;
-  utilizationPercent: number;
-  lagMessages: number;
-  lagSeconds: number;
-  /** Start of the first window and end of the last one folded into the bucket; null while empty. */
-  coveredFrom: number | null;
-  coveredTo: number;
+/** Everything the hub keeps about one region. */
+interface RegionRecord {
+  /** The window workers record into now. */
+  current: MetricsWindow;
+  /** The window the last tick closed; the next tick reuses it as the current one. */
+  closed: MetricsWindow;
+  /** Everything since the last health check. */
+  sinceHealthCheck: MetricsWindow;
+  /** Cumulative counters; decisions hold the closed windows' only (the open one adds its own when read). */
+  counters: RegionCounters;
 }
 
 const MAX_REJECTION_REASONS = 100;
 const NO_HISTORY_WRITER: Snapshot["system"]["history"] = { failing: false, error: null, buffered: 0, limit: 0, dropped: 0 };
 const OTHER_REASONS = "other reasons";
 const TOTAL_CAPACITY = REGIONS.reduce((sum, r) => sum + r.capacity, 0);
+
+function createRegionRecord(): RegionRecord {
+  return {
+    current: createMetricsWindow(),
+    closed: createMetricsWindow(),
+    sinceHealthCheck: createMetricsWindow(),
+    counters: {
+      routed: 0,
+      processed: 0,
+      duplicates: 0,
+      inRetry: 0,
+      deadLettered: 0,
+      alternativePath: 0,
+      failures: createCounts(FAILURE_SEVERITIES),
+      decisions: createCounts(QUALITY_CHANGE_REASONS),
+    },
+  };
+}
 
 function createDistribution(): Distribution {
   return {
@@ -108,26 +128,14 @@ function countLagInEvents(lag: RegionLag, behind: ReadonlyMap<number, number> | 
  * closes the windows into a Snapshot and folds them into history buckets.
  */
 export class MetricsHub {
-  private current = new Map<RegionId, MetricsWindow>();
-  private spare = new Map<RegionId, MetricsWindow>();
+  private readonly byRegion = {} as Record<RegionId, RegionRecord>;
   private readonly overall = createMetricsWindow();
-  private readonly processed = new Map<RegionId, number>();
-  private readonly decisions = new Map<RegionId, Counts<QualityChangeReason>>();
-  private readonly rollups = new Map<RegionId | "all", RollupAccumulator>();
-  /** Everything since the last health check, per region. */
-  private readonly healthWindows = new Map<RegionId, MetricsWindow>();
-  private rollupBucket: number | null = null;
+  private readonly rollups: RollupBuckets;
   private readonly distributionRing: Distribution[] = [];
   private ringIndex = 0;
   private readonly rejectionReasons = new Map<string, number>();
   private accepted = 0;
   private replayed = 0;
-  private readonly routed = new Map<RegionId, number>();
-  private readonly duplicates = new Map<RegionId, number>();
-  private readonly inRetry = new Map<RegionId, number>();
-  private readonly deadLettered = new Map<RegionId, number>();
-  private readonly alternativePath = new Map<RegionId, number>();
-  private readonly failures = new Map<RegionId, Counts<FailureSeverity>>();
   private rejected = 0;
   private windowStart: number;
   private latest: Snapshot;
@@ -135,58 +143,45 @@ export class MetricsHub {
   private shared: { counters: EngineCounters; behind: Map<RegionId, Map<number, number>> } | null = null;
 
   constructor(private readonly options: MetricsHubOptions) {
-    for (const region of REGIONS) {
-      this.current.set(region.id, createMetricsWindow());
-      this.spare.set(region.id, createMetricsWindow());
-      this.processed.set(region.id, 0);
-      this.routed.set(region.id, 0);
-      this.duplicates.set(region.id, 0);
-      this.inRetry.set(region.id, 0);
-      this.deadLettered.set(region.id, 0);
-      this.alternativePath.set(region.id, 0);
-      this.failures.set(region.id, createCounts(FAILURE_SEVERITIES));
-      this.healthWindows.set(region.id, createMetricsWindow());
-      this.decisions.set(region.id, createCounts(QUALITY_CHANGE_REASONS));
-      this.rollups.set(region.id, { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0, lagMessages: 0, lagSeconds: 0, coveredFrom: null, coveredTo: 0 });
-    }
-    this.rollups.set("all", { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0, lagMessages: 0, lagSeconds: 0, coveredFrom: null, coveredTo: 0 });
+    for (const region of REGIONS) this.byRegion[region.id] = createRegionRecord();
+    this.rollups = new RollupBuckets(options.rollupMs, options.onRollups);
     for (let i = 0; i < options.distributionWindows; i++) this.distributionRing.push(createDistribution());
     this.windowStart = options.startedAt;
-    this.latest = this.buildSnapshot(options.startedAt, 0, new Map());
+    this.latest = this.buildSnapshot(options.startedAt, 0, new Map(), false);
   }
 
   /** The window a worker records into now; valid until the next tick. */
   windowFor(region: RegionId): MetricsWindow {
-    return this.current.get(region)!;
+    return this.byRegion[region].current;
   }
 
   addProcessed(region: RegionId, count: number): void {
-    this.processed.set(region, this.processed.get(region)! + count);
+    this.byRegion[region].counters.processed += count;
   }
 
   addDuplicates(region: RegionId, count: number): void {
-    this.duplicates.set(region, this.duplicates.get(region)! + count);
+    this.byRegion[region].counters.duplicates += count;
   }
 
   addFailure(region: RegionId, severity: FailureSeverity): void {
-    this.failures.get(region)![severity]++;
+    this.byRegion[region].counters.failures[severity]++;
   }
 
   addInRetry(region: RegionId, delta: number): void {
-    this.inRetry.set(region, this.inRetry.get(region)! + delta);
+    this.byRegion[region].counters.inRetry += delta;
   }
 
   addDeadLettered(region: RegionId): void {
-    this.deadLettered.set(region, this.deadLettered.get(region)! + 1);
+    this.byRegion[region].counters.deadLettered++;
   }
 
   addAlternativePath(region: RegionId): void {
-    this.alternativePath.set(region, this.alternativePath.get(region)! + 1);
+    this.byRegion[region].counters.alternativePath++;
   }
 
   /** Events the ingestor published to a region's topic (after routing and spillover). */
   addRouted(region: RegionId, count: number): void {
-    this.routed.set(region, this.routed.get(region)! + count);
+    this.byRegion[region].counters.routed += count;
   }
 
   recordReplayed(count: number): void {
@@ -210,18 +205,18 @@ export class MetricsHub {
   /** Closes the current windows at `now`, publishes their snapshot and rolls finished buckets to history. */
   tick(now: number): Snapshot {
     const seconds = Math.max(0, (now - this.windowStart) / 1000);
-    const bucket = bucketStartOf(this.windowStart, this.options.rollupMs);
-    if (this.rollupBucket !== null && bucket !== this.rollupBucket) this.emitRollups();
-    this.rollupBucket = bucket;
+    this.rollups.enterWindow(this.windowStart);
 
-    const closed = this.current;
-    this.current = this.spare;
-    this.spare = closed;
-    for (const window of this.current.values()) resetMetricsWindow(window);
+    for (const record of Object.values(this.byRegion)) {
+      const closed = record.current;
+      record.current = record.closed;
+      record.closed = closed;
+      resetMetricsWindow(record.current);
+    }
 
     const viewers = this.options.store.countViewers(now);
     this.options.regions.refresh(viewers, now);
-    this.latest = this.buildSnapshot(now, seconds, viewers, closed);
+    this.latest = this.buildSnapshot(now, seconds, viewers, true);
     this.windowStart = now;
     return this.latest;
   }
@@ -229,9 +224,10 @@ export class MetricsHub {
   /** Each region's events, p95 latency and error rate since the last call, for the health check. */
   takeHealthMeasurements(): Map<RegionId, RegionMeasurement> {
     const measurements = new Map<RegionId, RegionMeasurement>();
-    for (const [region, window] of this.healthWindows) {
+    for (const region of REGIONS) {
+      const window = this.byRegion[region.id].sinceHealthCheck;
       const summary = summarizeMetricsWindow(window, 1);
-      measurements.set(region, { events: summary.events, p95LatencyMs: summary.latencyMs.p95, errorRatePercent: summary.errorRatePercent });
+      measurements.set(region.id, { events: summary.events, p95LatencyMs: summary.latencyMs.p95, errorRatePercent: summary.errorRatePercent });
       resetMetricsWindow(window);
     }
     return measurements;
@@ -239,18 +235,10 @@ export class MetricsHub {
 
   /** One region's cumulative counters in this process, including decisions of the window still open. */
   regionCounters(id: RegionId): RegionCounters {
-    const decisions = { ...this.decisions.get(id)! };
-    addCounts(decisions, this.current.get(id)!.qualityDecisions);
-    return {
-      routed: this.routed.get(id)!,
-      processed: this.processed.get(id)!,
-      duplicates: this.duplicates.get(id)!,
-      inRetry: this.inRetry.get(id)!,
-      deadLettered: this.deadLettered.get(id)!,
-      alternativePath: this.alternativePath.get(id)!,
-      failures: { ...this.failures.get(id)! },
-      decisions,
-    };
+    const { counters, current } = this.byRegion[id];
+    const decisions = { ...counters.decisions };
+    addCounts(decisions, current.qualityDecisions);
+    return { ...counters, failures: { ...counters.failures }, decisions };
   }
 
   /**
@@ -258,12 +246,8 @@ export class MetricsHub {
    * rolled back). Decisions and routed events are left alone: a batch only counts them once it succeeds.
    */
   restoreRegionCounters(id: RegionId, counters: RegionCounters): void {
-    this.processed.set(id, counters.processed);
-    this.duplicates.set(id, counters.duplicates);
-    this.inRetry.set(id, counters.inRetry);
-    this.deadLettered.set(id, counters.deadLettered);
-    this.alternativePath.set(id, counters.alternativePath);
-    this.failures.set(id, { ...counters.failures });
+    const record = this.byRegion[id];
+    record.counters = { ...counters, routed: record.counters.routed, failures: { ...counters.failures }, decisions: record.counters.decisions };
   }
 
   /** The cumulative counters, for a checkpoint. */
@@ -300,34 +284,30 @@ export class MetricsHub {
     for (const [reason, count] of Object.entries(counters.rejectionReasons)) this.rejectionReasons.set(reason, count);
     for (const region of REGIONS) {
       const saved = counters.regions[region.id];
-      this.routed.set(region.id, saved.routed);
-      this.processed.set(region.id, saved.processed);
-      this.duplicates.set(region.id, saved.duplicates);
-      this.deadLettered.set(region.id, saved.deadLettered);
-      this.alternativePath.set(region.id, saved.alternativePath);
-      this.failures.set(region.id, { ...saved.failures });
-      this.decisions.set(region.id, { ...saved.decisions });
+      const record = this.byRegion[region.id];
+      record.counters = { ...saved, inRetry: record.counters.inRetry, failures: { ...saved.failures }, decisions: { ...saved.decisions } };
     }
     // Until the first tick, readers see the restored totals rather than zeros.
-    this.latest = this.buildSnapshot(this.windowStart, 0, new Map());
+    this.latest = this.buildSnapshot(this.windowStart, 0, new Map(), false);
   }
 
   /** Hands the partial bucket to history (at shutdown) so no measured second is lost. */
   flushRollups(): void {
-    this.emitRollups();
+    this.rollups.flush();
   }
 
-  private buildSnapshot(now: number, seconds: number, viewers: Map<RegionId, number>, closed?: Map<RegionId, MetricsWindow>): Snapshot {
+  /** The snapshot of the windows just closed (`closed`), or of empty ones (at start and after a restore). */
+  private buildSnapshot(now: number, seconds: number, viewers: Map<RegionId, number>, closed: boolean): Snapshot {
     resetMetricsWindow(this.overall);
     const regions: RegionSnapshot[] = [];
+    const flows: RegionFlow[] = [];
     let totalViewers = 0;
-    let totalProcessed = 0;
-    const total = { routed: 0, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0 };
     const totalLag: Lag = { messages: 0, seconds: 0 };
     const spillover = this.options.regions.takeSpillover();
     const perSecond = (count: number) => (seconds > 0 ? Math.round((count / seconds) * 10) / 10 : 0);
     for (const region of REGIONS) {
-      const window = closed?.get(region.id) ?? createMetricsWindow();
+      const record = this.byRegion[region.id];
+      const window = closed ? record.closed : createMetricsWindow();
       const summary = summarizeMetricsWindow(window, seconds);
       const regionViewers = viewers.get(region.id) ?? 0;
       const utilizationPercent = roundTo(computeUtilizationPercent(regionViewers, region.capacity), 2);
@@ -338,26 +318,20 @@ export class MetricsHub {
         errorRatePercent: summary.errorRatePercent,
         utilizationPercent,
       });
-      const decisions = this.decisions.get(region.id)!;
-      addCounts(decisions, window.qualityDecisions);
+      addCounts(record.counters.decisions, window.qualityDecisions);
       const books = this.shared ? this.shared.counters.regions[region.id] : this.regionCounters(region.id);
-      const processed = books.processed;
       const lag = this.shared ? countLagInEvents(this.options.lag(region.id), this.shared.behind.get(region.id)) : this.options.lag(region.id);
-      const flow = {
+      const flow = balanceRegionFlow({
         routed: books.routed,
-        processed,
+        processed: books.processed,
         queued: lag.messages,
         inRetry: books.inRetry,
         deadLettered: books.deadLettered,
         duplicates: books.duplicates,
-      };
-      total.routed += flow.routed;
-      total.queued += flow.queued;
-      total.inRetry += flow.inRetry;
-      total.deadLettered += flow.deadLettered;
-      total.duplicates += flow.duplicates;
+      });
+      flows.push(flow);
       const view = this.options.regions.describe(region.id);
-      if (closed) mergeMetricsWindow(this.healthWindows.get(region.id)!, window);
+      if (closed) mergeMetricsWindow(record.sinceHealthCheck, window);
       regions.push({
         id: region.id,
         name: region.name,
@@ -378,21 +352,27 @@ export class MetricsHub {
         avgBufferHealth: summary.avgBufferHealth,
         qualityChangesPerSecond: seconds > 0 ? Math.round((summary.qualityChanges / seconds) * 10) / 10 : 0,
         qualityDecisions: { ...books.decisions },
-        processed,
+        processed: books.processed,
         failures: { ...books.failures },
         alternativePath: books.alternativePath,
-        flow: { ...flow, balanced: flow.routed === flow.processed + flow.queued + flow.inRetry + flow.deadLettered + flow.duplicates },
+        flow,
         interRegionLatencyMs: this.nearestActiveLatency(region.id),
         lag,
       });
       totalViewers += regionViewers;
       totalLag.messages += lag.messages;
       totalLag.seconds = Math.max(totalLag.seconds, lag.seconds);
-      totalProcessed += processed;
       mergeMetricsWindow(this.overall, window);
-      this.accumulateRollup(region.id, window, seconds, regionViewers, utilizationPercent, lag);
+      this.rollups.add(region.id, { window, start: this.windowStart, seconds, viewers: regionViewers, utilizationPercent, lag });
     }
-    this.accumulateRollup("all", this.overall, seconds, totalViewers, roundTo(computeUtilizationPercent(totalViewers, TOTAL_CAPACITY), 2), totalLag);
+    this.rollups.add("all", {
+      window: this.overall,
+      start: this.windowStart,
+      seconds,
+      viewers: totalViewers,
+      utilizationPercent: roundTo(computeUtilizationPercent(totalViewers, TOTAL_CAPACITY), 2),
+      lag: totalLag,
+    });
 
     const slot = this.distributionRing[this.ringIndex]!;
     this.ringIndex = (this.ringIndex + 1) % this.distributionRing.length;
@@ -407,6 +387,7 @@ export class MetricsHub {
     const accepted = this.shared ? this.shared.counters.accepted : this.accepted;
     const rejected = this.shared ? this.shared.counters.rejected : this.rejected;
     const replayed = this.shared ? this.shared.counters.replayed : this.replayed;
+    const conservation = balanceConservation({ accepted, rejected, replayed }, flows);
     const rejectionReasons = this.shared ? new Map(Object.entries(this.shared.counters.rejectionReasons)) : this.rejectionReasons;
     return {
       system: {
@@ -436,24 +417,12 @@ export class MetricsHub {
       totals: {
         viewers: totalViewers,
         eventsPerSecond: overall.eventsPerSecond,
-        accepted: accepted,
-        rejected: rejected,
-        duplicates: total.duplicates,
-        processed: totalProcessed,
+        accepted,
+        rejected,
+        duplicates: conservation.duplicates,
+        processed: conservation.processed,
       },
-      conservation: {
-        ingested: accepted + rejected + replayed,
-        replayed: replayed,
-        rejected: rejected,
-        processed: totalProcessed,
-        queued: total.queued,
-        inRetry: total.inRetry,
-        deadLettered: total.deadLettered,
-        duplicates: total.duplicates,
-        balanced:
-          accepted + replayed === totalProcessed + total.queued + total.inRetry + total.deadLettered + total.duplicates &&
-          total.routed === accepted + replayed,
-      },
+      conservation,
       alerts,
       replication: this.options.replication?.() ?? [],
       rejections: [...rejectionReasons]
@@ -470,52 +439,5 @@ export class MetricsHub {
       if (other.id !== id && this.options.regions.describe(other.id).active) nearest = Math.min(nearest, latencyBetweenRegions(id, other.id));
     }
     return Number.isFinite(nearest) ? nearest : 0;
-  }
-
-  private accumulateRollup(key: RegionId | "all", window: MetricsWindow, seconds: number, viewers: number, utilizationPercent: number, lag: Lag): void {
-    const acc = this.rollups.get(key)!;
-    acc.coveredFrom ??= this.windowStart;
-    acc.coveredTo = this.windowStart + seconds * 1000;
-    // The bucket keeps its worst lag: a backlog that came and went within it must still show.
-    acc.lagMessages = Math.max(acc.lagMessages, lag.messages);
-    acc.lagSeconds = Math.max(acc.lagSeconds, lag.seconds);
-    mergeMetricsWindow(acc.window, window);
-    acc.seconds += seconds;
-    acc.viewers = viewers;
-    acc.utilizationPercent = utilizationPercent;
-  }
-
-  private emitRollups(): void {
-    if (this.rollupBucket === null) return;
-    const records: RollupRecord[] = [];
-    for (const [region, acc] of this.rollups) {
-      if (acc.seconds > 0) {
-        const summary = summarizeMetricsWindow(acc.window, acc.seconds);
-        records.push({
-          region,
-          bucketStart: this.rollupBucket,
-          seconds: acc.seconds,
-          events: acc.window.events,
-          errors: acc.window.errors,
-          qualityChanges: acc.window.qualityChanges,
-          bufferHealthSum: acc.window.bufferHealthSum,
-          viewers: acc.viewers,
-          utilizationPercent: acc.utilizationPercent,
-          p50Ms: summary.latencyMs.p50,
-          p95Ms: summary.latencyMs.p95,
-          p99Ms: summary.latencyMs.p99,
-          coveredFrom: acc.coveredFrom ?? this.rollupBucket,
-          coveredTo: acc.coveredTo,
-          lagMessages: acc.lagMessages,
-          lagSeconds: acc.lagSeconds,
-        });
-      }
-      resetMetricsWindow(acc.window);
-      acc.seconds = 0;
-      acc.lagMessages = 0;
-      acc.lagSeconds = 0;
-      acc.coveredFrom = null;
-    }
-    if (records.length > 0) this.options.onRollups(records);
   }
 }

@@ -7,6 +7,7 @@ import {
   tripCircuit,
   type CircuitBreaker,
 } from "@/core/routing/circuit-breaker";
+import { describeKeptAsLastActive, isFailbackHoldOver, isLastActiveRegion, refuseManualFailback, refuseManualFailover } from "@/core/routing/failover-guards";
 import { assessRegionHealth, decideFailover, type FailoverMode, type RegionHealth } from "@/core/routing/region-health";
 import { REGION_IDS, REGIONS, getRegionConfig, type RegionId } from "@/core/routing/regions";
 import { computeUtilizationPercent, selectHomeRegion, selectTargetRegion, type RegionLoad, type RoutableEvent, type RoutingStrategy } from "@/core/routing/routing";
@@ -53,6 +54,7 @@ export class RegionManager {
   private spillOut = new Map<RegionId, number>();
   private spillIn = new Map<RegionId, number>();
   private readonly recent: RegionChange[] = [];
+  private readonly isActive = (id: RegionId): boolean => this.states.get(id)!.active;
 
   constructor(private readonly options: RegionManagerOptions) {
     for (const id of REGION_IDS) {
@@ -118,10 +120,10 @@ export class RegionManager {
       const decision = decideFailover({ active: state.active, failedOverBy: state.failedOverBy, assessment });
       if (decision.action === "failover") {
         // The last active region stays in routing, however sick: taking it out would leave nowhere to send events.
-        if (this.isLastActive(id)) state.healthReason = `${assessment.reason}; kept in routing as the last active region`;
+        if (isLastActiveRegion(id, this.isActive)) state.healthReason = describeKeptAsLastActive(assessment.reason);
         else this.setActive(id, false, "automatic", decision.reason, now);
       }
-      if (decision.action === "failback" && now - (state.failedOverAt ?? now) >= this.options.failbackHoldMs) {
+      if (decision.action === "failback" && isFailbackHoldOver(state.failedOverAt, now, this.options.failbackHoldMs)) {
         this.setActive(id, true, "automatic", decision.reason, now);
       }
     }
@@ -129,22 +131,15 @@ export class RegionManager {
 
   /** An operator takes a region out of routing; only an operator brings it back. */
   failover(id: RegionId, reason: string, now: number, actor: string | null = null): RegionView {
-    const state = this.states.get(id)!;
-    const name = getRegionConfig(id).name;
-    if (!state.active) throw new AppError("conflict", `${name} is already failed over (${state.failedOverBy ?? "manual"}).`);
-    if (this.isLastActive(id)) {
-      throw new AppError("conflict", `${name} is the last active region; failing it over would leave nowhere to route.`);
-    }
+    const refusal = refuseManualFailover(id, this.states.get(id)!, this.isActive);
+    if (refusal) throw new AppError("conflict", refusal);
     this.setActive(id, false, "manual", reason, now, actor);
     return this.describe(id);
   }
 
-  private isLastActive(id: RegionId): boolean {
-    return REGION_IDS.every((other) => other === id || !this.states.get(other)!.active);
-  }
-
   failback(id: RegionId, reason: string, now: number, actor: string | null = null): RegionView {
-    if (this.states.get(id)!.active) throw new AppError("conflict", `${getRegionConfig(id).name} is active already; nothing to fail back.`);
+    const refusal = refuseManualFailback(id, this.states.get(id)!.active);
+    if (refusal) throw new AppError("conflict", refusal);
     this.setActive(id, true, "manual", reason, now, actor);
     return this.describe(id);
   }

@@ -34,10 +34,7 @@ export default defineConfig(
     // The compiler already reports unused bindings (noUnusedLocals); this rule only has to accept
     // the same "_" prefix for the deliberately unused ones, e.g. a field left out by destructuring.
     rules: {
-      "@typescript-eslint/no-unused-vars": [
-        "error",
-        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" },
-      ],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_" }],
     },
   },
   prettierConfig,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every test of the project: type check, unit + integration (Vitest), end-to-end (Playwright in
-# Debian's Chromium against the production build). Ends with one line "N passed, N failed".
+# Every test of the project: type check, lint, format check, dependency rules, unit + integration
+# (Vitest), end-to-end (Playwright in Debian's Chromium against the production build). Ends with one
+# line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 # One stream, so the closing count is really the last line.
@@ -22,6 +23,15 @@ fi
 
 echo "== type check"
 if npx --no-install tsc --noEmit -p .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+echo "== lint"
+if npx --no-install eslint .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+echo "== format check"
+if npx --no-install prettier --check --log-level warn .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+
+echo "== dependency rules"
+if npx --no-install depcruise .; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 
 echo "== build"
 if ! npm run --silent build; then

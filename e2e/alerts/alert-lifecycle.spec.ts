@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext } from "../fixtures";
 import type { AlertRule } from "@/core/alerts/alert-rules";
 
-// The e2e server is shared by every spec: the rule made here is deleted again.
+// The e2e server is shared by every spec: the rule made here (its name unique to this run) is deleted again.
+const ruleName = `Pune viewer errors (e2e ${Date.now()})`;
 let ruleId: string | null = null;
 /** When the injected errors stopped; 0 before any were sent. */
 let injectedUntil = 0;
@@ -63,7 +64,7 @@ test("an alert fires live on the board, is acknowledged with a note, and resolve
   test.setTimeout(150_000);
   const created = await request.post("/api/alert-rules", {
     data: {
-      name: "Pune viewer errors (e2e)",
+      name: ruleName,
       metric: "error_rate_percent",
       region: "pune",
       direction: "above",
@@ -84,7 +85,7 @@ test("an alert fires live on the board, is acknowledged with a note, and resolve
   // 80% of the 10 s window must breach: inject for longer than the window.
   await injectPuneErrors(request, 11);
 
-  const alert = page.getByTestId("alerts").locator("li", { hasText: "Pune viewer errors (e2e)" });
+  const alert = page.getByTestId("alerts").locator("li", { hasText: ruleName });
   await expect(alert).toBeVisible({ timeout: 20_000 });
   await expect(alert).toHaveAttribute("data-state", "firing");
   await expect(alert).toContainText("warning above 10.00%");
@@ -109,7 +110,7 @@ test("an alert fires live on the board, is acknowledged with a note, and resolve
   await page.goto("/alerts?state=resolved&region=pune");
   await page.getByTestId(`alert-row-${alertId}`).click();
   const detail = page.getByTestId("alert-detail");
-  await expect(detail).toContainText("Pune viewer errors (e2e) · Pune");
+  await expect(detail).toContainText(`${ruleName} · Pune`);
   await expect(detail.getByTestId("alert-detail-history").locator("li[data-kind=acknowledged]")).toContainText("by admin: e2e: Pune CDN ticket raised");
 
   // Its link opens the timeline with the alert's three steps marked, newest first.

@@ -1,7 +1,19 @@
-import { expect, test } from "../fixtures";
+import { expect, test, type APIRequestContext } from "../fixtures";
+import type { AlertRule } from "@/core/alerts/alert-rules";
+
+const name = `Kolkata lag (e2e ${Date.now()})`;
+
+async function findRule(request: APIRequestContext): Promise<AlertRule | undefined> {
+  return ((await (await request.get("/api/alert-rules")).json()) as { rules: AlertRule[] }).rules.find((r) => r.name === name);
+}
+
+// The e2e server is shared by every spec: the test deletes its rule through the form, and this catches a run that stopped first.
+test.afterEach(async ({ request }) => {
+  const left = await findRule(request);
+  if (left) expect((await request.delete(`/api/alert-rules/${left.id}`)).status()).toBe(200);
+});
 
 test("an admin creates a rule with the form, sees each bad field explained, edits it, silences it and deletes it", async ({ page, request }) => {
-  const name = `Kolkata lag (e2e ${Date.now()})`;
   await page.goto("/alerts/rules");
   await expect(page.getByTestId("rules").locator("tbody tr")).toHaveCount(5);
 
@@ -32,7 +44,7 @@ test("an admin creates a rule with the form, sees each bad field explained, edit
   await dialog.getByTestId("rule-save").click();
   await expect(dialog).toBeHidden();
   await expect(row).toContainText("30 s");
-  const stored = ((await (await request.get("/api/alert-rules")).json()) as { rules: Array<{ id: string; name: string; windowSeconds: number; region: string }> }).rules.find((r) => r.name === name);
+  const stored = await findRule(request);
   expect(stored).toMatchObject({ windowSeconds: 30, region: "kolkata" });
 
   await row.getByRole("button", { name: "Silence" }).click();

@@ -1,5 +1,18 @@
 import { readFile } from "node:fs/promises";
+import type { SavedCostScenarioList } from "@/core/cost/cost-api";
 import { expect, test, type Locator, type Page } from "../fixtures";
+
+/** The name of the scenario saved here, unique to this run; its copy is named after it. */
+const name = `E2E six in Mumbai ${Date.now()}`;
+const copyName = `${name} (copy)`;
+
+// The e2e server is shared by every spec: the scenarios saved here are deleted again.
+test.afterEach(async ({ request }) => {
+  const { scenarios } = (await (await request.get("/api/cost/scenarios?limit=500")).json()) as SavedCostScenarioList;
+  for (const saved of scenarios.filter((s) => s.name === name || s.name === copyName)) {
+    expect((await request.delete(`/api/cost/scenarios/${saved.id}`)).status()).toBe(200);
+  }
+});
 
 /** The saved-list entry whose name is exactly `name` (a copy's name starts with the original's). */
 function savedEntry(page: Page, name: string): Locator {
@@ -84,8 +97,6 @@ test("a bad field shows the schema's reason beside it while the last valid resul
 });
 
 test("save, reload, reopen, duplicate, compare and delete scenarios", async ({ page }) => {
-  const name = `E2E six in Mumbai ${Date.now()}`;
-  const copyName = `${name} (copy)`;
   await page.goto("/cost");
   await page.getByTestId("load-reference").click();
   await expect(page.getByTestId("total-now")).toHaveText("₹47,760");

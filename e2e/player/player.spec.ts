@@ -31,24 +31,30 @@ const lowBufferEvent = (sessionId: string) => ({
 });
 
 test("a player receives its own change_quality command after a low-buffer event, and no one else's", async ({ baseURL, request }) => {
-  const mine = connectPlayer(baseURL!, { sessionId: "e2e-player-a" });
-  const other = connectPlayer(baseURL!, { sessionId: "e2e-player-b" });
+  // Sessions of this run only, so no quality state from an earlier run is in play.
+  const mineId = `e2e-player-a-${Date.now()}`;
+  const otherId = `e2e-player-b-${Date.now()}`;
+  const mine = connectPlayer(baseURL!, { sessionId: mineId });
+  const other = connectPlayer(baseURL!, { sessionId: otherId });
   try {
     await Promise.all([waitForConnect(mine), waitForConnect(other)]);
     const received: QualityCommand[] = [];
-    const leaked: QualityCommand[] = [];
+    const toOther: QualityCommand[] = [];
     mine.on("change_quality", (command) => received.push(command));
-    other.on("change_quality", (command) => leaked.push(command));
+    other.on("change_quality", (command) => toOther.push(command));
 
     const before = Date.now();
-    const response = await request.post("/api/events", { data: [lowBufferEvent("e2e-player-a")] });
+    const response = await request.post("/api/events", { data: [lowBufferEvent(mineId)] });
     expect(response.status()).toBe(202);
 
     await expect.poll(() => received.length).toBe(1);
-    expect(received[0]).toMatchObject({ sessionId: "e2e-player-a", from: "1080p", to: "720p", reason: "buffer_health" });
+    expect(received[0]).toMatchObject({ sessionId: mineId, from: "1080p", to: "720p", reason: "buffer_health" });
     expect(received[0]!.at).toBeGreaterThanOrEqual(before);
-    // The other player's room stays silent: give a stray command time to arrive before checking.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The other player's room stays silent. Rather than wait and hope, send the other player a command of
+    // its own: a socket delivers in order, so a stray command for the first player would have come before it.
+    expect((await request.post("/api/events", { data: [lowBufferEvent(otherId)] })).status()).toBe(202);
+    await expect.poll(() => toOther.length).toBeGreaterThan(0);
+    const leaked = toOther.filter((command) => command.sessionId !== otherId);
     expect(leaked).toEqual([]);
   } finally {
     mine.disconnect();

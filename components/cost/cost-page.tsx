@@ -100,9 +100,13 @@ export function CostPage({ initialId }: { initialId: string | null }) {
     return () => clearTimeout(timer);
   }, [notice]);
 
-  useEffect(() => {
-    if (opening.data) open(createDraft(opening.data.scenario), opening.data);
-  }, [opening.data, open]);
+  // The scenario the address names opens when its answer arrives: adjusted during render, as React
+  // advises for state that follows other data, instead of an effect that renders twice.
+  const [openedRecord, setOpenedRecord] = useState<SavedCostScenario | null>(null);
+  if (opening.data && opening.data !== openedRecord) {
+    setOpenedRecord(opening.data);
+    open(createDraft(opening.data.scenario), opening.data);
+  }
 
   // The address names the open scenario, so a reload or a shared link reopens it.
   useEffect(() => {

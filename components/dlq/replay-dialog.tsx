@@ -97,12 +97,13 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
     retry: 1,
   });
 
+  // The dry run runs once, when the dialog opens (a mutation's mutate is stable across renders).
+  const { mutate: runPreview } = preview;
   useEffect(() => {
     const dialog = dialogRef.current;
     if (dialog && !dialog.open) dialog.showModal();
-    preview.mutate();
-    // The dry run runs once, when the dialog opens.
-  }, []);
+    runPreview();
+  }, [runPreview]);
 
   useEffect(() => {
     if (finished) onFinished();

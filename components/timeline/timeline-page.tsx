@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { formatIst } from "@/core/alerts/alert-message";
 import { getRegionConfig } from "@/core/routing/regions";
@@ -144,7 +144,7 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
                 key={`${entry.kind}-${entry.action}-${entry.at}-${entry.alertId ?? entry.region ?? ""}-${entry.title}`}
                 entry={entry}
                 highlighted={highlight !== null && entry.alertId === highlight}
-                scrolledTo={scrolledTo}
+                scrolledToRef={scrolledTo}
               />
             ))}
           </ol>
@@ -154,15 +154,15 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
   );
 }
 
-function TimelineRow({ entry, highlighted, scrolledTo }: { entry: TimelineEntry; highlighted: boolean; scrolledTo: { current: boolean } }) {
+function TimelineRow({ entry, highlighted, scrolledToRef }: { entry: TimelineEntry; highlighted: boolean; scrolledToRef: RefObject<boolean> }) {
   const ref = useRef<HTMLLIElement>(null);
   // The newest highlighted entry comes into view once per page, when it opens from an alert's link; refreshes leave the scroll alone.
   useEffect(() => {
-    if (highlighted && !scrolledTo.current) {
-      scrolledTo.current = true;
+    if (highlighted && !scrolledToRef.current) {
+      scrolledToRef.current = true;
       ref.current?.scrollIntoView({ block: "center" });
     }
-  }, [highlighted, scrolledTo]);
+  }, [highlighted, scrolledToRef]);
   return (
     <li ref={ref} className={styles.entry} data-kind={entry.kind} data-action={entry.action} data-region={entry.region ?? "all"} data-highlighted={highlighted || undefined}>
       <time className={styles.time} dateTime={new Date(entry.at).toISOString()}>

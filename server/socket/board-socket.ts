@@ -4,7 +4,7 @@ import type { DlqSummary, ReplayJobProgress } from "@/core/dlq/dlq-api";
 import type { Snapshot } from "@/core/metrics/snapshot";
 import { readSessionCookie } from "../auth/cookies";
 import { hashToken } from "../auth/session-tokens";
-import type { PrismaClient } from "../db/generated/client";
+import type { DbClient } from "../services/db-client";
 import { findSession, listLiveSessionHashes } from "../services/user-sessions";
 
 export type BoardServer = Server<BoardClientToServerEvents, BoardServerToClientEvents>;
@@ -18,7 +18,7 @@ interface BoardSocketData {
  * Every `everyMs`, disconnects this process's dashboards whose session has ended since the
  * handshake (signed out, expired, user deleted or password reset); answers a stop function.
  */
-export function startBoardSessionSweep(io: BoardServer, prisma: PrismaClient, everyMs: number, log: (message: string) => void): () => void {
+export function startBoardSessionSweep(io: BoardServer, prisma: DbClient, everyMs: number, log: (message: string) => void): () => void {
   const sweep = async () => {
     const sockets = [...io.of("/").sockets.values()];
     const hashes = [...new Set(sockets.map((socket) => (socket.data as BoardSocketData).tokenHash))];
@@ -36,7 +36,7 @@ export function startBoardSessionSweep(io: BoardServer, prisma: PrismaClient, ev
  * Only a signed-in session's cookie opens the handshake, and no event a dashboard can send changes
  * anything, so a viewer watches and nobody mutates over the socket.
  */
-export function attachBoardSocket(io: BoardServer, latestSnapshot: () => Snapshot, prisma: PrismaClient): void {
+export function attachBoardSocket(io: BoardServer, latestSnapshot: () => Snapshot, prisma: DbClient): void {
   io.use((socket, next) => {
     const token = readSessionCookie(socket.handshake.headers.cookie);
     const tokenHash = token ? hashToken(token) : null;

@@ -5,7 +5,7 @@ import { readRegionMetric } from "@/core/metrics/read-region-metric";
 import type { AlertSample } from "@/core/alerts/alert-window";
 import type { RegionId } from "@/core/routing/regions";
 import type { Snapshot } from "@/core/metrics/snapshot";
-import type { PrismaClient } from "../db/generated/client";
+import type { DbClient } from "../services/db-client";
 import { acknowledgeAlert } from "../services/acknowledge-alert";
 import { listAlertRules } from "../services/list-alert-rules";
 import { listAlerts, listRecentlyResolvedAlerts } from "../services/list-alerts";
@@ -15,7 +15,7 @@ import { saveSilence } from "../services/save-silence";
 import { seedAlertRules } from "../services/seed-alert-rules";
 
 export interface AlertEngineOptions {
-  prisma: PrismaClient;
+  prisma: DbClient;
   log: (message: string) => void;
   /** Told of every stored change, for notifications and live pushes. */
   onChange?: (alert: AlertView, change: AlertChange, silence: Silence | null) => void;

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { ReplayFilter, ReplayJobProgress, ReplayOutcome, ReplayResult, ReplaySelection } from "@/core/dlq/dlq-api";
 import { decideReplay } from "@/core/dlq/replay-decision";
 import type { ViewerEvent } from "@/core/events/events";
-import type { PrismaClient } from "../db/generated/client";
+import type { DbClient } from "../services/db-client";
 import { messageOf } from "../errors";
 import { countDeadLetters, listDeadLetters } from "../services/list-dead-letters";
 import { createReplayJob, recordReplayOutcomes, updateReplayJob } from "../services/save-replay-job";
@@ -13,7 +13,7 @@ import type { DeadLetterRecord } from "./dead-letter";
 export const OUTCOMES_SHOWN = 1000;
 
 export interface ReplayRunnerOptions {
-  prisma: PrismaClient;
+  prisma: DbClient;
   /** Replays of one entry beyond which it is refused. */
   maxReplays: number;
   /** Entries read, decided and sent per step; never the whole selection at once. */

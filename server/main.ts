@@ -8,7 +8,7 @@ import { REPLICATION_LINKS } from "@/core/routing/regions";
 import { LoginLimiter } from "./auth/login-limiter";
 import { PEER_HEADER } from "./auth/cookies";
 import { hashPassword } from "./auth/passwords";
-import { KafkaBus } from "./bus/kafka-bus";
+import { KafkaBus } from "./bus/kafka/kafka-bus";
 import { RedisLedger } from "./store/redis-ledger";
 import { RedisLiveStore } from "./store/redis-live-store";
 import { countProducedEvents, SharedBooks } from "./workers/shared-books";

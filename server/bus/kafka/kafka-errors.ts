@@ -1,8 +1,14 @@
-import { KafkaJSGroupCoordinatorNotFound, KafkaJSNumberOfRetriesExceeded, KafkaJSTimeout } from "kafkajs";
 import { AppError, messageOf } from "../../errors";
 
 /** How deep a chain of causes is followed; kafkajs wraps at most a couple of times. */
 const MAX_CAUSES = 8;
+
+/**
+ * kafkajs marks these non-retriable only so its own retrier stops: its retries ran out, or the broker
+ * was slow or down; a later try can pass. By name, as kafkajs checks them (its CommonJS exports of
+ * error classes are not named exports under Node's ESM loader).
+ */
+const TRANSIENT_DESPITE_MARK = new Set(["KafkaJSNumberOfRetriesExceeded", "KafkaJSTimeout", "KafkaJSLockTimeout", "KafkaJSGroupCoordinatorNotFound"]);
 
 /**
  * Whether a Kafka failure may pass when tried again. kafkajs marks each error `retriable`, and wraps
@@ -13,9 +19,7 @@ export function isRetriableKafkaError(error: unknown): boolean {
   let decided: boolean | undefined;
   let current: unknown = error;
   for (let depth = 0; depth < MAX_CAUSES && typeof current === "object" && current !== null; depth++) {
-    // kafkajs marks these (and KafkaJSLockTimeout, a KafkaJSTimeout) non-retriable only so its own retrier
-    // stops; the broker was slow or down, and a later try can pass.
-    if (current instanceof KafkaJSNumberOfRetriesExceeded || current instanceof KafkaJSTimeout || current instanceof KafkaJSGroupCoordinatorNotFound) return true;
+    if (TRANSIENT_DESPITE_MARK.has(String((current as { name?: unknown }).name))) return true;
     const retriable = (current as { retriable?: unknown }).retriable;
     if (typeof retriable === "boolean") decided = retriable;
     current = (current as { cause?: unknown }).cause;

@@ -5,7 +5,7 @@ import { retryWithBackoff } from "../../retry";
 import { allTopicsOf, type TopicNames } from "./topics";
 
 /** A bus that cannot connect tries again after this, doubling up to MAX. */
-export const CONNECT_BACKOFF = { initialMs: 500, maxMs: 30_000 };
+const CONNECT_BACKOFF = { initialMs: 500, maxMs: 30_000 };
 
 /**
  * Creates the topics that are missing and reads how many partitions each region's events topic has

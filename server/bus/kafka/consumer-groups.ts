@@ -8,7 +8,7 @@ import { OffsetCommitter } from "./offset-committer";
 import { groupIdOf } from "./topics";
 
 /** A consumer that cannot start is started again after this, doubling up to MAX. */
-export const CONSUMER_BACKOFF = { initialMs: 500, maxMs: 30_000 };
+const CONSUMER_BACKOFF = { initialMs: 500, maxMs: 30_000 };
 /** How often each consumer commits the offsets its batches resolved. */
 const COMMIT_INTERVAL_MS = 200;
 

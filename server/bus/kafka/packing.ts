@@ -29,7 +29,7 @@ export interface ProduceRequest {
  * What one partition takes in one produce request: the broker refuses a record batch over its
  * message.max.bytes (1 MiB by default), and all of a request's messages for a partition form one batch.
  */
-export const MAX_PARTITION_BYTES_PER_REQUEST = 900_000;
+const MAX_PARTITION_BYTES_PER_REQUEST = 900_000;
 
 export interface PackingOptions {
   topicOf: (region: RegionId) => string;

@@ -8,7 +8,7 @@ import path from "node:path";
 import { Redis } from "ioredis";
 import type { ViewerEvent } from "@/core/events/events";
 import type { Snapshot } from "@/core/metrics/snapshot";
-import { KafkaBus } from "@/server/bus/kafka-bus";
+import { KafkaBus } from "@/server/bus/kafka/kafka-bus";
 import { RedisLedger } from "@/server/store/redis-ledger";
 import { RedisLiveStore } from "@/server/store/redis-live-store";
 import { freePortBeside, service, start, stopAll } from "@/server/testing/services";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { hashPassword } from "../auth/passwords";
-import { KafkaBus } from "../bus/kafka-bus";
+import { KafkaBus } from "../bus/kafka/kafka-bus";
 import { openDatabase, type Database } from "../db/database";
 import type { Env } from "../env";
 import { createFirstAdmin } from "../services/user-accounts";

@@ -5,7 +5,7 @@ import { positionOf } from "@/core/events/event-pack";
 import { decideBufferAction, decideQualityChange } from "@/core/experience/quality-ladder";
 import type { RegionId } from "@/core/routing/regions";
 import type { BatchHandler, BusBatch, MessageTally } from "../bus/event-bus";
-import type { RetryBatch } from "../bus/kafka-bus";
+import type { RetryBatch } from "../bus/kafka/retry-topic";
 import { nowMs } from "../clock";
 import type { CommandSink } from "../socket/player-socket";
 import { AppError } from "../errors";

@@ -3,9 +3,9 @@ import { readEventPack } from "@/core/events/event-pack";
 import { parseViewerEvent, toWireEvent, wireEventSchema, type ParsedEvent } from "@/core/events/events";
 import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
 import { REGION_IDS } from "@/core/routing/regions";
-import type { DeadLetterRecord } from "../workers/dead-letter";
-import { FAULT_COMPONENTS } from "../workers/fault-injector";
-import type { RetryItem } from "../workers/failure-handler";
+import type { DeadLetterRecord } from "../../workers/dead-letter";
+import { FAULT_COMPONENTS } from "../../workers/fault-injector";
+import type { RetryItem } from "../../workers/failure-handler";
 
 const epochMs = z.number().nonnegative();
 const count = z.number().int().nonnegative();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { encodeCompactPack, MAX_EVENTS_PER_MESSAGE, PACK_FIELDS } from "@/core/events/event-pack";
 import { parseViewerEvent } from "@/core/events/events";
-import { makeWireEvents } from "../testing/wire-events";
-import { decodeEventMessage } from "./kafka-messages";
+import { makeWireEvents } from "../../testing/wire-events";
+import { decodeEventMessage } from "./messages";
 
 const wire = makeWireEvents("pack", 0, 3);
 const events = wire.map((w) => {

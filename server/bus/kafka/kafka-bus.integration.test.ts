@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, inject, it } from "vitest";
 import { partitionOfKey } from "@/core/events/event-pack";
 import { parseViewerEvent, type ViewerEvent } from "@/core/events/events";
 import type { RegionId } from "@/core/routing/regions";
-import { makeWireEvents } from "../testing/wire-events";
+import { makeWireEvents } from "../../testing/wire-events";
 import { KafkaBus } from "./kafka-bus";
 
 const PARTITIONS = 3;

@@ -24,16 +24,16 @@ export async function benchAlertLatency(): Promise<number[]> {
     let sequence = 0;
     for (const [region, city] of Object.entries(CITIES)) {
       const created = await admin.send("POST", "/api/alert-rules", {
-          name: `bench ${region}`,
-          metric: "error_rate_percent",
-          region,
-          direction: "above",
-          warning: 10,
-          critical: 90,
-          windowSeconds: 10,
-          channels: [],
-          impact: "LOW",
-          runbookUrl: "https://runbooks.example/bench",
+        name: `bench ${region}`,
+        metric: "error_rate_percent",
+        region,
+        direction: "above",
+        warning: 10,
+        critical: 90,
+        windowSeconds: 10,
+        channels: [],
+        impact: "LOW",
+        runbookUrl: "https://runbooks.example/bench",
       });
       const ruleId = ((await created.json()) as { id: string }).id;
       let breaching = 0;
@@ -52,7 +52,11 @@ export async function benchAlertLatency(): Promise<number[]> {
       const sending = setInterval(() => {
         const events = makeWireEvents("bench-alert", sequence, 50).map((e) => ({ ...e, location: city, event_type: "error" }));
         sequence += 50;
-        void fetch(`${server.url}/api/events`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(events) });
+        void fetch(`${server.url}/api/events`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(events),
+        });
       }, 200);
       const at = await arrived;
       clearInterval(sending);

@@ -48,8 +48,20 @@ function freshBatch(events: readonly ViewerEvent[], from: number, size: number, 
 }
 
 /** How fast the bus alone publishes these events (encoding included) when it packs N to a message. */
-async function benchPackedProducer(brokers: string, events: readonly ViewerEvent[], eventsPerMessage: number, seconds: number): Promise<number> {
-  const bus = new KafkaBus({ brokers: [brokers], topicPrefix: `benchpack${eventsPerMessage}${randomBytes(3).toString("hex")}`, partitions: 3, eventsPerMessage, clientId: "bench-packed", log: quiet });
+async function benchPackedProducer(
+  brokers: string,
+  events: readonly ViewerEvent[],
+  eventsPerMessage: number,
+  seconds: number,
+): Promise<number> {
+  const bus = new KafkaBus({
+    brokers: [brokers],
+    topicPrefix: `benchpack${eventsPerMessage}${randomBytes(3).toString("hex")}`,
+    partitions: 3,
+    eventsPerMessage,
+    clientId: "bench-packed",
+    log: quiet,
+  });
   try {
     await bus.whenReady();
     let produced = 0;
@@ -82,30 +94,56 @@ function medianOf(values: readonly number[]): number {
  * server process runs the workers, as a deployment would split ingest from processing; then waits
  * until the books show every event processed.
  */
-export async function benchKafka(events: readonly ViewerEvent[], seconds: number, rate: number, eventsPerMessage: number, log: (line: string) => void): Promise<KafkaBenchResult> {
+export async function benchKafka(
+  events: readonly ViewerEvent[],
+  seconds: number,
+  rate: number,
+  eventsPerMessage: number,
+  log: (line: string) => void,
+): Promise<KafkaBenchResult> {
   const kafkaService = service("bench-kafka", "kafka.sh");
   const redisService = service("bench-redis", "redis.sh");
   const taken: number[] = [];
-  const [brokers, redisUrl] = await Promise.all([start(kafkaService, await freePortBeside(taken)), start(redisService, await freePortBeside(taken))]);
+  const [brokers, redisUrl] = await Promise.all([
+    start(kafkaService, await freePortBeside(taken)),
+    start(redisService, await freePortBeside(taken)),
+  ]);
   const redis = new Redis(redisUrl);
   const prefix = `bench${randomBytes(3).toString("hex")}`;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-bench-kafka-"));
   const ledger = new RedisLedger(redis, prefix);
-  const bus = new KafkaBus({ brokers: [brokers], topicPrefix: prefix, partitions: 3, eventsPerMessage, clientId: "bench", log: quiet, onProduced: countProducedEvents(ledger) });
+  const bus = new KafkaBus({
+    brokers: [brokers],
+    topicPrefix: prefix,
+    partitions: 3,
+    eventsPerMessage,
+    clientId: "bench",
+    log: quiet,
+    onProduced: countProducedEvents(ledger),
+  });
   let worker: SpawnedServer | null = null;
   try {
     await bus.whenReady();
     const store = new RedisLiveStore({ redis, prefix, heartbeatWindowMs: 15_000, idempotencyWindowMs: 30_000, onError: quiet });
     const { ingestor } = await createPipeline({ now: Date.now(), bus, store, consume: false });
     worker = await spawnServer(
-      { SIMULATOR: "off", DATA_DIR: dataDir, KAFKA_BROKERS: brokers, REDIS_URL: redisUrl, KAFKA_TOPIC_PREFIX: prefix, REDIS_KEY_PREFIX: prefix, KAFKA_PARTITIONS: "3" },
+      {
+        SIMULATOR: "off",
+        DATA_DIR: dataDir,
+        KAFKA_BROKERS: brokers,
+        REDIS_URL: redisUrl,
+        KAFKA_TOPIC_PREFIX: prefix,
+        REDIS_KEY_PREFIX: prefix,
+        KAFKA_PARTITIONS: "3",
+      },
       90_000,
     );
     const server = worker;
     const snapshot = async () => (await server.signIn()).read<Snapshot>("/api/snapshot");
     // Producing starts once the worker's group has joined, so the run measures processing, not the join.
     await waitFor(
-      async () => ((await (await fetch(`${server.url}/api/healthz`)).json()) as { components: { bus: { detail: string } } }).components.bus.detail,
+      async () =>
+        ((await (await fetch(`${server.url}/api/healthz`)).json()) as { components: { bus: { detail: string } } }).components.bus.detail,
       (detail) => /consuming [1-9]/.test(detail),
       60_000,
     );
@@ -116,7 +154,10 @@ export async function benchKafka(events: readonly ViewerEvent[], seconds: number
     let latencies: Array<{ p50: number; p95: number }> = [];
     const sample = async () => {
       const s = await snapshot();
-      maxLagMessages = Math.max(maxLagMessages, s.regions.reduce((sum, r) => sum + r.lag.messages, 0));
+      maxLagMessages = Math.max(
+        maxLagMessages,
+        s.regions.reduce((sum, r) => sum + r.lag.messages, 0),
+      );
       maxLagSeconds = Math.max(maxLagSeconds, ...s.regions.map((r) => r.lag.seconds));
       if (s.regions.some((r) => r.eventsPerSecond > 0)) latencies.push(s.overall.latencyMs);
       return s;
@@ -132,7 +173,13 @@ export async function benchKafka(events: readonly ViewerEvent[], seconds: number
     const sampler = setInterval(
       () =>
         void sample()
-          .then((s) => process.env.BENCH_VERBOSE && log(`  t+${((performance.now() - started) / 1000).toFixed(0)} s produced ${produced} processed ${s.conservation.processed} lag ${s.regions.reduce((n, r) => n + r.lag.messages, 0)} p95 ${s.overall.latencyMs.p95} ms`))
+          .then(
+            (s) =>
+              process.env.BENCH_VERBOSE &&
+              log(
+                `  t+${((performance.now() - started) / 1000).toFixed(0)} s produced ${produced} processed ${s.conservation.processed} lag ${s.regions.reduce((n, r) => n + r.lag.messages, 0)} p95 ${s.overall.latencyMs.p95} ms`,
+              ),
+          )
           .catch((error: unknown) => log(`  sample failed: ${String(error)}`)),
       1000,
     );

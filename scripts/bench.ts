@@ -20,7 +20,15 @@ const run = promisify(execFile);
 const rows: Array<[string, string, string]> = [];
 
 function generateEvents(count: number): ViewerEvent[] {
-  const simulator = new TrafficSimulator({ viewers: 200_000, heartbeatSeconds: 10, errorPercent: 1.2, surgeAtSeconds: 0, surgeSeconds: 0, surgeFactor: 1, seed: 42 });
+  const simulator = new TrafficSimulator({
+    viewers: 200_000,
+    heartbeatSeconds: 10,
+    errorPercent: 1.2,
+    surgeAtSeconds: 0,
+    surgeSeconds: 0,
+    surgeFactor: 1,
+    seed: 42,
+  });
   const events: ViewerEvent[] = [];
   while (events.length < count) events.push(...simulator.nextEvents(0, Date.now()));
   return events.slice(0, count);
@@ -49,7 +57,11 @@ async function benchHttp(events: ViewerEvent[], batchSize: number, concurrency: 
       Array.from({ length: concurrency }, async () => {
         while (next < bodies.length) {
           const body = bodies[next++]!;
-          const response = await fetch(`${server.url}/api/events`, { method: "POST", headers: { "content-type": "application/json" }, body });
+          const response = await fetch(`${server.url}/api/events`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body,
+          });
           if (response.status !== 202) throw new Error(`POST answered ${response.status}: ${await response.text()}`);
         }
       }),
@@ -108,13 +120,21 @@ async function benchMemory(seconds: number): Promise<void> {
     rows.push(["first start on an empty PGlite folder (initdb), simulator off: peak RSS", `${fmt(first.peak)} MB`, "one-off"]);
 
     const embedded = await benchSimulatedRss(seconds, { DATA_DIR: dataDir });
-    rows.push([`200,000 simulated viewers for ${seconds} s, embedded PGlite: peak / end RSS`, `${fmt(embedded.peak)} / ${fmt(embedded.end)} MB`, "< 400 MB"]);
+    rows.push([
+      `200,000 simulated viewers for ${seconds} s, embedded PGlite: peak / end RSS`,
+      `${fmt(embedded.peak)} / ${fmt(embedded.end)} MB`,
+      "< 400 MB",
+    ]);
     rows.push(["  … live at the end: viewers / events/s", `${fmt(embedded.viewers)} / ${fmt(embedded.eps)}`, "200,000 / ≈ 20,000"]);
 
     const { stdout } = await run(path.resolve("scripts/services/postgres.sh"), ["start", pgDir, String(await findFreePort())]);
     try {
       const external = await benchSimulatedRss(seconds, { DATA_DIR: dataDir, DATABASE_URL: stdout.trim() });
-      rows.push([`200,000 simulated viewers for ${seconds} s, DATABASE_URL (no PGlite): peak / end RSS`, `${fmt(external.peak)} / ${fmt(external.end)} MB`, "< 400 MB"]);
+      rows.push([
+        `200,000 simulated viewers for ${seconds} s, DATABASE_URL (no PGlite): peak / end RSS`,
+        `${fmt(external.peak)} / ${fmt(external.end)} MB`,
+        "< 400 MB",
+      ]);
     } finally {
       await run(path.resolve("scripts/services/postgres.sh"), ["stop", pgDir]);
       await rm(pgDir, { recursive: true, force: true });
@@ -134,7 +154,11 @@ async function main(): Promise<void> {
   if (!only || only === "pipeline") {
     await benchPipeline(events.slice(0, 100_000), 1000);
     const pipeline = await benchPipeline(events, 1000);
-    rows.push(["pipeline alone: route → in-process bus → workers → aggregates (1M events, batches of 1,000)", `${fmt(pipeline)} events/s`, "≥ 200,000 events/s"]);
+    rows.push([
+      "pipeline alone: route → in-process bus → workers → aggregates (1M events, batches of 1,000)",
+      `${fmt(pipeline)} events/s`,
+      "≥ 200,000 events/s",
+    ]);
   }
   if (!only || only === "http") {
     const http = await benchHttp(events.slice(0, 200_000), 5000, 4);
@@ -163,10 +187,18 @@ async function main(): Promise<void> {
     rows.push([`${label}: drained after`, `${kafka.drainSeconds.toFixed(1)} s`, "—"]);
     rows.push([`${label}: final count`, kafka.exact ? `exact (${fmt(kafka.produced)})` : "NOT EXACT", `= produced`]);
     for (const { label: load, p50Ms, worstP95Ms } of kafka.latency) {
-      rows.push([`Kafka processing latency (ingest → processed) at ${load}: p50, worst 1-second p95`, `${p50Ms} ms, ${worstP95Ms} ms`, "p95 < 200 ms (a region's WARNING)"]);
+      rows.push([
+        `Kafka processing latency (ingest → processed) at ${load}: p50, worst 1-second p95`,
+        `${p50Ms} ms, ${worstP95Ms} ms`,
+        "p95 < 200 ms (a region's WARNING)",
+      ]);
     }
     for (const { eventsPerMessage, eventsPerSecond } of kafka.packed) {
-      rows.push([`Kafka bus publish alone (JSON packs), ${eventsPerMessage} event(s) per message, acks=all`, `${fmt(eventsPerSecond)} events/s`, "toward 500,000"]);
+      rows.push([
+        `Kafka bus publish alone (JSON packs), ${eventsPerMessage} event(s) per message, acks=all`,
+        `${fmt(eventsPerSecond)} events/s`,
+        "toward 500,000",
+      ]);
     }
   }
 

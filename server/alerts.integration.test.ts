@@ -15,18 +15,29 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
   let sequence = 0;
   let receiver: Server;
   const notices: Array<{ notice: string; title: string }> = [];
-  const env = () => ({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200", ALERT_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook` });
+  const env = () => ({
+    SIMULATOR: "off",
+    DATA_DIR: dataDir,
+    SNAPSHOT_INTERVAL_MS: "200",
+    ALERT_WEBHOOK_URL: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+  });
 
   /** As admin, who may do everything; acknowledgements and silences go through `operatorSend`, so they are attributed to priya. */
   const send = async (method: string, url: string, body?: unknown) => (await server.signIn()).send(method, url, body);
   const json = async <T>(method: string, url: string, body?: unknown) => (await (await send(method, url, body)).json()) as T;
-  const operatorSend = async (method: string, url: string, body?: unknown) => (await signInAs(server.url, "priya", "priya-password")).send(method, url, body);
-  const operatorJson = async <T>(method: string, url: string, body?: unknown) => (await (await operatorSend(method, url, body)).json()) as T;
+  const operatorSend = async (method: string, url: string, body?: unknown) =>
+    (await signInAs(server.url, "priya", "priya-password")).send(method, url, body);
+  const operatorJson = async <T>(method: string, url: string, body?: unknown) =>
+    (await (await operatorSend(method, url, body)).json()) as T;
   const active = async () => (await json<{ alerts: AlertView[] }>("GET", "/api/alerts?state=active")).alerts;
   /** A city's events for `seconds`, every 200 ms, `errorShare` of them viewer errors. */
   const play = async (city: string, seconds: number, errorShare: number) => {
     for (let tick = 0; tick < seconds * 5; tick++) {
-      const batch = makeWireEvents("al", sequence, 20).map((event, i) => ({ ...event, location: city, event_type: i < errorShare * 20 ? "error" : "play" }));
+      const batch = makeWireEvents("al", sequence, 20).map((event, i) => ({
+        ...event,
+        location: city,
+        event_type: i < errorShare * 20 ? "error" : "play",
+      }));
       sequence += 20;
       await send("POST", "/api/events", batch);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -68,7 +79,18 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
   });
 
   it("refuses a bad rule, naming every bad field", async () => {
-    const response = await send("POST", "/api/alert-rules", { name: "", metric: "error_rate_percent", region: "pune", direction: "above", warning: 5, critical: 2, windowSeconds: 1, channels: [], impact: "HIGH", runbookUrl: "x" });
+    const response = await send("POST", "/api/alert-rules", {
+      name: "",
+      metric: "error_rate_percent",
+      region: "pune",
+      direction: "above",
+      warning: 5,
+      critical: 2,
+      windowSeconds: 1,
+      channels: [],
+      impact: "HIGH",
+      runbookUrl: "x",
+    });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { error: { details: { fields: Array<{ path: string; message: string }> } } };
     expect(body.error.details.fields).toEqual([
@@ -83,7 +105,10 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     // The default error-rate rule would fire too (HIGH, a 2-minute window): switched off, so this test's rule is alone.
     const { rules } = await json<{ rules: AlertRule[] }>("GET", "/api/alert-rules");
     const { id: defaultId, ...defaultRule } = rules.find((r) => r.name === "Error rate")!;
-    expect(await json<AlertRule>("PUT", `/api/alert-rules/${defaultId}`, { ...defaultRule, enabled: false })).toMatchObject({ id: defaultId, enabled: false });
+    expect(await json<AlertRule>("PUT", `/api/alert-rules/${defaultId}`, { ...defaultRule, enabled: false })).toMatchObject({
+      id: defaultId,
+      enabled: false,
+    });
 
     const rule = await json<AlertRule>("POST", "/api/alert-rules", {
       name: "Pune errors (test)",
@@ -100,7 +125,15 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     });
     await play("Pune", 2, 0.5);
     const [fired] = await waitFor(active, (alerts) => alerts.some((a) => a.ruleId === rule.id), 15_000);
-    expect(fired).toMatchObject({ ruleName: "Pune errors (test)", region: "pune", state: "firing", severity: "warning", impact: "HIGH", warning: 10, critical: 60 });
+    expect(fired).toMatchObject({
+      ruleName: "Pune errors (test)",
+      region: "pune",
+      state: "firing",
+      severity: "warning",
+      impact: "HIGH",
+      warning: 10,
+      critical: 60,
+    });
     const snapshot = await json<Snapshot>("GET", "/api/snapshot");
     expect(snapshot.alerts.map((a) => a.id)).toContain(fired!.id);
     expect(snapshot.system.healthScore).toBe(80);
@@ -126,7 +159,11 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
 
     // Every notice reached the webhook, and the alert's history holds each change and delivery in order.
     const title = "Pune errors (test) in Pune (warning, HIGH impact)";
-    await waitFor(async () => notices.length, (n) => n === 3, 10_000);
+    await waitFor(
+      async () => notices.length,
+      (n) => n === 3,
+      10_000,
+    );
     expect(notices).toEqual([
       { notice: "fired", title: `[FIRING] ${title}` },
       { notice: "acknowledged", title: `[ACKNOWLEDGED] ${title}` },
@@ -150,13 +187,19 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
   it("silences a region for a while: its alerts still fire and show, and notify nobody", async () => {
     expect((await operatorSend("POST", "/api/silences", { reason: "x", durationMinutes: 5 })).status).toBe(400);
     const refused = await operatorSend("POST", "/api/silences", { region: "kolkata", reason: "", durationMinutes: 0 });
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe("reason must say why; durationMinutes must be 1 to 1440");
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
+      "reason must say why; durationMinutes must be 1 to 1440",
+    );
 
-    const silence = await operatorJson<{ id: string; region: string; createdBy: string; startsAt: number; endsAt: number }>("POST", "/api/silences", {
-      region: "kolkata",
-      reason: "planned CDN switch",
-      durationMinutes: 30,
-    });
+    const silence = await operatorJson<{ id: string; region: string; createdBy: string; startsAt: number; endsAt: number }>(
+      "POST",
+      "/api/silences",
+      {
+        region: "kolkata",
+        reason: "planned CDN switch",
+        durationMinutes: 30,
+      },
+    );
     expect(silence).toMatchObject({ region: "kolkata", createdBy: "priya" });
     expect(silence.endsAt - silence.startsAt).toBe(30 * 60_000);
     const rule = await json<AlertRule>("POST", "/api/alert-rules", {
@@ -173,7 +216,11 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     });
     const before = notices.length;
     await play("Kolkata", 2, 0.5);
-    const [fired] = await waitFor(async () => (await active()).filter((a) => a.ruleId === rule.id), (alerts) => alerts.length === 1, 15_000);
+    const [fired] = await waitFor(
+      async () => (await active()).filter((a) => a.ruleId === rule.id),
+      (alerts) => alerts.length === 1,
+      15_000,
+    );
     expect(fired!.silencedUntil).toBe(silence.endsAt);
     const { history } = await waitFor(
       () => json<{ history: Array<{ kind: string; note: string | null }> }>("GET", `/api/alerts/${fired!.id}`),
@@ -188,11 +235,24 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
   }, 60_000);
 
   it("keeps the evening's alerts, acknowledgements and silences on one timeline, filterable by region", async () => {
-    type Timeline = { entries: Array<{ kind: string; action: string; region: string | null; title: string; actor: string | null; detail: string | null; alertId: string | null }> };
+    type Timeline = {
+      entries: Array<{
+        kind: string;
+        action: string;
+        region: string | null;
+        title: string;
+        actor: string | null;
+        detail: string | null;
+        alertId: string | null;
+      }>;
+    };
     const pune = await json<Timeline>("GET", "/api/timeline?region=pune");
     // Audit entries (rules, drills, users) name no region, so a region filter keeps them.
     expect(new Set(pune.entries.filter((e) => e.kind !== "audit").map((e) => e.region))).toEqual(new Set(["pune"]));
-    expect(pune.entries.filter((e) => e.kind === "audit" && e.action === "alert-rule.create").map((e) => e.actor)).toEqual(["admin", "admin"]);
+    expect(pune.entries.filter((e) => e.kind === "audit" && e.action === "alert-rule.create").map((e) => e.actor)).toEqual([
+      "admin",
+      "admin",
+    ]);
     const [resolvedAlert] = (await json<{ alerts: AlertView[] }>("GET", "/api/alerts?state=resolved&region=pune")).alerts;
     expect(pune.entries.filter((e) => e.kind === "alert").map((e) => [e.action, e.title, e.actor, e.detail, e.alertId])).toEqual([
       ["resolved", "Pune errors (test) resolved", null, "the condition cleared", resolvedAlert!.id],
@@ -201,7 +261,9 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     ]);
 
     const kolkata = await json<Timeline>("GET", "/api/timeline?region=kolkata");
-    expect(kolkata.entries.filter((e) => e.kind === "alert" || e.kind === "silence").map((e) => [e.kind, e.action, e.actor, e.detail])).toEqual([
+    expect(
+      kolkata.entries.filter((e) => e.kind === "alert" || e.kind === "silence").map((e) => [e.kind, e.action, e.actor, e.detail]),
+    ).toEqual([
       ["alert", "fired", null, "warning"],
       ["silence", "silence", "priya", "planned CDN switch"],
     ]);
@@ -215,7 +277,8 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
   }, 30_000);
 
   it("filters the alert history by rule, severity and when it fired", async () => {
-    const history = async (query: string) => (await json<{ alerts: AlertView[] }>("GET", `/api/alerts?${query}`)).alerts.map((a) => a.ruleName);
+    const history = async (query: string) =>
+      (await json<{ alerts: AlertView[] }>("GET", `/api/alerts?${query}`)).alerts.map((a) => a.ruleName);
     const [pune] = (await json<{ alerts: AlertView[] }>("GET", "/api/alerts?region=pune")).alerts;
     expect(await history(`ruleId=${pune!.ruleId}`)).toEqual(["Pune errors (test)"]);
     expect(await history("severity=warning")).toEqual(["Kolkata errors (test)", "Pune errors (test)"]);
@@ -224,6 +287,8 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     expect(await history(`from=${Date.now() + 60_000}`)).toEqual([]);
     const refused = await send("GET", "/api/alerts?severity=loud&ruleId=7");
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe("severity: severity must be one of warning, critical");
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toBe(
+      "severity: severity must be one of warning, critical",
+    );
   }, 30_000);
 });

@@ -55,7 +55,11 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
     if (options.cookie) headers.cookie = options.cookie;
     if (options.csrf) headers["x-csrf-token"] = options.csrf;
     if (options.body !== undefined) headers["content-type"] = "application/json";
-    return fetch(`${server.url}${path}`, { method, headers, ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }) });
+    return fetch(`${server.url}${path}`, {
+      method,
+      headers,
+      ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+    });
   };
   const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
     const client = new pg.Client({ connectionString: database.url });
@@ -69,45 +73,198 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
   /** Everything a mutation could change, read back through the API. */
   const readState = async () =>
     Promise.all(
-      ["/api/regions", "/api/chaos", "/api/silences", "/api/alert-rules", "/api/cost/scenarios", "/api/users", "/api/alerts?state=active", "/api/dlq", "/api/timeline"].map((path) =>
-        admin.read(path),
-      ),
+      [
+        "/api/regions",
+        "/api/chaos",
+        "/api/silences",
+        "/api/alert-rules",
+        "/api/cost/scenarios",
+        "/api/users",
+        "/api/alerts?state=active",
+        "/api/dlq",
+        "/api/timeline",
+      ].map((path) => admin.read(path)),
     );
   const latestAudit = async (limit = 20) => (await admin.read<{ entries: AuditEntry[] }>(`/api/audit?limit=${limit}`)).entries;
 
   const endpoints = (): Endpoint[] => [
-    { method: "POST", path: "/api/regions/pune/failover", body: { reason: "auth test" }, role: "operator", action: "region.failover", doing: "failing regions over", status: 200 },
-    { method: "POST", path: "/api/regions/pune/failback", body: { reason: "auth test" }, role: "operator", action: "region.failback", doing: "failing regions back", status: 200 },
-    { method: "POST", path: "/api/regions/delhi/breaker", body: { action: "trip" }, role: "operator", action: "region.breaker", doing: "tripping and resetting breakers", status: 200 },
-    { method: "POST", path: "/api/chaos", body: fault, role: "operator", action: "chaos.start", doing: "starting chaos drills", status: 201 },
+    {
+      method: "POST",
+      path: "/api/regions/pune/failover",
+      body: { reason: "auth test" },
+      role: "operator",
+      action: "region.failover",
+      doing: "failing regions over",
+      status: 200,
+    },
+    {
+      method: "POST",
+      path: "/api/regions/pune/failback",
+      body: { reason: "auth test" },
+      role: "operator",
+      action: "region.failback",
+      doing: "failing regions back",
+      status: 200,
+    },
+    {
+      method: "POST",
+      path: "/api/regions/delhi/breaker",
+      body: { action: "trip" },
+      role: "operator",
+      action: "region.breaker",
+      doing: "tripping and resetting breakers",
+      status: 200,
+    },
+    {
+      method: "POST",
+      path: "/api/chaos",
+      body: fault,
+      role: "operator",
+      action: "chaos.start",
+      doing: "starting chaos drills",
+      status: 201,
+    },
     { method: "DELETE", path: "/api/chaos", role: "operator", action: "chaos.end", doing: "ending chaos drills", status: 200 },
-    { method: "POST", path: "/api/dlq/replay", body: { ids: [randomUUID()], dryRun: false }, role: "operator", action: "dlq.replay", doing: "replaying dead letters", status: 200 },
-    { method: "POST", path: "/api/dlq/replay-jobs", body: { ids: [randomUUID()] }, role: "operator", action: "dlq.replay-job", doing: "replaying dead letters", status: 202 },
+    {
+      method: "POST",
+      path: "/api/dlq/replay",
+      body: { ids: [randomUUID()], dryRun: false },
+      role: "operator",
+      action: "dlq.replay",
+      doing: "replaying dead letters",
+      status: 200,
+    },
+    {
+      method: "POST",
+      path: "/api/dlq/replay-jobs",
+      body: { ids: [randomUUID()] },
+      role: "operator",
+      action: "dlq.replay-job",
+      doing: "replaying dead letters",
+      status: 202,
+    },
     // No alert has this id: an operator gets past the guard to the 404, which proves the guard let them through.
-    { method: "POST", path: `/api/alerts/${alertId}/ack`, body: { note: "mine" }, role: "operator", action: "alert.ack", doing: "acknowledging alerts", status: 404 },
-    { method: "POST", path: "/api/silences", body: { region: "pune", reason: "auth test", durationMinutes: 5 }, role: "operator", action: "silence.create", doing: "silencing alerts", status: 201 },
-    { method: "POST", path: "/api/cost/scenarios", body: scenario, role: "operator", action: "cost-scenario.create", doing: "saving cost scenarios", status: 201 },
-    { method: "PUT", path: `/api/cost/scenarios/${scenarioId}`, body: { ...scenario, name: "Renamed" }, role: "operator", action: "cost-scenario.update", doing: "changing cost scenarios", status: 200 },
-    { method: "DELETE", path: `/api/cost/scenarios/${scenarioId}`, role: "operator", action: "cost-scenario.delete", doing: "deleting cost scenarios", status: 200 },
-    { method: "POST", path: "/api/alert-rules", body: rule, role: "admin", action: "alert-rule.create", doing: "creating alert rules", status: 201 },
-    { method: "PUT", path: `/api/alert-rules/${ruleId}`, body: { ...rule, warning: 40 }, role: "admin", action: "alert-rule.update", doing: "changing alert rules", status: 200 },
-    { method: "DELETE", path: `/api/alert-rules/${ruleId}`, role: "admin", action: "alert-rule.delete", doing: "deleting alert rules", status: 200 },
-    { method: "POST", path: "/api/users", body: { username: "new-person", password: "new-person-password", role: "viewer" }, role: "admin", action: "user.create", doing: "creating users", status: 201 },
-    { method: "PUT", path: `/api/users/${userId}`, body: { role: "operator" }, role: "admin", action: "user.update", doing: "changing users", status: 200 },
+    {
+      method: "POST",
+      path: `/api/alerts/${alertId}/ack`,
+      body: { note: "mine" },
+      role: "operator",
+      action: "alert.ack",
+      doing: "acknowledging alerts",
+      status: 404,
+    },
+    {
+      method: "POST",
+      path: "/api/silences",
+      body: { region: "pune", reason: "auth test", durationMinutes: 5 },
+      role: "operator",
+      action: "silence.create",
+      doing: "silencing alerts",
+      status: 201,
+    },
+    {
+      method: "POST",
+      path: "/api/cost/scenarios",
+      body: scenario,
+      role: "operator",
+      action: "cost-scenario.create",
+      doing: "saving cost scenarios",
+      status: 201,
+    },
+    {
+      method: "PUT",
+      path: `/api/cost/scenarios/${scenarioId}`,
+      body: { ...scenario, name: "Renamed" },
+      role: "operator",
+      action: "cost-scenario.update",
+      doing: "changing cost scenarios",
+      status: 200,
+    },
+    {
+      method: "DELETE",
+      path: `/api/cost/scenarios/${scenarioId}`,
+      role: "operator",
+      action: "cost-scenario.delete",
+      doing: "deleting cost scenarios",
+      status: 200,
+    },
+    {
+      method: "POST",
+      path: "/api/alert-rules",
+      body: rule,
+      role: "admin",
+      action: "alert-rule.create",
+      doing: "creating alert rules",
+      status: 201,
+    },
+    {
+      method: "PUT",
+      path: `/api/alert-rules/${ruleId}`,
+      body: { ...rule, warning: 40 },
+      role: "admin",
+      action: "alert-rule.update",
+      doing: "changing alert rules",
+      status: 200,
+    },
+    {
+      method: "DELETE",
+      path: `/api/alert-rules/${ruleId}`,
+      role: "admin",
+      action: "alert-rule.delete",
+      doing: "deleting alert rules",
+      status: 200,
+    },
+    {
+      method: "POST",
+      path: "/api/users",
+      body: { username: "new-person", password: "new-person-password", role: "viewer" },
+      role: "admin",
+      action: "user.create",
+      doing: "creating users",
+      status: 201,
+    },
+    {
+      method: "PUT",
+      path: `/api/users/${userId}`,
+      body: { role: "operator" },
+      role: "admin",
+      action: "user.update",
+      doing: "changing users",
+      status: 200,
+    },
     { method: "DELETE", path: `/api/users/${userId}`, role: "admin", action: "user.delete", doing: "deleting users", status: 200 },
-    { method: "POST", path: "/api/cost/evaluate", body: scenario, role: "viewer", action: "cost.evaluate", doing: "evaluating cost scenarios", status: 200 },
+    {
+      method: "POST",
+      path: "/api/cost/evaluate",
+      body: scenario,
+      role: "viewer",
+      action: "cost.evaluate",
+      doing: "evaluating cost scenarios",
+      status: 200,
+    },
   ];
   const signedIn = (role: Endpoint["role"]) => ({ viewer, operator, admin })[role];
 
   beforeAll(async () => {
     database = await createTestDatabase(inject("postgresUrl"));
-    server = await spawnServer({ SIMULATOR: "off", DATABASE_URL: database.url, SNAPSHOT_INTERVAL_MS: "200", HEALTH_CHECK_SECONDS: "3600", INGEST_API_KEY: INGEST_KEY, SESSION_SWEEP_SECONDS: "1" });
+    server = await spawnServer({
+      SIMULATOR: "off",
+      DATABASE_URL: database.url,
+      SNAPSHOT_INTERVAL_MS: "200",
+      HEALTH_CHECK_SECONDS: "3600",
+      INGEST_API_KEY: INGEST_KEY,
+      SESSION_SWEEP_SECONDS: "1",
+    });
     admin = await server.signIn("admin");
     operator = await server.signIn("operator", "olga");
     viewer = await server.signIn("viewer", "victor");
     ruleId = ((await (await admin.send("POST", "/api/alert-rules", { ...rule, name: "Target rule" })).json()) as { id: string }).id;
     scenarioId = ((await (await admin.send("POST", "/api/cost/scenarios", scenario)).json()) as { id: string }).id;
-    userId = ((await (await admin.send("POST", "/api/users", { username: "target-user", password: "target-password", role: "viewer" })).json()) as { id: string }).id;
+    userId = (
+      (await (await admin.send("POST", "/api/users", { username: "target-user", password: "target-password", role: "viewer" })).json()) as {
+        id: string;
+      }
+    ).id;
   }, 90_000);
 
   afterAll(async () => {
@@ -138,7 +295,8 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
           expect(await response.json()).toEqual({
             error: {
               code: "forbidden",
-              message: "This change needs the x-csrf-token header with the csrfToken that GET /api/session answers; it was missing or wrong, so the request may not come from a Signalbox page.",
+              message:
+                "This change needs the x-csrf-token header with the csrfToken that GET /api/session answers; it was missing or wrong, so the request may not come from a Signalbox page.",
             },
           });
         }
@@ -148,7 +306,10 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
           const response = await client.send(method, path, body);
           expect(response.status).toBe(403);
           expect(await response.json()).toEqual({
-            error: { code: "forbidden", message: `${endpoint.doing} needs the ${endpoint.role} role; you are ${client.role === "operator" ? "an" : "a"} ${client.role}` },
+            error: {
+              code: "forbidden",
+              message: `${endpoint.doing} needs the ${endpoint.role} role; you are ${client.role === "operator" ? "an" : "a"} ${client.role}`,
+            },
           });
         }
 
@@ -235,7 +396,19 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
     });
 
     it("needs a session for every read except health", async () => {
-      for (const path of ["/api/snapshot", "/api/regions", "/api/alerts", "/api/history", "/api/dlq", "/api/timeline", "/api/cost/live", "/api/cost/scenarios", "/api/alert-rules", "/api/chaos", "/api/silences"]) {
+      for (const path of [
+        "/api/snapshot",
+        "/api/regions",
+        "/api/alerts",
+        "/api/history",
+        "/api/dlq",
+        "/api/timeline",
+        "/api/cost/live",
+        "/api/cost/scenarios",
+        "/api/alert-rules",
+        "/api/chaos",
+        "/api/silences",
+      ]) {
         expect([path, (await raw("GET", path)).status]).toEqual([path, 401]);
         expect([path, (await viewer.fetch(path)).status]).toEqual([path, 200]);
       }
@@ -262,7 +435,9 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
     });
 
     it("limits failed sign-ins per username and address: the sixth try in 5 minutes gets 429 with Retry-After", async () => {
-      expect((await admin.send("POST", "/api/users", { username: "locked", password: "locked-password", role: "viewer" })).status).toBe(201);
+      expect((await admin.send("POST", "/api/users", { username: "locked", password: "locked-password", role: "viewer" })).status).toBe(
+        201,
+      );
       for (let i = 0; i < 5; i++) {
         const wrong = await raw("POST", "/api/session", { body: { username: "locked", password: "wrong-password" } });
         expect(await wrong.json()).toEqual({ error: { code: "unauthenticated", message: "Wrong username or password." } });
@@ -276,8 +451,12 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
     });
 
     it("counts parallel sign-ins before checking them: 12 at once get 5 answers and 7 refusals", async () => {
-      expect((await admin.send("POST", "/api/users", { username: "sprayed", password: "sprayed-password", role: "viewer" })).status).toBe(201);
-      const attempts = await Promise.all(Array.from({ length: 12 }, () => raw("POST", "/api/session", { body: { username: "sprayed", password: "wrong-password" } })));
+      expect((await admin.send("POST", "/api/users", { username: "sprayed", password: "sprayed-password", role: "viewer" })).status).toBe(
+        201,
+      );
+      const attempts = await Promise.all(
+        Array.from({ length: 12 }, () => raw("POST", "/api/session", { body: { username: "sprayed", password: "wrong-password" } })),
+      );
       expect(attempts.map((r) => r.status).sort()).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429, 429, 429]);
     });
   });
@@ -309,9 +488,15 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
       const { users } = await admin.read<{ users: Array<{ id: string; username: string }> }>("/api/users");
       const self = users.find((u) => u.username === "admin")!;
       const deleted = await admin.send("DELETE", `/api/users/${self.id}`);
-      expect([deleted.status, ((await deleted.json()) as { error: { message: string } }).error.message]).toEqual([409, "You cannot delete yourself; ask another admin."]);
+      expect([deleted.status, ((await deleted.json()) as { error: { message: string } }).error.message]).toEqual([
+        409,
+        "You cannot delete yourself; ask another admin.",
+      ]);
       const demoted = await admin.send("PUT", `/api/users/${self.id}`, { role: "viewer" });
-      expect([demoted.status, ((await demoted.json()) as { error: { message: string } }).error.message]).toEqual([409, "admin is the last admin; make another user admin first."]);
+      expect([demoted.status, ((await demoted.json()) as { error: { message: string } }).error.message]).toEqual([
+        409,
+        "admin is the last admin; make another user admin first.",
+      ]);
     });
 
     it("applies a role change at once to a signed-in user", async () => {
@@ -337,8 +522,24 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
       const events = makeWireEvents("auth", 0, 2);
       const headers = { "content-type": "application/json" };
       expect((await fetch(`${server.url}/api/events`, { method: "POST", headers, body: JSON.stringify(events) })).status).toBe(401);
-      expect((await fetch(`${server.url}/api/events`, { method: "POST", headers: { ...headers, "x-api-key": "wrong" }, body: JSON.stringify(events) })).status).toBe(401);
-      expect((await fetch(`${server.url}/api/events`, { method: "POST", headers: { ...headers, "x-api-key": INGEST_KEY }, body: JSON.stringify(events) })).status).toBe(202);
+      expect(
+        (
+          await fetch(`${server.url}/api/events`, {
+            method: "POST",
+            headers: { ...headers, "x-api-key": "wrong" },
+            body: JSON.stringify(events),
+          })
+        ).status,
+      ).toBe(401);
+      expect(
+        (
+          await fetch(`${server.url}/api/events`, {
+            method: "POST",
+            headers: { ...headers, "x-api-key": INGEST_KEY },
+            body: JSON.stringify(events),
+          })
+        ).status,
+      ).toBe(202);
     });
 
     it("disconnects an open dashboard once its session is signed out", async () => {
@@ -378,7 +579,9 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
     });
 
     it("lets players in with the ingest key only", async () => {
-      expect(await connect("/player", { auth: { sessionId: "s-1" } })).toBe("player handshake refused: the ingest key (auth.apiKey) is missing or wrong");
+      expect(await connect("/player", { auth: { sessionId: "s-1" } })).toBe(
+        "player handshake refused: the ingest key (auth.apiKey) is missing or wrong",
+      );
       expect(await connect("/player", { auth: { sessionId: "s-1", apiKey: INGEST_KEY } })).toBe("connected");
     });
   });

@@ -60,7 +60,13 @@ describe("cost API over HTTP", () => {
       budgetInr: -5,
       regions: [
         { region: "goa", fleet: { type: "fixed", instances: 0 }, storageGb: 1, networkGb: "lots", partitions: 1 },
-        { region: "pune", fleet: { type: "autoscale", min: 4, max: 2, eventsPerSecondPerInstance: 100 }, storageGb: 0, networkGb: 0, partitions: 0 },
+        {
+          region: "pune",
+          fleet: { type: "autoscale", min: 4, max: 2, eventsPerSecondPerInstance: 100 },
+          storageGb: 0,
+          networkGb: 0,
+          partitions: 0,
+        },
       ],
     });
     expect(response.status).toBe(400);
@@ -95,7 +101,11 @@ describe("cost API over HTTP", () => {
     expect(list.scenarios).toEqual([saved]);
     expect(await (await send("GET", `/api/cost/scenarios/${saved.id}`)).json()).toEqual(saved);
 
-    const edited = { ...minimal, name: "Six instances in Mumbai", regions: [{ ...minimal.regions[0], fleet: { type: "fixed", instances: 6 } }, minimal.regions[1]] };
+    const edited = {
+      ...minimal,
+      name: "Six instances in Mumbai",
+      regions: [{ ...minimal.regions[0], fleet: { type: "fixed", instances: 6 } }, minimal.regions[1]],
+    };
     const put = await send("PUT", `/api/cost/scenarios/${saved.id}`, edited);
     expect(put.status).toBe(200);
     const updated = (await put.json()) as SavedCostScenario;
@@ -112,8 +122,20 @@ describe("cost API over HTTP", () => {
 
   it.each([
     ["GET", "/api/cost/scenarios/not-a-uuid", undefined, 400, "id: must be a cost scenario id (a UUID)"],
-    ["DELETE", "/api/cost/scenarios/8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b", undefined, 404, 'No cost scenario "8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b"; it may have been deleted. GET /api/cost/scenarios lists the saved ones.'],
-    ["PUT", "/api/cost/scenarios/8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b", minimal, 404, 'No cost scenario "8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b"; it may have been deleted. GET /api/cost/scenarios lists the saved ones.'],
+    [
+      "DELETE",
+      "/api/cost/scenarios/8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b",
+      undefined,
+      404,
+      'No cost scenario "8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b"; it may have been deleted. GET /api/cost/scenarios lists the saved ones.',
+    ],
+    [
+      "PUT",
+      "/api/cost/scenarios/8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b",
+      minimal,
+      404,
+      'No cost scenario "8d0f3f9e-6c1a-4f5e-9a43-7f1f0e6f1a2b"; it may have been deleted. GET /api/cost/scenarios lists the saved ones.',
+    ],
     ["POST", "/api/cost/scenarios", { regions: [] }, 400, "regions: must have at least one region"],
     ["GET", "/api/cost/scenarios?limit=0", undefined, 400, "limit: must be 1 to 500"],
   ])("answers %s %s with %i and a reason", async (method, url, body, status, message) => {
@@ -125,7 +147,12 @@ describe("cost API over HTTP", () => {
   it("projects the month from the latest snapshot: with no traffic every region keeps its minimum of 2 instances", async () => {
     const response = await send("GET", "/api/cost/live");
     expect(response.status).toBe(200);
-    const live = (await response.json()) as { at: number; regions: Array<{ region: string; instances: number; monthlyComputeInr: number }>; totalInstances: number; monthlyComputeInr: number };
+    const live = (await response.json()) as {
+      at: number;
+      regions: Array<{ region: string; instances: number; monthlyComputeInr: number }>;
+      totalInstances: number;
+      monthlyComputeInr: number;
+    };
     expect(live.at).toBeGreaterThan(0);
     // 2 × 720 h × (8 + 7.5 + 7 + 6.8 + 7.2 + 6.5 = ₹43) = ₹61,920
     expect(live.regions.map((r) => [r.region, r.instances, r.monthlyComputeInr])).toEqual([

@@ -37,7 +37,8 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
 
   const send = (method: string, url: string, body?: unknown) => operator.send(method, url, body);
   const read = async <T>(url: string) => (await (await send("GET", url)).json()) as T;
-  const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string; details?: unknown } }).error;
+  const errorOf = async (response: Response) =>
+    ((await response.json()) as { error: { code: string; message: string; details?: unknown } }).error;
 
   it("answers 400 naming the id for a malformed dead-letter id, and 404 for one nobody has", async () => {
     const malformed = await send("GET", "/api/dlq/not-a-uuid");
@@ -55,12 +56,21 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
 
   it("counts dead letters by severity in the summary, and pushes the counters to dashboards", async () => {
     expect(await read<DlqSummary>("/api/dlq/summary")).toMatchObject({ open: 0, total: 0, guarded: 0 });
-    const drill = await send("POST", "/api/chaos", { component: "processor", region: "pune", errorMessage: "database_corruption in session store", rate: 1, durationSeconds: 60 });
+    const drill = await send("POST", "/api/chaos", {
+      component: "processor",
+      region: "pune",
+      errorMessage: "database_corruption in session store",
+      rate: 1,
+      durationSeconds: 60,
+    });
     expect(drill.status).toBe(201);
     const events = makeWireEvents("dlq", 0, ENTRIES).map((e) => ({ ...e, location: "Pune" }));
     expect((await send("POST", "/api/events", events)).status).toBe(202);
 
-    const summary = await waitFor(() => read<DlqSummary>("/api/dlq/summary"), (s) => s.open === ENTRIES);
+    const summary = await waitFor(
+      () => read<DlqSummary>("/api/dlq/summary"),
+      (s) => s.open === ENTRIES,
+    );
     expect(summary).toEqual({
       at: expect.any(Number),
       open: ENTRIES,
@@ -69,7 +79,11 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
       guarded: 0,
       maxReplays: 5,
     });
-    await waitFor(async () => pushedSummaries.at(-1)?.open, (open) => open === ENTRIES, 5000);
+    await waitFor(
+      async () => pushedSummaries.at(-1)?.open,
+      (open) => open === ENTRIES,
+      5000,
+    );
     expect(pushedSummaries.at(-1)).toMatchObject({ open: ENTRIES, bySeverity: { CATASTROPHIC: ENTRIES } });
     expect(await (await send("DELETE", "/api/chaos")).json()).toEqual({ ended: 1 });
   });
@@ -77,7 +91,14 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
   it("opens one entry with its original event, the replay guard and its history", async () => {
     const [first] = (await read<DeadLetterPage>("/api/dlq?region=pune&limit=1")).entries;
     const detail = await read<DeadLetterDetail>(`/api/dlq/${first!.id}`);
-    expect(detail.entry).toMatchObject({ id: first!.id, region: "pune", severity: "CATASTROPHIC", component: "processor", retryCount: 3, replayCount: 0 });
+    expect(detail.entry).toMatchObject({
+      id: first!.id,
+      region: "pune",
+      severity: "CATASTROPHIC",
+      component: "processor",
+      retryCount: 3,
+      replayCount: 0,
+    });
     expect(detail.entry.event).toMatchObject({ event_id: first!.eventId, location: "Pune", content_id: "ipl-final" });
     expect(detail.maxReplays).toBe(5);
     expect(detail.history.map((h) => [h.kind, h.detail])).toEqual([
@@ -92,7 +113,10 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
     const started = (await response.json()) as ReplayJobProgress;
     expect(started).toMatchObject({ state: "running", total: ENTRIES, processed: 0, requeued: 0, requestedBy: "ravi", finishedAt: null });
 
-    await waitFor(async () => pushedJobs.filter((j) => j.id === started.id).at(-1)?.state, (state) => state === "done");
+    await waitFor(
+      async () => pushedJobs.filter((j) => j.id === started.id).at(-1)?.state,
+      (state) => state === "done",
+    );
     expect(pushedJobs.filter((j) => j.id === started.id).map((j) => [j.state, j.processed, j.total, j.requeued])).toEqual([
       ["running", 0, ENTRIES, 0],
       ["running", 10, ENTRIES, 10],
@@ -102,13 +126,27 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
     ]);
 
     const stored = await read<ReplayJobDetail>(`/api/dlq/replay-jobs/${started.id}`);
-    expect(stored.job).toMatchObject({ state: "done", total: ENTRIES, processed: ENTRIES, requeued: ENTRIES, refused: 0, invalid: 0, missing: 0, error: null });
+    expect(stored.job).toMatchObject({
+      state: "done",
+      total: ENTRIES,
+      processed: ENTRIES,
+      requeued: ENTRIES,
+      refused: 0,
+      invalid: 0,
+      missing: 0,
+      error: null,
+    });
     expect(stored.job.finishedAt).toBeGreaterThanOrEqual(started.requestedAt);
     expect(stored.outcomes).toHaveLength(ENTRIES);
-    expect(new Set(stored.outcomes.map((o) => `${o.outcome}: ${o.reason}`))).toEqual(new Set(["requeued: sent through the pipeline again"]));
+    expect(new Set(stored.outcomes.map((o) => `${o.outcome}: ${o.reason}`))).toEqual(
+      new Set(["requeued: sent through the pipeline again"]),
+    );
     expect(stored.truncated).toBe(false);
 
-    const summary = await waitFor(() => read<DlqSummary>("/api/dlq/summary"), (s) => s.open === 0);
+    const summary = await waitFor(
+      () => read<DlqSummary>("/api/dlq/summary"),
+      (s) => s.open === 0,
+    );
     expect(summary).toMatchObject({ open: 0, total: ENTRIES, guarded: 0 });
   });
 
@@ -124,18 +162,37 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
     const [first] = (await read<DeadLetterPage>("/api/dlq?region=pune&limit=1")).entries;
     const unknown = randomUUID();
     const started = (await (await send("POST", "/api/dlq/replay-jobs", { ids: [first!.id, unknown] })).json()) as ReplayJobProgress;
-    const done = await waitFor(() => read<ReplayJobDetail>(`/api/dlq/replay-jobs/${started.id}`), (d) => d.job.state === "done");
+    const done = await waitFor(
+      () => read<ReplayJobDetail>(`/api/dlq/replay-jobs/${started.id}`),
+      (d) => d.job.state === "done",
+    );
     expect(done.job).toMatchObject({ total: 2, processed: 2, requeued: 0, refused: 1, invalid: 0, missing: 1 });
     expect(done.outcomes.map((o) => [o.outcome, o.reason])).toEqual([["refused", "already processed after an earlier replay"]]);
   });
 
   it("keeps the original failure in the history when a replay fails again, and counts entries at the replay guard", async () => {
-    await send("POST", "/api/chaos", { component: "processor", region: "delhi", errorMessage: "data_loss on segment upload", rate: 1, durationSeconds: 60 });
-    await send("POST", "/api/events", makeWireEvents("dlq-poison", 0, 1).map((e) => ({ ...e, location: "Delhi" })));
-    const [entry] = await waitFor(async () => (await read<DeadLetterPage>("/api/dlq?region=delhi")).entries, (entries) => entries.length === 1);
+    await send("POST", "/api/chaos", {
+      component: "processor",
+      region: "delhi",
+      errorMessage: "data_loss on segment upload",
+      rate: 1,
+      durationSeconds: 60,
+    });
+    await send(
+      "POST",
+      "/api/events",
+      makeWireEvents("dlq-poison", 0, 1).map((e) => ({ ...e, location: "Delhi" })),
+    );
+    const [entry] = await waitFor(
+      async () => (await read<DeadLetterPage>("/api/dlq?region=delhi")).entries,
+      (entries) => entries.length === 1,
+    );
     for (let i = 1; i <= 5; i++) {
       expect((await (await send("POST", "/api/dlq/replay", { ids: [entry!.id], dryRun: false })).json()).requeued).toBe(1);
-      await waitFor(() => read<DeadLetterDetail>(`/api/dlq/${entry!.id}`), (d) => d.history.filter((h) => h.kind === "replay_failed").length === i);
+      await waitFor(
+        () => read<DeadLetterDetail>(`/api/dlq/${entry!.id}`),
+        (d) => d.history.filter((h) => h.kind === "replay_failed").length === i,
+      );
     }
     const detail = await read<DeadLetterDetail>(`/api/dlq/${entry!.id}`);
     expect(detail.entry).toMatchObject({ replayCount: 5, resolvedAt: null });
@@ -150,9 +207,23 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
   });
 
   it("sends each entry once when two replays over the same entries start together, and counts an id asked for twice once", async () => {
-    await send("POST", "/api/chaos", { component: "processor", region: "mumbai", errorMessage: "system_failure in the encoder", rate: 1, durationSeconds: 60, eventIdPrefix: "dlq-twice" });
-    await send("POST", "/api/events", makeWireEvents("dlq-twice", 0, 4).map((e) => ({ ...e, location: "Mumbai" })));
-    const entries = await waitFor(async () => (await read<DeadLetterPage>("/api/dlq?region=mumbai")).entries, (found) => found.length === 4);
+    await send("POST", "/api/chaos", {
+      component: "processor",
+      region: "mumbai",
+      errorMessage: "system_failure in the encoder",
+      rate: 1,
+      durationSeconds: 60,
+      eventIdPrefix: "dlq-twice",
+    });
+    await send(
+      "POST",
+      "/api/events",
+      makeWireEvents("dlq-twice", 0, 4).map((e) => ({ ...e, location: "Mumbai" })),
+    );
+    const entries = await waitFor(
+      async () => (await read<DeadLetterPage>("/api/dlq?region=mumbai")).entries,
+      (found) => found.length === 4,
+    );
     await send("DELETE", "/api/chaos");
     const ids = entries.map((e) => e.id);
 
@@ -163,12 +234,20 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
     const started = (await Promise.all(jobs.map((r) => r.json()))) as ReplayJobProgress[];
     expect(started.map((j) => j.total)).toEqual([4, 4]);
     const done = await Promise.all(
-      started.map((job) => waitFor(() => read<ReplayJobDetail>(`/api/dlq/replay-jobs/${job.id}`), (d) => d.job.state === "done")),
+      started.map((job) =>
+        waitFor(
+          () => read<ReplayJobDetail>(`/api/dlq/replay-jobs/${job.id}`),
+          (d) => d.job.state === "done",
+        ),
+      ),
     );
     expect(done[0]!.job.requeued + done[1]!.job.requeued).toBe(4);
     expect(done[0]!.job.refused + done[1]!.job.refused).toBe(4);
     for (const id of ids) {
-      const detail = await waitFor(() => read<DeadLetterDetail>(`/api/dlq/${id}`), (d) => d.entry.resolvedAt !== null);
+      const detail = await waitFor(
+        () => read<DeadLetterDetail>(`/api/dlq/${id}`),
+        (d) => d.entry.resolvedAt !== null,
+      );
       expect(detail.entry.replayCount).toBe(1);
       expect(detail.history.filter((h) => h.kind === "replay_requeued")).toHaveLength(1);
       expect(detail.history.filter((h) => h.kind === "replay_processed")).toHaveLength(1);

@@ -43,7 +43,12 @@ describe("loadEnv", () => {
 
   it("reads numbers, switches and a Postgres URL, treating empty values as unset", () => {
     const env = loadEnv({ PORT: "8080", SIMULATOR: "off", SIMULATOR_VIEWERS: "", DATABASE_URL: "postgresql://u:p@db:5432/signalbox" });
-    expect([env.PORT, env.SIMULATOR, env.SIMULATOR_VIEWERS, env.DATABASE_URL]).toEqual([8080, "off", 200_000, "postgresql://u:p@db:5432/signalbox"]);
+    expect([env.PORT, env.SIMULATOR, env.SIMULATOR_VIEWERS, env.DATABASE_URL]).toEqual([
+      8080,
+      "off",
+      200_000,
+      "postgresql://u:p@db:5432/signalbox",
+    ]);
   });
 
   it("names every bad variable and why in one message", () => {

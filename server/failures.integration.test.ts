@@ -54,7 +54,11 @@ describe.each(DEPLOYMENTS)("failures, drills and the dead-letter queue (%s)", (_
     const extra = await transports(async () => (database = await createTestDatabase(inject("postgresUrl"))));
     server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200", ROLLUP_SECONDS: "1", ...extra });
     // Kafka's consumer group needs a moment to join before the first drill.
-    await waitFor(async () => (await (await fetch(`${server.url}/api/healthz`)).json()) as { status: string }, (h) => h.status === "ok", 60_000);
+    await waitFor(
+      async () => (await (await fetch(`${server.url}/api/healthz`)).json()) as { status: string },
+      (h) => h.status === "ok",
+      60_000,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -73,7 +77,15 @@ describe.each(DEPLOYMENTS)("failures, drills and the dead-letter queue (%s)", (_
     expect((await drill("processor", "pune", "database_corruption in session store")).status).toBe(201);
     expect((await send("POST", "/api/events", [event("Pune"), event("Pune"), event("Pune")])).status).toBe(202);
     const after = await waitFor(snapshot, (s) => region(s, "pune").flow.deadLettered === 3);
-    expect(region(after, "pune").flow).toEqual({ routed: 3, processed: 0, queued: 0, inRetry: 0, deadLettered: 3, duplicates: 0, balanced: true });
+    expect(region(after, "pune").flow).toEqual({
+      routed: 3,
+      processed: 0,
+      queued: 0,
+      inRetry: 0,
+      deadLettered: 3,
+      duplicates: 0,
+      balanced: true,
+    });
     // Three restores per event, then its dead letter: 3 × 3 + 3 failures seen.
     expect(region(after, "pune").failures).toEqual({ CATASTROPHIC: 12, PERSISTENT: 0, TRANSIENT: 0 });
     expect(after.conservation.balanced).toBe(true);
@@ -98,7 +110,10 @@ describe.each(DEPLOYMENTS)("failures, drills and the dead-letter queue (%s)", (_
   it("pages the dead-letter queue by cursor and filters it", async () => {
     const first = (await (await send("GET", "/api/dlq?limit=2")).json()) as { entries: DeadLetterRecord[]; nextCursor: string | null };
     expect(first.entries).toHaveLength(2);
-    const second = (await (await send("GET", `/api/dlq?limit=2&cursor=${first.nextCursor}`)).json()) as { entries: DeadLetterRecord[]; nextCursor: string | null };
+    const second = (await (await send("GET", `/api/dlq?limit=2&cursor=${first.nextCursor}`)).json()) as {
+      entries: DeadLetterRecord[];
+      nextCursor: string | null;
+    };
     expect(second.entries).toHaveLength(1);
     expect(second.nextCursor).toBeNull();
     expect(new Set([...first.entries, ...second.entries].map((e) => e.id)).size).toBe(3);
@@ -106,7 +121,9 @@ describe.each(DEPLOYMENTS)("failures, drills and the dead-letter queue (%s)", (_
     expect(none.entries).toEqual([]);
     const bad = await send("GET", "/api/dlq?severity=SEVERE");
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe("severity: must be one of CATASTROPHIC, PERSISTENT, TRANSIENT");
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe(
+      "severity: must be one of CATASTROPHIC, PERSISTENT, TRANSIENT",
+    );
   });
 
   it("sends PERSISTENT failures down the alternative path, so they are still processed", async () => {
@@ -122,7 +139,9 @@ describe.each(DEPLOYMENTS)("failures, drills and the dead-letter queue (%s)", (_
     await send("POST", "/api/events", [event("Kolkata"), event("Mumbai")]);
     // With Kafka the two regions' topics are consumed independently: wait for both, in either order.
     const during = await waitFor(snapshot, (s) => region(s, "mumbai").processed === 1 && region(s, "kolkata").flow.inRetry === 1);
-    expect([region(during, "mumbai").processed, region(during, "kolkata").flow.inRetry, region(during, "kolkata").processed]).toEqual([1, 1, 0]);
+    expect([region(during, "mumbai").processed, region(during, "kolkata").flow.inRetry, region(during, "kolkata").processed]).toEqual([
+      1, 1, 0,
+    ]);
     expect(during.conservation.balanced).toBe(true);
     const after = await waitFor(snapshot, (s) => region(s, "kolkata").processed === 1, 15_000);
     expect(region(after, "kolkata").flow).toMatchObject({ inRetry: 0, deadLettered: 0, balanced: true });
@@ -157,14 +176,21 @@ describe.each(DEPLOYMENTS)("failures, drills and the dead-letter queue (%s)", (_
     expect(result).toMatchObject({ dryRun: false, total: 3, requeued: 3, refused: 0 });
     expect(result.jobId).toMatch(/^[0-9a-f-]{36}$/);
     // The replays are counted by the process that sent them, pushed to the books at its next refresh.
-    const after = await waitFor(snapshot, (s) => region(s, "pune").processed === 3 && s.conservation.replayed > before.conservation.replayed);
+    const after = await waitFor(
+      snapshot,
+      (s) => region(s, "pune").processed === 3 && s.conservation.replayed > before.conservation.replayed,
+    );
     expect(after.conservation.replayed - before.conservation.replayed).toBe(3);
     expect(after.conservation.balanced).toBe(true);
     const listed = await waitFor(
       async () => ((await (await send("GET", "/api/dlq?region=pune")).json()) as { entries: DeadLetterRecord[] }).entries,
       (entries) => entries.every((e) => e.resolvedAt !== null),
     );
-    expect(listed.map((e) => [e.replayCount, e.resolvedAt !== null])).toEqual([[1, true], [1, true], [1, true]]);
+    expect(listed.map((e) => [e.replayCount, e.resolvedAt !== null])).toEqual([
+      [1, true],
+      [1, true],
+      [1, true],
+    ]);
 
     const again = (await (await send("POST", "/api/dlq/replay", { ids: [listed[0]!.id], dryRun: false })).json()) as ReplayResult;
     expect(again.outcomes.map((o) => [o.outcome, o.reason])).toEqual([["refused", "already processed after an earlier replay"]]);
@@ -219,6 +245,8 @@ describe.each(DEPLOYMENTS)("failures, drills and the dead-letter queue (%s)", (_
   it("refuses a drill it cannot run, with the reason", async () => {
     const response = await send("POST", "/api/chaos", { component: "kafka", errorMessage: "x", rate: 1, durationSeconds: 5 });
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toBe("component must be one of processor, store, commands, history");
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(
+      "component must be one of processor, store, commands, history",
+    );
   });
 });

@@ -21,7 +21,13 @@ async function main(): Promise<void> {
   const alerting = await startAlerting(env, infrastructure, web.io, writers.backgroundWrites);
   // The pipeline starts after Next is ready, so its first window does not span the start-up.
   const engine = await startEngine(env, { infrastructure, web, writers, alerting, faults });
-  const schedules = await startSchedules(env, { infrastructure, io: web.io, engine, alerts: alerting.engine, backgroundWrites: writers.backgroundWrites });
+  const schedules = await startSchedules(env, {
+    infrastructure,
+    io: web.io,
+    engine,
+    alerts: alerting.engine,
+    backgroundWrites: writers.backgroundWrites,
+  });
   publishRuntime(env, { startedAt, infrastructure, io: web.io, engine, writers, alerting, faults, simulator: schedules.simulator });
   await listen(web, env);
   shutDownOnSignals(createShutdown({ infrastructure, web, writers, alerting, engine, schedules }));

@@ -68,7 +68,11 @@ describe("a broker or Redis that goes away and comes back", () => {
     expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("Kafka is unreachable");
 
     await start(kafka, kafkaPort);
-    const up = await waitFor(health, (h) => h.components.bus!.status === "up" && h.components.bus!.detail.includes("consuming 6 of 6"), 90_000);
+    const up = await waitFor(
+      health,
+      (h) => h.components.bus!.status === "up" && h.components.bus!.detail.includes("consuming 6 of 6"),
+      90_000,
+    );
     expect(up.status).toBe("ok");
     expect((await post(events(500))).status).toBe(202);
     expect((await waitFor(snapshot, settled(500), 60_000)).conservation).toMatchObject({ ingested: 500, processed: 500, balanced: true });

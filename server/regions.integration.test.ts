@@ -43,7 +43,13 @@ describe("region controls over HTTP", () => {
   it("fails a region over by hand: its events are processed by the nearest active region", async () => {
     const response = await post("/api/regions/pune/failover", { reason: "rehearsal" });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ region: "pune", active: false, circuit: "closed", health: "healthy", healthReason: "no check yet" });
+    expect(await response.json()).toEqual({
+      region: "pune",
+      active: false,
+      circuit: "closed",
+      health: "healthy",
+      healthReason: "no check yet",
+    });
 
     expect((await post("/api/events", [event("p-1"), event("p-2")])).status).toBe(202);
     const after = await waitFor(snapshot, (s) => s.totals.processed === 2);
@@ -60,8 +66,13 @@ describe("region controls over HTTP", () => {
 
   it("trips and resets a breaker, and records every change with its reason and who made it", async () => {
     expect(await (await post("/api/regions/delhi/breaker", { action: "trip" })).json()).toMatchObject({ circuit: "open" });
-    expect(await (await post("/api/regions/delhi/breaker", { action: "reset", reason: "drill over" })).json()).toMatchObject({ circuit: "closed" });
-    const listed = await operator.read<{ routingStrategy: string; changes: Array<{ region: string; action: string; mode: string; reason: string; actor: string | null }> }>("/api/regions");
+    expect(await (await post("/api/regions/delhi/breaker", { action: "reset", reason: "drill over" })).json()).toMatchObject({
+      circuit: "closed",
+    });
+    const listed = await operator.read<{
+      routingStrategy: string;
+      changes: Array<{ region: string; action: string; mode: string; reason: string; actor: string | null }>;
+    }>("/api/regions");
     // The board's load preview follows the deployment's strategy (proximity unless ROUTING_STRATEGY says otherwise).
     expect(listed.routingStrategy).toBe("proximity");
     expect(listed.changes.map((c) => [c.region, c.action, c.mode, c.reason, c.actor])).toEqual([
@@ -73,7 +84,12 @@ describe("region controls over HTTP", () => {
   });
 
   it.each([
-    ["/api/regions/chennai/failover", undefined, 404, 'No region "chennai"; regions are mumbai, delhi, bangalore, hyderabad, pune, kolkata.'],
+    [
+      "/api/regions/chennai/failover",
+      undefined,
+      404,
+      'No region "chennai"; regions are mumbai, delhi, bangalore, hyderabad, pune, kolkata.',
+    ],
     ["/api/regions/delhi/failback", undefined, 409, "Delhi is active already; nothing to fail back."],
     ["/api/regions/delhi/breaker", { action: "reset" }, 409, "Delhi's breaker is closed already."],
     ["/api/regions/delhi/breaker", { action: "open" }, 400, 'action must be "trip" or "reset"'],

@@ -29,7 +29,11 @@ describe("retryWithBackoff", () => {
     const waits: number[] = [];
     const permanent = new Error("bad request");
     await expect(
-      retryWithBackoff(async () => Promise.reject(permanent), { ...noWait, isRetriable: (e) => e !== permanent, sleep: async (ms) => void waits.push(ms) }),
+      retryWithBackoff(async () => Promise.reject(permanent), {
+        ...noWait,
+        isRetriable: (e) => e !== permanent,
+        sleep: async (ms) => void waits.push(ms),
+      }),
     ).rejects.toBe(permanent);
     expect(waits).toEqual([]);
   });

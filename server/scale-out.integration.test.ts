@@ -6,9 +6,12 @@ import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
 import { makeWireEvents } from "./testing/wire-events";
 
-
 async function post(server: SpawnedServer, events: unknown[]): Promise<Response> {
-  return fetch(`${server.url}/api/events`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(events) });
+  return fetch(`${server.url}/api/events`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(events),
+  });
 }
 
 async function snapshot(server: SpawnedServer): Promise<Snapshot> {
@@ -60,18 +63,38 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
 
   it("counts exactly what was produced, splits partitions between two processes, and survives SIGKILL of one mid-stream", async () => {
     const a = await start();
-    await waitFor(() => consuming(a), (n) => n === 12, 60_000);
+    await waitFor(
+      () => consuming(a),
+      (n) => n === 12,
+      60_000,
+    );
     const first = makeWireEvents("k", 0, 6000);
     for (let i = 0; i < first.length; i += 1000) expect((await post(a, first.slice(i, i + 1000))).status).toBe(202);
-    const one = await waitFor(() => snapshot(a), (s) => settled(6000)(s) && s.regions.every((r) => r.lag.messages === 0), 60_000);
-    expect(one.conservation).toMatchObject({ ingested: 6000, processed: 6000, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true });
+    const one = await waitFor(
+      () => snapshot(a),
+      (s) => settled(6000)(s) && s.regions.every((r) => r.lag.messages === 0),
+      60_000,
+    );
+    expect(one.conservation).toMatchObject({
+      ingested: 6000,
+      processed: 6000,
+      queued: 0,
+      inRetry: 0,
+      deadLettered: 0,
+      duplicates: 0,
+      balanced: true,
+    });
     // The group's lag, per partition of each region's topic, read from the broker.
     expect(one.regions.map((r) => r.lag)).toEqual(
       one.regions.map(() => ({ messages: 0, seconds: 0, partitions: [0, 1].map((partition) => ({ partition, messages: 0, seconds: 0 })) })),
     );
 
     // Every replication link of SPEC section 2 copied its source, marked with where it came from.
-    const replicated = await waitFor(() => snapshot(a), (s) => s.replication.length === 8 && s.replication.every((l) => l.messages === 0), 60_000);
+    const replicated = await waitFor(
+      () => snapshot(a),
+      (s) => s.replication.length === 8 && s.replication.every((l) => l.messages === 0),
+      60_000,
+    );
     expect(replicated.replication.map((l) => `${l.from}→${l.to} ${l.kind}`)).toEqual([
       "mumbai→delhi chain",
       "delhi→bangalore chain",
@@ -85,7 +108,10 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
     const admin = new Kafka({ clientId: "scale-out-test", brokers: [inject("kafkaBrokers")], logLevel: logLevel.NOTHING }).admin();
     await admin.connect();
     const messagesOf = async (topic: string) => (await admin.fetchTopicOffsets(topic)).reduce((sum, p) => sum + Number(p.high), 0);
-    const [source, copies] = [await messagesOf(`${env.KAFKA_TOPIC_PREFIX}.events.pune`), await messagesOf(`${env.KAFKA_TOPIC_PREFIX}.events.pune.replica.mumbai`)];
+    const [source, copies] = [
+      await messagesOf(`${env.KAFKA_TOPIC_PREFIX}.events.pune`),
+      await messagesOf(`${env.KAFKA_TOPIC_PREFIX}.events.pune.replica.mumbai`),
+    ];
     await admin.disconnect();
     expect(one.regions.find((r) => r.id === "pune")!.flow.routed).toBeGreaterThan(0);
     // Events travel packed: each of the source's messages is copied once, whatever it holds.
@@ -115,14 +141,29 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
     }
     const total = 26_000;
     const fromB = await waitFor(() => snapshot(b), settled(total), 90_000);
-    expect(fromB.conservation).toMatchObject({ ingested: total, processed: total, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true });
+    expect(fromB.conservation).toMatchObject({
+      ingested: total,
+      processed: total,
+      queued: 0,
+      inRetry: 0,
+      deadLettered: 0,
+      duplicates: 0,
+      balanced: true,
+    });
 
     // The killed process comes back, takes its share again, and shows the very same books.
     const again = await start();
-    await waitFor(() => consuming(again), (n) => n > 0, 60_000);
+    await waitFor(
+      () => consuming(again),
+      (n) => n > 0,
+      60_000,
+    );
     const resend = makeWireEvents("k", 26_000, 2000);
     for (let i = 0; i < resend.length; i += 1000) expect((await post(again, resend.slice(i, i + 1000))).status).toBe(202);
-    const [viewA, viewB] = await Promise.all([waitFor(() => snapshot(again), settled(28_000), 60_000), waitFor(() => snapshot(b), settled(28_000), 60_000)]);
+    const [viewA, viewB] = await Promise.all([
+      waitFor(() => snapshot(again), settled(28_000), 60_000),
+      waitFor(() => snapshot(b), settled(28_000), 60_000),
+    ]);
     expect(viewA.conservation).toEqual(viewB.conservation);
     expect(viewA.conservation).toMatchObject({ ingested: 28_000, processed: 28_000, duplicates: 0, balanced: true });
     expect(viewA.regions.map((r) => r.flow.routed)).toEqual(viewB.regions.map((r) => r.flow.routed));
@@ -153,17 +194,29 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
       topic: `${env.KAFKA_TOPIC_PREFIX}.events.delhi`,
       acks: -1,
       messages: [
-        { partition: 0, value: JSON.stringify([{ ...a, location: "Delhi" }, { ...b, quality: "8k" }, { ...c, location: "Delhi" }]) },
+        {
+          partition: 0,
+          value: JSON.stringify([
+            { ...a, location: "Delhi" },
+            { ...b, quality: "8k" },
+            { ...c, location: "Delhi" },
+          ]),
+        },
         { partition: 1, value: "not json at all" },
         { partition: 1, value: JSON.stringify({ ...b, event_id: "foreign-single", location: "Delhi" }) },
       ],
     });
     await producer.disconnect();
-    const after = await waitFor(() => snapshot(server!), (s) => s.conservation.processed === before.conservation.processed + 3, 30_000);
+    const after = await waitFor(
+      () => snapshot(server!),
+      (s) => s.conservation.processed === before.conservation.processed + 3,
+      30_000,
+    );
     const delhi = (s: Snapshot) => s.regions.find((r) => r.id === "delhi")!.flow;
     expect(delhi(after).routed - delhi(before).routed).toBe(3);
     expect(after.conservation.rejected - before.conservation.rejected).toBe(2);
-    const skipped = (s: Snapshot) => s.rejections.find((r) => r.reason === "not a valid event on the bus, or expired before it was read")?.count ?? 0;
+    const skipped = (s: Snapshot) =>
+      s.rejections.find((r) => r.reason === "not a valid event on the bus, or expired before it was read")?.count ?? 0;
     expect(skipped(after) - skipped(before)).toBe(2);
     expect(after.conservation).toMatchObject({ queued: 0, balanced: true });
   }, 60_000);

@@ -6,8 +6,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HistoryRollup, Snapshot } from "@/core/metrics/snapshot";
 import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
 
-const base = { user_id: "u", device_id: "d", event_type: "play", timestamp: 1_764_000_000_000, quality: "720p", content_id: "ipl-final", bitrate: 4000, buffer_health: 6, network_type: "4G" };
-const event = (n: number, location: string, extra: Record<string, unknown> = {}) => ({ ...base, event_id: `e-${n}`, session_id: `s-${n}`, location, ...extra });
+const base = {
+  user_id: "u",
+  device_id: "d",
+  event_type: "play",
+  timestamp: 1_764_000_000_000,
+  quality: "720p",
+  content_id: "ipl-final",
+  bitrate: 4000,
+  buffer_health: 6,
+  network_type: "4G",
+};
+const event = (n: number, location: string, extra: Record<string, unknown> = {}) => ({
+  ...base,
+  event_id: `e-${n}`,
+  session_id: `s-${n}`,
+  location,
+  ...extra,
+});
 
 // 10 good events in 9 sessions (s-0 sends twice) and 3 bad ones at indexes 3, 7 and 11.
 const batch = [
@@ -88,7 +104,13 @@ describe("server on embedded defaults, simulator off", () => {
     ["malformed JSON", "[{", "application/json", 400, "The body is not valid JSON"],
     ["a body that is not an array", '{"event_id":"x"}', "application/json", 400, "The body must be a JSON array of events (got object)."],
     ["an empty body", "", "application/json", 400, "The body is empty; send a JSON value."],
-    ["a body that is not JSON", "hello", "text/plain", 415, 'Send the body as JSON with "content-type: application/json" (got "text/plain").'],
+    [
+      "a body that is not JSON",
+      "hello",
+      "text/plain",
+      415,
+      'Send the body as JSON with "content-type: application/json" (got "text/plain").',
+    ],
   ])("answers %s with %s and a clear message", async (_name, body, type, status, message) => {
     const response = await postEvents(server, body, type);
     expect(response.status).toBe(status);

@@ -50,7 +50,14 @@ export function AcknowledgeDialog({ alert, onClose }: AcknowledgeDialogProps) {
 
   const region = getRegionConfig(alert.region).name;
   return (
-    <dialog ref={dialogRef} className={styles.dialog} data-testid="ack-dialog" aria-labelledby={titleId} onCancel={keepOpenWhilePending} onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className={styles.dialog}
+      data-testid="ack-dialog"
+      aria-labelledby={titleId}
+      onCancel={keepOpenWhilePending}
+      onClose={onClose}
+    >
       <form className={styles.form} onSubmit={submit} aria-busy={pending || undefined}>
         <h2 id={titleId} className={styles.dialogTitle}>
           Acknowledge “{alert.ruleName}” in {region}?
@@ -76,14 +83,17 @@ export function AcknowledgeDialog({ alert, onClose }: AcknowledgeDialogProps) {
             onChange={(event) => setNote(event.target.value)}
           />
         </div>
-        {mutation.isError ? (
-          <DialogError testId="ack-error">{mutation.error.message}</DialogError>
-        ) : null}
+        {mutation.isError ? <DialogError testId="ack-error">{mutation.error.message}</DialogError> : null}
         <div className={styles.buttons}>
           <button type="button" className={styles.cancel} disabled={pending} onClick={() => dialogRef.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className={styles.confirm} data-testid="ack-submit" aria-disabled={pending || note.trim() === "" || undefined}>
+          <button
+            type="submit"
+            className={styles.confirm}
+            data-testid="ack-submit"
+            aria-disabled={pending || note.trim() === "" || undefined}
+          >
             {pending ? "Acknowledging…" : "Acknowledge"}
           </button>
         </div>

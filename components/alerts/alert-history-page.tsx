@@ -41,7 +41,13 @@ function describeOwner(alert: AlertView): string {
 
 /** The alert history: every alert that fired, filtered by state, region, severity, rule and time; one opens beside the list. */
 export function AlertHistoryPage({ initial }: { initial: AlertHistoryInitial }) {
-  const [filters, setFilters] = useState<AlertFilters>({ state: initial.state, region: initial.region, severity: initial.severity, ruleId: initial.ruleId, hours: initial.hours });
+  const [filters, setFilters] = useState<AlertFilters>({
+    state: initial.state,
+    region: initial.region,
+    severity: initial.severity,
+    ruleId: initial.ruleId,
+    hours: initial.hours,
+  });
   const [selectedId, setSelectedId] = useState<string | null>(initial.id);
   const now = useNow();
 
@@ -88,20 +94,59 @@ export function AlertHistoryPage({ initial }: { initial: AlertHistoryInitial }) 
       </header>
       <main className={page.main}>
         <form className={page.filters} aria-label="Filter alerts" onSubmit={(event) => event.preventDefault()}>
-          <FilterSelect label="State" value={filters.state} onChange={setFilter("state")} testId="filter-state"
-            options={[{ value: "", label: "Any state" }, { value: "active", label: "Active (firing or acknowledged)" }, ...ALERT_STATES.map((state) => ({ value: state, label: state }))]} />
-          <FilterSelect label="Region" value={filters.region} onChange={setFilter("region")} testId="filter-region"
-            options={[{ value: "", label: "All regions" }, ...REGIONS.map((region) => ({ value: region.id, label: region.name }))]} />
-          <FilterSelect label="Severity" value={filters.severity} onChange={setFilter("severity")} testId="filter-severity"
-            options={[{ value: "", label: "Any severity" }, ...ALERT_SEVERITIES.map((severity) => ({ value: severity, label: severity }))]} />
-          <FilterSelect label="Rule" value={filters.ruleId} onChange={setFilter("ruleId")} testId="filter-rule"
-            options={[{ value: "", label: rules.isPending ? "Loading rules…" : "Any rule" }, ...(rules.data?.rules ?? []).map((rule) => ({ value: rule.id, label: rule.name }))]} />
-          <FilterSelect label="Fired" value={filters.hours} onChange={setFilter("hours")} testId="filter-hours" options={[...HOUR_CHOICES]} />
-          <button type="button" className={page.button} onClick={() => setFilters({ state: "", region: "", severity: "", ruleId: "", hours: "" })}>
+          <FilterSelect
+            label="State"
+            value={filters.state}
+            onChange={setFilter("state")}
+            testId="filter-state"
+            options={[
+              { value: "", label: "Any state" },
+              { value: "active", label: "Active (firing or acknowledged)" },
+              ...ALERT_STATES.map((state) => ({ value: state, label: state })),
+            ]}
+          />
+          <FilterSelect
+            label="Region"
+            value={filters.region}
+            onChange={setFilter("region")}
+            testId="filter-region"
+            options={[{ value: "", label: "All regions" }, ...REGIONS.map((region) => ({ value: region.id, label: region.name }))]}
+          />
+          <FilterSelect
+            label="Severity"
+            value={filters.severity}
+            onChange={setFilter("severity")}
+            testId="filter-severity"
+            options={[{ value: "", label: "Any severity" }, ...ALERT_SEVERITIES.map((severity) => ({ value: severity, label: severity }))]}
+          />
+          <FilterSelect
+            label="Rule"
+            value={filters.ruleId}
+            onChange={setFilter("ruleId")}
+            testId="filter-rule"
+            options={[
+              { value: "", label: rules.isPending ? "Loading rules…" : "Any rule" },
+              ...(rules.data?.rules ?? []).map((rule) => ({ value: rule.id, label: rule.name })),
+            ]}
+          />
+          <FilterSelect
+            label="Fired"
+            value={filters.hours}
+            onChange={setFilter("hours")}
+            testId="filter-hours"
+            options={[...HOUR_CHOICES]}
+          />
+          <button
+            type="button"
+            className={page.button}
+            onClick={() => setFilters({ state: "", region: "", severity: "", ruleId: "", hours: "" })}
+          >
             Clear filters
           </button>
           <p className={page.count} aria-live="polite" data-testid="alerts-count">
-            {list ? `${list.length}${list.length === 500 ? "+" : ""} alert${list.length === 1 ? "" : "s"}${alerts.isFetching && alerts.isPlaceholderData ? " · updating…" : ""}` : " "}
+            {list
+              ? `${list.length}${list.length === 500 ? "+" : ""} alert${list.length === 1 ? "" : "s"}${alerts.isFetching && alerts.isPlaceholderData ? " · updating…" : ""}`
+              : " "}
           </p>
         </form>
         {alerts.isError ? (
@@ -162,7 +207,11 @@ export function AlertHistoryPage({ initial }: { initial: AlertHistoryInitial }) 
               </tbody>
             </table>
             {list !== null && list.length === 0 ? (
-              <EmptyState inline title="No alerts match these filters" detail="Widen the time range or clear a filter; rules that never fired leave no alerts." />
+              <EmptyState
+                inline
+                title="No alerts match these filters"
+                detail="Widen the time range or clear a filter; rules that never fired leave no alerts."
+              />
             ) : null}
           </section>
           <AlertDetail id={selectedId} onClose={() => setSelectedId(null)} />
@@ -220,7 +269,11 @@ function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }
   if (id === null) {
     return (
       <aside className={styles.detail} aria-label="Alert">
-        <EmptyState inline title="Pick an alert" detail="Click a row, or focus it and press Enter, to see its history and its place on the timeline." />
+        <EmptyState
+          inline
+          title="Pick an alert"
+          detail="Click a row, or focus it and press Enter, to see its history and its place on the timeline."
+        />
       </aside>
     );
   }
@@ -256,14 +309,22 @@ function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }
         </button>
       </header>
       <p className={styles.chips}>
-        <span className={styles.severity} data-severity={alert.severity}>{alert.severity}</span>
-        <span className={styles.state} data-state={alert.state}>{alert.state}</span>
+        <span className={styles.severity} data-severity={alert.severity}>
+          {alert.severity}
+        </span>
+        <span className={styles.state} data-state={alert.state}>
+          {alert.state}
+        </span>
         <span className={styles.chip}>{alert.impact} impact</span>
         {alert.escalatedAt !== null ? <span className={styles.chip}>escalated</span> : null}
         {alert.flaps > 0 ? <span className={styles.chip}>flapped ×{alert.flaps}</span> : null}
       </p>
       <p className={styles.thresholds}>{describeAlertThresholds(alert)}</p>
-      {alert.note ? <p className={styles.note}>“{alert.note}” — {alert.acknowledgedBy ?? "someone"}</p> : null}
+      {alert.note ? (
+        <p className={styles.note}>
+          “{alert.note}” — {alert.acknowledgedBy ?? "someone"}
+        </p>
+      ) : null}
       <p className={styles.links}>
         <Link href={`/timeline?region=${alert.region}&alert=${alert.id}`} data-testid="alert-timeline-link">
           On the timeline
@@ -272,7 +333,13 @@ function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }
           Runbook
         </a>
         {alert.state === "firing" ? (
-          <button type="button" className={page.button} disabled={operatorOnly !== null} title={operatorOnly ?? undefined} onClick={() => setAcknowledging(true)}>
+          <button
+            type="button"
+            className={page.button}
+            disabled={operatorOnly !== null}
+            title={operatorOnly ?? undefined}
+            onClick={() => setAcknowledging(true)}
+          >
             Acknowledge
           </button>
         ) : null}
@@ -282,9 +349,7 @@ function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }
           <li key={index} data-kind={entry.kind}>
             <time dateTime={new Date(entry.at).toISOString()}>{formatIst(entry.at).slice(11)}</time>
             <span className={styles.historyKind}>{HISTORY_WORDS[entry.kind] ?? entry.kind}</span>
-            <span className={styles.historyNote}>
-              {[entry.actor ? `by ${entry.actor}` : null, entry.note].filter(Boolean).join(": ")}
-            </span>
+            <span className={styles.historyNote}>{[entry.actor ? `by ${entry.actor}` : null, entry.note].filter(Boolean).join(": ")}</span>
           </li>
         ))}
       </ol>

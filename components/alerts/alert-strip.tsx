@@ -20,7 +20,11 @@ function summarize(alerts: readonly AlertView[]): string {
   if (alerts.length === 0) return "Alerts";
   const acknowledged = alerts.filter((alert) => alert.state === "acknowledged").length;
   const critical = alerts.filter((alert) => alert.severity === "critical").length;
-  return [`${alerts.length} active alert${alerts.length === 1 ? "" : "s"}`, critical > 0 ? `${critical} critical` : null, acknowledged > 0 ? `${acknowledged} acknowledged` : null]
+  return [
+    `${alerts.length} active alert${alerts.length === 1 ? "" : "s"}`,
+    critical > 0 ? `${critical} critical` : null,
+    acknowledged > 0 ? `${acknowledged} acknowledged` : null,
+  ]
     .filter(Boolean)
     .join(" · ");
 }
@@ -35,7 +39,9 @@ function AlertStripView({ alerts }: AlertStripProps) {
   return (
     <section className={styles.strip} data-testid="alerts" aria-label="Active alerts" aria-live="polite">
       <div className={styles.stripHeader}>
-        <p className={styles.summary} data-testid="alerts-summary">{summarize(alerts)}</p>
+        <p className={styles.summary} data-testid="alerts-summary">
+          {summarize(alerts)}
+        </p>
         <label className={styles.sound}>
           <input type="checkbox" data-testid="alert-sound" checked={sound} onChange={(event) => setSound(event.target.checked)} />
           Chime on new alerts
@@ -51,14 +57,22 @@ function AlertStripView({ alerts }: AlertStripProps) {
       ) : (
         <ul className={styles.list}>
           {alerts.map((alert) => (
-            <li key={alert.id} className={styles.alert} data-severity={alert.severity} data-state={alert.state} data-testid={`alert-${alert.id}`}>
+            <li
+              key={alert.id}
+              className={styles.alert}
+              data-severity={alert.severity}
+              data-state={alert.state}
+              data-testid={`alert-${alert.id}`}
+            >
               <span className={styles.severity}>{alert.severity}</span>
               <span className={styles.title}>
                 <strong>{alert.ruleName}</strong> · {getRegionConfig(alert.region).name}
                 <span className={styles.impact}>{alert.impact}</span>
                 {alert.escalatedAt !== null ? <span className={styles.escalated}>escalated</span> : null}
                 {alert.flaps > 0 ? <span className={styles.flaps}>flapped ×{alert.flaps}</span> : null}
-                {alert.silencedUntil !== null ? <span className={styles.flaps}>silenced until {formatIstTime(alert.silencedUntil)}</span> : null}
+                {alert.silencedUntil !== null ? (
+                  <span className={styles.flaps}>silenced until {formatIstTime(alert.silencedUntil)}</span>
+                ) : null}
               </span>
               <span className={styles.detail}>
                 {describeAlertThresholds(alert)} · since {formatIstTime(alert.firedAt)}
@@ -68,7 +82,11 @@ function AlertStripView({ alerts }: AlertStripProps) {
                 <a className={styles.runbook} href={alert.runbookUrl} target="_blank" rel="noreferrer">
                   Runbook
                 </a>
-                <Link className={styles.runbook} href={`/timeline?region=${alert.region}&alert=${alert.id}`} data-testid={`timeline-${alert.id}`}>
+                <Link
+                  className={styles.runbook}
+                  href={`/timeline?region=${alert.region}&alert=${alert.id}`}
+                  data-testid={`timeline-${alert.id}`}
+                >
                   Timeline
                 </Link>
                 {alert.state === "firing" ? (

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { alertRuleInputSchema, alertViewSchema, type AlertRule, type AlertRuleInput, type AlertView, type Silence } from "@/core/alerts/alert-rules";
+import {
+  alertRuleInputSchema,
+  alertViewSchema,
+  type AlertRule,
+  type AlertRuleInput,
+  type AlertView,
+  type Silence,
+} from "@/core/alerts/alert-rules";
 import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import { alertHistoryEntrySchema, type AlertHistoryEntry } from "@/core/timeline/timeline";
 import { ApiError, fetchJson, readJson, sendRequest } from "@/components/ui/api-client";
@@ -72,7 +79,12 @@ const silenceSchema = z.object({
 export const RULES_QUERY_KEY = ["alert-rules"] as const;
 export const SILENCES_QUERY_KEY = ["silences"] as const;
 
-const fieldErrorsSchema = z.object({ error: z.object({ message: z.string(), details: z.object({ fields: z.array(z.object({ path: z.string(), message: z.string() })) }).optional() }) });
+const fieldErrorsSchema = z.object({
+  error: z.object({
+    message: z.string(),
+    details: z.object({ fields: z.array(z.object({ path: z.string(), message: z.string() })) }).optional(),
+  }),
+});
 
 /** A refused rule: the server's reason for each field, to show beside it. */
 export class RuleRefusedError extends ApiError {
@@ -85,7 +97,9 @@ export class RuleRefusedError extends ApiError {
 }
 
 export function fetchAlertRules(signal: AbortSignal): Promise<{ rules: AlertRule[] }> {
-  return fetchJson("/api/alert-rules", "/api/alert-rules", z.object({ rules: z.array(alertRuleSchema) }), signal) as Promise<{ rules: AlertRule[] }>;
+  return fetchJson("/api/alert-rules", "/api/alert-rules", z.object({ rules: z.array(alertRuleSchema) }), signal) as Promise<{
+    rules: AlertRule[];
+  }>;
 }
 
 async function sendJson(endpoint: string, url: string, method: string, body?: unknown): Promise<Response> {
@@ -109,13 +123,28 @@ export async function saveAlertRule(id: string | null, rule: AlertRuleInput): Pr
 
 export async function deleteAlertRule(id: string): Promise<void> {
   const url = `/api/alert-rules/${id}`;
-  await readJson(url, await sendJson("/api/alert-rules/:id", url, "DELETE"), z.object({ deleted: z.string() }), (status, error) => error?.message ?? `HTTP ${status}`);
+  await readJson(
+    url,
+    await sendJson("/api/alert-rules/:id", url, "DELETE"),
+    z.object({ deleted: z.string() }),
+    (status, error) => error?.message ?? `HTTP ${status}`,
+  );
 }
 
 export function fetchSilences(signal: AbortSignal): Promise<{ silences: Silence[] }> {
   return fetchJson("/api/silences", "/api/silences", z.object({ silences: z.array(silenceSchema) }), signal);
 }
 
-export async function createSilence(input: { ruleId: string | null; region: RegionId | null; reason: string; durationMinutes: number }): Promise<Silence> {
-  return readJson("/api/silences", await sendJson("/api/silences", "/api/silences", "POST", input), silenceSchema, (status, error) => error?.message ?? `HTTP ${status}`);
+export async function createSilence(input: {
+  ruleId: string | null;
+  region: RegionId | null;
+  reason: string;
+  durationMinutes: number;
+}): Promise<Silence> {
+  return readJson(
+    "/api/silences",
+    await sendJson("/api/silences", "/api/silences", "POST", input),
+    silenceSchema,
+    (status, error) => error?.message ?? `HTTP ${status}`,
+  );
 }

@@ -3,7 +3,13 @@ import { createRuleDraft, draftFromRule, toRuleInput, validateRuleDraft } from "
 
 describe("rule drafts", () => {
   it("starts a new rule from the metric's SPEC thresholds", () => {
-    expect(createRuleDraft("processing_latency_ms")).toMatchObject({ metric: "processing_latency_ms", direction: "above", warning: "200", critical: "500", region: "" });
+    expect(createRuleDraft("processing_latency_ms")).toMatchObject({
+      metric: "processing_latency_ms",
+      direction: "above",
+      warning: "200",
+      critical: "500",
+      region: "",
+    });
   });
 
   it("names every bad field with the server's own reason", () => {
@@ -25,7 +31,13 @@ describe("rule drafts", () => {
   });
 
   it("turns a valid draft into the request body and back", () => {
-    const draft = { ...createRuleDraft(), name: "Pune errors", region: "pune" as const, clearThreshold: "1.5", runbookUrl: " https://r.example/pune " };
+    const draft = {
+      ...createRuleDraft(),
+      name: "Pune errors",
+      region: "pune" as const,
+      clearThreshold: "1.5",
+      runbookUrl: " https://r.example/pune ",
+    };
     expect(validateRuleDraft(draft)).toEqual({});
     const input = toRuleInput(draft);
     expect(input).toEqual({
@@ -43,6 +55,9 @@ describe("rule drafts", () => {
       runbookUrl: "https://r.example/pune",
       enabled: true,
     });
-    expect(draftFromRule({ id: "r", ...input, clearThreshold: 1.5, escalateAfterSeconds: 600, enabled: true } as never)).toEqual({ ...draft, runbookUrl: "https://r.example/pune" });
+    expect(draftFromRule({ id: "r", ...input, clearThreshold: 1.5, escalateAfterSeconds: 600, enabled: true } as never)).toEqual({
+      ...draft,
+      runbookUrl: "https://r.example/pune",
+    });
   });
 });

@@ -49,7 +49,15 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
   function changeMetric(metric: MetricName): void {
     // A new rule follows the metric's SPEC lines; an edited one keeps what its author chose.
     if (rule) edit("metric", metric);
-    else setDraft((current) => ({ ...createRuleDraft(metric), name: current.name, region: current.region, channels: current.channels, impact: current.impact, runbookUrl: current.runbookUrl }));
+    else
+      setDraft((current) => ({
+        ...createRuleDraft(metric),
+        name: current.name,
+        region: current.region,
+        channels: current.channels,
+        impact: current.impact,
+        runbookUrl: current.runbookUrl,
+      }));
   }
 
   function submit(event: FormEvent<HTMLFormElement>): void {
@@ -61,17 +69,34 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
 
   const unit = METRIC_UNITS[draft.metric];
   return (
-    <dialog ref={dialogRef} className={`${controls.dialog} ${styles.wide}`} aria-labelledby={titleId} data-testid="rule-dialog" onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className={`${controls.dialog} ${styles.wide}`}
+      aria-labelledby={titleId}
+      data-testid="rule-dialog"
+      onClose={onClose}
+    >
       <form className={controls.form} onSubmit={submit} noValidate aria-busy={mutation.isPending || undefined}>
         <h2 id={titleId} className={controls.dialogTitle}>
           {rule ? `Edit “${rule.name}”` : "New alert rule"}
         </h2>
         <div className={styles.grid}>
           <Field label="Name" error={errorOf("name")} wide>
-            <input className={controls.input} data-testid="rule-name" value={draft.name} maxLength={100} onChange={(e) => edit("name", e.target.value)} />
+            <input
+              className={controls.input}
+              data-testid="rule-name"
+              value={draft.name}
+              maxLength={100}
+              onChange={(e) => edit("name", e.target.value)}
+            />
           </Field>
           <Field label="Metric" error={errorOf("metric")}>
-            <select className={controls.input} data-testid="rule-metric" value={draft.metric} onChange={(e) => changeMetric(e.target.value as MetricName)}>
+            <select
+              className={controls.input}
+              data-testid="rule-metric"
+              value={draft.metric}
+              onChange={(e) => changeMetric(e.target.value as MetricName)}
+            >
               {MEASURED_METRICS.map((metric) => (
                 <option key={metric} value={metric}>
                   {METRIC_LABELS[metric]}
@@ -80,33 +105,78 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
             </select>
           </Field>
           <Field label="Region" error={errorOf("region")}>
-            <select className={controls.input} data-testid="rule-region" value={draft.region} onChange={(e) => edit("region", e.target.value as RegionId | "")}>
+            <select
+              className={controls.input}
+              data-testid="rule-region"
+              value={draft.region}
+              onChange={(e) => edit("region", e.target.value as RegionId | "")}
+            >
               <RegionOptions allLabel="Every region, each on its own" />
             </select>
           </Field>
           <Field label="Fires when the value is" error={errorOf("direction")}>
-            <select className={controls.input} data-testid="rule-direction" value={draft.direction} onChange={(e) => edit("direction", e.target.value as "above" | "below")}>
+            <select
+              className={controls.input}
+              data-testid="rule-direction"
+              value={draft.direction}
+              onChange={(e) => edit("direction", e.target.value as "above" | "below")}
+            >
               <option value="above">above the lines</option>
               <option value="below">below the lines</option>
             </select>
           </Field>
           <Field label={`Warning (${unit})`} error={errorOf("warning")}>
-            <input className={controls.input} data-testid="rule-warning" inputMode="decimal" value={draft.warning} onChange={(e) => edit("warning", e.target.value)} />
+            <input
+              className={controls.input}
+              data-testid="rule-warning"
+              inputMode="decimal"
+              value={draft.warning}
+              onChange={(e) => edit("warning", e.target.value)}
+            />
           </Field>
           <Field label={`Critical (${unit})`} error={errorOf("critical")}>
-            <input className={controls.input} data-testid="rule-critical" inputMode="decimal" value={draft.critical} onChange={(e) => edit("critical", e.target.value)} />
+            <input
+              className={controls.input}
+              data-testid="rule-critical"
+              inputMode="decimal"
+              value={draft.critical}
+              onChange={(e) => edit("critical", e.target.value)}
+            />
           </Field>
           <Field label={`Clears at (${unit})`} hint="empty: at the warning line" error={errorOf("clearThreshold")}>
-            <input className={controls.input} data-testid="rule-clear" inputMode="decimal" value={draft.clearThreshold} onChange={(e) => edit("clearThreshold", e.target.value)} />
+            <input
+              className={controls.input}
+              data-testid="rule-clear"
+              inputMode="decimal"
+              value={draft.clearThreshold}
+              onChange={(e) => edit("clearThreshold", e.target.value)}
+            />
           </Field>
           <Field label="Window (seconds)" hint="fires when ≥ 80% of its samples breach" error={errorOf("windowSeconds")}>
-            <input className={controls.input} data-testid="rule-window" inputMode="numeric" value={draft.windowSeconds} onChange={(e) => edit("windowSeconds", e.target.value)} />
+            <input
+              className={controls.input}
+              data-testid="rule-window"
+              inputMode="numeric"
+              value={draft.windowSeconds}
+              onChange={(e) => edit("windowSeconds", e.target.value)}
+            />
           </Field>
           <Field label="Escalate after (seconds)" hint="unacknowledged; 0 never escalates" error={errorOf("escalateAfterSeconds")}>
-            <input className={controls.input} data-testid="rule-escalate" inputMode="numeric" value={draft.escalateAfterSeconds} onChange={(e) => edit("escalateAfterSeconds", e.target.value)} />
+            <input
+              className={controls.input}
+              data-testid="rule-escalate"
+              inputMode="numeric"
+              value={draft.escalateAfterSeconds}
+              onChange={(e) => edit("escalateAfterSeconds", e.target.value)}
+            />
           </Field>
           <Field label="Impact" error={errorOf("impact")}>
-            <select className={controls.input} data-testid="rule-impact" value={draft.impact} onChange={(e) => edit("impact", e.target.value as RuleDraft["impact"])}>
+            <select
+              className={controls.input}
+              data-testid="rule-impact"
+              value={draft.impact}
+              onChange={(e) => edit("impact", e.target.value as RuleDraft["impact"])}
+            >
               {ALERT_IMPACTS.map((impact) => (
                 <option key={impact} value={impact}>
                   {impact}
@@ -115,7 +185,14 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
             </select>
           </Field>
           <Field label="Runbook URL" error={errorOf("runbookUrl")} wide>
-            <input className={controls.input} data-testid="rule-runbook" type="url" value={draft.runbookUrl} placeholder="https://runbooks.example/…" onChange={(e) => edit("runbookUrl", e.target.value)} />
+            <input
+              className={controls.input}
+              data-testid="rule-runbook"
+              type="url"
+              value={draft.runbookUrl}
+              placeholder="https://runbooks.example/…"
+              onChange={(e) => edit("runbookUrl", e.target.value)}
+            />
           </Field>
           <fieldset className={styles.channels}>
             <legend className={controls.label}>Notify through</legend>
@@ -124,7 +201,9 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
                 <input
                   type="checkbox"
                   checked={draft.channels.includes(channel)}
-                  onChange={(e) => edit("channels", e.target.checked ? [...draft.channels, channel] : draft.channels.filter((c) => c !== channel))}
+                  onChange={(e) =>
+                    edit("channels", e.target.checked ? [...draft.channels, channel] : draft.channels.filter((c) => c !== channel))
+                  }
                 />
                 {channel}
               </label>
@@ -151,7 +230,19 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
   );
 }
 
-function Field({ label, hint, error, wide, children }: { label: string; hint?: string; error: string | undefined; wide?: boolean; children: ReactNode }) {
+function Field({
+  label,
+  hint,
+  error,
+  wide,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  wide?: boolean;
+  children: ReactNode;
+}) {
   const errorId = useId();
   return (
     <label className={wide ? `${controls.field} ${styles.wideField}` : controls.field} aria-describedby={error ? errorId : undefined}>

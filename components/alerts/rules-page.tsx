@@ -22,11 +22,13 @@ import { SilenceDialog } from "./silence-dialog";
 import history from "./history.module.css";
 import styles from "./rules.module.css";
 
-type Dialog = { kind: "edit"; rule: AlertRule | null } | { kind: "silence"; rule: AlertRule | null } | { kind: "delete"; rule: AlertRule } | null;
+type Dialog =
+  { kind: "edit"; rule: AlertRule | null } | { kind: "silence"; rule: AlertRule | null } | { kind: "delete"; rule: AlertRule } | null;
 
 function describeLines(rule: AlertRule): string {
   const value = (v: number) => formatMetricValue(rule.metric, v);
-  const clear = rule.clearThreshold === null ? "" : `, clears ${rule.direction === "above" ? "below" : "above"} ${value(rule.clearThreshold)}`;
+  const clear =
+    rule.clearThreshold === null ? "" : `, clears ${rule.direction === "above" ? "below" : "above"} ${value(rule.clearThreshold)}`;
   return `${rule.direction} ${value(rule.warning)} / ${value(rule.critical)}${clear}`;
 }
 
@@ -52,7 +54,8 @@ export function RulesPage() {
         <Brand tag="alert rules" />
         <SiteNav current="alerts" />
         <p className={page.headerNote}>
-          <Link href="/alerts">← Alert history</Link> · a rule fires for a region when ≥ 80% of its window&apos;s samples breach (at least 3)
+          <Link href="/alerts">← Alert history</Link> · a rule fires for a region when ≥ 80% of its window&apos;s samples breach (at least
+          3)
         </p>
         <UserMenu />
       </header>
@@ -60,7 +63,13 @@ export function RulesPage() {
         <section className={styles.section} aria-label="Rules">
           <div className={styles.sectionHeader}>
             <h2 className={styles.sectionTitle}>Rules</h2>
-            <button type="button" className={page.button} data-testid="rule-new" {...adminLock} onClick={() => setDialog({ kind: "edit", rule: null })}>
+            <button
+              type="button"
+              className={page.button}
+              data-testid="rule-new"
+              {...adminLock}
+              onClick={() => setDialog({ kind: "edit", rule: null })}
+            >
               New rule
             </button>
             <button type="button" className={page.button} {...operatorLock} onClick={() => setDialog({ kind: "silence", rule: null })}>
@@ -107,10 +116,20 @@ export function RulesPage() {
                             <button type="button" className={page.button} {...adminLock} onClick={() => setDialog({ kind: "edit", rule })}>
                               Edit
                             </button>
-                            <button type="button" className={page.button} {...operatorLock} onClick={() => setDialog({ kind: "silence", rule })}>
+                            <button
+                              type="button"
+                              className={page.button}
+                              {...operatorLock}
+                              onClick={() => setDialog({ kind: "silence", rule })}
+                            >
                               Silence
                             </button>
-                            <button type="button" className={page.button} {...adminLock} onClick={() => setDialog({ kind: "delete", rule })}>
+                            <button
+                              type="button"
+                              className={page.button}
+                              {...adminLock}
+                              onClick={() => setDialog({ kind: "delete", rule })}
+                            >
                               Delete
                             </button>
                           </span>
@@ -120,12 +139,12 @@ export function RulesPage() {
                   : rules.isError
                     ? null
                     : Array.from({ length: 5 }, (_, row) => (
-                      <tr key={row} aria-hidden="true">
-                        <td colSpan={8}>
-                          <Skeleton width="60%" />
-                        </td>
-                      </tr>
-                    ))}
+                        <tr key={row} aria-hidden="true">
+                          <td colSpan={8}>
+                            <Skeleton width="60%" />
+                          </td>
+                        </tr>
+                      ))}
               </tbody>
             </table>
           </div>
@@ -138,7 +157,9 @@ export function RulesPage() {
               The silences could not be loaded: {silences.error.message}. Retrying every 30 s.
             </p>
           ) : null}
-          {silences.data && silences.data.silences.length === 0 ? <EmptyState inline title="Nothing is silenced" detail="Every alert notifies its channels." /> : null}
+          {silences.data && silences.data.silences.length === 0 ? (
+            <EmptyState inline title="Nothing is silenced" detail="Every alert notifies its channels." />
+          ) : null}
           {silences.data && silences.data.silences.length > 0 ? (
             <div className={history.tableWrap}>
               <table className={history.table} data-testid="silences">
@@ -190,7 +211,14 @@ function DeleteRuleDialog({ rule, onClose }: { rule: AlertRule; onClose: () => v
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
   return (
-    <dialog ref={dialogRef} className={controls.dialog} data-tone="danger" aria-label={`Delete ${rule.name}`} data-testid="rule-delete-dialog" onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className={controls.dialog}
+      data-tone="danger"
+      aria-label={`Delete ${rule.name}`}
+      data-testid="rule-delete-dialog"
+      onClose={onClose}
+    >
       <form
         className={controls.form}
         onSubmit={(event) => {
@@ -209,7 +237,13 @@ function DeleteRuleDialog({ rule, onClose }: { rule: AlertRule; onClose: () => v
           <button type="button" className={controls.cancel} onClick={() => dialogRef.current?.close()}>
             Cancel
           </button>
-          <button type="submit" className={controls.confirm} data-tone="danger" data-testid="rule-delete-confirm" disabled={mutation.isPending}>
+          <button
+            type="submit"
+            className={controls.confirm}
+            data-tone="danger"
+            data-testid="rule-delete-confirm"
+            disabled={mutation.isPending}
+          >
             {mutation.isPending ? "Deleting…" : "Delete rule"}
           </button>
         </div>

@@ -49,7 +49,15 @@ export function LoginForm({ next }: { next: string | null }) {
         <fieldset className={styles.fieldset} disabled={!hydrated}>
           <label className={styles.field}>
             <span>Username</span>
-            <input name="username" autoComplete="username" required value={username} onChange={(event) => setUsername(event.target.value)} data-testid="login-username" autoFocus />
+            <input
+              name="username"
+              autoComplete="username"
+              required
+              value={username}
+              onChange={(event) => setUsername(event.target.value)}
+              data-testid="login-username"
+              autoFocus
+            />
           </label>
           <label className={styles.field}>
             <span>Password</span>
@@ -63,11 +71,7 @@ export function LoginForm({ next }: { next: string | null }) {
               data-testid="login-password"
             />
           </label>
-          {error ? (
-            <ErrorText testId="login-error">
-              {error}
-            </ErrorText>
-          ) : null}
+          {error ? <ErrorText testId="login-error">{error}</ErrorText> : null}
           <button type="submit" className={styles.primary} disabled={busy} data-testid="login-submit">
             {busy ? "Signing in…" : "Sign in"}
           </button>

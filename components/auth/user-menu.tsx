@@ -41,11 +41,7 @@ export function UserMenu() {
         <button type="button" className={styles.button} onClick={() => void leave()} data-testid="sign-out">
           Sign out
         </button>
-        {problem ? (
-          <ErrorText as="span">
-            {problem}
-          </ErrorText>
-        ) : null}
+        {problem ? <ErrorText as="span">{problem}</ErrorText> : null}
       </div>
     </details>
   );

@@ -18,7 +18,17 @@ const ROLE_HELP: Record<Role, string> = {
   admin: "everything an operator does, plus alert rules and users",
 };
 
-function UserRow({ user, self, onChanged, onProblem }: { user: UserView; self: boolean; onChanged: () => void; onProblem: (message: string | null) => void }) {
+function UserRow({
+  user,
+  self,
+  onChanged,
+  onProblem,
+}: {
+  user: UserView;
+  self: boolean;
+  onChanged: () => void;
+  onProblem: (message: string | null) => void;
+}) {
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -42,7 +52,10 @@ function UserRow({ user, self, onChanged, onProblem }: { user: UserView; self: b
 
   return (
     <tr data-testid={`user-${user.username}`}>
-      <td>{user.username}{self ? " (you)" : ""}</td>
+      <td>
+        {user.username}
+        {self ? " (you)" : ""}
+      </td>
       <td>
         <select
           aria-label={`Role of ${user.username}`}
@@ -65,7 +78,13 @@ function UserRow({ user, self, onChanged, onProblem }: { user: UserView; self: b
         {confirming ? (
           <>
             <span>Delete {user.username}?</span>
-            <button type="button" className={styles.danger} disabled={busy} data-testid={`user-${user.username}-delete-confirm`} onClick={() => void run(() => deleteUser(user.id))}>
+            <button
+              type="button"
+              className={styles.danger}
+              disabled={busy}
+              data-testid={`user-${user.username}-delete-confirm`}
+              onClick={() => void run(() => deleteUser(user.id))}
+            >
               Delete
             </button>
             <button type="button" className={styles.button} onClick={() => setConfirming(false)} autoFocus>
@@ -120,24 +139,38 @@ export function UsersPage() {
       </header>
       <main className={styles.usersMain}>
         {me && me.role !== "admin" ? (
-          <ErrorText>
-            Only admins manage users; you are signed in as {me.role}.
-          </ErrorText>
+          <ErrorText>Only admins manage users; you are signed in as {me.role}.</ErrorText>
         ) : (
           <>
             <form className={styles.createForm} method="post" onSubmit={(event) => void create(event)} aria-label="New user">
               <fieldset className={styles.fieldset} disabled={!hydrated}>
                 <label className={styles.field}>
                   <span>Username</span>
-                  <input required value={draft.username} onChange={(event) => setDraft({ ...draft, username: event.target.value })} data-testid="new-user-username" />
+                  <input
+                    required
+                    value={draft.username}
+                    onChange={(event) => setDraft({ ...draft, username: event.target.value })}
+                    data-testid="new-user-username"
+                  />
                 </label>
                 <label className={styles.field}>
                   <span>Password</span>
-                  <input required type="password" autoComplete="new-password" value={draft.password} onChange={(event) => setDraft({ ...draft, password: event.target.value })} data-testid="new-user-password" />
+                  <input
+                    required
+                    type="password"
+                    autoComplete="new-password"
+                    value={draft.password}
+                    onChange={(event) => setDraft({ ...draft, password: event.target.value })}
+                    data-testid="new-user-password"
+                  />
                 </label>
                 <label className={styles.field}>
                   <span>Role</span>
-                  <select value={draft.role} onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })} data-testid="new-user-role">
+                  <select
+                    value={draft.role}
+                    onChange={(event) => setDraft({ ...draft, role: event.target.value as Role })}
+                    data-testid="new-user-role"
+                  >
                     {ROLES.map((role) => (
                       <option key={role} value={role}>
                         {role} — {ROLE_HELP[role]}
@@ -150,16 +183,8 @@ export function UsersPage() {
                 </button>
               </fieldset>
             </form>
-            {problem ? (
-              <ErrorText testId="users-error">
-                {problem}
-              </ErrorText>
-            ) : null}
-            {users.isError ? (
-              <ErrorText>
-                {users.error.message}
-              </ErrorText>
-            ) : null}
+            {problem ? <ErrorText testId="users-error">{problem}</ErrorText> : null}
+            {users.isError ? <ErrorText>{users.error.message}</ErrorText> : null}
             <table className={styles.table} data-testid="users">
               <thead>
                 <tr>

@@ -47,11 +47,7 @@ const NETWORK_COLORS: Record<NetworkType, string> = {
   broadband: "#5b9cff",
 };
 
-function createRows<K extends string>(
-  keys: readonly K[],
-  counts: Record<K, number>,
-  colors: Record<K, string>,
-): DistributionRow[] {
+function createRows<K extends string>(keys: readonly K[], counts: Record<K, number>, colors: Record<K, string>): DistributionRow[] {
   return keys.map((key) => ({ key, label: key, count: counts[key], color: colors[key] }));
 }
 
@@ -114,10 +110,7 @@ export function Board() {
     }
   }, [snapshotQuery.data, snapshotQuery.dataUpdatedAt]);
 
-  const historyPoints = useMemo(
-    () => (history.data ? convertRollupsToPoints(history.data.rollups) : EMPTY_POINTS),
-    [history.data],
-  );
+  const historyPoints = useMemo(() => (history.data ? convertRollupsToPoints(history.data.rollups) : EMPTY_POINTS), [history.data]);
   const latestAt = feed.snapshot?.at ?? null;
   const points = useMemo(
     () => mergeSeries(historyPoints, feed.livePoints, latestAt ?? history.data?.to ?? 0),
@@ -128,14 +121,8 @@ export function Board() {
   const stale = live.state !== "live" && snapshot !== null;
   const clockOffsetMs = snapshot && feed.receivedAt !== null ? snapshot.at - feed.receivedAt : 0;
 
-  const qualityRows = useMemo(
-    () => (snapshot ? createRows(QUALITIES, snapshot.quality, QUALITY_COLORS) : null),
-    [snapshot],
-  );
-  const networkRows = useMemo(
-    () => (snapshot ? createRows(NETWORK_TYPES, snapshot.network, NETWORK_COLORS) : null),
-    [snapshot],
-  );
+  const qualityRows = useMemo(() => (snapshot ? createRows(QUALITIES, snapshot.quality, QUALITY_COLORS) : null), [snapshot]);
+  const networkRows = useMemo(() => (snapshot ? createRows(NETWORK_TYPES, snapshot.network, NETWORK_COLORS) : null), [snapshot]);
 
   const notices: Notice[] = [];
   if (stale) {

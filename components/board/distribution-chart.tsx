@@ -85,9 +85,5 @@ function DistributionChartView({ title, testId, subject, rows, windowMs }: Distr
 }
 
 export const DistributionChart = memo(DistributionChartView, (previous, next) => {
-  return (
-    previous.title === next.title &&
-    previous.windowMs === next.windowMs &&
-    isStructurallyEqual(previous.rows, next.rows)
-  );
+  return previous.title === next.title && previous.windowMs === next.windowMs && isStructurallyEqual(previous.rows, next.rows);
 });

@@ -31,7 +31,10 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
     : "Consumer lag over the last 15 minutes: nothing measured yet.";
 
   return (
-    <Panel title="Consumer lag" meta={latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)}` : "events behind · last 15 min"}>
+    <Panel
+      title="Consumer lag"
+      meta={latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)}` : "events behind · last 15 min"}
+    >
       <figure className={styles.chartFrame} data-testid="chart-lag" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
           <Skeleton block />
@@ -73,7 +76,12 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
                 ifOverflow="hidden"
                 stroke={CHART_COLORS.critical}
                 strokeDasharray="6 4"
-                label={{ value: `${formatCompact(CRITICAL)} critical`, position: "insideTopLeft", fill: CHART_COLORS.critical, fontSize: 11 }}
+                label={{
+                  value: `${formatCompact(CRITICAL)} critical`,
+                  position: "insideTopLeft",
+                  fill: CHART_COLORS.critical,
+                  fontSize: 11,
+                }}
               />
               <Area
                 dataKey="lag"

@@ -14,9 +14,7 @@ const LABELS: Record<LiveState, string> = {
 function SnapshotAge({ receivedAt }: { receivedAt: number | null }) {
   const now = useNow();
   if (receivedAt === null) return <span className={styles.liveAge}>no snapshot yet</span>;
-  return (
-    <span className={`${styles.liveAge} num`}>last snapshot {now === 0 ? "—" : formatElapsed(now - receivedAt)} ago</span>
-  );
+  return <span className={`${styles.liveAge} num`}>last snapshot {now === 0 ? "—" : formatElapsed(now - receivedAt)} ago</span>;
 }
 
 /** Whether the board is receiving the live feed; while not, how old the shown data is. */

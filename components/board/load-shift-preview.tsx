@@ -48,7 +48,11 @@ export function LoadShiftPreview({ region, control, regions, at, strategy }: Loa
       </p>
       <ul className={styles.shifts}>
         {projection.takers.map((shift) => (
-          <li key={shift.region} data-region={shift.region} data-over={shift.utilizationAfterPercent > SPILLOVER_THRESHOLD_PERCENT || undefined}>
+          <li
+            key={shift.region}
+            data-region={shift.region}
+            data-over={shift.utilizationAfterPercent > SPILLOVER_THRESHOLD_PERCENT || undefined}
+          >
             <span className={styles.shiftName}>{getRegionConfig(shift.region).name}</span>
             <span className={styles.shiftViewers}>+{formatInteger(shift.viewers)}</span>
             <UtilisationMeter percent={shift.utilizationAfterPercent} />

@@ -58,7 +58,9 @@ function RegionChangesView({ changes, problem, pollMs }: RegionChangesProps) {
           </p>
         ) : null}
         {changes === null ? (
-          problem ? null : <Skeleton block />
+          problem ? null : (
+            <Skeleton block />
+          )
         ) : changes.length === 0 ? (
           <EmptyState title="No region changes yet" detail="Failovers, failbacks and breaker changes appear here." />
         ) : (

@@ -80,7 +80,13 @@ export function RegionControlDialog({ request, snapshot, routingStrategy, onClos
           {copy.explain(name)}
         </p>
         {openedWith && routingStrategy ? (
-          <LoadShiftPreview region={request.region} control={request.control} regions={openedWith.regions} at={openedWith.at} strategy={routingStrategy} />
+          <LoadShiftPreview
+            region={request.region}
+            control={request.control}
+            regions={openedWith.regions}
+            at={openedWith.at}
+            strategy={routingStrategy}
+          />
         ) : null}
         <div className={styles.field}>
           <label htmlFor={reasonId} className={styles.label}>
@@ -99,9 +105,7 @@ export function RegionControlDialog({ request, snapshot, routingStrategy, onClos
             onChange={(event) => setReason(event.target.value)}
           />
         </div>
-        {mutation.isError ? (
-          <DialogError testId="confirm-error">{mutation.error.message}</DialogError>
-        ) : null}
+        {mutation.isError ? <DialogError testId="confirm-error">{mutation.error.message}</DialogError> : null}
         <div className={styles.buttons}>
           <button type="button" className={styles.cancel} disabled={pending} onClick={() => dialogRef.current?.close()}>
             Cancel

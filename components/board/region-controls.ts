@@ -26,8 +26,7 @@ export const REGION_CONTROL_COPY: Record<RegionControl, RegionControlCopy> = {
   failover: {
     label: "Fail over",
     ask: (name) => `Fail over ${name}?`,
-    explain: (name) =>
-      `${name} stops taking events: routing sends its load to the other active regions until someone fails it back.`,
+    explain: (name) => `${name} stops taking events: routing sends its load to the other active regions until someone fails it back.`,
     confirm: (name) => `Fail over ${name}`,
     pending: (name) => `Failing over ${name}…`,
     tone: "danger",
@@ -53,8 +52,7 @@ export const REGION_CONTROL_COPY: Record<RegionControl, RegionControlCopy> = {
   reset: {
     label: "Reset breaker",
     ask: (name) => `Reset the ${name} breaker?`,
-    explain: (name) =>
-      `Closes ${name}'s circuit breaker and clears its failure count, so routing may send it traffic again at once.`,
+    explain: (name) => `Closes ${name}'s circuit breaker and clears its failure count, so routing may send it traffic again at once.`,
     confirm: (name) => `Reset ${name} breaker`,
     pending: (name) => `Resetting ${name} breaker…`,
     tone: "restore",

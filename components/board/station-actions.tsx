@@ -99,14 +99,7 @@ export function StationActions({ regionId, name, controls, onSelect }: StationAc
         <span className={styles.triggerLabel}>Actions</span>
       </button>
       {open && controls ? (
-        <div
-          ref={menuRef}
-          id={menuId}
-          role="menu"
-          aria-label={`${name} actions`}
-          className={styles.menu}
-          onKeyDown={handleMenuKey}
-        >
+        <div ref={menuRef} id={menuId} role="menu" aria-label={`${name} actions`} className={styles.menu} onKeyDown={handleMenuKey}>
           {controls.map((control) => (
             <button
               key={control}

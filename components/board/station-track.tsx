@@ -26,7 +26,11 @@ export function StationTrack({ regions, stale, onRequestControl }: StationTrackP
             <Station
               key={config.id}
               config={config}
-              region={regions && !region ? createIdleRegionSnapshot(config, { status: MISSING_REGION_REASON, health: MISSING_REGION_REASON }) : region}
+              region={
+                regions && !region
+                  ? createIdleRegionSnapshot(config, { status: MISSING_REGION_REASON, health: MISSING_REGION_REASON })
+                  : region
+              }
               stale={stale}
               onRequestControl={onRequestControl}
             />
@@ -36,4 +40,3 @@ export function StationTrack({ regions, stale, onRequestControl }: StationTrackP
     </section>
   );
 }
-

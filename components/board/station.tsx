@@ -2,14 +2,7 @@ import { memo } from "react";
 import type { RegionConfig } from "@/core/routing/regions";
 import { evaluateThreshold, type ThresholdLevel } from "@/core/metrics/thresholds";
 import type { RegionSnapshot } from "@/core/metrics/snapshot";
-import {
-  formatCompact,
-  formatInteger,
-  formatMs,
-  formatPercent,
-  formatRate,
-  formatSeconds,
-} from "@/components/ui/format";
+import { formatCompact, formatInteger, formatMs, formatPercent, formatRate, formatSeconds } from "@/components/ui/format";
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { SignalLamp } from "@/components/ui/signal-lamp";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -42,7 +35,9 @@ function describeStation(config: RegionConfig, region: RegionSnapshot): string {
 
 /** The lag per partition, for the tooltip: where a backlog sits matters when one partition is stuck. */
 function describeLag(region: RegionSnapshot): string {
-  const parts = region.lag.partitions.map((p) => `partition ${p.partition}: ${formatInteger(p.messages)} behind, oldest ${formatSeconds(p.seconds)}`);
+  const parts = region.lag.partitions.map(
+    (p) => `partition ${p.partition}: ${formatInteger(p.messages)} behind, oldest ${formatSeconds(p.seconds)}`,
+  );
   return [`${formatInteger(region.lag.messages)} events not yet consumed`, ...parts].join("\n");
 }
 
@@ -154,7 +149,11 @@ function StationView({ config, region, stale, onRequestControl }: StationProps) 
               level={region ? evaluateThreshold("consumer_lag_messages", region.lag.messages) : "ok"}
               title={region ? describeLag(region) : undefined}
             />
-            <Metric label="Lag age" value={region ? formatSeconds(region.lag.seconds) : null} title={region ? describeLag(region) : undefined} />
+            <Metric
+              label="Lag age"
+              value={region ? formatSeconds(region.lag.seconds) : null}
+              title={region ? describeLag(region) : undefined}
+            />
           </dl>
           <UtilisationMeter percent={region?.utilizationPercent ?? null} />
           <p className={styles.reason} data-status={status}>

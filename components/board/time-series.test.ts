@@ -31,7 +31,22 @@ function createRollup(region: HistoryRollup["region"], bucketStart: number, even
 }
 
 function createPoint(t: number, total = 1, spanMs = 1000): SeriesPoint {
-  return { t, spanMs, total, p50: 1, p95: 2, p99: 3, lag: 0, lagSeconds: 0, mumbai: total, delhi: 0, bangalore: 0, hyderabad: 0, pune: 0, kolkata: 0 };
+  return {
+    t,
+    spanMs,
+    total,
+    p50: 1,
+    p95: 2,
+    p99: 3,
+    lag: 0,
+    lagSeconds: 0,
+    mumbai: total,
+    delhi: 0,
+    bangalore: 0,
+    hyderabad: 0,
+    pune: 0,
+    kolkata: 0,
+  };
 }
 
 function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
@@ -39,7 +54,8 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
     at,
     system: {
       healthScore: 100,
-      healthBand: "excellent", healthDeductions: [],
+      healthBand: "excellent",
+      healthDeductions: [],
       process: { rssMb: 300, heapUsedMb: 120, cpuPercent: 40, memoryPercent: 1.2 },
       history: { failing: false, error: null, buffered: 0, limit: 0, dropped: 0 },
     },
@@ -80,7 +96,17 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
     eventTypes: { play: 0, pause: 0, quality_change: 0, buffer: 0, error: 0 },
     bufferActions: { emergency_buffer: 0, preventive_buffer: 0, maintain_current: 0, optimize_bandwidth: 0 },
     totals: { viewers: 10, eventsPerSecond: totalEventsPerSecond, accepted: 5, rejected: 0, duplicates: 0, processed: 5 },
-    conservation: { ingested: 5, replayed: 0, rejected: 0, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
+    conservation: {
+      ingested: 5,
+      replayed: 0,
+      rejected: 0,
+      processed: 5,
+      queued: 0,
+      inRetry: 0,
+      deadLettered: 0,
+      duplicates: 0,
+      balanced: true,
+    },
     rejections: [],
     alerts: [],
     replication: [],
@@ -123,7 +149,13 @@ describe("convertSnapshotToPoint", () => {
   it("sums the regions' lag and keeps the oldest age", () => {
     const snapshot = createSnapshot(6000, 7);
     const [delhi] = snapshot.regions;
-    const lagged = { ...snapshot, regions: [{ ...delhi!, lag: { messages: 40, seconds: 2.5, partitions: [] } }, { ...delhi!, id: "pune" as const, lag: { messages: 2, seconds: 0.5, partitions: [] } }] };
+    const lagged = {
+      ...snapshot,
+      regions: [
+        { ...delhi!, lag: { messages: 40, seconds: 2.5, partitions: [] } },
+        { ...delhi!, id: "pune" as const, lag: { messages: 2, seconds: 0.5, partitions: [] } },
+      ],
+    };
     expect(convertSnapshotToPoint(lagged)).toMatchObject({ lag: 42, lagSeconds: 2.5 });
   });
 });

@@ -145,11 +145,7 @@ function hasLivePointWithin(sortedLive: readonly SeriesPoint[], from: number, to
  * History fills only the time live points do not cover (before the page opened, or while the socket
  * was down); where both exist the finer live points win. The result is sorted and trimmed.
  */
-export function mergeSeries(
-  history: readonly SeriesPoint[],
-  live: readonly SeriesPoint[],
-  now: number,
-): readonly SeriesPoint[] {
+export function mergeSeries(history: readonly SeriesPoint[], live: readonly SeriesPoint[], now: number): readonly SeriesPoint[] {
   const merged: SeriesPoint[] = [];
   let liveIndex = 0;
   for (const point of history) {

@@ -38,7 +38,10 @@ function HealthScore({ system }: { system: Snapshot["system"] }) {
   const deductions = system.healthDeductions;
   return (
     <details className={styles.health}>
-      <summary data-testid="health-score" aria-label={`System health ${system.healthScore} of 100, ${system.healthBand}; show what it loses points for`}>
+      <summary
+        data-testid="health-score"
+        aria-label={`System health ${system.healthScore} of 100, ${system.healthBand}; show what it loses points for`}
+      >
         {system.healthScore}
       </summary>
       <div className={styles.deductions} data-testid="health-deductions">
@@ -72,7 +75,10 @@ export const TotalsStrip = memo(function TotalsStrip({ totals, system, conservat
           {system ? <HealthScore system={system} /> : <Skeleton width="2.4em" />}
         </dd>
       </div>
-      <div className={styles.total} data-alert={(conservation !== null && (conservation.deadLettered > 0 || !conservation.balanced)) || undefined}>
+      <div
+        className={styles.total}
+        data-alert={(conservation !== null && (conservation.deadLettered > 0 || !conservation.balanced)) || undefined}
+      >
         <dt className={styles.totalLabel}>Dead letters</dt>
         <dd
           className={`${styles.totalValue} num`}

@@ -3,7 +3,12 @@
 import { useEffect, useEffectEvent, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import { dlqSummarySchema, type DlqSummary } from "@/core/dlq/dlq-api";
-import { alertsUpdateSchema, type AlertsUpdate, type BoardClientToServerEvents, type BoardServerToClientEvents } from "@/core/live/live-protocol";
+import {
+  alertsUpdateSchema,
+  type AlertsUpdate,
+  type BoardClientToServerEvents,
+  type BoardServerToClientEvents,
+} from "@/core/live/live-protocol";
 import { snapshotSchema, type Snapshot } from "@/core/metrics/snapshot";
 import { describeIssue } from "@/components/ui/api-client";
 

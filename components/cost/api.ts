@@ -39,7 +39,12 @@ async function sendScenario(method: "POST" | "PUT" | "DELETE", url: string, scen
     ...(scenario ? { body: JSON.stringify(scenario) } : {}),
   });
   // The server's own message says what to fix (a field, a deleted scenario), so it is what the person reads.
-  return readJson(url, response, savedCostScenarioSchema, (status, error) => error?.message ?? `HTTP ${status} ${response.statusText}`.trim());
+  return readJson(
+    url,
+    response,
+    savedCostScenarioSchema,
+    (status, error) => error?.message ?? `HTTP ${status} ${response.statusText}`.trim(),
+  );
 }
 
 /** POST /api/cost/scenarios: saves a new scenario. */

@@ -27,7 +27,11 @@ export function BudgetBar({ budget }: { budget: BudgetCheck }) {
         aria-valuetext={`${formatRupees(budget.totalInr)} of ${formatRupees(budget.budgetInr)} (${formatPercentOf(budget.totalInr, budget.budgetInr)}); ${verdict}`}
       >
         <span className={styles.budgetFill} style={{ width: at(budget.totalInr) }} />
-        <span className={styles.budgetOptimised} style={{ left: at(budget.optimisedInr) }} title={`Optimised: ${formatRupees(budget.optimisedInr)}`} />
+        <span
+          className={styles.budgetOptimised}
+          style={{ left: at(budget.optimisedInr) }}
+          title={`Optimised: ${formatRupees(budget.optimisedInr)}`}
+        />
         <span className={styles.budgetLine} style={{ left: at(budget.budgetInr) }} title={`Budget: ${formatRupees(budget.budgetInr)}`} />
       </div>
       <p className={`${styles.budgetNote} num`}>

@@ -67,7 +67,7 @@ function createRows(a: CostReport, b: CostReport): MoneyRow[] {
 /** B − A as good, bad or neither news. */
 function describeChange(delta: number, more: MoneyRow["more"]): "better" | "worse" | undefined {
   if (delta === 0 || more === "neutral") return undefined;
-  return (delta > 0) === (more === "better") ? "better" : "worse";
+  return delta > 0 === (more === "better") ? "better" : "worse";
 }
 
 function describeRecommendations(report: CostReport): string {
@@ -157,7 +157,11 @@ export function CompareView({ options, a, b, onPick }: CompareViewProps) {
                       <td className={`${table.amount} num`} data-testid={`compare-b-${row.key}`}>
                         {formatRupees(valueB)}
                       </td>
-                      <td className={`${table.amount} num`} data-testid={`compare-delta-${row.key}`} data-tone={describeChange(delta, row.more)}>
+                      <td
+                        className={`${table.amount} num`}
+                        data-testid={`compare-delta-${row.key}`}
+                        data-tone={describeChange(delta, row.more)}
+                      >
                         {formatRupeesChange(delta)}
                       </td>
                     </tr>

@@ -22,7 +22,9 @@ describe("buildCostChartRows", () => {
   it("orders regions as the registry does and gives a region one scenario lacks zero there", () => {
     const a = evaluateCostScenario(REFERENCE_COST_SCENARIO);
     const b = evaluateCostScenario(
-      costScenarioSchema.parse({ regions: [{ region: "delhi", fleet: { type: "fixed", instances: 1 }, storageGb: 0, networkGb: 0, partitions: 0 }] }),
+      costScenarioSchema.parse({
+        regions: [{ region: "delhi", fleet: { type: "fixed", instances: 1 }, storageGb: 0, networkGb: 0, partitions: 0 }],
+      }),
     );
     const rows = buildCostChartRows([
       { label: "A", muted: false, regions: a.current.regions },

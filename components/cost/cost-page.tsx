@@ -13,7 +13,15 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { createScenario, createScenarioQueryKey, deleteScenario, fetchScenario, fetchScenarios, SCENARIOS_QUERY_KEY, updateScenario } from "./api";
+import {
+  createScenario,
+  createScenarioQueryKey,
+  deleteScenario,
+  fetchScenario,
+  fetchScenarios,
+  SCENARIOS_QUERY_KEY,
+  updateScenario,
+} from "./api";
 import { CompareView, type CompareOption } from "./compare-view";
 import { CostResults } from "./cost-results";
 import { CostToolbar, type SaveStatus } from "./cost-toolbar";
@@ -125,7 +133,8 @@ export function CostPage({ initialId }: { initialId: string | null }) {
   const refreshList = useCallback(() => queryClient.invalidateQueries({ queryKey: SCENARIOS_QUERY_KEY }), [queryClient]);
 
   const save = useMutation({
-    mutationFn: ({ scenario, id }: { scenario: CostScenario; id: string | null }) => (id ? updateScenario(id, scenario) : createScenario(scenario)),
+    mutationFn: ({ scenario, id }: { scenario: CostScenario; id: string | null }) =>
+      id ? updateScenario(id, scenario) : createScenario(scenario),
     onSuccess: (record) => {
       dispatch({ type: "saved", saved: record });
       setNotice(null);
@@ -222,8 +231,14 @@ export function CostPage({ initialId }: { initialId: string | null }) {
   const editDraft = useCallback((update: (current: ScenarioDraft) => ScenarioDraft) => dispatch({ type: "edit", update }), []);
 
   const compareOptions = useMemo((): CompareOption[] => {
-    const savedOptions = (list.data?.scenarios ?? []).map((record) => ({ id: record.id, label: record.name, report: buildCostReport(record.scenario) }));
-    return shownReport ? [{ id: DRAFT_OPTION, label: `In the editor: ${shownReport.name}`, report: shownReport }, ...savedOptions] : savedOptions;
+    const savedOptions = (list.data?.scenarios ?? []).map((record) => ({
+      id: record.id,
+      label: record.name,
+      report: buildCostReport(record.scenario),
+    }));
+    return shownReport
+      ? [{ id: DRAFT_OPTION, label: `In the editor: ${shownReport.name}`, report: shownReport }, ...savedOptions]
+      : savedOptions;
   }, [list.data, shownReport]);
 
   function pickTab(next: TabId): void {
@@ -267,7 +282,9 @@ export function CostPage({ initialId }: { initialId: string | null }) {
       <header className={page.header}>
         <Brand tag="cost" />
         <SiteNav current="cost" />
-        <p className={page.headerNote}>What the platform costs a month, what it would cost if, and what to change · amounts in ₹, SPEC §6</p>
+        <p className={page.headerNote}>
+          What the platform costs a month, what it would cost if, and what to change · amounts in ₹, SPEC §6
+        </p>
         <UserMenu />
       </header>
       <main className={page.main}>
@@ -346,7 +363,12 @@ export function CostPage({ initialId }: { initialId: string | null }) {
         <div className={styles.workspace}>
           <div role="tabpanel" id={`cost-panel-${tab}`} aria-labelledby={`cost-tab-${tab}`} className={styles.tabPanel}>
             {tab === "compare" ? (
-              <CompareView options={compareOptions} a={picks.a} b={picks.b} onPick={(side, id) => setPicks((current) => ({ ...current, [side]: id }))} />
+              <CompareView
+                options={compareOptions}
+                a={picks.a}
+                b={picks.b}
+                onPick={(side, id) => setPicks((current) => ({ ...current, [side]: id }))}
+              />
             ) : loadingInitial ? (
               <div className={styles.editor} aria-busy="true">
                 <div className={styles.loadingColumn}>
@@ -374,13 +396,15 @@ export function CostPage({ initialId }: { initialId: string | null }) {
               <div className={styles.start} data-testid="cost-start">
                 <h2 className={styles.startTitle}>Start a cost scenario</h2>
                 <p className={styles.startDetail}>
-                  Price a month of compute, storage, network and Kafka per region, see what dynamic scaling, regional placement,
-                  storage tiering and compression would save, and what a failover would cost.
+                  Price a month of compute, storage, network and Kafka per region, see what dynamic scaling, regional placement, storage
+                  tiering and compression would save, and what a failover would cost.
                 </p>
                 <div className={styles.startChoices}>
                   <button type="button" className={styles.startChoice} onClick={() => open(createDraft(REFERENCE_COST_SCENARIO), null)}>
                     <strong>Startup on two regions</strong>
-                    <span>The spec&apos;s reference: Mumbai 5 instances, 500 GB, 1,000 GB, 20 partitions; Bangalore 3, 300 GB, 600 GB, 12.</span>
+                    <span>
+                      The spec&apos;s reference: Mumbai 5 instances, 500 GB, 1,000 GB, 20 partitions; Bangalore 3, 300 GB, 600 GB, 12.
+                    </span>
                   </button>
                   <button type="button" className={styles.startChoice} onClick={() => open(createBlankDraft(), null)}>
                     <strong>Blank scenario</strong>

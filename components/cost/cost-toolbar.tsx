@@ -36,7 +36,19 @@ function describeStatus(status: SaveStatus): string {
 }
 
 /** Start from the reference or a blank scenario, name it, save it, export it. */
-export function CostToolbar({ name, nameError, status, blocked, canSaveCopy, onName, onReference, onBlank, onSave, onSaveCopy, onExport }: CostToolbarProps) {
+export function CostToolbar({
+  name,
+  nameError,
+  status,
+  blocked,
+  canSaveCopy,
+  onName,
+  onReference,
+  onBlank,
+  onSave,
+  onSaveCopy,
+  onExport,
+}: CostToolbarProps) {
   const editing = name !== null;
   const disabledReason = blocked ?? undefined;
   const operatorOnly = useOperatorOnly();
@@ -87,10 +99,20 @@ export function CostToolbar({ name, nameError, status, blocked, canSaveCopy, onN
             </Button>
           </div>
           <div className={styles.toolbarGroup}>
-            <Button onClick={() => onExport("csv")} aria-disabled={blocked !== null || undefined} title={disabledReason} data-testid="export-csv">
+            <Button
+              onClick={() => onExport("csv")}
+              aria-disabled={blocked !== null || undefined}
+              title={disabledReason}
+              data-testid="export-csv"
+            >
               Export CSV
             </Button>
-            <Button onClick={() => onExport("json")} aria-disabled={blocked !== null || undefined} title={disabledReason} data-testid="export-json">
+            <Button
+              onClick={() => onExport("json")}
+              aria-disabled={blocked !== null || undefined}
+              title={disabledReason}
+              data-testid="export-json"
+            >
               Export JSON
             </Button>
           </div>

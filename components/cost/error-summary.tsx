@@ -7,7 +7,8 @@ import styles from "./error-summary.module.css";
 /** Leads to a field: itself, or for an error about a whole region, that region's select. */
 function focusField(path: string): void {
   const region = /^regions\.(\d+)/.exec(path);
-  const target = document.getElementById(fieldIdOf(path)) ?? (region ? document.getElementById(fieldIdOf(`regions.${region[1]}.region`)) : null);
+  const target =
+    document.getElementById(fieldIdOf(path)) ?? (region ? document.getElementById(fieldIdOf(`regions.${region[1]}.region`)) : null);
   target?.focus();
 }
 

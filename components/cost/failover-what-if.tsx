@@ -48,11 +48,15 @@ export function FailoverWhatIf({ failovers, latencyBoundMs }: { failovers: reado
             <dt>Latency for {nameOf(failover.failedRegion)}&apos;s users</dt>
             <dd className="num">
               +{failover.latencyMs} ms
-              <small>{failover.withinLatencyBound ? ` within the ${latencyBoundMs} ms bound` : ` beyond the ${latencyBoundMs} ms bound`}</small>
+              <small>
+                {failover.withinLatencyBound ? ` within the ${latencyBoundMs} ms bound` : ` beyond the ${latencyBoundMs} ms bound`}
+              </small>
             </dd>
           </div>
           <div data-level={(failover.takerPeakUtilizationPercent ?? 0) > 100 ? "warning" : "ok"}>
-            <dt>{nameOf(taker)} at {hourText(failover.peakHour)}</dt>
+            <dt>
+              {nameOf(taker)} at {hourText(failover.peakHour)}
+            </dt>
             <dd className="num">
               {failover.takerPeakUtilizationPercent}%
               <small>
@@ -66,7 +70,10 @@ export function FailoverWhatIf({ failovers, latencyBoundMs }: { failovers: reado
             <dt>Month while it is down</dt>
             <dd className="num" data-testid="failover-cost">
               {formatRupees(failover.failoverInr)}
-              <small> {formatRupeesChange(failover.deltaInr)} vs {formatRupees(failover.currentInr)}</small>
+              <small>
+                {" "}
+                {formatRupeesChange(failover.deltaInr)} vs {formatRupees(failover.currentInr)}
+              </small>
             </dd>
           </div>
         </dl>

@@ -44,7 +44,10 @@ export function LiveCostTile() {
           {(data?.regions ?? []).map((region) => (
             <li key={region.region} className={styles.liveRegion}>
               <span className={styles.liveRegionName}>{getRegionConfig(region.region).name}</span>
-              <span className="num" title={`${formatRate(region.eventsPerSecond)} now, ${region.utilizationPercent}% of ${region.instances} instances`}>
+              <span
+                className="num"
+                title={`${formatRate(region.eventsPerSecond)} now, ${region.utilizationPercent}% of ${region.instances} instances`}
+              >
                 {region.instances}× · {region.utilizationPercent}%
               </span>
               <span className={`${styles.liveRegionCost} num`}>
@@ -56,7 +59,8 @@ export function LiveCostTile() {
         </ul>
         {live.isError ? (
           <p className={styles.liveProblem} role="status">
-            {live.error instanceof ApiError ? live.error.message : "The projection could not be fetched"}; retrying every {LIVE_COST_POLL_MS / 1000} s.
+            {live.error instanceof ApiError ? live.error.message : "The projection could not be fetched"}; retrying every{" "}
+            {LIVE_COST_POLL_MS / 1000} s.
           </p>
         ) : null}
         <Link href="/cost" className={tile.link} data-testid="cost-tile-link">

@@ -14,7 +14,8 @@ const FLEET_OPTIONS = [
   { value: "autoscale", label: "Autoscaling" },
 ] as const satisfies ReadonlyArray<{ value: FleetType; label: string }>;
 
-type TextKey = "instances" | "min" | "max" | "eventsPerSecondPerInstance" | "peakEventsPerSecond" | "storageGb" | "networkGb" | "partitions";
+type TextKey =
+  "instances" | "min" | "max" | "eventsPerSecondPerInstance" | "peakEventsPerSecond" | "storageGb" | "networkGb" | "partitions";
 
 interface RegionCardProps {
   index: number;
@@ -32,7 +33,17 @@ interface RegionCardProps {
 }
 
 /** One region of the scenario: where, what fleet, how much is stored, moved and partitioned, and at what rates. */
-export const RegionCard = memo(function RegionCard({ index, entry, takenRegions, errors, totalInr, stale, canRemove, onChange, onRemove }: RegionCardProps) {
+export const RegionCard = memo(function RegionCard({
+  index,
+  entry,
+  takenRegions,
+  errors,
+  totalInr,
+  stale,
+  canRemove,
+  onChange,
+  onRemove,
+}: RegionCardProps) {
   const region = REGIONS.find((candidate) => candidate.id === entry.region);
   const defaults = getRegionCostRates(entry.region);
   const errorAt = (field: string) => errors.get(`regions.${index}.${field}`);
@@ -108,9 +119,7 @@ export const RegionCard = memo(function RegionCard({ index, entry, takenRegions,
       </div>
 
       {entry.fleetType === "fixed" ? (
-        <div className={styles.fieldGrid}>
-          {numberField("instances", "fleet.instances", "Instances", "running all month", true)}
-        </div>
+        <div className={styles.fieldGrid}>{numberField("instances", "fleet.instances", "Instances", "running all month", true)}</div>
       ) : (
         <div className={styles.fieldGrid}>
           {numberField("min", "fleet.min", "Min instances", undefined, true)}

@@ -10,7 +10,13 @@ import { Button } from "@/components/ui/button";
 import { formatRupees } from "./format-cost";
 import styles from "./saved-scenarios.module.css";
 
-const savedAtFormat = new Intl.DateTimeFormat("en-IN", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hour12: false });
+const savedAtFormat = new Intl.DateTimeFormat("en-IN", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
 
 interface SavedScenariosProps {
   scenarios: readonly SavedCostScenario[] | null;
@@ -34,7 +40,10 @@ function SavedScenarioItem({
   onDuplicate,
   onCompare,
   onDelete,
-}: { record: SavedCostScenario; open: boolean; busy: boolean } & Pick<SavedScenariosProps, "onOpen" | "onDuplicate" | "onCompare" | "onDelete">) {
+}: { record: SavedCostScenario; open: boolean; busy: boolean } & Pick<
+  SavedScenariosProps,
+  "onOpen" | "onDuplicate" | "onCompare" | "onDelete"
+>) {
   const [confirming, setConfirming] = useState(false);
   const operatorOnly = useOperatorOnly();
   const total = useMemo(() => evaluateCostScenario(record.scenario).current.totalInr, [record.scenario]);
@@ -98,7 +107,14 @@ function SavedScenarioItem({
 }
 
 /** Saved scenarios, most recently updated first, each with its monthly total and what can be done with it. */
-export const SavedScenarios = memo(function SavedScenarios({ scenarios, problem, openId, busyIds, onRetry, ...actions }: SavedScenariosProps) {
+export const SavedScenarios = memo(function SavedScenarios({
+  scenarios,
+  problem,
+  openId,
+  busyIds,
+  onRetry,
+  ...actions
+}: SavedScenariosProps) {
   return (
     <Panel title="Saved scenarios" meta={scenarios ? `${scenarios.length} saved` : undefined} className={styles.savedPanel}>
       <div className={styles.savedBody} data-testid="saved-scenarios" aria-busy={scenarios === null && problem === null ? true : undefined}>

@@ -63,11 +63,21 @@ describe("createDraft and parseDraft", () => {
 
   it("keeps both fleets' fields, so switching a fixed fleet to autoscale starts sized for the same peak", () => {
     const draft = createDraft(REFERENCE_COST_SCENARIO);
-    expect(draft.regions[0]).toMatchObject({ fleetType: "fixed", instances: "5", min: "2", max: "20", eventsPerSecondPerInstance: "50000", peakEventsPerSecond: "250000" });
+    expect(draft.regions[0]).toMatchObject({
+      fleetType: "fixed",
+      instances: "5",
+      min: "2",
+      max: "20",
+      eventsPerSecondPerInstance: "50000",
+      peakEventsPerSecond: "250000",
+    });
     const switched = editRegion(draft, 0, { fleetType: "autoscale" });
     const parsed = parseDraft(switched);
     if (!parsed.ok) throw new Error("expected a valid scenario");
-    expect(parsed.scenario.regions[0]).toMatchObject({ fleet: { type: "autoscale", min: 2, max: 20, eventsPerSecondPerInstance: 50_000 }, peakEventsPerSecond: 250_000 });
+    expect(parsed.scenario.regions[0]).toMatchObject({
+      fleet: { type: "autoscale", min: 2, max: 20, eventsPerSecondPerInstance: 50_000 },
+      peakEventsPerSecond: 250_000,
+    });
   });
 
   it("leaves empty rates and users out, so the defaults apply", () => {
@@ -100,7 +110,10 @@ describe("regions in the draft", () => {
   it("adds the first region not yet used and none once all six are there", () => {
     const draft = createDraft(REFERENCE_COST_SCENARIO);
     expect(findUnusedRegion(draft)).toBe("delhi");
-    const full = { ...draft, regions: ["mumbai", "delhi", "bangalore", "hyderabad", "pune", "kolkata"].map((r) => createRegionDraft(r as "mumbai")) };
+    const full = {
+      ...draft,
+      regions: ["mumbai", "delhi", "bangalore", "hyderabad", "pune", "kolkata"].map((r) => createRegionDraft(r as "mumbai")),
+    };
     expect(findUnusedRegion(full)).toBeNull();
   });
 

@@ -109,7 +109,14 @@ export function createDraft(scenario: CostScenario): ScenarioDraft {
 
 /** A region as the form adds it: two fixed instances and nothing stored, moved or partitioned yet. */
 export function createRegionDraft(region: RegionId): RegionDraft {
-  return createRegionDraftFrom({ region, fleet: { type: "fixed", instances: 2 }, peakEventsPerSecond: 0, storageGb: 0, networkGb: 0, partitions: 0 });
+  return createRegionDraftFrom({
+    region,
+    fleet: { type: "fixed", instances: 2 },
+    peakEventsPerSecond: 0,
+    storageGb: 0,
+    networkGb: 0,
+    partitions: 0,
+  });
 }
 
 /** A blank scenario: one region, the spec's budget, bound, compression and traffic pattern. */
@@ -148,11 +155,18 @@ function readRegion(entry: RegionDraft): Record<string, unknown> {
   const fleet =
     entry.fleetType === "fixed"
       ? { type: "fixed", instances: readNumber(entry.instances) }
-      : { type: "autoscale", min: readNumber(entry.min), max: readNumber(entry.max), eventsPerSecondPerInstance: readNumber(entry.eventsPerSecondPerInstance) };
-  const rates = Object.fromEntries(RATE_FIELDS.flatMap((field) => {
-    const value = readNumber(entry.rates[field]);
-    return value === undefined ? [] : [[field, value]];
-  }));
+      : {
+          type: "autoscale",
+          min: readNumber(entry.min),
+          max: readNumber(entry.max),
+          eventsPerSecondPerInstance: readNumber(entry.eventsPerSecondPerInstance),
+        };
+  const rates = Object.fromEntries(
+    RATE_FIELDS.flatMap((field) => {
+      const value = readNumber(entry.rates[field]);
+      return value === undefined ? [] : [[field, value]];
+    }),
+  );
   return {
     region: entry.region,
     fleet,

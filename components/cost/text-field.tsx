@@ -18,7 +18,18 @@ interface TextFieldProps {
 }
 
 /** A labelled text input for a number or a name; its error is announced and tied to it with aria-describedby. */
-export function TextField({ id, label, value, onChange, error, hint, placeholder, inputMode = "decimal", testId, className }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  error,
+  hint,
+  placeholder,
+  inputMode = "decimal",
+  testId,
+  className,
+}: TextFieldProps) {
   const noteId = `${id}-note`;
   const note = error ?? hint;
   return (

@@ -38,7 +38,12 @@ export function DlqFilters({ filter, onChange }: DlqFiltersProps) {
   return (
     <form className={frame.filters} role="search" aria-label="Filter dead letters" onSubmit={apply}>
       <FilterField label="Region">
-        <select className={filterControlClassName} data-testid="filter-region" value={filter.region ?? ""} onChange={(e) => onChange({ ...filter, region: REGION_IDS.find((r) => r === e.target.value) ?? null })}>
+        <select
+          className={filterControlClassName}
+          data-testid="filter-region"
+          value={filter.region ?? ""}
+          onChange={(e) => onChange({ ...filter, region: REGION_IDS.find((r) => r === e.target.value) ?? null })}
+        >
           <RegionOptions allLabel="All regions" />
         </select>
       </FilterField>
@@ -73,20 +78,38 @@ export function DlqFilters({ filter, onChange }: DlqFiltersProps) {
         </select>
       </FilterField>
       <FilterField label="Error or event id" className={styles.fieldWide}>
-        <input className={filterControlClassName} data-testid="filter-q" type="search" value={q} maxLength={200} placeholder="e.g. timeout" onChange={(e) => setQ(e.target.value)} />
+        <input
+          className={filterControlClassName}
+          data-testid="filter-q"
+          type="search"
+          value={q}
+          maxLength={200}
+          placeholder="e.g. timeout"
+          onChange={(e) => setQ(e.target.value)}
+        />
       </FilterField>
       <FilterField label="From">
-        <input className={filterControlClassName} data-testid="filter-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <input
+          className={filterControlClassName}
+          data-testid="filter-from"
+          type="datetime-local"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
       </FilterField>
       <FilterField label="To">
-        <input className={filterControlClassName} data-testid="filter-to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+        <input
+          className={filterControlClassName}
+          data-testid="filter-to"
+          type="datetime-local"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+        />
       </FilterField>
       <Button type="submit" data-testid="filter-apply">
         Apply
       </Button>
-      <Button onClick={() => onChange(EMPTY_FILTER)}>
-        Clear
-      </Button>
+      <Button onClick={() => onChange(EMPTY_FILTER)}>Clear</Button>
     </form>
   );
 }

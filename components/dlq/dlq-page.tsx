@@ -113,7 +113,8 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
 
   function openReplay(): void {
     if (wholeFilter) setReplay({ selection: { filter: toReplayFilter(filter) }, subject: "every open entry matching the filter" });
-    else setReplay({ selection: { ids: [...selected] }, subject: `${selected.size} selected ${selected.size === 1 ? "entry" : "entries"}` });
+    else
+      setReplay({ selection: { ids: [...selected] }, subject: `${selected.size} selected ${selected.size === 1 ? "entry" : "entries"}` });
   }
 
   const counts = summary.data;
@@ -163,10 +164,16 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
               Clear the selection
             </button>
           ) : (
-            <button type="button" className={styles.linkButton} data-testid="dlq-select-filter" disabled={page.length === 0} onClick={() => {
-              setSelected(new Set());
-              setWholeFilter(true);
-            }}>
+            <button
+              type="button"
+              className={styles.linkButton}
+              data-testid="dlq-select-filter"
+              disabled={page.length === 0}
+              onClick={() => {
+                setSelected(new Set());
+                setWholeFilter(true);
+              }}
+            >
               Select everything matching the filter
             </button>
           )}
@@ -194,13 +201,18 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
         <div className={styles.tableWrap} aria-busy={entries.isFetching || undefined}>
           {entries.data ? (
             page.length > 0 ? (
-              <DlqTable entries={page} maxReplays={maxReplays} selected={selected} onToggle={toggle} onToggleAll={toggleAll} onOpen={setOpenId} />
+              <DlqTable
+                entries={page}
+                maxReplays={maxReplays}
+                selected={selected}
+                onToggle={toggle}
+                onToggleAll={toggleAll}
+                onOpen={setOpenId}
+              />
+            ) : writeFilterQuery(filter).size > 0 ? (
+              <EmptyState title="No dead letters match this filter" detail="Clear it to see every entry." />
             ) : (
-              writeFilterQuery(filter).size > 0 ? (
-                <EmptyState title="No dead letters match this filter" detail="Clear it to see every entry." />
-              ) : (
-                <EmptyState title="No dead letters — nothing has failed for good" />
-              )
+              <EmptyState title="No dead letters — nothing has failed for good" />
             )
           ) : entries.isPending ? (
             <div className={styles.loading} aria-label="Loading dead letters">
@@ -226,7 +238,13 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
       </main>
       {openId ? <EntryPanel id={openId} onClose={() => setOpenId(null)} /> : null}
       {replay ? (
-        <ReplayDialog selection={replay.selection} subject={replay.subject} socketConnected={socketConnected} onClose={() => setReplay(null)} onFinished={refresh} />
+        <ReplayDialog
+          selection={replay.selection}
+          subject={replay.subject}
+          socketConnected={socketConnected}
+          onClose={() => setReplay(null)}
+          onFinished={refresh}
+        />
       ) : null}
     </div>
   );

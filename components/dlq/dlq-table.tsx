@@ -71,7 +71,13 @@ export function DlqTable({ entries, maxReplays, selected, onToggle, onToggleAll,
               onKeyDown={(event) => openOnEnter(event, entry.id)}
             >
               <td className={styles.checkCell} onClick={(event) => event.stopPropagation()}>
-                <input type="checkbox" aria-label={`Select ${entry.eventId}`} data-testid="dlq-select" checked={checked} onChange={() => onToggle(entry.id)} />
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${entry.eventId}`}
+                  data-testid="dlq-select"
+                  checked={checked}
+                  onChange={() => onToggle(entry.id)}
+                />
               </td>
               <td className="num">{formatDayTime(entry.deadLetteredAt)}</td>
               <td>{getRegionConfig(entry.region).name}</td>

@@ -21,7 +21,12 @@ interface EntryPanelProps {
 export function EntryPanel({ id, onClose }: EntryPanelProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const detail = useQuery({ queryKey: createEntryQueryKey(id), queryFn: ({ signal }) => fetchDeadLetter(id, signal), retry: 1, staleTime: 0 });
+  const detail = useQuery({
+    queryKey: createEntryQueryKey(id),
+    queryFn: ({ signal }) => fetchDeadLetter(id, signal),
+    retry: 1,
+    staleTime: 0,
+  });
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -59,7 +64,9 @@ export function EntryPanel({ id, onClose }: EntryPanelProps) {
           </ErrorText>
         ) : null}
         {!entry || !data || !guard ? (
-          detail.isError ? null : <Skeleton block />
+          detail.isError ? null : (
+            <Skeleton block />
+          )
         ) : (
           <>
             <p className={styles.errorText} data-testid="dlq-entry-error">

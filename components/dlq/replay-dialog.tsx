@@ -63,7 +63,9 @@ function OutcomeTable({ outcomes, truncated, label }: { outcomes: readonly Repla
           ))}
         </tbody>
       </table>
-      {truncated ? <p className={styles.progressLabel}>The first {formatInteger(outcomes.length)} entries are listed; the counts cover them all.</p> : null}
+      {truncated ? (
+        <p className={styles.progressLabel}>The first {formatInteger(outcomes.length)} entries are listed; the counts cover them all.</p>
+      ) : null}
     </div>
   );
 }
@@ -77,7 +79,8 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
   const preview = useMutation({ mutationFn: () => previewReplay(selection) });
   const start = useMutation({
     mutationFn: () => startReplay(selection),
-    onSuccess: (job) => queryClient.setQueryData<ReplayJobDetail>(createReplayJobQueryKey(job.id), (current) => mergeReplayJob(current, job)),
+    onSuccess: (job) =>
+      queryClient.setQueryData<ReplayJobDetail>(createReplayJobQueryKey(job.id), (current) => mergeReplayJob(current, job)),
   });
   const jobId = start.data?.id ?? null;
   const job = useQuery({
@@ -119,22 +122,27 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
   const percent = progress && progress.total > 0 ? Math.round((progress.processed / progress.total) * 100) : finished ? 100 : 0;
 
   return (
-    <dialog ref={dialogRef} className={styles.dialog} aria-labelledby={titleId} data-testid="replay-dialog" onCancel={keepOpenWhileRunning} onClose={onClose}>
+    <dialog
+      ref={dialogRef}
+      className={styles.dialog}
+      aria-labelledby={titleId}
+      data-testid="replay-dialog"
+      onCancel={keepOpenWhileRunning}
+      onClose={onClose}
+    >
       <div className={styles.dialogBody}>
         <h2 id={titleId} className={styles.dialogTitle}>
           Replay {subject}
         </h2>
         {progress === null ? (
           <>
-            <p className={styles.dialogDetail}>
-              A dry run first: what a replay would do to each entry. Nothing is sent until you confirm.
-            </p>
-            {preview.isPending ? <p className={styles.progressLabel} role="status">Running the dry run…</p> : null}
-            {preview.isError ? (
-              <ErrorText>
-                The dry run failed: {describeFailure(preview.error)}
-              </ErrorText>
+            <p className={styles.dialogDetail}>A dry run first: what a replay would do to each entry. Nothing is sent until you confirm.</p>
+            {preview.isPending ? (
+              <p className={styles.progressLabel} role="status">
+                Running the dry run…
+              </p>
             ) : null}
+            {preview.isError ? <ErrorText>The dry run failed: {describeFailure(preview.error)}</ErrorText> : null}
             {dry ? (
               <section aria-label="Dry run" data-testid="replay-dry-run" className={styles.stack}>
                 <OutcomeCounts counts={dry} />
@@ -165,19 +173,15 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
                   : `Stopped after ${formatInteger(progress.processed)} of ${formatInteger(progress.total)}: ${progress.error}`}
             </p>
             <OutcomeCounts counts={progress} />
-            {outcomes.data ? <OutcomeTable outcomes={outcomes.data.outcomes} truncated={outcomes.data.truncated} label="What the replay did" /> : null}
+            {outcomes.data ? (
+              <OutcomeTable outcomes={outcomes.data.outcomes} truncated={outcomes.data.truncated} label="What the replay did" />
+            ) : null}
             {outcomes.isError ? (
-              <ErrorText>
-                The outcome of each entry could not be read: {describeFailure(outcomes.error)}
-              </ErrorText>
+              <ErrorText>The outcome of each entry could not be read: {describeFailure(outcomes.error)}</ErrorText>
             ) : null}
           </section>
         )}
-        {start.isError ? (
-          <ErrorText>
-            The replay did not start: {describeFailure(start.error)}
-          </ErrorText>
-        ) : null}
+        {start.isError ? <ErrorText>The replay did not start: {describeFailure(start.error)}</ErrorText> : null}
         <div className={styles.buttons}>
           <Button disabled={running} onClick={() => dialogRef.current?.close()}>
             {finished ? "Close" : "Cancel"}
@@ -189,7 +193,11 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
               disabled={!dry || dry.requeued === 0 || start.isPending}
               onClick={() => start.mutate()}
             >
-              {!dry ? "Replay" : dry.requeued === 0 ? "Nothing to replay" : `Replay ${formatInteger(dry.requeued)} ${dry.requeued === 1 ? "entry" : "entries"}`}
+              {!dry
+                ? "Replay"
+                : dry.requeued === 0
+                  ? "Nothing to replay"
+                  : `Replay ${formatInteger(dry.requeued)} ${dry.requeued === 1 ? "entry" : "entries"}`}
             </Button>
           ) : null}
         </div>

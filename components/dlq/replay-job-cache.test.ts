@@ -23,7 +23,11 @@ describe("merging a replay job's progress from several sources", () => {
   });
 
   it("takes progress further along and keeps the outcomes already read", () => {
-    const current = { job: job("running", 5), outcomes: [{ id: "a", eventId: "e", outcome: "requeued" as const, reason: "r" }], truncated: false };
+    const current = {
+      job: job("running", 5),
+      outcomes: [{ id: "a", eventId: "e", outcome: "requeued" as const, reason: "r" }],
+      truncated: false,
+    };
     expect(mergeReplayJob(current, job("running", 8))).toEqual({ ...current, job: job("running", 8) });
   });
 

@@ -7,6 +7,8 @@ import type { ReplayJobDetail, ReplayJobProgress } from "@/core/dlq/dlq-api";
 export function mergeReplayJob(current: ReplayJobDetail | undefined, job: ReplayJobProgress): ReplayJobDetail {
   if (!current) return { job, outcomes: [], truncated: false };
   const finished = (j: ReplayJobProgress) => j.state !== "running";
-  const newer = finished(job) ? !finished(current.job) || job.processed >= current.job.processed : !finished(current.job) && job.processed >= current.job.processed;
+  const newer = finished(job)
+    ? !finished(current.job) || job.processed >= current.job.processed
+    : !finished(current.job) && job.processed >= current.job.processed;
   return newer ? { ...current, job } : current;
 }

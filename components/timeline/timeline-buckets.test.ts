@@ -2,11 +2,27 @@ import { describe, expect, it } from "vitest";
 import type { TimelineEntry } from "@/core/timeline/timeline";
 import { bucketTimeline, chooseBucketMs } from "./timeline-buckets";
 
-const entry = (at: number, kind: TimelineEntry["kind"]): TimelineEntry => ({ at, kind, action: "x", region: null, title: "t", detail: null, actor: null, alertId: null });
+const entry = (at: number, kind: TimelineEntry["kind"]): TimelineEntry => ({
+  at,
+  kind,
+  action: "x",
+  region: null,
+  title: "t",
+  detail: null,
+  actor: null,
+  alertId: null,
+});
 
 describe("bucketTimeline", () => {
   it("counts each kind in its bucket and leaves out entries outside the range", () => {
-    const entries = [entry(0, "alert"), entry(999, "alert"), entry(1000, "region"), entry(2500, "silence"), entry(3000, "replay"), entry(-1, "alert")];
+    const entries = [
+      entry(0, "alert"),
+      entry(999, "alert"),
+      entry(1000, "region"),
+      entry(2500, "silence"),
+      entry(3000, "replay"),
+      entry(-1, "alert"),
+    ];
     expect(bucketTimeline(entries, 0, 3000, 1000)).toEqual([
       { start: 0, alert: 2, region: 0, replay: 0, silence: 0, audit: 0 },
       { start: 1000, alert: 0, region: 1, replay: 0, silence: 0, audit: 0 },

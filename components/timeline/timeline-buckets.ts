@@ -7,7 +7,14 @@ export type TimelineBucket = { start: number } & Record<Kind, number>;
 /** Buckets of `bucketMs` from `from` up to `to` (the last one may be partial), with each kind's entries counted. */
 export function bucketTimeline(entries: readonly TimelineEntry[], from: number, to: number, bucketMs: number): TimelineBucket[] {
   const count = Math.max(1, Math.ceil((to - from) / bucketMs));
-  const buckets: TimelineBucket[] = Array.from({ length: count }, (_, i) => ({ start: from + i * bucketMs, alert: 0, region: 0, replay: 0, silence: 0, audit: 0 }));
+  const buckets: TimelineBucket[] = Array.from({ length: count }, (_, i) => ({
+    start: from + i * bucketMs,
+    alert: 0,
+    region: 0,
+    replay: 0,
+    silence: 0,
+    audit: 0,
+  }));
   for (const entry of entries) {
     if (entry.at < from || entry.at >= to) continue;
     buckets[Math.floor((entry.at - from) / bucketMs)]![entry.kind] += 1;

@@ -21,7 +21,13 @@ import styles from "./timeline.module.css";
 
 const REFRESH_MS = 5000;
 const HOUR_CHOICES = [1, 6, 12, 24, 48] as const;
-const KIND_LABELS = { alert: "Alerts", region: "Failovers & breakers", replay: "Replays", silence: "Silences", audit: "Drills, rules & users" } as const;
+const KIND_LABELS = {
+  alert: "Alerts",
+  region: "Failovers & breakers",
+  replay: "Replays",
+  silence: "Silences",
+  audit: "Drills, rules & users",
+} as const;
 const KIND_COLORS = { alert: "#ff5257", region: "#6cb4ff", replay: "#b08cff", silence: "#9aa8b9", audit: "#3fd0c9" } as const;
 
 export interface TimelineInitial {
@@ -109,7 +115,14 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
             <BarChart style={{ width: "100%", height: "100%" }} responsive data={buckets} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
               <XAxis dataKey="start" tickFormatter={formatIstMinute} tick={AXIS_TICK} stroke={CHART_COLORS.axisLine} minTickGap={40} />
-              <YAxis allowDecimals={false} domain={[0, (max: number) => Math.max(4, max)]} tickCount={5} tick={AXIS_TICK} stroke={CHART_COLORS.axisLine} width={32} />
+              <YAxis
+                allowDecimals={false}
+                domain={[0, (max: number) => Math.max(4, max)]}
+                tickCount={5}
+                tick={AXIS_TICK}
+                stroke={CHART_COLORS.axisLine}
+                width={32}
+              />
               <Tooltip
                 isAnimationActive={false}
                 cursor={{ fill: "#ffffff10" }}
@@ -118,7 +131,14 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
                 labelStyle={TOOLTIP_LABEL_STYLE}
               />
               {(Object.keys(KIND_LABELS) as Array<keyof typeof KIND_LABELS>).map((kind) => (
-                <Bar key={kind} dataKey={kind} name={KIND_LABELS[kind]} stackId="kinds" fill={KIND_COLORS[kind]} isAnimationActive={false} />
+                <Bar
+                  key={kind}
+                  dataKey={kind}
+                  name={KIND_LABELS[kind]}
+                  stackId="kinds"
+                  fill={KIND_COLORS[kind]}
+                  isAnimationActive={false}
+                />
               ))}
             </BarChart>
           ) : (
@@ -136,7 +156,11 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
         {entries === null ? (
           <Skeleton block />
         ) : entries.length === 0 ? (
-          <EmptyState inline title="A quiet evening so far" detail="Nothing fired, failed over, tripped, was silenced or replayed in this range." />
+          <EmptyState
+            inline
+            title="A quiet evening so far"
+            detail="Nothing fired, failed over, tripped, was silenced or replayed in this range."
+          />
         ) : (
           <ol className={styles.entries} data-testid="timeline">
             {entries.map((entry) => (
@@ -154,7 +178,15 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
   );
 }
 
-function TimelineRow({ entry, highlighted, scrolledToRef }: { entry: TimelineEntry; highlighted: boolean; scrolledToRef: RefObject<boolean> }) {
+function TimelineRow({
+  entry,
+  highlighted,
+  scrolledToRef,
+}: {
+  entry: TimelineEntry;
+  highlighted: boolean;
+  scrolledToRef: RefObject<boolean>;
+}) {
   const ref = useRef<HTMLLIElement>(null);
   // The newest highlighted entry comes into view once per page, when it opens from an alert's link; refreshes leave the scroll alone.
   useEffect(() => {
@@ -164,7 +196,14 @@ function TimelineRow({ entry, highlighted, scrolledToRef }: { entry: TimelineEnt
     }
   }, [highlighted, scrolledToRef]);
   return (
-    <li ref={ref} className={styles.entry} data-kind={entry.kind} data-action={entry.action} data-region={entry.region ?? "all"} data-highlighted={highlighted || undefined}>
+    <li
+      ref={ref}
+      className={styles.entry}
+      data-kind={entry.kind}
+      data-action={entry.action}
+      data-region={entry.region ?? "all"}
+      data-highlighted={highlighted || undefined}
+    >
       <time className={styles.time} dateTime={new Date(entry.at).toISOString()}>
         <span>{formatIst(entry.at).slice(11, 19)}</span>
         <span className={styles.date}>{formatIst(entry.at).slice(0, 10)}</span>

@@ -15,10 +15,13 @@ function tick(): void {
 
 function startTicker(): void {
   now = Date.now();
-  timeout = setTimeout(() => {
-    tick();
-    interval = setInterval(tick, 1000);
-  }, 1000 - (now % 1000));
+  timeout = setTimeout(
+    () => {
+      tick();
+      interval = setInterval(tick, 1000);
+    },
+    1000 - (now % 1000),
+  );
 }
 
 function stopTicker(): void {

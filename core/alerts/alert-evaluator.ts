@@ -43,11 +43,21 @@ export function evaluateAlertRule(
   const { open } = state;
   const warning = evaluateAlertWindow(
     samples,
-    { windowMs, threshold: rule.warning, direction: rule.direction, ...(rule.clearThreshold === null ? {} : { clearThreshold: rule.clearThreshold }) },
+    {
+      windowMs,
+      threshold: rule.warning,
+      direction: rule.direction,
+      ...(rule.clearThreshold === null ? {} : { clearThreshold: rule.clearThreshold }),
+    },
     now,
     open !== null,
   );
-  const critical = evaluateAlertWindow(samples, { windowMs, threshold: rule.critical, direction: rule.direction }, now, open?.severity === "critical");
+  const critical = evaluateAlertWindow(
+    samples,
+    { windowMs, threshold: rule.critical, direction: rule.direction },
+    now,
+    open?.severity === "critical",
+  );
   const value = samples.at(-1)?.value ?? Number.NaN;
   const severity: AlertSeverity = critical.firing ? "critical" : "warning";
   if (!open) {

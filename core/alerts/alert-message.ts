@@ -36,7 +36,9 @@ export function buildAlertText(alert: AlertView, notice: AlertNotice): { title: 
   const lines = [
     `Value ${value(alert.value)}; warning ${alert.direction} ${value(alert.warning)}, critical ${alert.direction} ${value(alert.critical)} (over ${alert.windowSeconds} s).`,
     `Fired ${formatIst(alert.firedAt)}.`,
-    ...(alert.acknowledgedAt !== null ? [`Acknowledged ${formatIst(alert.acknowledgedAt)} by ${alert.acknowledgedBy ?? "unknown"}: ${alert.note ?? ""}`] : []),
+    ...(alert.acknowledgedAt !== null
+      ? [`Acknowledged ${formatIst(alert.acknowledgedAt)} by ${alert.acknowledgedBy ?? "unknown"}: ${alert.note ?? ""}`]
+      : []),
     ...(alert.resolvedAt !== null ? [`Resolved ${formatIst(alert.resolvedAt)}.`] : []),
     `Runbook: ${alert.runbookUrl}`,
   ];

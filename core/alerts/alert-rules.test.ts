@@ -21,7 +21,9 @@ function issuesOf(input: unknown): string[] {
 
 describe("alert rules", () => {
   it("seeds SPEC section 5's five rules with their windows, channels, impact and the table's thresholds", () => {
-    expect(DEFAULT_ALERT_RULES.map((r) => [r.metric, r.windowSeconds, r.channels.join("+"), r.impact, r.warning, r.critical, r.direction])).toEqual([
+    expect(
+      DEFAULT_ALERT_RULES.map((r) => [r.metric, r.windowSeconds, r.channels.join("+"), r.impact, r.warning, r.critical, r.direction]),
+    ).toEqual([
       ["error_rate_percent", 120, "pagerduty+slack+sms", "HIGH", 2, 5, "above"],
       ["processing_latency_ms", 300, "slack+email", "MEDIUM", 200, 500, "above"],
       ["consumer_lag_messages", 180, "pagerduty+slack", "HIGH", 100_000, 500_000, "above"],
@@ -37,9 +39,15 @@ describe("alert rules", () => {
 
   it.each([
     [{ ...valid, critical: 1 }, ["critical: must be at or beyond warning in the bad direction (above)"]],
-    [{ ...valid, direction: "below", warning: 100, critical: 200 }, ["critical: must be at or beyond warning in the bad direction (below)"]],
+    [
+      { ...valid, direction: "below", warning: 100, critical: 200 },
+      ["critical: must be at or beyond warning in the bad direction (below)"],
+    ],
     [{ ...valid, clearThreshold: 3 }, ["clearThreshold: must be at or on the good side of warning"]],
-    [{ ...valid, windowSeconds: 5, channels: ["fax"] }, ["windowSeconds: must be at least 10 seconds", "channels.0: each must be one of webhook, slack, pagerduty, email, sms"]],
+    [
+      { ...valid, windowSeconds: 5, channels: ["fax"] },
+      ["windowSeconds: must be at least 10 seconds", "channels.0: each must be one of webhook, slack, pagerduty, email, sms"],
+    ],
     [{ ...valid, runbookUrl: "ftp://x" }, ["runbookUrl: must be an http(s) URL"]],
   ])("refuses %j with a reason for each bad field", (input, expected) => {
     expect(issuesOf(input)).toEqual(expected);

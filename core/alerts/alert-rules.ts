@@ -39,12 +39,22 @@ export const alertRuleInputSchema = z
     impact: z.enum(ALERT_IMPACTS, { error: `must be one of ${ALERT_IMPACTS.join(", ")}` }),
     runbookUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }),
     /** Unacknowledged this long after firing: escalated (a second notification). 0 never escalates. */
-    escalateAfterSeconds: z.number().int("must be whole seconds").min(0, "must not be negative").max(86_400, "must be at most a day").default(600),
+    escalateAfterSeconds: z
+      .number()
+      .int("must be whole seconds")
+      .min(0, "must not be negative")
+      .max(86_400, "must be at most a day")
+      .default(600),
     enabled: z.boolean().default(true),
   })
   .superRefine((rule, ctx) => {
     const worse = rule.direction === "above" ? rule.critical >= rule.warning : rule.critical <= rule.warning;
-    if (!worse) ctx.addIssue({ code: "custom", path: ["critical"], message: `must be at or beyond warning in the bad direction (${rule.direction})` });
+    if (!worse)
+      ctx.addIssue({
+        code: "custom",
+        path: ["critical"],
+        message: `must be at or beyond warning in the bad direction (${rule.direction})`,
+      });
     if (rule.clearThreshold !== null) {
       const better = rule.direction === "above" ? rule.clearThreshold <= rule.warning : rule.clearThreshold >= rule.warning;
       if (!better) ctx.addIssue({ code: "custom", path: ["clearThreshold"], message: "must be at or on the good side of warning" });
@@ -146,12 +156,22 @@ export type AlertView = z.infer<typeof alertViewSchema>;
 export const silenceInputSchema = z
   .object({
     ruleId: z.uuid({ error: "ruleId must be an alert rule id" }).nullable().default(null),
-    region: z.enum(REGION_IDS, { error: `region must be one of ${REGION_IDS.join(", ")}` }).nullable().default(null),
+    region: z
+      .enum(REGION_IDS, { error: `region must be one of ${REGION_IDS.join(", ")}` })
+      .nullable()
+      .default(null),
     reason: z.string().trim().min(1, "reason must say why").max(500, "reason must be at most 500 characters"),
-    durationMinutes: z.number().int("durationMinutes must be whole minutes").min(1, "durationMinutes must be 1 to 1440").max(1440, "durationMinutes must be 1 to 1440"),
+    durationMinutes: z
+      .number()
+      .int("durationMinutes must be whole minutes")
+      .min(1, "durationMinutes must be 1 to 1440")
+      .max(1440, "durationMinutes must be 1 to 1440"),
   })
   .strict()
-  .refine((s) => s.ruleId !== null || s.region !== null, { message: "name a ruleId, a region or both: a silence of everything would hide the room", path: ["ruleId"] });
+  .refine((s) => s.ruleId !== null || s.region !== null, {
+    message: "name a ruleId, a region or both: a silence of everything would hide the room",
+    path: ["ruleId"],
+  });
 
 export interface Silence {
   id: string;
@@ -165,5 +185,10 @@ export interface Silence {
 
 /** Whether a silence active at `now` covers an alert of `ruleId` in `region` (a null field matches everything). */
 export function isSilenced(silences: readonly Silence[], ruleId: string, region: string, now: number): Silence | null {
-  return silences.find((s) => s.startsAt <= now && now < s.endsAt && (s.ruleId === null || s.ruleId === ruleId) && (s.region === null || s.region === region)) ?? null;
+  return (
+    silences.find(
+      (s) =>
+        s.startsAt <= now && now < s.endsAt && (s.ruleId === null || s.ruleId === ruleId) && (s.region === null || s.region === region),
+    ) ?? null
+  );
 }

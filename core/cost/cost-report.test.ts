@@ -67,8 +67,12 @@ describe("formatCostReportCsv", () => {
     const lines = formatCostReportCsv(buildCostReport(scenario)).split("\r\n");
     expect(lines[1]).toBe('scenario,,name,,,,"Delhi, ""lean"""');
     expect(lines).toContain("cost,delhi,storage,0.70,0.42,0.28,");
-    expect(lines).toContain("budget,,monthly_total,5400.70,5400.42,,budget 100.00; headroom -5300.70; over budget; optimised still over budget");
-    expect(lines).toContain("failover,delhi,none,5400.70,0.00,5400.70,No other region in the scenario can take delhi's load: its users would go unserved");
+    expect(lines).toContain(
+      "budget,,monthly_total,5400.70,5400.42,,budget 100.00; headroom -5300.70; over budget; optimised still over budget",
+    );
+    expect(lines).toContain(
+      "failover,delhi,none,5400.70,0.00,5400.70,No other region in the scenario can take delhi's load: its users would go unserved",
+    );
   });
 
   it("keeps a typed name that starts like a formula from running in a spreadsheet", () => {

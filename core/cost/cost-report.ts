@@ -81,7 +81,15 @@ export function formatCostReportCsv(report: CostReport): string {
     }
   }
   const { combined } = report;
-  rows.push(["cost", "", "total", formatAmount(combined.currentInr), formatAmount(combined.optimisedInr), formatAmount(combined.savingInr), "all four strategies together"]);
+  rows.push([
+    "cost",
+    "",
+    "total",
+    formatAmount(combined.currentInr),
+    formatAmount(combined.optimisedInr),
+    formatAmount(combined.savingInr),
+    "all four strategies together",
+  ]);
   for (const optimisation of report.optimisations) {
     const { strategy, currentInr, optimisedInr, savingInr } = optimisation;
     rows.push(["optimisation", "", strategy, formatAmount(currentInr), formatAmount(optimisedInr), formatAmount(savingInr), ""]);
@@ -92,10 +100,26 @@ export function formatCostReportCsv(report: CostReport): string {
   for (const recommendation of report.recommendations) {
     rows.push(["recommendation", "", recommendation.strategy, "", "", formatAmount(recommendation.savingInr), recommendation.message]);
   }
-  rows.push(["budget", "", "monthly_total", formatAmount(report.budget.totalInr), formatAmount(report.budget.optimisedInr), "", describeBudget(report)]);
+  rows.push([
+    "budget",
+    "",
+    "monthly_total",
+    formatAmount(report.budget.totalInr),
+    formatAmount(report.budget.optimisedInr),
+    "",
+    describeBudget(report),
+  ]);
   for (const failover of report.failovers) {
     const { failedRegion, takerRegion, currentInr, failoverInr } = failover;
-    rows.push(["failover", failedRegion, takerRegion ?? "none", formatAmount(currentInr), formatAmount(failoverInr), formatSaving(currentInr, failoverInr), describeFailover(failover)]);
+    rows.push([
+      "failover",
+      failedRegion,
+      takerRegion ?? "none",
+      formatAmount(currentInr),
+      formatAmount(failoverInr),
+      formatSaving(currentInr, failoverInr),
+      describeFailover(failover),
+    ]);
   }
   return [COST_CSV_COLUMNS, ...rows].map((row) => row.map(quoteCsvField).join(",")).join("\r\n") + "\r\n";
 }

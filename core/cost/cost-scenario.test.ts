@@ -19,7 +19,9 @@ function errorsOf(raw: unknown) {
 describe("traffic pattern", () => {
   it("expands SPEC section 6's windows hour by hour, wrapping 23–07 across midnight", () => {
     // hour:       0    1    2    3    4    5    6    7    8    9   10   11   12   13   14  15  16 17 18 19 20 21 22  23
-    expect(DEFAULT_TRAFFIC_PATTERN).toEqual([0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 2.5, 2.5, 2.5, 2.5, 1.8, 1.8, 1.8, 1, 1, 3, 3, 3, 3, 3, 3, 0.3]);
+    expect(DEFAULT_TRAFFIC_PATTERN).toEqual([
+      0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 0.3, 2.5, 2.5, 2.5, 2.5, 1.8, 1.8, 1.8, 1, 1, 3, 3, 3, 3, 3, 3, 0.3,
+    ]);
   });
 
   it("gives the night multiplier on both sides of midnight (the source's 23→7 never matched)", () => {
@@ -67,8 +69,22 @@ describe("costScenarioSchema defaults", () => {
     expect(REFERENCE_COST_SCENARIO.name).toBe("Startup on two regions");
     expect(REFERENCE_COST_SCENARIO.budgetInr).toBe(200_000);
     expect(REFERENCE_COST_SCENARIO.regions).toEqual([
-      { region: "mumbai", fleet: { type: "fixed", instances: 5 }, storageGb: 500, networkGb: 1_000, partitions: 20, peakEventsPerSecond: 0 },
-      { region: "bangalore", fleet: { type: "fixed", instances: 3 }, storageGb: 300, networkGb: 600, partitions: 12, peakEventsPerSecond: 0 },
+      {
+        region: "mumbai",
+        fleet: { type: "fixed", instances: 5 },
+        storageGb: 500,
+        networkGb: 1_000,
+        partitions: 20,
+        peakEventsPerSecond: 0,
+      },
+      {
+        region: "bangalore",
+        fleet: { type: "fixed", instances: 3 },
+        storageGb: 300,
+        networkGb: 600,
+        partitions: 12,
+        peakEventsPerSecond: 0,
+      },
     ]);
     expect(parseCostScenario(REFERENCE_COST_SCENARIO)).toEqual({ ok: true, scenario: REFERENCE_COST_SCENARIO });
   });
@@ -96,21 +112,76 @@ describe("costScenarioSchema defaults", () => {
 
 describe("parseCostScenario errors", () => {
   it.each([
-    ["an unknown region", { regions: [{ ...mumbai, region: "goa" }] }, "regions.0.region", 'unknown region "goa": must be one of mumbai, delhi, bangalore, hyderabad, pune, kolkata'],
-    ["a duplicate region", { regions: [mumbai, { ...mumbai, partitions: 1 }] }, "regions.1.region", "duplicate region mumbai: each region appears once"],
-    ["min above max", { regions: [{ ...mumbai, fleet: { type: "autoscale", min: 5, max: 3, eventsPerSecondPerInstance: 100 } }] }, "regions.0.fleet.min", "must not exceed max (3)"],
-    ["a fleet type nobody knows", { regions: [{ ...mumbai, fleet: { type: "spot", instances: 2 } }] }, "regions.0.fleet.type", 'type must be "fixed" or "autoscale"'],
-    ["zero per-instance capacity", { regions: [{ ...mumbai, fleet: { type: "autoscale", min: 1, max: 3, eventsPerSecondPerInstance: 0 } }] }, "regions.0.fleet.eventsPerSecondPerInstance", "must be above 0"],
-    ["a fixed fleet of no instances", { regions: [{ ...mumbai, fleet: { type: "fixed", instances: 0 } }] }, "regions.0.fleet.instances", "must be at least 1"],
+    [
+      "an unknown region",
+      { regions: [{ ...mumbai, region: "goa" }] },
+      "regions.0.region",
+      'unknown region "goa": must be one of mumbai, delhi, bangalore, hyderabad, pune, kolkata',
+    ],
+    [
+      "a duplicate region",
+      { regions: [mumbai, { ...mumbai, partitions: 1 }] },
+      "regions.1.region",
+      "duplicate region mumbai: each region appears once",
+    ],
+    [
+      "min above max",
+      { regions: [{ ...mumbai, fleet: { type: "autoscale", min: 5, max: 3, eventsPerSecondPerInstance: 100 } }] },
+      "regions.0.fleet.min",
+      "must not exceed max (3)",
+    ],
+    [
+      "a fleet type nobody knows",
+      { regions: [{ ...mumbai, fleet: { type: "spot", instances: 2 } }] },
+      "regions.0.fleet.type",
+      'type must be "fixed" or "autoscale"',
+    ],
+    [
+      "zero per-instance capacity",
+      { regions: [{ ...mumbai, fleet: { type: "autoscale", min: 1, max: 3, eventsPerSecondPerInstance: 0 } }] },
+      "regions.0.fleet.eventsPerSecondPerInstance",
+      "must be above 0",
+    ],
+    [
+      "a fixed fleet of no instances",
+      { regions: [{ ...mumbai, fleet: { type: "fixed", instances: 0 } }] },
+      "regions.0.fleet.instances",
+      "must be at least 1",
+    ],
     ["negative storage", { regions: [{ ...mumbai, storageGb: -1 }] }, "regions.0.storageGb", "must not be negative"],
-    ["a missing field", { regions: [{ region: "mumbai", fleet: { type: "fixed", instances: 1 }, storageGb: 1, partitions: 1 }] }, "regions.0.networkGb", "is required"],
+    [
+      "a missing field",
+      { regions: [{ region: "mumbai", fleet: { type: "fixed", instances: 1 }, storageGb: 1, partitions: 1 }] },
+      "regions.0.networkGb",
+      "is required",
+    ],
     ["a text number", { regions: [{ ...mumbai, networkGb: "10" }] }, "regions.0.networkGb", "must be a number"],
     ["fractional partitions", { regions: [{ ...mumbai, partitions: 1.5 }] }, "regions.0.partitions", "must be a whole number"],
-    ["a negative rate", { regions: [{ ...mumbai, rates: { networkPerGb: -0.1 } }] }, "regions.0.rates.networkPerGb", "must not be negative"],
+    [
+      "a negative rate",
+      { regions: [{ ...mumbai, rates: { networkPerGb: -0.1 } }] },
+      "regions.0.rates.networkPerGb",
+      "must not be negative",
+    ],
     ["no regions", { regions: [] }, "regions", "must have at least one region"],
-    ["23 multipliers", { regions: [mumbai], trafficPattern: DEFAULT_TRAFFIC_PATTERN.slice(1) }, "trafficPattern", "must have 24 hourly multipliers (hours 0–23 IST)"],
-    ["a pattern with no traffic", { regions: [mumbai], trafficPattern: Array(24).fill(0) }, "trafficPattern", "must have at least one hour above 0 (set peakEventsPerSecond to 0 for no traffic)"],
-    ["a negative multiplier", { regions: [mumbai], trafficPattern: [-1, ...DEFAULT_TRAFFIC_PATTERN.slice(1)] }, "trafficPattern.0", "must not be negative"],
+    [
+      "23 multipliers",
+      { regions: [mumbai], trafficPattern: DEFAULT_TRAFFIC_PATTERN.slice(1) },
+      "trafficPattern",
+      "must have 24 hourly multipliers (hours 0–23 IST)",
+    ],
+    [
+      "a pattern with no traffic",
+      { regions: [mumbai], trafficPattern: Array(24).fill(0) },
+      "trafficPattern",
+      "must have at least one hour above 0 (set peakEventsPerSecond to 0 for no traffic)",
+    ],
+    [
+      "a negative multiplier",
+      { regions: [mumbai], trafficPattern: [-1, ...DEFAULT_TRAFFIC_PATTERN.slice(1)] },
+      "trafficPattern.0",
+      "must not be negative",
+    ],
     ["a budget finer than paise", { regions: [mumbai], budgetInr: 10.005 }, "budgetInr", "must be whole paise (at most 2 decimals)"],
     ["a negative budget", { regions: [mumbai], budgetInr: -1 }, "budgetInr", "must not be negative"],
     ["a compression ratio of 0", { regions: [mumbai], networkCompressionRatio: 0 }, "networkCompressionRatio", "must be above 0"],
@@ -122,7 +193,10 @@ describe("parseCostScenario errors", () => {
   });
 
   it("reports every bad field at once, for the form", () => {
-    const errors = errorsOf({ regions: [{ region: "mumbai", fleet: { type: "fixed", instances: 2 }, storageGb: -1, networkGb: -2, partitions: 1 }], latencyBoundMs: -1 });
+    const errors = errorsOf({
+      regions: [{ region: "mumbai", fleet: { type: "fixed", instances: 2 }, storageGb: -1, networkGb: -2, partitions: 1 }],
+      latencyBoundMs: -1,
+    });
     expect(errors.map((error) => error.path)).toEqual(["regions.0.storageGb", "regions.0.networkGb", "latencyBoundMs"]);
   });
 

@@ -117,7 +117,9 @@ const regionSchema = z.object(
   {
     region: z.enum(REGION_IDS, {
       error: (issue) =>
-        issue.input === undefined ? "is required" : `unknown region ${JSON.stringify(issue.input)}: must be one of ${REGION_IDS.join(", ")}`,
+        issue.input === undefined
+          ? "is required"
+          : `unknown region ${JSON.stringify(issue.input)}: must be one of ${REGION_IDS.join(", ")}`,
     }),
     fleet: fleetSchema,
     /** Events/s at the pattern's busiest hour; an autoscaling fleet follows it, 0 means no traffic. */

@@ -3,7 +3,7 @@ import { neutraliseCsvFormula, quoteCsvField } from "./csv-field";
 
 describe("neutraliseCsvFormula", () => {
   it.each([
-    ["=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"],
+    ['=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'],
     ["+91 plan", "'+91 plan"],
     ["-2+3", "'-2+3"],
     ["@SUM(A1)", "'@SUM(A1)"],
@@ -25,7 +25,7 @@ describe("quoteCsvField", () => {
     ["a,b", '"a,b"'],
     ['Delhi, "lean"', '"Delhi, ""lean"""'],
     ["two\nlines", '"two\nlines"'],
-    ["'\r=1", "\"'\r=1\""],
+    ["'\r=1", '"\'\r=1"'],
   ])("writes %j as %j", (field, expected) => {
     expect(quoteCsvField(field)).toBe(expected);
   });

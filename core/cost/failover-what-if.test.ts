@@ -25,7 +25,16 @@ describe("evaluateFailoverCost", () => {
       deltaInr: -4_000,
     });
     expect(result.regions).toEqual([
-      { region: "bangalore", instanceHours: 5_760, computeInr: 40_320, storageInr: 1_040, networkInr: 1_120, kafkaInr: 1_280, totalInr: 43_760, ratesEstimate: false },
+      {
+        region: "bangalore",
+        instanceHours: 5_760,
+        computeInr: 40_320,
+        storageInr: 1_040,
+        networkInr: 1_120,
+        kafkaInr: 1_280,
+        totalInr: 43_760,
+        ratesEstimate: false,
+      },
     ]);
     expect(result.actions).toEqual([
       "Route mumbai's users to bangalore: +45 ms (within the 50 ms bound)",
@@ -46,10 +55,21 @@ describe("evaluateFailoverCost", () => {
 
   it("picks the lowest-latency region and flags a latency beyond the bound", () => {
     const scenario = costScenarioSchema.parse({
-      regions: ["mumbai", "delhi", "hyderabad"].map((region) => ({ region, fleet: { type: "fixed", instances: 2 }, storageGb: 0, networkGb: 0, partitions: 0 })),
+      regions: ["mumbai", "delhi", "hyderabad"].map((region) => ({
+        region,
+        fleet: { type: "fixed", instances: 2 },
+        storageGb: 0,
+        networkGb: 0,
+        partitions: 0,
+      })),
     });
     // from delhi: mumbai 80 ms, hyderabad 90 ms
-    expect(evaluateFailoverCost(scenario, "delhi")).toMatchObject({ takerRegion: "mumbai", latencyMs: 80, withinLatencyBound: false, latencyLevel: "ok" });
+    expect(evaluateFailoverCost(scenario, "delhi")).toMatchObject({
+      takerRegion: "mumbai",
+      latencyMs: 80,
+      withinLatencyBound: false,
+      latencyLevel: "ok",
+    });
   });
 
   it("scales an autoscaling taker with the combined load, raising its max to the peak need", () => {
@@ -60,7 +80,14 @@ describe("evaluateFailoverCost", () => {
     const scenario = costScenarioSchema.parse({
       regions: [
         { region: "mumbai", fleet: { type: "fixed", instances: 5 }, storageGb: 500, networkGb: 1_000, partitions: 20 },
-        { region: "bangalore", fleet: { type: "autoscale", min: 2, max: 4, eventsPerSecondPerInstance: 1_000 }, peakEventsPerSecond: 3_000, storageGb: 0, networkGb: 0, partitions: 0 },
+        {
+          region: "bangalore",
+          fleet: { type: "autoscale", min: 2, max: 4, eventsPerSecondPerInstance: 1_000 },
+          peakEventsPerSecond: 3_000,
+          storageGb: 0,
+          networkGb: 0,
+          partitions: 0,
+        },
       ],
     });
     expect(evaluateCostScenario(scenario).current.totalInr).toBe(43_530);
@@ -82,8 +109,22 @@ describe("evaluateFailoverCost", () => {
     // before: bangalore 58 h/day → 1,740 h × 7 = 12,180; pune clamp(ceil(2m/3), 1, 5): 9 + 8 + 6 + 2 + 12 = 37 h/day → 1,110 h × 7.2 = 7,992
     const scenario = costScenarioSchema.parse({
       regions: [
-        { region: "bangalore", fleet: { type: "autoscale", min: 2, max: 4, eventsPerSecondPerInstance: 1_000 }, peakEventsPerSecond: 3_000, storageGb: 0, networkGb: 0, partitions: 0 },
-        { region: "pune", fleet: { type: "autoscale", min: 1, max: 5, eventsPerSecondPerInstance: 5_000 }, peakEventsPerSecond: 10_000, storageGb: 0, networkGb: 0, partitions: 0 },
+        {
+          region: "bangalore",
+          fleet: { type: "autoscale", min: 2, max: 4, eventsPerSecondPerInstance: 1_000 },
+          peakEventsPerSecond: 3_000,
+          storageGb: 0,
+          networkGb: 0,
+          partitions: 0,
+        },
+        {
+          region: "pune",
+          fleet: { type: "autoscale", min: 1, max: 5, eventsPerSecondPerInstance: 5_000 },
+          peakEventsPerSecond: 10_000,
+          storageGb: 0,
+          networkGb: 0,
+          partitions: 0,
+        },
       ],
     });
     expect(evaluateCostScenario(scenario).current.totalInr).toBe(20_172);

@@ -9,7 +9,14 @@ describe("projectLiveCost", () => {
     const projection = projectLiveCost({ mumbai: 120_000, kolkata: 0 });
     expect(projection).toEqual({
       regions: [
-        { region: "mumbai", eventsPerSecond: 120_000, instances: 3, utilizationPercent: 80, monthlyComputeInr: 17_280, ratesEstimate: false },
+        {
+          region: "mumbai",
+          eventsPerSecond: 120_000,
+          instances: 3,
+          utilizationPercent: 80,
+          monthlyComputeInr: 17_280,
+          ratesEstimate: false,
+        },
         { region: "kolkata", eventsPerSecond: 0, instances: 2, utilizationPercent: 0, monthlyComputeInr: 9_360, ratesEstimate: true },
       ],
       totalInstances: 5,

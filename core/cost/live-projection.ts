@@ -2,7 +2,16 @@
  * The board's cost tile: the month's compute if tonight's events/s held, max(2, ⌈events/s ÷ 50,000⌉)
  * instances per measured region at its compute rate.
  */
-import { ceilFraction, divideFractions, fractionToPercent, multiplyRate, paiseToRupees, rupeesToPaise, sumPaise, toFraction } from "./money";
+import {
+  ceilFraction,
+  divideFractions,
+  fractionToPercent,
+  multiplyRate,
+  paiseToRupees,
+  rupeesToPaise,
+  sumPaise,
+  toFraction,
+} from "./money";
 import type { CostRateOverrides } from "./cost-scenario";
 import { DYNAMIC_SCALING_POLICY } from "./optimisations";
 import { resolveRates } from "./pricing";

@@ -28,12 +28,18 @@ describe("evaluateCostScenario: the reference scenario (startup on two regions)"
     const placement = strategy(result, "regional_placement");
     expect(placement).toMatchObject({ currentInr: 47_760, optimisedInr: 43_313, savingInr: 4_447 });
     expect(placement.actions).toEqual([
-      { region: "mumbai", targetRegion: "bangalore", savingInr: 4_000, description: "Move mumbai's workload to bangalore: 45 ms from its users, within the 50 ms bound" },
+      {
+        region: "mumbai",
+        targetRegion: "bangalore",
+        savingInr: 4_000,
+        description: "Move mumbai's workload to bangalore: 45 ms from its users, within the 50 ms bound",
+      },
       {
         region: "bangalore",
         targetRegion: "hyderabad",
         savingInr: 447,
-        description: "Move bangalore's workload to hyderabad: 35 ms from its users, within the 50 ms bound (hyderabad's rates are estimates)",
+        description:
+          "Move bangalore's workload to hyderabad: 35 ms from its users, within the 50 ms bound (hyderabad's rates are estimates)",
       },
     ]);
   });
@@ -56,8 +62,28 @@ describe("evaluateCostScenario: the reference scenario (startup on two regions)"
       optimisedInr: 31_521,
       savingInr: 16_239,
       regions: [
-        { region: "mumbai", runsIn: "bangalore", instanceHours: 2_430, computeInr: 17_010, storageInr: 390, networkInr: 490, kafkaInr: 800, totalInr: 18_690, ratesEstimate: false },
-        { region: "bangalore", runsIn: "hyderabad", instanceHours: 1_740, computeInr: 11_832, storageInr: 225, networkInr: 294, kafkaInr: 480, totalInr: 12_831, ratesEstimate: true },
+        {
+          region: "mumbai",
+          runsIn: "bangalore",
+          instanceHours: 2_430,
+          computeInr: 17_010,
+          storageInr: 390,
+          networkInr: 490,
+          kafkaInr: 800,
+          totalInr: 18_690,
+          ratesEstimate: false,
+        },
+        {
+          region: "bangalore",
+          runsIn: "hyderabad",
+          instanceHours: 1_740,
+          computeInr: 11_832,
+          storageInr: 225,
+          networkInr: 294,
+          kafkaInr: 480,
+          totalInr: 12_831,
+          ratesEstimate: true,
+        },
       ],
     });
   });
@@ -73,7 +99,9 @@ describe("evaluateCostScenario: edge cases", () => {
   });
 
   it("never scales a one-instance fleet up to the minimum of 2", () => {
-    const result = evaluate({ regions: [{ region: "mumbai", fleet: { type: "fixed", instances: 1 }, storageGb: 0, networkGb: 0, partitions: 0 }] });
+    const result = evaluate({
+      regions: [{ region: "mumbai", fleet: { type: "fixed", instances: 1 }, storageGb: 0, networkGb: 0, partitions: 0 }],
+    });
     expect(strategy(result, "dynamic_scaling")).toMatchObject({ savingInr: 0, actions: [] });
   });
 
@@ -97,7 +125,13 @@ describe("evaluateCostScenario: edge cases", () => {
 
     it("makes no move at all when the bound forbids every cheaper region", () => {
       const result = evaluate(mumbaiAlone(14));
-      expect(strategy(result, "regional_placement")).toEqual({ strategy: "regional_placement", currentInr: 23_650, optimisedInr: 23_650, savingInr: 0, actions: [] });
+      expect(strategy(result, "regional_placement")).toEqual({
+        strategy: "regional_placement",
+        currentInr: 23_650,
+        optimisedInr: 23_650,
+        savingInr: 0,
+        actions: [],
+      });
       expect(result.recommendations.map((recommendation) => recommendation.strategy)).not.toContain("regional_placement");
     });
 

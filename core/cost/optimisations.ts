@@ -100,8 +100,7 @@ function findPlacement(model: ScenarioModel, origin: RegionId, workload: Workloa
       return { ...candidate, costs: priceWorkload(workload, rates), estimate: rates.estimate };
     })
     .sort(
-      (a, b) =>
-        a.costs.total - b.costs.total || a.latencyMs - b.latencyMs || getRegionPosition(a.target) - getRegionPosition(b.target),
+      (a, b) => a.costs.total - b.costs.total || a.latencyMs - b.latencyMs || getRegionPosition(a.target) - getRegionPosition(b.target),
     );
   const best = candidates[0];
   return best && best.costs.total < stayCost ? best : null;
@@ -184,7 +183,12 @@ export function combineStrategies(model: ScenarioModel): CombinedRegionCost[] {
     const stay = priceWorkload(workload, region.rates);
     const placement = findPlacement(model, region.entry.region, workload, stay.total);
     const runsIn = placement?.target ?? region.entry.region;
-    const cost = toRegionCost(region.entry.region, workload.instanceHours, placement?.costs ?? stay, placement?.estimate ?? region.rates.estimate);
+    const cost = toRegionCost(
+      region.entry.region,
+      workload.instanceHours,
+      placement?.costs ?? stay,
+      placement?.estimate ?? region.rates.estimate,
+    );
     return { ...cost, runsIn };
   });
 }

@@ -11,8 +11,26 @@ describe("evaluateCostScenario: the reference scenario (startup on two regions)"
     expect(result.current).toEqual({
       totalInr: 47_760,
       regions: [
-        { region: "mumbai", instanceHours: 3_600, computeInr: 28_800, storageInr: 750, networkInr: 800, kafkaInr: 1_000, totalInr: 31_350, ratesEstimate: false },
-        { region: "bangalore", instanceHours: 2_160, computeInr: 15_120, storageInr: 390, networkInr: 420, kafkaInr: 480, totalInr: 16_410, ratesEstimate: false },
+        {
+          region: "mumbai",
+          instanceHours: 3_600,
+          computeInr: 28_800,
+          storageInr: 750,
+          networkInr: 800,
+          kafkaInr: 1_000,
+          totalInr: 31_350,
+          ratesEstimate: false,
+        },
+        {
+          region: "bangalore",
+          instanceHours: 2_160,
+          computeInr: 15_120,
+          storageInr: 390,
+          networkInr: 420,
+          kafkaInr: 480,
+          totalInr: 16_410,
+          ratesEstimate: false,
+        },
       ],
     });
     expect(result.peakHour).toBe(17);
@@ -23,7 +41,16 @@ describe("evaluateCostScenario: edge cases", () => {
   it("prices overridden rates and keeps the estimate flag while a registry estimate is still used", () => {
     // hyderabad, 1 instance at ₹6 instead of 6.8: 720 × 6 = 4,320; 10 GB at the estimated ₹1.25 = 12.50
     const partial = evaluate({
-      regions: [{ region: "hyderabad", fleet: { type: "fixed", instances: 1 }, storageGb: 10, networkGb: 0, partitions: 0, rates: { computePerInstanceHour: 6 } }],
+      regions: [
+        {
+          region: "hyderabad",
+          fleet: { type: "fixed", instances: 1 },
+          storageGb: 10,
+          networkGb: 0,
+          partitions: 0,
+          rates: { computePerInstanceHour: 6 },
+        },
+      ],
     });
     expect(partial.current.regions[0]).toMatchObject({ computeInr: 4_320, storageInr: 12.5, totalInr: 4_332.5, ratesEstimate: true });
     const full = evaluate({

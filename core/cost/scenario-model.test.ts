@@ -9,7 +9,14 @@ describe("evaluateCostScenario: edge cases", () => {
     // Without the wrap (the source's bug) hours 00–07 and 23 would run at ×1.0 → 3 each: 137 h/day, 4,110 h.
     const result = evaluate({
       regions: [
-        { region: "bangalore", fleet: { type: "autoscale", min: 1, max: 10, eventsPerSecondPerInstance: 1_000 }, peakEventsPerSecond: 9_000, storageGb: 0, networkGb: 0, partitions: 0 },
+        {
+          region: "bangalore",
+          fleet: { type: "autoscale", min: 1, max: 10, eventsPerSecondPerInstance: 1_000 },
+          peakEventsPerSecond: 9_000,
+          storageGb: 0,
+          networkGb: 0,
+          partitions: 0,
+        },
       ],
     });
     expect(result.current.regions[0]).toMatchObject({ instanceHours: 3_570, computeInr: 24_990 });
@@ -23,7 +30,14 @@ describe("evaluateCostScenario: edge cases", () => {
     const result = evaluate({
       trafficPattern: pattern,
       regions: [
-        { region: "pune", fleet: { type: "autoscale", min: 1, max: 20, eventsPerSecondPerInstance: 300 }, peakEventsPerSecond: 4_200, storageGb: 0, networkGb: 0, partitions: 0 },
+        {
+          region: "pune",
+          fleet: { type: "autoscale", min: 1, max: 20, eventsPerSecondPerInstance: 300 },
+          peakEventsPerSecond: 4_200,
+          storageGb: 0,
+          networkGb: 0,
+          partitions: 0,
+        },
       ],
     });
     expect(result.current.regions[0]?.instanceHours).toBe(2_490);

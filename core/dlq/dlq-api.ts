@@ -29,7 +29,15 @@ export type DeadLetterView = z.infer<typeof deadLetterViewSchema>;
 export const deadLetterPageSchema = z.object({ entries: z.array(deadLetterViewSchema), nextCursor: z.string().nullable() });
 export type DeadLetterPage = z.infer<typeof deadLetterPageSchema>;
 
-export const ATTEMPT_KINDS = ["failed", "dead_lettered", "replay_requeued", "replay_refused", "replay_invalid", "replay_processed", "replay_failed"] as const;
+export const ATTEMPT_KINDS = [
+  "failed",
+  "dead_lettered",
+  "replay_requeued",
+  "replay_refused",
+  "replay_invalid",
+  "replay_processed",
+  "replay_failed",
+] as const;
 export type AttemptKind = (typeof ATTEMPT_KINDS)[number];
 
 /** One step of an entry's history, oldest first. */

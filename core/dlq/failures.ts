@@ -34,10 +34,7 @@ export function computeBackoffMs(retry: number): number {
 }
 
 export type FailureAction =
-  | { action: "retry"; delayMs: number }
-  | { action: "alternative_path" }
-  | { action: "restore_checkpoint" }
-  | { action: "dead_letter" };
+  { action: "retry"; delayMs: number } | { action: "alternative_path" } | { action: "restore_checkpoint" } | { action: "dead_letter" };
 
 export interface FailureContext {
   severity: FailureSeverity;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MAX_REPLAYS, REPLAY_IN_FLIGHT_MS, decideReplay, findReplayGuardCount, isAtReplayGuard, type ReplayCandidate } from "./replay-decision";
+import {
+  DEFAULT_MAX_REPLAYS,
+  REPLAY_IN_FLIGHT_MS,
+  decideReplay,
+  findReplayGuardCount,
+  isAtReplayGuard,
+  type ReplayCandidate,
+} from "./replay-decision";
 
 const NOW = 1_764_000_600_000;
 const event = {
@@ -36,12 +43,18 @@ describe("decideReplay", () => {
   });
 
   it("refuses an entry processed after an earlier replay", () => {
-    expect(decideReplay({ ...open, resolvedAt: NOW - 1000 }, 5, NOW)).toEqual({ kind: "refused", reason: "already processed after an earlier replay" });
+    expect(decideReplay({ ...open, resolvedAt: NOW - 1000 }, 5, NOW)).toEqual({
+      kind: "refused",
+      reason: "already processed after an earlier replay",
+    });
   });
 
   it("refuses an entry an earlier replay sent whose outcome is not in yet, and requeues it once that wait is over", () => {
     const sent = { ...open, replayCount: 1, lastReplayedAt: NOW - 12_000 };
-    expect(decideReplay(sent, 5, NOW)).toEqual({ kind: "refused", reason: "an earlier replay sent it 12 s ago and its outcome is not in yet" });
+    expect(decideReplay(sent, 5, NOW)).toEqual({
+      kind: "refused",
+      reason: "an earlier replay sent it 12 s ago and its outcome is not in yet",
+    });
     expect(decideReplay(sent, 5, NOW - 12_000 + REPLAY_IN_FLIGHT_MS).kind).toBe("requeue");
   });
 

@@ -22,7 +22,8 @@ export interface ReplayCandidate {
   resolvedAt: number | null;
 }
 
-export type ReplayDecision = { kind: "requeue"; event: ViewerEvent } | { kind: "refused"; reason: string } | { kind: "invalid"; reason: string };
+export type ReplayDecision =
+  { kind: "requeue"; event: ViewerEvent } | { kind: "refused"; reason: string } | { kind: "invalid"; reason: string };
 
 /** The replay count from which an entry is at the guard: the limit itself (a database count filters on it). */
 export function findReplayGuardCount(maxReplays: number): number {
@@ -43,7 +44,10 @@ export function decideReplay(entry: ReplayCandidate, maxReplays: number, now: nu
     return { kind: "refused", reason: `an earlier replay sent it ${seconds} s ago and its outcome is not in yet` };
   }
   if (isAtReplayGuard(entry.replayCount, maxReplays)) {
-    return { kind: "refused", reason: `replayed ${entry.replayCount} times already (limit ${maxReplays}); refused so a poison event cannot loop` };
+    return {
+      kind: "refused",
+      reason: `replayed ${entry.replayCount} times already (limit ${maxReplays}); refused so a poison event cannot loop`,
+    };
   }
   const parsed = parseViewerEvent(entry.event);
   if (!parsed.ok) return { kind: "invalid", reason: `the stored event no longer validates: ${parsed.reason}` };

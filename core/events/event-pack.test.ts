@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodeCompactPack, MAX_EVENTS_PER_MESSAGE, PACK_FIELDS, parsePackRow, partitionOfKey, positionOf, rowToWireEvent } from "./event-pack";
+import {
+  encodeCompactPack,
+  MAX_EVENTS_PER_MESSAGE,
+  PACK_FIELDS,
+  parsePackRow,
+  partitionOfKey,
+  positionOf,
+  rowToWireEvent,
+} from "./event-pack";
 import { EVENT_TYPES, NETWORK_TYPES, parseViewerEvent, QUALITIES, type ViewerEvent } from "./events";
 
 describe("positionOf", () => {
@@ -25,9 +33,38 @@ describe("partitionOfKey", () => {
   });
 });
 
-const junk = [null, undefined, true, {}, [], "", " ", " padded ", "\u00a0nbsp", "x".repeat(65), "x".repeat(101), "x".repeat(129), "x".repeat(1001), -1, -0, 0, 0.5, 1, 10, 11, 86_400, 86_400.5, 2 ** 53, 2 ** 53 + 2, Infinity, NaN, "2026-11-27T10:00:00Z"];
+const junk = [
+  null,
+  undefined,
+  true,
+  {},
+  [],
+  "",
+  " ",
+  " padded ",
+  "\u00a0nbsp",
+  "x".repeat(65),
+  "x".repeat(101),
+  "x".repeat(129),
+  "x".repeat(1001),
+  -1,
+  -0,
+  0,
+  0.5,
+  1,
+  10,
+  11,
+  86_400,
+  86_400.5,
+  2 ** 53,
+  2 ** 53 + 2,
+  Infinity,
+  NaN,
+  "2026-11-27T10:00:00Z",
+];
 /** Values a column holds when valid, now and then one that breaks some rule (so about half the rows are all valid). */
-const column = (valid: readonly unknown[]) => fc.oneof({ arbitrary: fc.constantFrom(...valid), weight: 19 }, { arbitrary: fc.constantFrom(...junk), weight: 1 });
+const column = (valid: readonly unknown[]) =>
+  fc.oneof({ arbitrary: fc.constantFrom(...valid), weight: 19 }, { arbitrary: fc.constantFrom(...junk), weight: 1 });
 const text = ["a", "session-1", "Mumbai", "x".repeat(64), "x".repeat(100), "x".repeat(128)];
 const rowArbitrary = fc.tuple(
   column(text),
@@ -66,7 +103,9 @@ describe("compact packs", () => {
   };
 
   it("writes the field names once and one positional row per event, null for absent optional fields", () => {
-    expect(JSON.parse(encodeCompactPack([event, { ...event, eventId: "e-2", errorCode: "E1", errorMessage: "stall", contentType: "live" }]))).toEqual({
+    expect(
+      JSON.parse(encodeCompactPack([event, { ...event, eventId: "e-2", errorCode: "E1", errorMessage: "stall", contentType: "live" }])),
+    ).toEqual({
       fields: [...PACK_FIELDS],
       rows: [
         ["e-1", "u-1", "d-1", "s-1", "buffer", 1_764_000_000_000, "480p", "Pune", "ipl-final", 1500, 1.5, "4G", 8, null, null, null],
@@ -76,7 +115,10 @@ describe("compact packs", () => {
   });
 
   it("maps a row to its wire object, leaving nulls and extra cells out", () => {
-    expect(rowToWireEvent(["e-1", null, "d-1", "extra"], ["event_id", "user_id", "device_id"])).toEqual({ event_id: "e-1", device_id: "d-1" });
+    expect(rowToWireEvent(["e-1", null, "d-1", "extra"], ["event_id", "user_id", "device_id"])).toEqual({
+      event_id: "e-1",
+      device_id: "d-1",
+    });
     expect(rowToWireEvent("not a row", PACK_FIELDS)).toBe("not a row");
   });
 

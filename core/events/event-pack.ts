@@ -172,7 +172,8 @@ export function readEventPack(message: unknown): { ok: true; value: ParsedEvent[
   }
   if (typeof message !== "object" || message === null || !("rows" in message)) return { ok: true, value: [parseViewerEvent(message)] };
   const { fields, rows } = message as { fields?: unknown; rows: unknown };
-  if (!Array.isArray(fields) || !fields.every((name) => typeof name === "string")) return { ok: false, reason: "fields: must be a list of field names" };
+  if (!Array.isArray(fields) || !fields.every((name) => typeof name === "string"))
+    return { ok: false, reason: "fields: must be a list of field names" };
   if (!Array.isArray(rows)) return { ok: false, reason: "rows: must be a list" };
   const refused = explainPackSizeRefusal(rows.length);
   if (refused) return { ok: false, reason: refused };

@@ -99,7 +99,14 @@ describe("parseViewerEvent", () => {
 
 describe("toWireEvent", () => {
   it("round-trips through parseViewerEvent unchanged", () => {
-    const parsed = parseViewerEvent({ ...valid, event_type: "error", error_code: "E1", error_message: "timeout", content_type: "ad", priority: 2 });
+    const parsed = parseViewerEvent({
+      ...valid,
+      event_type: "error",
+      error_code: "E1",
+      error_message: "timeout",
+      content_type: "ad",
+      priority: 2,
+    });
     if (!parsed.ok) throw new Error(parsed.reason);
     expect(parseViewerEvent(toWireEvent(parsed.event))).toEqual(parsed);
   });

@@ -63,7 +63,10 @@ export const wireEventSchema = z.object({
   location: z.string().trim().min(1, "must not be empty").max(L.locationLength, atMost(L.locationLength)),
   content_id: id,
   bitrate: z.number().int("must be whole kbps").nonnegative("must not be negative"),
-  buffer_health: z.number().nonnegative("must not be negative").max(L.bufferHealthSeconds, `must be at most ${L.bufferHealthSeconds} seconds`),
+  buffer_health: z
+    .number()
+    .nonnegative("must not be negative")
+    .max(L.bufferHealthSeconds, `must be at most ${L.bufferHealthSeconds} seconds`),
   network_type: z.enum(NETWORK_TYPES, { error: `must be one of ${NETWORK_TYPES.join(", ")}` }),
   error_code: z.string().max(L.errorCodeLength, atMost(L.errorCodeLength)).optional(),
   error_message: z.string().max(L.errorMessageLength, atMost(L.errorMessageLength)).optional(),

@@ -34,7 +34,11 @@ export interface BoardClientToServerEvents {
 
 /** Handshake `auth` of a player on the `/player` namespace: the session its commands are for. */
 export const playerAuthSchema = z.object({
-  sessionId: z.string({ error: "sessionId is required" }).trim().min(1, "sessionId must not be empty").max(128, "sessionId must be at most 128 characters"),
+  sessionId: z
+    .string({ error: "sessionId is required" })
+    .trim()
+    .min(1, "sessionId must not be empty")
+    .max(128, "sessionId must be at most 128 characters"),
 });
 
 /** A quality change decided for one session, sent to that session's player only. */

@@ -25,7 +25,12 @@ describe("metrics window", () => {
   it("counts events, errors, distributions, buffer actions and quality changes", () => {
     const w = createMetricsWindow();
     recordEventInWindow(w, makeEvent({ bufferHealth: 4 }), "maintain_current", null);
-    recordEventInWindow(w, makeEvent({ eventType: "error", quality: "4K", networkType: "WiFi", bufferHealth: 0.5 }), "emergency_buffer", "buffer_health");
+    recordEventInWindow(
+      w,
+      makeEvent({ eventType: "error", quality: "4K", networkType: "WiFi", bufferHealth: 0.5 }),
+      "emergency_buffer",
+      "buffer_health",
+    );
     recordEventInWindow(w, makeEvent({ eventType: "buffer", bufferHealth: 1.5 }), "preventive_buffer", "buffer_health");
     recordEventInWindow(w, makeEvent({ quality: "360p", bufferHealth: 12 }), "optimize_bandwidth", null);
 
@@ -42,7 +47,8 @@ describe("metrics window", () => {
 
   it("summarises rates over the window length", () => {
     const w = createMetricsWindow();
-    for (let i = 0; i < 8; i++) recordEventInWindow(w, makeEvent({ bufferHealth: 5 }), "maintain_current", i < 3 ? "bandwidth_headroom" : null);
+    for (let i = 0; i < 8; i++)
+      recordEventInWindow(w, makeEvent({ bufferHealth: 5 }), "maintain_current", i < 3 ? "bandwidth_headroom" : null);
     recordEventInWindow(w, makeEvent({ eventType: "error", bufferHealth: 2 }), "preventive_buffer", null);
     recordEventInWindow(w, makeEvent({ eventType: "error", bufferHealth: 2 }), "preventive_buffer", null);
     w.latency.add(10, 10);

@@ -59,7 +59,12 @@ export function createMetricsWindow(): MetricsWindow {
 }
 
 /** Counts one processed event: its type, quality, network, buffer, the buffer action and the quality change decided (if any). */
-export function recordEventInWindow(window: MetricsWindow, event: ViewerEvent, action: BufferAction, change: QualityChangeReason | null): void {
+export function recordEventInWindow(
+  window: MetricsWindow,
+  event: ViewerEvent,
+  action: BufferAction,
+  change: QualityChangeReason | null,
+): void {
   window.events++;
   if (event.eventType === "error") window.errors++;
   window.bufferHealthSum += event.bufferHealth;

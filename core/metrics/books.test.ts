@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { balanceConservation, balanceRegionFlow, type RegionFlowCounts } from "./books";
 
-const flow = (counts: Partial<RegionFlowCounts>): RegionFlowCounts => ({ routed: 0, processed: 0, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, ...counts });
+const flow = (counts: Partial<RegionFlowCounts>): RegionFlowCounts => ({
+  routed: 0,
+  processed: 0,
+  queued: 0,
+  inRetry: 0,
+  deadLettered: 0,
+  duplicates: 0,
+  ...counts,
+});
 
 describe("a region's flow", () => {
   it("balances when every routed event is processed, queued, in retry, dead-lettered or a duplicate", () => {
@@ -30,7 +38,10 @@ describe("a region's flow", () => {
 
 describe("conservation over every region", () => {
   it("sums the regions' flows, counts ingested as accepted + rejected + replayed, and balances when routed = accepted + replayed", () => {
-    const flows = [flow({ routed: 10, processed: 6, queued: 2, inRetry: 1, duplicates: 1 }), flow({ routed: 4, processed: 2, deadLettered: 2 })];
+    const flows = [
+      flow({ routed: 10, processed: 6, queued: 2, inRetry: 1, duplicates: 1 }),
+      flow({ routed: 4, processed: 2, deadLettered: 2 }),
+    ];
     expect(balanceConservation({ accepted: 12, rejected: 3, replayed: 2 }, flows)).toEqual({
       ingested: 17,
       replayed: 2,

@@ -37,7 +37,10 @@ export interface Conservation {
 
 /** One region's flow and whether it balances. */
 export function balanceRegionFlow(counts: RegionFlowCounts): RegionFlow {
-  return { ...counts, balanced: counts.routed === counts.processed + counts.queued + counts.inRetry + counts.deadLettered + counts.duplicates };
+  return {
+    ...counts,
+    balanced: counts.routed === counts.processed + counts.queued + counts.inRetry + counts.deadLettered + counts.duplicates,
+  };
 }
 
 /**
@@ -65,6 +68,7 @@ export function balanceConservation(ingest: IngestCounts, flows: readonly Region
     deadLettered: total.deadLettered,
     duplicates: total.duplicates,
     balanced:
-      accepted + replayed === total.processed + total.queued + total.inRetry + total.deadLettered + total.duplicates && total.routed === accepted + replayed,
+      accepted + replayed === total.processed + total.queued + total.inRetry + total.deadLettered + total.duplicates &&
+      total.routed === accepted + replayed,
   };
 }

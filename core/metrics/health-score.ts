@@ -16,10 +16,7 @@ export const OTHER_ALERT_PENALTY = 5;
 export const UNHEALTHY_REGION_PENALTY = 15;
 
 /** Scores the system: alerts are the active ones (firing or acknowledged, not resolved); only "unhealthy" regions count, not "degraded". */
-export function computeHealthScore(
-  activeAlerts: readonly { impact: AlertImpact }[],
-  regionHealths: readonly RegionHealth[],
-): number {
+export function computeHealthScore(activeAlerts: readonly { impact: AlertImpact }[], regionHealths: readonly RegionHealth[]): number {
   let score = 100;
   for (const alert of activeAlerts) score -= alert.impact === "HIGH" ? HIGH_IMPACT_ALERT_PENALTY : OTHER_ALERT_PENALTY;
   for (const health of regionHealths) if (health === "unhealthy") score -= UNHEALTHY_REGION_PENALTY;
@@ -42,7 +39,8 @@ export function listHealthDeductions(
     const points = alert.impact === "HIGH" ? HIGH_IMPACT_ALERT_PENALTY : OTHER_ALERT_PENALTY;
     deductions.push({ points, reason: `${alert.label} (${alert.impact} impact alert)` });
   }
-  for (const region of regions) if (region.health === "unhealthy") deductions.push({ points: UNHEALTHY_REGION_PENALTY, reason: `${region.label} unhealthy` });
+  for (const region of regions)
+    if (region.health === "unhealthy") deductions.push({ points: UNHEALTHY_REGION_PENALTY, reason: `${region.label} unhealthy` });
   return deductions.sort((a, b) => b.points - a.points);
 }
 

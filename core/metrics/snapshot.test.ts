@@ -10,7 +10,10 @@ describe("classifyRegionStatus", () => {
 
   it("is ok below every warning threshold and at the thresholds themselves", () => {
     expect(classifyRegionStatus(calm)).toEqual({ status: "ok", reason: null });
-    expect(classifyRegionStatus({ ...calm, latencyP95Ms: 200, errorRatePercent: 2, utilizationPercent: 80 })).toEqual({ status: "ok", reason: null });
+    expect(classifyRegionStatus({ ...calm, latencyP95Ms: 200, errorRatePercent: 2, utilizationPercent: 80 })).toEqual({
+      status: "ok",
+      reason: null,
+    });
   });
 
   it.each([

@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { METRIC_NAMES, METRIC_THRESHOLDS, evaluateThreshold, gradeAgainstThreshold, isBeyondThreshold, type MetricName } from "./thresholds";
+import {
+  METRIC_NAMES,
+  METRIC_THRESHOLDS,
+  evaluateThreshold,
+  gradeAgainstThreshold,
+  isBeyondThreshold,
+  type MetricName,
+} from "./thresholds";
 
 describe("METRIC_THRESHOLDS", () => {
   it("has SPEC section 5's eight metrics, only throughput bad when low", () => {
-    expect(METRIC_NAMES.map((m) => [m, METRIC_THRESHOLDS[m].warning, METRIC_THRESHOLDS[m].critical, METRIC_THRESHOLDS[m].direction])).toEqual([
+    expect(
+      METRIC_NAMES.map((m) => [m, METRIC_THRESHOLDS[m].warning, METRIC_THRESHOLDS[m].critical, METRIC_THRESHOLDS[m].direction]),
+    ).toEqual([
       ["processing_latency_ms", 200, 500, "above"],
       ["events_per_second", 100_000, 50_000, "below"],
       ["error_rate_percent", 2, 5, "above"],

@@ -1,9 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { describeKeptAsLastActive, isFailbackHoldOver, isLastActiveRegion, refuseManualFailback, refuseManualFailover } from "./failover-guards";
+import {
+  describeKeptAsLastActive,
+  isFailbackHoldOver,
+  isLastActiveRegion,
+  refuseManualFailback,
+  refuseManualFailover,
+} from "./failover-guards";
 import type { RegionId } from "./regions";
 
 const T0 = 1_764_000_000_000;
-const activeOnly = (...ids: RegionId[]) => (region: RegionId) => ids.includes(region);
+const activeOnly =
+  (...ids: RegionId[]) =>
+  (region: RegionId) =>
+    ids.includes(region);
 
 describe("the last active region", () => {
   it("is the region every other one is out of routing for, and only then", () => {
@@ -16,7 +25,9 @@ describe("the last active region", () => {
   });
 
   it("stays in routing with the health reason saying why", () => {
-    expect(describeKeptAsLastActive("Kafka broker unreachable")).toBe("Kafka broker unreachable; kept in routing as the last active region");
+    expect(describeKeptAsLastActive("Kafka broker unreachable")).toBe(
+      "Kafka broker unreachable; kept in routing as the last active region",
+    );
   });
 });
 
@@ -36,7 +47,11 @@ describe("manual failover and failback", () => {
       refuseManualFailover("pune", { active: false, failedOverBy: "manual" }, activeOnly("mumbai")),
       refuseManualFailover("pune", { active: false, failedOverBy: "automatic" }, activeOnly("mumbai")),
       refuseManualFailover("pune", { active: false, failedOverBy: null }, activeOnly("mumbai")),
-    ]).toEqual(["Pune is already failed over (manual).", "Pune is already failed over (automatic).", "Pune is already failed over (manual)."]);
+    ]).toEqual([
+      "Pune is already failed over (manual).",
+      "Pune is already failed over (automatic).",
+      "Pune is already failed over (manual).",
+    ]);
   });
 
   it("refuses to fail over the last active region and allows any other", () => {
@@ -47,6 +62,9 @@ describe("manual failover and failback", () => {
   });
 
   it("refuses to fail back an active region and allows a failed-over one", () => {
-    expect([refuseManualFailback("delhi", true), refuseManualFailback("delhi", false)]).toEqual(["Delhi is active already; nothing to fail back.", null]);
+    expect([refuseManualFailback("delhi", true), refuseManualFailback("delhi", false)]).toEqual([
+      "Delhi is active already; nothing to fail back.",
+      null,
+    ]);
   });
 });

@@ -3,7 +3,10 @@ import { projectRegionLoss, type RegionLoadNow } from "./load-projection";
 import { REGIONS, type RegionId } from "./regions";
 
 /** Every region active, closed and at the given viewers (0 where not given), at its configured capacity. */
-function buildRegions(viewers: Partial<Record<RegionId, number>>, overrides: Partial<Record<RegionId, Partial<RegionLoadNow>>> = {}): RegionLoadNow[] {
+function buildRegions(
+  viewers: Partial<Record<RegionId, number>>,
+  overrides: Partial<Record<RegionId, Partial<RegionLoadNow>>> = {},
+): RegionLoadNow[] {
   return REGIONS.map((config) => ({
     id: config.id,
     active: true,
@@ -48,7 +51,10 @@ describe("projectRegionLoss", () => {
 
   it("strands the viewers when no other region is active", () => {
     const inactive = { active: false };
-    const regions = buildRegions({ pune: 42 }, { mumbai: inactive, delhi: inactive, bangalore: inactive, hyderabad: inactive, kolkata: inactive });
+    const regions = buildRegions(
+      { pune: 42 },
+      { mumbai: inactive, delhi: inactive, bangalore: inactive, hyderabad: inactive, kolkata: inactive },
+    );
     expect(projectRegionLoss(regions, "pune")).toEqual({ moving: 42, takers: [], stranded: 42 });
   });
 
@@ -75,7 +81,10 @@ describe("projectRegionLoss", () => {
   });
 
   it("under load_balanced skips open breakers while a closed region can take the load", () => {
-    const regions = buildRegions({ pune: 1000, mumbai: 4_000_000 }, { kolkata: { circuit: "open" }, hyderabad: { active: false }, bangalore: { circuit: "open" }, delhi: { circuit: "open" } });
+    const regions = buildRegions(
+      { pune: 1000, mumbai: 4_000_000 },
+      { kolkata: { circuit: "open" }, hyderabad: { active: false }, bangalore: { circuit: "open" }, delhi: { circuit: "open" } },
+    );
     expect(projectRegionLoss(regions, "pune", "load_balanced").takers.map((shift) => shift.region)).toEqual(["mumbai"]);
   });
 });

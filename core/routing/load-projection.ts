@@ -45,7 +45,11 @@ const LEVELLING_STEPS = 200;
  * left goes to the least-utilised of them. Under load_balanced and priority each viewer goes to the
  * least-utilised active region, so the regions are levelled.
  */
-export function projectRegionLoss(regions: readonly RegionLoadNow[], lost: RegionId, strategy: RoutingStrategy = "proximity"): LoadProjection {
+export function projectRegionLoss(
+  regions: readonly RegionLoadNow[],
+  lost: RegionId,
+  strategy: RoutingStrategy = "proximity",
+): LoadProjection {
   const byId = new Map(regions.map((region) => [region.id, region]));
   const lostRegion = byId.get(lost);
   const moving = Math.max(0, Math.round(lostRegion?.viewers ?? 0));

@@ -238,16 +238,13 @@ describe("routeEvent", () => {
 
 const loadArbitrary: fc.Arbitrary<RegionLoad> = fc.record({
   active: fc.boolean(),
-  utilizationPercent: fc.oneof(
-    fc.double({ min: 0, max: 150, noNaN: true }),
-    fc.constantFrom(0, 80, 84.99, 85, 85.01, 100),
-  ),
+  utilizationPercent: fc.oneof(fc.double({ min: 0, max: 150, noNaN: true }), fc.constantFrom(0, 80, 84.99, 85, 85.01, 100)),
   circuit: fc.constantFrom(...CIRCUIT_STATES),
 });
 
-const loadsArbitrary: fc.Arbitrary<RegionLoads> = fc.tuple(...REGION_IDS.map(() => loadArbitrary)).map(
-  (values) => Object.fromEntries(REGION_IDS.map((id, i) => [id, values[i]])) as Record<RegionId, RegionLoad>,
-);
+const loadsArbitrary: fc.Arbitrary<RegionLoads> = fc
+  .tuple(...REGION_IDS.map(() => loadArbitrary))
+  .map((values) => Object.fromEntries(REGION_IDS.map((id, i) => [id, values[i]])) as Record<RegionId, RegionLoad>);
 
 const eventArbitrary = fc.record({
   location: fc.oneof(fc.constantFrom("mumbai", "Delhi", "pune", "kolkata", "mysore", "jaipur"), fc.string()),

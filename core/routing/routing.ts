@@ -8,14 +8,7 @@
  */
 import { METRIC_THRESHOLDS } from "../metrics/thresholds";
 import type { CircuitState } from "./circuit-breaker";
-import {
-  PRIORITY_REGION,
-  REGION_IDS,
-  latencyBetweenRegions,
-  routeCityToRegion,
-  routeContentTypeToRegion,
-  type RegionId,
-} from "./regions";
+import { PRIORITY_REGION, REGION_IDS, latencyBetweenRegions, routeCityToRegion, routeContentTypeToRegion, type RegionId } from "./regions";
 
 export const ROUTING_STRATEGIES = ["proximity", "load_balanced", "priority", "content_type"] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
@@ -146,10 +139,7 @@ export function selectHomeRegion(
         ? priorityRegion
         : selectLeastLoadedRegion(loads, routeCityToRegion(event.location));
     case "content_type":
-      return (
-        (event.contentType === undefined ? null : routeContentTypeToRegion(event.contentType)) ??
-        routeCityToRegion(event.location)
-      );
+      return (event.contentType === undefined ? null : routeContentTypeToRegion(event.contentType)) ?? routeCityToRegion(event.location);
   }
 }
 

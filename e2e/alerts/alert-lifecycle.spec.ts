@@ -24,12 +24,15 @@ type RegionsView = { regions: Array<{ region: string; active: boolean; health: s
  * next check then finds it healthy.
  */
 async function restorePune(request: APIRequestContext): Promise<void> {
-  const readPune = async () => ((await (await request.get("/api/regions")).json()) as RegionsView).regions.find((r) => r.region === "pune")!;
+  const readPune = async () =>
+    ((await (await request.get("/api/regions")).json()) as RegionsView).regions.find((r) => r.region === "pune")!;
   const firstCheckAfterErrors = injectedUntil + HEALTH_CHECK_MS + 1_000 - Date.now();
   if (firstCheckAfterErrors > 0) await new Promise((resolve) => setTimeout(resolve, firstCheckAfterErrors));
   if (!(await readPune()).active) {
     // 409 when the automatic failback got there between the read and this request.
-    expect([200, 409]).toContain((await request.post("/api/regions/pune/failback", { data: { reason: "e2e clean-up after injected errors" } })).status());
+    expect([200, 409]).toContain(
+      (await request.post("/api/regions/pune/failback", { data: { reason: "e2e clean-up after injected errors" } })).status(),
+    );
   }
   await expect.poll(async () => (await readPune()).health, { timeout: 45_000, intervals: [1_000] }).toBe("healthy");
   expect((await readPune()).active).toBe(true);
@@ -101,7 +104,9 @@ test("an alert fires live on the board, is acknowledged with a note, and resolve
 
   // With only the simulator's Pune traffic (about 1.2% errors) the window clears and the alert leaves the board.
   await expect(alert).toBeHidden({ timeout: 30_000 });
-  const resolved = (await (await request.get("/api/alerts?state=resolved&region=pune")).json()) as { alerts: Array<{ id: string; ruleId: string; acknowledgedBy: string }> };
+  const resolved = (await (await request.get("/api/alerts?state=resolved&region=pune")).json()) as {
+    alerts: Array<{ id: string; ruleId: string; acknowledgedBy: string }>;
+  };
   const ours = resolved.alerts.filter((a) => a.ruleId === ruleId);
   expect(ours.map((a) => a.acknowledgedBy)).toEqual(["admin"]);
   const alertId = ours[0]!.id;
@@ -111,13 +116,19 @@ test("an alert fires live on the board, is acknowledged with a note, and resolve
   await page.getByTestId(`alert-row-${alertId}`).click();
   const detail = page.getByTestId("alert-detail");
   await expect(detail).toContainText(`${ruleName} · Pune`);
-  await expect(detail.getByTestId("alert-detail-history").locator("li[data-kind=acknowledged]")).toContainText("by admin: e2e: Pune CDN ticket raised");
+  await expect(detail.getByTestId("alert-detail-history").locator("li[data-kind=acknowledged]")).toContainText(
+    "by admin: e2e: Pune CDN ticket raised",
+  );
 
   // Its link opens the timeline with the alert's three steps marked, newest first.
   await detail.getByTestId("alert-timeline-link").click();
   await expect(page).toHaveURL(new RegExp(`/timeline\\?region=pune&alert=${alertId}$`));
   const marked = page.getByTestId("timeline").locator("li[data-highlighted]");
   await expect(marked).toHaveCount(3);
-  expect(await marked.evaluateAll((items) => items.map((item) => item.getAttribute("data-action")))).toEqual(["resolved", "acknowledged", "fired"]);
+  expect(await marked.evaluateAll((items) => items.map((item) => item.getAttribute("data-action")))).toEqual([
+    "resolved",
+    "acknowledged",
+    "fired",
+  ]);
   await expect(marked.nth(1)).toContainText("by admin · e2e: Pune CDN ticket raised");
 });

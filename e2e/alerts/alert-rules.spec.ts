@@ -13,7 +13,10 @@ test.afterEach(async ({ request }) => {
   if (left) expect((await request.delete(`/api/alert-rules/${left.id}`)).status()).toBe(200);
 });
 
-test("an admin creates a rule with the form, sees each bad field explained, edits it, silences it and deletes it", async ({ page, request }) => {
+test("an admin creates a rule with the form, sees each bad field explained, edits it, silences it and deletes it", async ({
+  page,
+  request,
+}) => {
   await page.goto("/alerts/rules");
   await expect(page.getByTestId("rules").locator("tbody tr")).toHaveCount(5);
 

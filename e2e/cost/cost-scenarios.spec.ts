@@ -51,7 +51,10 @@ test("the reference scenario: totals, an edit, the failover what-if and both exp
 
   const json = await readDownload(page, () => page.getByTestId("export-json").click());
   expect(json.fileName).toBe("startup-on-two-regions.json");
-  const report = JSON.parse(json.text) as { current: { totalInr: number }; failovers: Array<{ failedRegion: string; failoverInr: number }> };
+  const report = JSON.parse(json.text) as {
+    current: { totalInr: number };
+    failovers: Array<{ failedRegion: string; failoverInr: number }>;
+  };
   expect(report.current.totalInr).toBe(47_760);
   expect(report.failovers.map((f) => [f.failedRegion, f.failoverInr])).toEqual([
     ["mumbai", 43_760],

@@ -13,7 +13,14 @@ async function makeDeadLetters(request: APIRequestContext): Promise<string> {
   const tag = `e2e-dlq-${Date.now()}`;
   // Scoped to our events' ids: the simulator's Kolkata traffic goes on unharmed.
   const drill = await request.post("/api/chaos", {
-    data: { component: "processor", region: "kolkata", errorMessage: "data_loss on segment upload", rate: 1, durationSeconds: 120, eventIdPrefix: tag },
+    data: {
+      component: "processor",
+      region: "kolkata",
+      errorMessage: "data_loss on segment upload",
+      rate: 1,
+      durationSeconds: 120,
+      eventIdPrefix: tag,
+    },
   });
   expect(drill.status()).toBe(201);
   const events = Array.from({ length: COUNT }, (_, i) => ({
@@ -39,7 +46,10 @@ async function makeDeadLetters(request: APIRequestContext): Promise<string> {
   return tag;
 }
 
-test("an operator filters the DLQ, opens an entry, dry-runs a replay, replays it live and sees the replay counted", async ({ page, request }) => {
+test("an operator filters the DLQ, opens an entry, dry-runs a replay, replays it live and sees the replay counted", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   const tag = await makeDeadLetters(request);
 

@@ -34,10 +34,19 @@ function createNotifier(env: Env, infrastructure: Infrastructure): AlertNotifier
       webhookUrl: env.ALERT_WEBHOOK_URL,
       slackWebhookUrl: env.SLACK_WEBHOOK_URL,
       pagerDuty: env.PAGERDUTY_ROUTING_KEY ? { eventsUrl: env.PAGERDUTY_EVENTS_URL, routingKey: env.PAGERDUTY_ROUTING_KEY } : undefined,
-      email: env.SMTP_URL && env.ALERT_EMAIL_TO?.length ? { smtpUrl: env.SMTP_URL, from: env.ALERT_EMAIL_FROM, to: env.ALERT_EMAIL_TO } : undefined,
+      email:
+        env.SMTP_URL && env.ALERT_EMAIL_TO?.length
+          ? { smtpUrl: env.SMTP_URL, from: env.ALERT_EMAIL_FROM, to: env.ALERT_EMAIL_TO }
+          : undefined,
       sms:
         env.TWILIO_ACCOUNT_SID && env.TWILIO_AUTH_TOKEN && env.TWILIO_FROM && env.ALERT_SMS_TO?.length
-          ? { apiUrl: env.TWILIO_API_URL, accountSid: env.TWILIO_ACCOUNT_SID, authToken: env.TWILIO_AUTH_TOKEN, from: env.TWILIO_FROM, to: env.ALERT_SMS_TO }
+          ? {
+              apiUrl: env.TWILIO_API_URL,
+              accountSid: env.TWILIO_ACCOUNT_SID,
+              authToken: env.TWILIO_AUTH_TOKEN,
+              from: env.TWILIO_FROM,
+              to: env.ALERT_SMS_TO,
+            }
           : undefined,
     },
     record: (alertId, outcome, note) => recordAlertDelivery(infrastructure.database.prisma, alertId, outcome, note, Date.now()),
@@ -50,7 +59,12 @@ function createNotifier(env: Env, infrastructure: Infrastructure): AlertNotifier
  * the notifier: every change goes to dashboards, and the changes that notify go to the channels, or
  * are recorded as skipped while a silence covers the alert.
  */
-export async function startAlerting(env: Env, infrastructure: Infrastructure, io: BoardServer, backgroundWrites: BackgroundWrites): Promise<Alerting> {
+export async function startAlerting(
+  env: Env,
+  infrastructure: Infrastructure,
+  io: BoardServer,
+  backgroundWrites: BackgroundWrites,
+): Promise<Alerting> {
   const { database, redis, kafka } = infrastructure;
   const notifier = createNotifier(env, infrastructure);
   const engine = await AlertEngine.start(
@@ -68,7 +82,10 @@ export async function startAlerting(env: Env, infrastructure: Infrastructure, io
           return;
         }
         const note = describeSilencedNotice(notice, silence);
-        backgroundWrites.track("record a silenced notice", recordAlertDelivery(database.prisma, alert.id, "delivery_skipped", note, Date.now()));
+        backgroundWrites.track(
+          "record a silenced notice",
+          recordAlertDelivery(database.prisma, alert.id, "delivery_skipped", note, Date.now()),
+        );
       },
     },
     Date.now(),

@@ -64,7 +64,10 @@ export async function startEngine(env: Env, { infrastructure, web, writers, aler
       }
     },
     onReplayProcessed: (id) =>
-      backgroundWrites.track(`resolve dead letter ${id}`, resolveDeadLetter(database.prisma, id, Date.now()).then(() => dlqSummary.markChanged())),
+      backgroundWrites.track(
+        `resolve dead letter ${id}`,
+        resolveDeadLetter(database.prisma, id, Date.now()).then(() => dlqSummary.markChanged()),
+      ),
     consume: env.WORKERS === "on",
     historyState: () => history.state(),
     alerts: () => alerting.engine.active(),
@@ -73,7 +76,8 @@ export async function startEngine(env: Env, { infrastructure, web, writers, aler
       ? {
           bus: kafka,
           durable: {
-            flush: ({ retries, deadLetters: records }) => Promise.all([kafka.publishRetries(retries), kafka.publishDeadLetters(records)]).then(() => {}),
+            flush: ({ retries, deadLetters: records }) =>
+              Promise.all([kafka.publishRetries(retries), kafka.publishDeadLetters(records)]).then(() => {}),
           },
         }
       : {}),

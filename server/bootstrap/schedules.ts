@@ -61,7 +61,10 @@ async function sweepReplayJobs(database: Database, shared: boolean): Promise<voi
  * snapshot ticker (books, snapshot, alerts), health checks, simulated traffic and the replay-job sweep
  * (once now, then every minute with Kafka).
  */
-export async function startSchedules(env: Env, { infrastructure, io, engine, alerts, backgroundWrites }: ScheduleParts): Promise<Schedules> {
+export async function startSchedules(
+  env: Env,
+  { infrastructure, io, engine, alerts, backgroundWrites }: ScheduleParts,
+): Promise<Schedules> {
   const { database, kafka } = infrastructure;
   const { books, bus, hub, processor, regions, store } = engine;
   const stopSessionSweep = startBoardSessionSweep(io, database.prisma, env.SESSION_SWEEP_SECONDS * 1000, log);
@@ -100,7 +103,10 @@ export async function startSchedules(env: Env, { infrastructure, io, engine, ale
 
   await sweepReplayJobs(database, kafka !== null);
   const replaySweep = kafka
-    ? setInterval(() => void sweepReplayJobs(database, true).catch((error: unknown) => console.error("[dlq] replay sweep failed", error)), 60_000)
+    ? setInterval(
+        () => void sweepReplayJobs(database, true).catch((error: unknown) => console.error("[dlq] replay sweep failed", error)),
+        60_000,
+      )
     : null;
 
   const stop = once(async () => {

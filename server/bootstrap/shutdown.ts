@@ -36,21 +36,39 @@ export function createShutdown({ infrastructure, web, writers, alerting, engine,
     setRuntime(undefined);
     const steps: Array<[string, () => Promise<unknown> | unknown]> = [
       ["simulator", () => schedules.simulator?.stop()],
-      ["ticker", async () => {
-        await schedules.stop();
-        await writers.dlqSummary.close();
-      }],
+      [
+        "ticker",
+        async () => {
+          await schedules.stop();
+          await writers.dlqSummary.close();
+        },
+      ],
       ["network", web.close],
-      ["workers", () => Promise.all([engine.subscription?.close(), engine.retrySubscription?.close(), engine.deadLetterSubscription?.close(), engine.mirrors?.close()])],
+      [
+        "workers",
+        () =>
+          Promise.all([
+            engine.subscription?.close(),
+            engine.retrySubscription?.close(),
+            engine.deadLetterSubscription?.close(),
+            engine.mirrors?.close(),
+          ]),
+      ],
       ["bus", () => bus.close()],
-      ["waiting retries", () => {
-        const drained = processor.drainRetries(Date.now());
-        if (drained > 0) log(`[shutdown] ${drained} event(s) waiting for a retry went to the dead-letter queue`);
-      }],
-      ["final window", () => {
-        hub.tick(Date.now());
-        hub.flushRollups();
-      }],
+      [
+        "waiting retries",
+        () => {
+          const drained = processor.drainRetries(Date.now());
+          if (drained > 0) log(`[shutdown] ${drained} event(s) waiting for a retry went to the dead-letter queue`);
+        },
+      ],
+      [
+        "final window",
+        () => {
+          hub.tick(Date.now());
+          hub.flushRollups();
+        },
+      ],
       ["notifications", () => alerting.notifier.close()],
       ["history", () => history.close()],
       ["dead letters", () => deadLetters.close()],

@@ -11,6 +11,8 @@ describe("withTimeout", () => {
   });
 
   it("rejects naming what did not answer once the deadline passes", async () => {
-    await expect(withTimeout(new Promise(() => {}), 10, 'shutdown step "bus"')).rejects.toThrow('shutdown step "bus" did not answer within 10 ms');
+    await expect(withTimeout(new Promise(() => {}), 10, 'shutdown step "bus"')).rejects.toThrow(
+      'shutdown step "bus" did not answer within 10 ms',
+    );
   });
 });

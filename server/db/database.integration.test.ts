@@ -63,9 +63,22 @@ describe.each([
     const { db } = await open();
     await saveRegionRollups(db.prisma, [record]);
     const rest = { coveredFrom: record.coveredTo, coveredTo: record.coveredTo + 5000, lagMessages: 40, lagSeconds: 1.5 };
-    await saveRegionRollups(db.prisma, [{ ...record, ...rest, seconds: 5, events: 50, errors: 1, qualityChanges: 1, bufferHealthSum: 100, viewers: 900, p50Ms: 1, p95Ms: 9 }]);
+    await saveRegionRollups(db.prisma, [
+      { ...record, ...rest, seconds: 5, events: 50, errors: 1, qualityChanges: 1, bufferHealthSum: 100, viewers: 900, p50Ms: 1, p95Ms: 9 },
+    ]);
     expect(await listRegionRollups(db.prisma, { region: "pune", from: 0, to: Date.now() })).toEqual([
-      { ...record, ...rest, coveredFrom: record.coveredFrom, seconds: 15, events: 150, errors: 4, qualityChanges: 5, bufferHealthSum: 750.5, viewers: 900, p95Ms: 9 },
+      {
+        ...record,
+        ...rest,
+        coveredFrom: record.coveredFrom,
+        seconds: 15,
+        events: 150,
+        errors: 4,
+        qualityChanges: 5,
+        bufferHealthSum: 750.5,
+        viewers: 900,
+        p95Ms: 9,
+      },
     ]);
   });
 
@@ -82,7 +95,10 @@ describe.each([
     const { db } = await open();
     const later = { ...record, bucketStart: record.bucketStart + 10_000 };
     await saveRegionRollups(db.prisma, [later, record, { ...record, region: "all" }]);
-    expect(await listRegionRollups(db.prisma, { region: "pune", from: record.bucketStart, to: later.bucketStart + 1 })).toEqual([record, later]);
+    expect(await listRegionRollups(db.prisma, { region: "pune", from: record.bucketStart, to: later.bucketStart + 1 })).toEqual([
+      record,
+      later,
+    ]);
     expect(await listRegionRollups(db.prisma, { region: "pune", from: record.bucketStart + 1, to: later.bucketStart })).toEqual([]);
   });
 });
@@ -91,7 +107,10 @@ describe("openDatabase", () => {
   it("migrates once when two processes open the same Postgres together", async () => {
     const test = await createTestDatabase(inject("postgresUrl"));
     cleanups.push(test.drop);
-    const [a, b] = await Promise.all([openDatabase({ databaseUrl: test.url, dataDir: "unused" }), openDatabase({ databaseUrl: test.url, dataDir: "unused" })]);
+    const [a, b] = await Promise.all([
+      openDatabase({ databaseUrl: test.url, dataDir: "unused" }),
+      openDatabase({ databaseUrl: test.url, dataDir: "unused" }),
+    ]);
     cleanups.push(a.close, b.close);
     const rows = await a.prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM "_prisma_migrations"`;
     expect(Number(rows[0]!.n)).toBe((await readMigrations()).length);

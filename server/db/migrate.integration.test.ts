@@ -81,7 +81,12 @@ describe("applyMigrations", () => {
     const before = Date.now();
     await applyMigrations(client, migrations);
 
-    const columns = await client.query<{ column_name: string; data_type: string; is_nullable: string; character_maximum_length: number | null }>(
+    const columns = await client.query<{
+      column_name: string;
+      data_type: string;
+      is_nullable: string;
+      character_maximum_length: number | null;
+    }>(
       `SELECT column_name, data_type, is_nullable, character_maximum_length FROM information_schema.columns
        WHERE table_schema = 'public' AND table_name = '_prisma_migrations' ORDER BY ordinal_position`,
     );
@@ -157,7 +162,9 @@ describe("applyMigrations", () => {
     expect((error as Error).message).toMatch(/^Migration 20260102000000_broken failed: .*no_such_table/);
 
     expect(await tableNames(client)).toEqual(["_prisma_migrations", "good"]);
-    const recorded = await client.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`);
+    const recorded = await client.query<{ migration_name: string }>(
+      `SELECT migration_name FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     expect(recorded).toEqual([{ migration_name: "20260101000000_good" }]);
 
     // Once fixed, the next run applies the failed migration and the ones after it.

@@ -39,7 +39,13 @@ describe(`migration ${MIGRATION}`, () => {
     await applyMigrations(client, migrations.slice(0, index + 1));
 
     expect(await client.query(`SELECT dead_letter_id, job_id, kind, detail, at FROM dead_letter_attempts`)).toEqual([
-      { dead_letter_id: DEAD_LETTER, job_id: JOB, kind: "replay_requeued", detail: "sent through the pipeline again", at: new Date("2026-11-26T10:05:00Z") },
+      {
+        dead_letter_id: DEAD_LETTER,
+        job_id: JOB,
+        kind: "replay_requeued",
+        detail: "sent through the pipeline again",
+        at: new Date("2026-11-26T10:05:00Z"),
+      },
     ]);
     expect(await client.query(`SELECT state, processed, total, finished_at, requested_by FROM replay_jobs`)).toEqual([
       { state: "done", processed: 2, total: 2, finished_at: new Date("2026-11-26T10:05:00Z"), requested_by: null },

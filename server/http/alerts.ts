@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { ALERT_SEVERITIES, ALERT_STATES, alertRuleInputSchema, silenceInputSchema, type AlertRule, type AlertView, type Silence } from "@/core/alerts/alert-rules";
+import {
+  ALERT_SEVERITIES,
+  ALERT_STATES,
+  alertRuleInputSchema,
+  silenceInputSchema,
+  type AlertRule,
+  type AlertView,
+  type Silence,
+} from "@/core/alerts/alert-rules";
 import { REGION_IDS } from "@/core/routing/regions";
 import type { Runtime } from "../runtime";
 import { deleteAlertRule } from "../services/delete-alert-rule";
@@ -24,7 +32,12 @@ const alertQuerySchema = z.object({
   /** Alerts that fired in [from, to). */
   from: instantSchema.optional(),
   to: instantSchema.optional(),
-  limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be 1 to 500").max(500, "limit must be 1 to 500").default(100),
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .int("limit must be a whole number")
+    .min(1, "limit must be 1 to 500")
+    .max(500, "limit must be 1 to 500")
+    .default(100),
 });
 
 const ackBodySchema = z
@@ -54,7 +67,11 @@ export async function ackAlert(runtime: Runtime, id: string, by: string, request
 /** POST /api/silences {ruleId?, region?, reason, durationMinutes}: matching alerts notify nobody until it ends. */
 export async function createSilence(runtime: Runtime, by: string, request: Request): Promise<Silence> {
   const body = parseBody(silenceInputSchema, await readJsonBody(request, MAX_BODY_BYTES));
-  return runtime.alerts.silence({ ruleId: body.ruleId, region: body.region, reason: body.reason, createdBy: by }, body.durationMinutes, Date.now());
+  return runtime.alerts.silence(
+    { ruleId: body.ruleId, region: body.region, reason: body.reason, createdBy: by },
+    body.durationMinutes,
+    Date.now(),
+  );
 }
 
 /** GET /api/silences: the silences that have not ended. */

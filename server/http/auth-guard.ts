@@ -32,25 +32,34 @@ export async function requireUser(runtime: Runtime, request: Request, role: Role
 }
 
 function checkAccess(session: SessionRecord | null, request: Request, role: Role, doing: string): SessionRecord {
-  if (!session) throw new AppError("unauthenticated", "Sign in first: open /login, or POST /api/session {username, password} and send its cookie.");
+  if (!session)
+    throw new AppError("unauthenticated", "Sign in first: open /login, or POST /api/session {username, password} and send its cookie.");
   if (!SAFE_METHODS.has(request.method) && !matches(request.headers.get(CSRF_HEADER) ?? "", session.csrfToken)) {
     throw new AppError(
       "forbidden",
       `This change needs the ${CSRF_HEADER} header with the csrfToken that GET /api/session answers; it was missing or wrong, so the request may not come from a Signalbox page.`,
     );
   }
-  if (!hasRole(session.user.role, role)) throw new AppError("forbidden", `${doing} needs the ${role} role; you are ${/^[aeiou]/.test(session.user.role) ? "an" : "a"} ${session.user.role}`);
+  if (!hasRole(session.user.role, role))
+    throw new AppError(
+      "forbidden",
+      `${doing} needs the ${role} role; you are ${/^[aeiou]/.test(session.user.role) ? "an" : "a"} ${session.user.role}`,
+    );
   return session;
 }
 
 /** Writes an audit entry; a failing write is logged, never turned into a failure of the action it records. */
 export async function writeAudit(runtime: Runtime, record: AuditRecord): Promise<void> {
-  await recordAudit(runtime.database.prisma, record).catch((error: unknown) => console.error(`[audit] could not record ${record.action}`, error));
+  await recordAudit(runtime.database.prisma, record).catch((error: unknown) =>
+    console.error(`[audit] could not record ${record.action}`, error),
+  );
 }
 
 /** The audit outcome of a failure: its error code, "internal" for anything unexpected. */
 export function describeFailure(error: unknown): { outcome: string; detail: string } {
-  return isAppError(error) ? { outcome: error.code, detail: error.message.slice(0, 500) } : { outcome: "internal", detail: "an unexpected failure" };
+  return isAppError(error)
+    ? { outcome: error.code, detail: error.message.slice(0, 500) }
+    : { outcome: "internal", detail: "an unexpected failure" };
 }
 
 const ANY_SIGNED_IN = { role: "viewer", doing: "reading Signalbox" } as const;
@@ -99,7 +108,8 @@ export function serveAction<T>(
     try {
       const session = checkAccess(found, request, spec.role, spec.doing);
       const result = await run(runtime, session);
-      if (spec.audited !== false) await writeAudit(runtime, { ...base, actor, outcome: "ok", detail: describe?.(result).slice(0, 500) ?? null });
+      if (spec.audited !== false)
+        await writeAudit(runtime, { ...base, actor, outcome: "ok", detail: describe?.(result).slice(0, 500) ?? null });
       return respondJson(spec.status ?? 200, result);
     } catch (error) {
       if (spec.audited !== false) await writeAudit(runtime, { ...base, actor, ...describeFailure(error) });

@@ -12,7 +12,12 @@ import { readCostScenario } from "./read-cost-scenario";
 import { parseId, parseQuery } from "./validate";
 
 const listQuerySchema = z.object({
-  limit: z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be 1 to 500").max(500, "must be 1 to 500").default(100),
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be 1 to 500")
+    .max(500, "must be 1 to 500")
+    .default(100),
 });
 
 const idSchema = z.uuid({ error: "must be a cost scenario id (a UUID)" });

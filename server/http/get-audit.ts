@@ -5,7 +5,12 @@ import { listAudit } from "../services/audit-log";
 import { parseQuery } from "./validate";
 
 const auditQuerySchema = z.object({
-  limit: z.coerce.number({ error: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be 1 to 500").max(500, "limit must be 1 to 500").default(100),
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .int("limit must be a whole number")
+    .min(1, "limit must be 1 to 500")
+    .max(500, "limit must be 1 to 500")
+    .default(100),
   cursor: z
     .string()
     .regex(/^\d{1,19}$/, "cursor must be the nextCursor of an earlier page")

@@ -30,15 +30,23 @@ function encodeCursor(record: DeadLetterRecord): string {
 
 function decodeCursor(cursor: string): { at: number; id: string } {
   const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  if (!at || !id || !/^\d+$/.test(at)) throw createValidationError([{ path: "cursor", message: "not a cursor this API gave out; start from the first page." }]);
+  if (!at || !id || !/^\d+$/.test(at))
+    throw createValidationError([{ path: "cursor", message: "not a cursor this API gave out; start from the first page." }]);
   return { at: Number(at), id };
 }
 
 /** GET /api/dlq: dead letters, newest first, filtered and paged by cursor. */
-export async function getDeadLetters(runtime: Runtime, params: URLSearchParams): Promise<{ entries: DeadLetterRecord[]; nextCursor: string | null }> {
+export async function getDeadLetters(
+  runtime: Runtime,
+  params: URLSearchParams,
+): Promise<{ entries: DeadLetterRecord[]; nextCursor: string | null }> {
   const { cursor, limit, ...filters } = parseQuery(dlqQuerySchema, params);
   await runtime.settleWrites();
-  const entries = await listDeadLetters(runtime.database.prisma, { ...filters, after: cursor ? decodeCursor(cursor) : undefined, limit: limit + 1 });
+  const entries = await listDeadLetters(runtime.database.prisma, {
+    ...filters,
+    after: cursor ? decodeCursor(cursor) : undefined,
+    limit: limit + 1,
+  });
   const page = entries.slice(0, limit);
   return { entries: page, nextCursor: entries.length > limit ? encodeCursor(page[page.length - 1]!) : null };
 }

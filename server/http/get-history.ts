@@ -30,7 +30,11 @@ export async function getHistory(runtime: Runtime, params: URLSearchParams, now:
   const to = query.to ?? now;
   const from = query.from ?? to - DEFAULT_HISTORY_MS;
   if (from >= to) throw createValidationError([{ path: "from", message: "from must be before to." }]);
-  if (to - from > MAX_HISTORY_MS) throw createValidationError([{ path: "to", message: "The range may span at most 24 hours; narrow from/to." }], "The range may span at most 24 hours; narrow from/to.");
+  if (to - from > MAX_HISTORY_MS)
+    throw createValidationError(
+      [{ path: "to", message: "The range may span at most 24 hours; narrow from/to." }],
+      "The range may span at most 24 hours; narrow from/to.",
+    );
   const records = await listRegionRollups(runtime.database.prisma, { region: query.region, from, to });
   return { from, to, rollups: records.map(summarizeRollup) };
 }

@@ -6,7 +6,9 @@ import type { Runtime } from "../runtime";
 /** GET /api/cost/live: the month's compute if the events/s of the latest snapshot held, per region. */
 export function getLiveCost(runtime: Runtime): LiveCostResponse {
   const snapshot = runtime.hub.latestSnapshot();
-  const eventsPerSecond: Partial<Record<RegionId, number>> = Object.fromEntries(snapshot.regions.map((region) => [region.id, region.eventsPerSecond]));
+  const eventsPerSecond: Partial<Record<RegionId, number>> = Object.fromEntries(
+    snapshot.regions.map((region) => [region.id, region.eventsPerSecond]),
+  );
   const settings = DEFAULT_LIVE_PROJECTION_SETTINGS;
   return {
     at: snapshot.at,

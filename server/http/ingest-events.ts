@@ -13,7 +13,9 @@ export async function ingestEvents(runtime: Runtime, request: Request): Promise<
   requireIngestKey(runtime.ingestApiKey, request);
   const body = await readJsonBody(request, MAX_BODY_BYTES);
   if (!Array.isArray(body)) {
-    throw createValidationError([{ path: "", message: `The body must be a JSON array of events (got ${body === null ? "null" : typeof body}).` }]);
+    throw createValidationError([
+      { path: "", message: `The body must be a JSON array of events (got ${body === null ? "null" : typeof body}).` },
+    ]);
   }
   if (body.length > MAX_EVENTS_PER_REQUEST) {
     throw new AppError("payload_too_large", `At most ${MAX_EVENTS_PER_REQUEST} events per request (got ${body.length}); split the batch.`);

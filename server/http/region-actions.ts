@@ -37,7 +37,13 @@ async function readBody<T>(request: Request, schema: z.ZodType<T>): Promise<T> {
 export type RegionControl = "failover" | "failback" | "breaker";
 
 /** POST /api/regions/:id/failover | failback | breaker: an operator's hand on a region's routing. */
-export async function controlRegion(runtime: Runtime, id: string, control: RegionControl, request: Request, actor: string): Promise<{ region: RegionId } & RegionView> {
+export async function controlRegion(
+  runtime: Runtime,
+  id: string,
+  control: RegionControl,
+  request: Request,
+  actor: string,
+): Promise<{ region: RegionId } & RegionView> {
   const region = requireRegion(id);
   const now = Date.now();
   if (control === "breaker") {

@@ -17,7 +17,11 @@ export const MAX_REPLAY_IDS = 1000;
 const MAX_BODY_BYTES = 256 * 1024;
 
 const selectionShape = {
-  ids: z.array(z.uuid({ error: "ids must be dead-letter ids" })).min(1, "ids must not be empty").max(MAX_REPLAY_IDS, `at most ${MAX_REPLAY_IDS} ids per replay`).optional(),
+  ids: z
+    .array(z.uuid({ error: "ids must be dead-letter ids" }))
+    .min(1, "ids must not be empty")
+    .max(MAX_REPLAY_IDS, `at most ${MAX_REPLAY_IDS} ids per replay`)
+    .optional(),
   filter: z
     .object({
       region: z.enum(REGION_IDS, { error: `filter.region must be one of ${REGION_IDS.join(", ")}` }).optional(),
@@ -55,8 +59,22 @@ export async function replayDeadLetters(runtime: Runtime, request: Request, requ
   if (body.dryRun) return runtime.replays.preview(selection);
   const started = await runtime.replays.start(selection, requestedBy);
   const { job, outcomes, truncated } = await started.finished;
-  if (job.state === "failed") throw new AppError("unavailable", `The replay stopped after ${job.processed} of ${job.total} entries: ${job.error}. Replay what is still open again.`);
-  return { jobId: job.id, dryRun: false, total: job.total, requeued: job.requeued, refused: job.refused, invalid: job.invalid, missing: job.missing, outcomes, truncated };
+  if (job.state === "failed")
+    throw new AppError(
+      "unavailable",
+      `The replay stopped after ${job.processed} of ${job.total} entries: ${job.error}. Replay what is still open again.`,
+    );
+  return {
+    jobId: job.id,
+    dryRun: false,
+    total: job.total,
+    requeued: job.requeued,
+    refused: job.refused,
+    invalid: job.invalid,
+    missing: job.missing,
+    outcomes,
+    truncated,
+  };
 }
 
 /** POST /api/dlq/replay-jobs: starts a real replay and answers its job at once; progress follows as `replay_job` pushes. */

@@ -13,8 +13,16 @@ import { parseBody } from "./validate";
 
 const signInSchema = z
   .object({
-    username: z.string({ error: "username is required" }).trim().toLowerCase().min(1, "username is required").max(100, "username must be at most 100 characters"),
-    password: z.string({ error: "password is required" }).min(1, "password is required").max(200, "password must be at most 200 characters"),
+    username: z
+      .string({ error: "username is required" })
+      .trim()
+      .toLowerCase()
+      .min(1, "username is required")
+      .max(100, "username must be at most 100 characters"),
+    password: z
+      .string({ error: "password is required" })
+      .min(1, "password is required")
+      .max(200, "password must be at most 200 characters"),
   })
   .strict();
 
@@ -39,7 +47,9 @@ export function signIn(request: Request): Promise<Response> {
       const limitKey = `${username}|${request.headers.get(PEER_HEADER) ?? "unknown"}`;
       const retryAfter = runtime.loginLimiter.retryAfterSeconds(limitKey, now);
       if (retryAfter > 0) {
-        throw new AppError("too_many_requests", `Too many failed sign-ins for ${username}; try again in ${retryAfter} s.`, undefined, { "retry-after": String(retryAfter) });
+        throw new AppError("too_many_requests", `Too many failed sign-ins for ${username}; try again in ${retryAfter} s.`, undefined, {
+          "retry-after": String(retryAfter),
+        });
       }
       // Counted as a failure before the first await, so parallel attempts cannot all pass the check; a success clears it.
       runtime.loginLimiter.recordFailure(limitKey, now);
@@ -50,8 +60,19 @@ export function signIn(request: Request): Promise<Response> {
       runtime.loginLimiter.recordSuccess(limitKey);
       const token = createToken();
       const csrfToken = createToken();
-      await createSession(runtime.database.prisma, { userId: user.id, tokenHash: hashToken(token), csrfToken, expiresAt: now + SESSION_TTL_MS }, now);
-      await writeAudit(runtime, { at: now, actor: username, action: "session.sign-in", target: username, outcome: "ok", detail: `signed in as ${user.role}` });
+      await createSession(
+        runtime.database.prisma,
+        { userId: user.id, tokenHash: hashToken(token), csrfToken, expiresAt: now + SESSION_TTL_MS },
+        now,
+      );
+      await writeAudit(runtime, {
+        at: now,
+        actor: username,
+        action: "session.sign-in",
+        target: username,
+        outcome: "ok",
+        detail: `signed in as ${user.role}`,
+      });
       const body: SessionResponse = { user: { username: user.username, role: user.role }, csrfToken };
       return respondJson(200, body, { "set-cookie": createSessionCookie(token, isSecure(request)) });
     } catch (error) {

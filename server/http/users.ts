@@ -24,7 +24,11 @@ export async function getUsers(runtime: Runtime): Promise<{ users: UserView[] }>
 /** POST /api/users {username, password, role}. */
 export async function addUser(runtime: Runtime, request: Request): Promise<UserView> {
   const body = parseBody(newUserSchema, await readJsonBody(request, MAX_BODY_BYTES));
-  return createUser(runtime.database.prisma, { username: body.username, role: body.role, passwordHash: await hashPassword(body.password) }, Date.now());
+  return createUser(
+    runtime.database.prisma,
+    { username: body.username, role: body.role, passwordHash: await hashPassword(body.password) },
+    Date.now(),
+  );
 }
 
 /** PUT /api/users/:id {role?, password?}: a new password signs the user out everywhere. */

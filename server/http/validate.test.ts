@@ -15,12 +15,20 @@ function refusal(run: () => unknown): { code: string; status: number; message: s
 
 describe("the one validation shape", () => {
   it("lists every bad body field; a message naming its field stays as it is, any other gets the path in front", () => {
-    const schema = z.object({ reason: z.string().min(1, "reason must say why"), regions: z.array(z.object({ min: z.number().min(1, "must be at least 1") })) });
+    const schema = z.object({
+      reason: z.string().min(1, "reason must say why"),
+      regions: z.array(z.object({ min: z.number().min(1, "must be at least 1") })),
+    });
     expect(refusal(() => parseBody(schema, { reason: "", regions: [{ min: 0 }] }))).toEqual({
       code: "bad_request",
       status: 400,
       message: "reason must say why; regions.0.min: must be at least 1",
-      details: { fields: [{ path: "reason", message: "reason must say why" }, { path: "regions.0.min", message: "must be at least 1" }] },
+      details: {
+        fields: [
+          { path: "reason", message: "reason must say why" },
+          { path: "regions.0.min", message: "must be at least 1" },
+        ],
+      },
     });
   });
 
@@ -28,7 +36,12 @@ describe("the one validation shape", () => {
     const schema = z.object({ limit: z.coerce.number().max(500, "must be 1 to 500"), region: z.enum(["pune"], { error: "must be pune" }) });
     expect(refusal(() => parseQuery(schema, new URLSearchParams("limit=900&region=goa")))).toMatchObject({
       message: "limit: must be 1 to 500",
-      details: { fields: [{ path: "limit", message: "must be 1 to 500" }, { path: "region", message: "must be pune" }] },
+      details: {
+        fields: [
+          { path: "limit", message: "must be 1 to 500" },
+          { path: "region", message: "must be pune" },
+        ],
+      },
     });
   });
 
@@ -43,6 +56,8 @@ describe("the one validation shape", () => {
   });
 
   it("keeps a whole-body problem's message as it is", () => {
-    expect(createValidationError([{ path: "", message: "The body is empty; send a JSON value." }]).message).toBe("The body is empty; send a JSON value.");
+    expect(createValidationError([{ path: "", message: "The body is empty; send a JSON value." }]).message).toBe(
+      "The body is empty; send a JSON value.",
+    );
   });
 });

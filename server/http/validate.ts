@@ -45,9 +45,12 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /** A query-string instant: epoch milliseconds or an ISO 8601 date-time with its offset, as epoch milliseconds. */
-export const instantSchema = z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))], {
-  error: "must be epoch milliseconds or an ISO 8601 date-time",
-});
+export const instantSchema = z.union(
+  [z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))],
+  {
+    error: "must be epoch milliseconds or an ISO 8601 date-time",
+  },
+);
 
 /**
  * The one rule of every `:id` route: an id not of its kind's form (not a UUID, not a region's name)

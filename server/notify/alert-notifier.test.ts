@@ -75,7 +75,11 @@ async function startSmtp(): Promise<{ url: string; mails: Array<{ from: string; 
       let data = "";
       stream.on("data", (chunk: Buffer) => (data += chunk.toString()));
       stream.on("end", () => {
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), data });
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data,
+        });
         callback();
       });
     },
@@ -102,7 +106,11 @@ describe("AlertNotifier", () => {
       log: () => {},
     });
     notifier.notify(alert, "fired");
-    await waitFor(async () => records.length, (n) => n === 5, 10_000);
+    await waitFor(
+      async () => records.length,
+      (n) => n === 5,
+      10_000,
+    );
     await notifier.close();
 
     expect(records.map(([id, outcome, note]) => [id, outcome, note]).sort()).toEqual(
@@ -121,12 +129,22 @@ describe("AlertNotifier", () => {
       routing_key: "R0UT1NG",
       event_action: "trigger",
       dedup_key: alert.id,
-      payload: { summary: title, source: "signalbox/pune", severity: "critical", timestamp: new Date(FIRED_AT).toISOString(), group: "pune" },
+      payload: {
+        summary: title,
+        source: "signalbox/pune",
+        severity: "critical",
+        timestamp: new Date(FIRED_AT).toISOString(),
+        group: "pune",
+      },
       links: [{ href: "https://runbooks.example/error-rate", text: "Runbook" }],
     });
     const sms = byPath.get("/2010-04-01/Accounts/AC123/Messages.json")!;
     expect(sms.headers.authorization).toBe(`Basic ${Buffer.from("AC123:secret").toString("base64")}`);
-    expect(Object.fromEntries(new URLSearchParams(sms.body))).toEqual({ To: "+919800000001", From: "+911100000000", Body: `${title}. ${lines[0]} ${lines[2]}` });
+    expect(Object.fromEntries(new URLSearchParams(sms.body))).toEqual({
+      To: "+919800000001",
+      From: "+911100000000",
+      Body: `${title}. ${lines[0]} ${lines[2]}`,
+    });
     expect(smtp.mails.map((m) => [m.from, m.to])).toEqual([["signalbox@example.in", ["oncall@example.in"]]]);
     expect(smtp.mails[0]!.data).toContain(`Subject: ${title}`);
     expect(smtp.mails[0]!.data).toContain("Fired 2026-11-26 21:04:05 IST.");
@@ -142,7 +160,11 @@ describe("AlertNotifier", () => {
       retryBaseMs: 20,
     });
     notifier.notify({ ...alert, channels: ["webhook", "slack"] }, "resolved");
-    await waitFor(async () => records.length, (n) => n === 4, 10_000);
+    await waitFor(
+      async () => records.length,
+      (n) => n === 4,
+      10_000,
+    );
     await notifier.close();
     expect(records).toEqual([
       ["delivery_skipped", "resolved via slack: SLACK_WEBHOOK_URL is not set"],
@@ -166,11 +188,17 @@ describe("AlertNotifier", () => {
       retryBaseMs: 20,
     });
     notifier.notify({ ...alert, channels: ["webhook"] }, "fired");
-    await waitFor(async () => records.length, (n) => n === 1, 10_000);
+    await waitFor(
+      async () => records.length,
+      (n) => n === 1,
+      10_000,
+    );
     // Five retry delays' worth: a retry, had one been scheduled, would have reached the receiver by now.
     await new Promise((resolve) => setTimeout(resolve, 20 * 15));
     await notifier.close();
-    expect(records).toEqual([["delivery_failed", `fired via webhook, attempt 1 of 5: HTTP ${status} from ${new URL(http.url).host}: receiver down; giving up`]]);
+    expect(records).toEqual([
+      ["delivery_failed", `fired via webhook, attempt 1 of 5: HTTP ${status} from ${new URL(http.url).host}: receiver down; giving up`],
+    ]);
     expect(http.received).toHaveLength(1);
   });
 
@@ -187,11 +215,20 @@ describe("AlertNotifier", () => {
       retryBaseMs: 20,
     });
     notifier.notify({ ...alert, channels: ["webhook"] }, "fired");
-    await waitFor(async () => records.length, (n) => n === attempts, 10_000);
+    await waitFor(
+      async () => records.length,
+      (n) => n === attempts,
+      10_000,
+    );
     await notifier.close();
     const host = new URL(http.url).host;
     expect(records).toEqual([
-      ...answers.slice(0, attempts - 1).map((status, i) => ["delivery_failed", `fired via webhook, attempt ${i + 1} of 5: HTTP ${status} from ${host}: receiver down; retrying`]),
+      ...answers
+        .slice(0, attempts - 1)
+        .map((status, i) => [
+          "delivery_failed",
+          `fired via webhook, attempt ${i + 1} of 5: HTTP ${status} from ${host}: receiver down; retrying`,
+        ]),
       ["delivered", `fired via webhook (attempt ${attempts})`],
     ]);
     expect(http.received).toHaveLength(attempts);
@@ -207,7 +244,11 @@ describe("AlertNotifier", () => {
       retryBaseMs: 60_000,
     });
     notifier.notify({ ...alert, channels: ["webhook"] }, "fired");
-    await waitFor(async () => records.length, (n) => n === 1, 10_000);
+    await waitFor(
+      async () => records.length,
+      (n) => n === 1,
+      10_000,
+    );
     const started = Date.now();
     const first = notifier.close();
     expect(notifier.close()).toBe(first);

@@ -102,7 +102,11 @@ export class AlertNotifier {
           reason = await this.send(delivery);
         } catch (error) {
           const again = attempt < maxAttempts && !this.closed && isRetriable(error);
-          await this.safeRecord(alert.id, "delivery_failed", `${label}, attempt ${attempt} of ${maxAttempts}: ${messageOf(error)}${again ? "; retrying" : "; giving up"}`);
+          await this.safeRecord(
+            alert.id,
+            "delivery_failed",
+            `${label}, attempt ${attempt} of ${maxAttempts}: ${messageOf(error)}${again ? "; retrying" : "; giving up"}`,
+          );
           throw error;
         }
         if (reason !== null) await this.safeRecord(alert.id, "delivery_skipped", `${label}: ${reason}`);
@@ -175,10 +179,14 @@ export class AlertNotifier {
         const { apiUrl, accountSid, authToken, from, to } = channels.sms;
         const body = buildChannelPayload("sms", alert, notice) as string;
         for (const number of to) {
-          await this.post(`${apiUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${accountSid}/Messages.json`, new URLSearchParams({ To: number, From: from, Body: body }), {
-            "content-type": "application/x-www-form-urlencoded",
-            authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`,
-          });
+          await this.post(
+            `${apiUrl.replace(/\/$/, "")}/2010-04-01/Accounts/${accountSid}/Messages.json`,
+            new URLSearchParams({ To: number, From: from, Body: body }),
+            {
+              "content-type": "application/x-www-form-urlencoded",
+              authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`,
+            },
+          );
         }
         return null;
       }
@@ -191,6 +199,10 @@ export class AlertNotifier {
 
   private async post(url: string, body: string | URLSearchParams, headers: Record<string, string>): Promise<void> {
     const response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(this.options.timeoutMs ?? 5000) });
-    if (!response.ok) throw new DeliveryRefused(`HTTP ${response.status} from ${new URL(url).host}: ${(await response.text()).slice(0, 200)}`, response.status);
+    if (!response.ok)
+      throw new DeliveryRefused(
+        `HTTP ${response.status} from ${new URL(url).host}: ${(await response.text()).slice(0, 200)}`,
+        response.status,
+      );
   }
 }

@@ -7,11 +7,17 @@ import { toAlertView } from "./alert-rows";
 export async function acknowledgeAlert(prisma: PrismaClient, id: string, by: string, note: string, now: number): Promise<AlertView> {
   const at = new Date(now);
   const row = await prisma.$transaction(async (tx) => {
-    const updated = await tx.alert.updateMany({ where: { id, state: "firing" }, data: { state: "acknowledged", acknowledgedAt: at, acknowledgedBy: by, note } });
+    const updated = await tx.alert.updateMany({
+      where: { id, state: "firing" },
+      data: { state: "acknowledged", acknowledgedAt: at, acknowledgedBy: by, note },
+    });
     if (updated.count === 0) {
       const existing = await tx.alert.findUnique({ where: { id } });
       if (!existing) throw new AppError("not_found", `No alert ${id}.`);
-      throw new AppError("conflict", `The alert is ${existing.state}${existing.acknowledgedBy ? ` (by ${existing.acknowledgedBy})` : ""}; only a firing alert can be acknowledged.`);
+      throw new AppError(
+        "conflict",
+        `The alert is ${existing.state}${existing.acknowledgedBy ? ` (by ${existing.acknowledgedBy})` : ""}; only a firing alert can be acknowledged.`,
+      );
     }
     await tx.alertTransition.create({ data: { alertId: id, kind: "acknowledged", at, actor: by, note } });
     return tx.alert.findUniqueOrThrow({ where: { id }, include: { rule: true } });

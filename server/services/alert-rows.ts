@@ -22,7 +22,8 @@ export function toAlertRule(row: AlertRuleRow): AlertRule {
     escalateAfterSeconds: row.escalateAfterSeconds,
     enabled: row.enabled,
   });
-  if (!parsed.success) throw new AppError("internal", `Alert rule ${row.id} in the database is invalid: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new AppError("internal", `Alert rule ${row.id} in the database is invalid: ${parsed.error.issues[0]?.message}`);
   return { id: row.id, ...parsed.data };
 }
 

@@ -21,7 +21,15 @@ interface AuditRow {
 }
 
 export function toAuditEntry(row: AuditRow): AuditEntry {
-  return { id: row.id.toString(), at: row.at.getTime(), actor: row.actor, action: row.action, target: row.target, outcome: row.outcome, detail: row.detail };
+  return {
+    id: row.id.toString(),
+    at: row.at.getTime(),
+    actor: row.actor,
+    action: row.action,
+    target: row.target,
+    outcome: row.outcome,
+    detail: row.detail,
+  };
 }
 
 export async function recordAudit(prisma: PrismaClient, record: AuditRecord): Promise<void> {
@@ -29,7 +37,10 @@ export async function recordAudit(prisma: PrismaClient, record: AuditRecord): Pr
 }
 
 /** Entries newest first; `cursor` is the id of the last entry of the previous page. */
-export async function listAudit(prisma: PrismaClient, query: { limit: number; cursor?: bigint | undefined }): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
+export async function listAudit(
+  prisma: PrismaClient,
+  query: { limit: number; cursor?: bigint | undefined },
+): Promise<{ entries: AuditEntry[]; nextCursor: string | null }> {
   const rows = await prisma.auditEntry.findMany({
     where: query.cursor === undefined ? {} : { id: { lt: query.cursor } },
     orderBy: { id: "desc" },

@@ -6,7 +6,10 @@ import { toAlertView } from "./alert-rows";
 
 /** An alert and every change and notification attempt it went through, oldest first; 404 when unknown. */
 export async function getAlertHistory(prisma: PrismaClient, id: string): Promise<{ alert: AlertView; history: AlertHistoryEntry[] }> {
-  const row = await prisma.alert.findUnique({ where: { id }, include: { rule: true, transitions: { orderBy: [{ at: "asc" }, { id: "asc" }] } } });
+  const row = await prisma.alert.findUnique({
+    where: { id },
+    include: { rule: true, transitions: { orderBy: [{ at: "asc" }, { id: "asc" }] } },
+  });
   if (!row) throw new AppError("not_found", `No alert ${id}.`);
   return {
     alert: toAlertView(row),

@@ -25,7 +25,12 @@ export async function listAlerts(prisma: PrismaClient, query: AlertQuery): Promi
       ...(query.severity ? { severity: query.severity } : {}),
       ...(query.ruleId ? { ruleId: query.ruleId } : {}),
       ...(query.from !== undefined || query.to !== undefined
-        ? { firedAt: { ...(query.from !== undefined ? { gte: new Date(query.from) } : {}), ...(query.to !== undefined ? { lt: new Date(query.to) } : {}) } }
+        ? {
+            firedAt: {
+              ...(query.from !== undefined ? { gte: new Date(query.from) } : {}),
+              ...(query.to !== undefined ? { lt: new Date(query.to) } : {}),
+            },
+          }
         : {}),
     },
     include: { rule: true },
@@ -36,7 +41,13 @@ export async function listAlerts(prisma: PrismaClient, query: AlertQuery): Promi
 }
 
 /** The last resolved alert of each rule and region since `since`, for flap suppression after a restart. */
-export async function listRecentlyResolvedAlerts(prisma: PrismaClient, since: number): Promise<Array<{ id: string; ruleId: string; region: RegionId; resolvedAt: number }>> {
-  const rows = await prisma.alert.findMany({ where: { state: "resolved", resolvedAt: { gte: new Date(since) } }, orderBy: { resolvedAt: "asc" } });
+export async function listRecentlyResolvedAlerts(
+  prisma: PrismaClient,
+  since: number,
+): Promise<Array<{ id: string; ruleId: string; region: RegionId; resolvedAt: number }>> {
+  const rows = await prisma.alert.findMany({
+    where: { state: "resolved", resolvedAt: { gte: new Date(since) } },
+    orderBy: { resolvedAt: "asc" },
+  });
   return rows.map((row) => ({ id: row.id, ruleId: row.ruleId, region: row.region as RegionId, resolvedAt: row.resolvedAt!.getTime() }));
 }

@@ -30,13 +30,24 @@ function createDeadLetterWhere(query: Omit<DeadLetterQuery, "limit">): Prisma.De
     ...(query.region ? { region: query.region } : {}),
     ...(query.severity ? { severity: query.severity } : {}),
     ...(query.component ? { component: query.component } : {}),
-    ...(query.q ? { OR: [{ eventId: { contains: query.q, mode: "insensitive" } }, { error: { contains: query.q, mode: "insensitive" } }] } : {}),
+    ...(query.q
+      ? { OR: [{ eventId: { contains: query.q, mode: "insensitive" } }, { error: { contains: query.q, mode: "insensitive" } }] }
+      : {}),
     deadLetteredAt: {
       ...(query.from !== undefined ? { gte: new Date(query.from) } : {}),
       ...(query.to !== undefined ? { lt: new Date(query.to) } : {}),
     },
     ...(query.after
-      ? { AND: [{ OR: [{ deadLetteredAt: { lt: new Date(query.after.at) } }, { deadLetteredAt: new Date(query.after.at), id: { lt: query.after.id } }] }] }
+      ? {
+          AND: [
+            {
+              OR: [
+                { deadLetteredAt: { lt: new Date(query.after.at) } },
+                { deadLetteredAt: new Date(query.after.at), id: { lt: query.after.id } },
+              ],
+            },
+          ],
+        }
       : {}),
   };
 }

@@ -3,7 +3,10 @@ import type { PrismaClient } from "../db/generated/client";
 import type { RegionAction, RegionChange } from "../workers/region-manager";
 
 /** The latest changes of routing state, newest first, optionally of one region. */
-export async function listRegionChanges(prisma: PrismaClient, query: { region?: RegionId | undefined; limit: number }): Promise<RegionChange[]> {
+export async function listRegionChanges(
+  prisma: PrismaClient,
+  query: { region?: RegionId | undefined; limit: number },
+): Promise<RegionChange[]> {
   const rows = await prisma.regionChange.findMany({
     where: query.region ? { region: query.region } : {},
     orderBy: [{ at: "desc" }, { id: "desc" }],

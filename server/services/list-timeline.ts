@@ -24,7 +24,16 @@ export interface TimelineQuery {
  * Successful actions shown as "audit" entries. Acknowledgements, silences, region changes and real
  * replays already appear with their actor; sign-ins, dry runs and cost scenarios are no incident's story.
  */
-export const TIMELINE_AUDIT_ACTIONS = ["chaos.start", "chaos.end", "alert-rule.create", "alert-rule.update", "alert-rule.delete", "user.create", "user.update", "user.delete"] as const;
+export const TIMELINE_AUDIT_ACTIONS = [
+  "chaos.start",
+  "chaos.end",
+  "alert-rule.create",
+  "alert-rule.update",
+  "alert-rule.delete",
+  "user.create",
+  "user.update",
+  "user.delete",
+] as const;
 
 /**
  * One evening's incident timeline from Postgres, newest first: alert transitions (not delivery
@@ -36,7 +45,11 @@ export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): 
   const region = query.region;
   const [transitions, changes, replays, silences, audits] = await Promise.all([
     prisma.alertTransition.findMany({
-      where: { at, kind: { in: ["fired", "severity", "acknowledged", "escalated", "resolved", "reopened"] }, ...(region ? { alert: { region } } : {}) },
+      where: {
+        at,
+        kind: { in: ["fired", "severity", "acknowledged", "escalated", "resolved", "reopened"] },
+        ...(region ? { alert: { region } } : {}),
+      },
       include: { alert: { include: { rule: true } } },
       orderBy: { at: "desc" },
       take: query.limit,
@@ -44,8 +57,16 @@ export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): 
     prisma.regionChange.findMany({ where: { at, ...(region ? { region } : {}) }, orderBy: { at: "desc" }, take: query.limit }),
     // A replay names no single region; with a region filter only its own are not known, so all are shown.
     prisma.replayJob.findMany({ where: { requestedAt: at }, orderBy: { requestedAt: "desc" }, take: query.limit }),
-    prisma.silence.findMany({ where: { startsAt: at, ...(region ? { OR: [{ region }, { region: null }] } : {}) }, orderBy: { startsAt: "desc" }, take: query.limit }),
-    prisma.auditEntry.findMany({ where: { at, outcome: "ok", action: { in: [...TIMELINE_AUDIT_ACTIONS] } }, orderBy: { at: "desc" }, take: query.limit }),
+    prisma.silence.findMany({
+      where: { startsAt: at, ...(region ? { OR: [{ region }, { region: null }] } : {}) },
+      orderBy: { startsAt: "desc" },
+      take: query.limit,
+    }),
+    prisma.auditEntry.findMany({
+      where: { at, outcome: "ok", action: { in: [...TIMELINE_AUDIT_ACTIONS] } },
+      orderBy: { at: "desc" },
+      take: query.limit,
+    }),
   ]);
   const entries: TimelineEntry[] = [
     ...transitions.map((t) => ({

@@ -21,7 +21,15 @@ export async function recordAlertChange(
       case "fire": {
         const id = randomUUID();
         await tx.alert.create({
-          data: { id, ruleId: change.ruleId, region: change.region, state: "firing", severity: transition.severity, value: transition.value, firedAt: at },
+          data: {
+            id,
+            ruleId: change.ruleId,
+            region: change.region,
+            state: "firing",
+            severity: transition.severity,
+            value: transition.value,
+            firedAt: at,
+          },
         });
         await tx.alertTransition.create({ data: { alertId: id, kind: "fired", at, value: transition.value, note: transition.severity } });
         return tx.alert.findUniqueOrThrow({ where: { id }, include: { rule: true } });
@@ -29,17 +37,32 @@ export async function recordAlertChange(
       case "reopen":
         await tx.alert.update({
           where: { id: transition.alertId },
-          data: { state: "firing", severity: transition.severity, value: transition.value, resolvedAt: null, acknowledgedAt: null, acknowledgedBy: null, note: null, flaps: { increment: 1 } },
+          data: {
+            state: "firing",
+            severity: transition.severity,
+            value: transition.value,
+            resolvedAt: null,
+            acknowledgedAt: null,
+            acknowledgedBy: null,
+            note: null,
+            flaps: { increment: 1 },
+          },
         });
-        await tx.alertTransition.create({ data: { alertId: transition.alertId, kind: "reopened", at, value: transition.value, note: "fired again within the flap window" } });
+        await tx.alertTransition.create({
+          data: { alertId: transition.alertId, kind: "reopened", at, value: transition.value, note: "fired again within the flap window" },
+        });
         break;
       case "severity":
         await tx.alert.update({ where: { id: transition.alertId }, data: { severity: transition.severity, value: transition.value } });
-        await tx.alertTransition.create({ data: { alertId: transition.alertId, kind: "severity", at, value: transition.value, note: transition.severity } });
+        await tx.alertTransition.create({
+          data: { alertId: transition.alertId, kind: "severity", at, value: transition.value, note: transition.severity },
+        });
         break;
       case "resolve":
         await tx.alert.update({ where: { id: transition.alertId }, data: { state: "resolved", resolvedAt: at, value: transition.value } });
-        await tx.alertTransition.create({ data: { alertId: transition.alertId, kind: "resolved", at, value: transition.value, note: "the condition cleared" } });
+        await tx.alertTransition.create({
+          data: { alertId: transition.alertId, kind: "resolved", at, value: transition.value, note: "the condition cleared" },
+        });
         break;
       case "escalate":
         await tx.alert.update({ where: { id: transition.alertId }, data: { escalatedAt: at } });

@@ -24,7 +24,20 @@ const T0 = Date.UTC(2026, 10, 26, 21, 0, 0);
 const MINUTE = 60_000;
 
 function runningJob(requestedAt: number): ReplayJobProgress {
-  return { id: randomUUID(), state: "running", requestedAt, finishedAt: null, total: 10, processed: 0, requeued: 0, refused: 0, invalid: 0, missing: 0, error: null, requestedBy: "ravi" };
+  return {
+    id: randomUUID(),
+    state: "running",
+    requestedAt,
+    finishedAt: null,
+    total: 10,
+    processed: 0,
+    requeued: 0,
+    refused: 0,
+    invalid: 0,
+    missing: 0,
+    error: null,
+    requestedBy: "ravi",
+  };
 }
 
 describe("failInterruptedReplayJobs", () => {

@@ -41,7 +41,12 @@ export async function updateReplayJob(prisma: PrismaClient, job: ReplayJobProgre
 }
 
 /** One batch's outcomes become steps in each entry's history; ids no dead letter has are only counted. */
-export async function recordReplayOutcomes(prisma: PrismaClient, jobId: string, outcomes: readonly ReplayOutcome[], at: number): Promise<void> {
+export async function recordReplayOutcomes(
+  prisma: PrismaClient,
+  jobId: string,
+  outcomes: readonly ReplayOutcome[],
+  at: number,
+): Promise<void> {
   const recorded = outcomes.filter((o) => o.outcome !== "missing");
   if (recorded.length === 0) return;
   await prisma.deadLetterAttempt.createMany({

@@ -13,7 +13,12 @@ export async function seedAlertRules(prisma: PrismaClient, defaults: readonly Al
   if ((await prisma.alertRule.count()) > 0) return 0;
   // One millisecond apart, so the defaults list in SPEC order.
   const { count } = await prisma.alertRule.createMany({
-    data: defaults.map((rule, i) => ({ id: defaultRuleId(rule), ...toAlertRuleData(rule), createdAt: new Date(now + i), updatedAt: new Date(now + i) })),
+    data: defaults.map((rule, i) => ({
+      id: defaultRuleId(rule),
+      ...toAlertRuleData(rule),
+      createdAt: new Date(now + i),
+      updatedAt: new Date(now + i),
+    })),
     skipDuplicates: true,
   });
   return count;

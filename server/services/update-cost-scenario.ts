@@ -4,7 +4,12 @@ import type { PrismaClient } from "../db/generated/client";
 import { toSavedCostScenario } from "./cost-scenario-row";
 
 /** Replaces a stored scenario, keeping its creation time; null when there is none with that id. */
-export async function updateCostScenario(prisma: PrismaClient, id: string, scenario: CostScenario, now: number): Promise<SavedCostScenario | null> {
+export async function updateCostScenario(
+  prisma: PrismaClient,
+  id: string,
+  scenario: CostScenario,
+  now: number,
+): Promise<SavedCostScenario | null> {
   // The ...Many form answers no rows instead of throwing when the row is gone (deleted from another tab).
   const [row] = await prisma.costScenario.updateManyAndReturn({
     where: { id },

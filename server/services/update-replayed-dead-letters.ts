@@ -2,7 +2,11 @@ import type { PrismaClient } from "../db/generated/client";
 import type { DeadLetterRecord } from "../workers/dead-letter";
 
 /** Counts a replay of each entry (the poison-loop guard reads it) before its event is sent again; answers the ids claimed. */
-export async function claimDeadLettersForReplay(prisma: PrismaClient, claims: ReadonlyArray<{ id: string; seenReplayCount: number }>, at: number): Promise<Set<string>> {
+export async function claimDeadLettersForReplay(
+  prisma: PrismaClient,
+  claims: ReadonlyArray<{ id: string; seenReplayCount: number }>,
+  at: number,
+): Promise<Set<string>> {
   if (claims.length === 0) return new Set();
   // Each claim holds only if nobody replayed or resolved the entry since it was read: two jobs never both send it.
   const results = await prisma.$transaction(
@@ -29,7 +33,9 @@ export async function releaseReplayClaims(prisma: PrismaClient, jobId: string, i
 export async function resolveDeadLetter(prisma: PrismaClient, id: string, at: number): Promise<void> {
   await prisma.$transaction([
     prisma.deadLetter.update({ where: { id }, data: { resolvedAt: new Date(at) } }),
-    prisma.deadLetterAttempt.create({ data: { deadLetterId: id, kind: "replay_processed", at: new Date(at), detail: "processed after the replay" } }),
+    prisma.deadLetterAttempt.create({
+      data: { deadLetterId: id, kind: "replay_processed", at: new Date(at), detail: "processed after the replay" },
+    }),
   ]);
 }
 

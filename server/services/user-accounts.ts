@@ -12,7 +12,13 @@ interface UserRow {
 }
 
 function toUserView(row: UserRow): UserView {
-  return { id: row.id, username: row.username, role: row.role as Role, createdAt: row.createdAt.getTime(), updatedAt: row.updatedAt.getTime() };
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role as Role,
+    createdAt: row.createdAt.getTime(),
+    updatedAt: row.updatedAt.getTime(),
+  };
 }
 
 function notFound(id: string): AppError {
@@ -31,13 +37,17 @@ export async function findUserForSignIn(prisma: PrismaClient, username: string):
 }
 
 /** Creates a user; 409 when the name is taken. */
-export async function createUser(prisma: PrismaClient, user: { username: string; passwordHash: string; role: Role }, now: number): Promise<UserView> {
+export async function createUser(
+  prisma: PrismaClient,
+  user: { username: string; passwordHash: string; role: Role },
+  now: number,
+): Promise<UserView> {
   const { count } = await prisma.user.createMany({
     data: [{ id: randomUUID(), ...user, createdAt: new Date(now), updatedAt: new Date(now) }],
     skipDuplicates: true,
   });
   if (count === 0) throw new AppError("conflict", `The username "${user.username}" is taken; pick another.`);
-  return toUserView((await prisma.user.findUniqueOrThrow({ where: { username: user.username } })));
+  return toUserView(await prisma.user.findUniqueOrThrow({ where: { username: user.username } }));
 }
 
 /**
@@ -68,7 +78,12 @@ async function countAdminsLocked(tx: Transaction): Promise<number> {
  * Changes a user's role and/or password. A password change signs the user out everywhere; the
  * last admin cannot be demoted, so the users page always has someone who can open it.
  */
-export async function updateUser(prisma: PrismaClient, id: string, change: { role?: Role | undefined; passwordHash?: string | undefined }, now: number): Promise<UserView> {
+export async function updateUser(
+  prisma: PrismaClient,
+  id: string,
+  change: { role?: Role | undefined; passwordHash?: string | undefined },
+  now: number,
+): Promise<UserView> {
   return prisma.$transaction(async (tx) => {
     const row = await tx.user.findUnique({ where: { id } });
     if (!row) throw notFound(id);
@@ -77,7 +92,11 @@ export async function updateUser(prisma: PrismaClient, id: string, change: { rol
     }
     const updated = await tx.user.update({
       where: { id },
-      data: { ...(change.role ? { role: change.role } : {}), ...(change.passwordHash ? { passwordHash: change.passwordHash } : {}), updatedAt: new Date(now) },
+      data: {
+        ...(change.role ? { role: change.role } : {}),
+        ...(change.passwordHash ? { passwordHash: change.passwordHash } : {}),
+        updatedAt: new Date(now),
+      },
     });
     if (change.passwordHash) await tx.session.deleteMany({ where: { userId: id } });
     return toUserView(updated);

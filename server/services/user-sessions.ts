@@ -9,10 +9,21 @@ export interface SessionRecord {
 }
 
 /** Stores a new session (only its token's hash) and drops expired ones, so the table does not grow forever. */
-export async function createSession(prisma: PrismaClient, session: { userId: string; tokenHash: string; csrfToken: string; expiresAt: number }, now: number): Promise<void> {
+export async function createSession(
+  prisma: PrismaClient,
+  session: { userId: string; tokenHash: string; csrfToken: string; expiresAt: number },
+  now: number,
+): Promise<void> {
   await prisma.session.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
   await prisma.session.create({
-    data: { id: randomUUID(), tokenHash: session.tokenHash, csrfToken: session.csrfToken, userId: session.userId, createdAt: new Date(now), expiresAt: new Date(session.expiresAt) },
+    data: {
+      id: randomUUID(),
+      tokenHash: session.tokenHash,
+      csrfToken: session.csrfToken,
+      userId: session.userId,
+      createdAt: new Date(now),
+      expiresAt: new Date(session.expiresAt),
+    },
   });
 }
 
@@ -26,7 +37,10 @@ export async function findSession(prisma: PrismaClient, tokenHash: string, now: 
 /** Which of these session token hashes still open a session at `now` (not signed out, expired, or of a deleted user). */
 export async function listLiveSessionHashes(prisma: PrismaClient, tokenHashes: readonly string[], now: number): Promise<Set<string>> {
   if (tokenHashes.length === 0) return new Set();
-  const rows = await prisma.session.findMany({ where: { tokenHash: { in: [...tokenHashes] }, expiresAt: { gt: new Date(now) } }, select: { tokenHash: true } });
+  const rows = await prisma.session.findMany({
+    where: { tokenHash: { in: [...tokenHashes] }, expiresAt: { gt: new Date(now) } },
+    select: { tokenHash: true },
+  });
   return new Set(rows.map((row) => row.tokenHash));
 }
 

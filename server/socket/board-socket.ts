@@ -1,5 +1,10 @@
 import type { Server } from "socket.io";
-import { requestSnapshotSchema, type AlertsUpdate, type BoardClientToServerEvents, type BoardServerToClientEvents } from "@/core/live/live-protocol";
+import {
+  requestSnapshotSchema,
+  type AlertsUpdate,
+  type BoardClientToServerEvents,
+  type BoardServerToClientEvents,
+} from "@/core/live/live-protocol";
 import type { DlqSummary, ReplayJobProgress } from "@/core/dlq/dlq-api";
 import type { Snapshot } from "@/core/metrics/snapshot";
 import { readSessionCookie } from "../auth/cookies";

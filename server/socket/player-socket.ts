@@ -1,6 +1,11 @@
 import type { Namespace, Server } from "socket.io";
 import { isIngestKey } from "../http/check-ingest-key";
-import { playerAuthSchema, type PlayerClientToServerEvents, type PlayerServerToClientEvents, type QualityCommand } from "@/core/live/live-protocol";
+import {
+  playerAuthSchema,
+  type PlayerClientToServerEvents,
+  type PlayerServerToClientEvents,
+  type QualityCommand,
+} from "@/core/live/live-protocol";
 
 type PlayerNamespace = Namespace<PlayerClientToServerEvents, PlayerServerToClientEvents>;
 

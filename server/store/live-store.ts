@@ -22,7 +22,11 @@ export interface LiveStore {
    * The events whose event_id was not seen within the idempotency window (the same array when all
    * are new); answered at once in memory, so the in-process hot path needs no promise.
    */
-  keepFirstSightings(events: readonly ViewerEvent[], at: number, origin?: BatchOrigin): readonly ViewerEvent[] | Promise<readonly ViewerEvent[]>;
+  keepFirstSightings(
+    events: readonly ViewerEvent[],
+    at: number,
+    origin?: BatchOrigin,
+  ): readonly ViewerEvent[] | Promise<readonly ViewerEvent[]>;
   /** Distinct sessions per region seen within the heartbeat window before `now` (as of the last refresh for Redis). */
   countViewers(now: number): Map<RegionId, number>;
   /** Brings shared counts up to date before a tick reads them; nothing to do in memory. */

@@ -59,7 +59,10 @@ export class MemoryLiveStore implements LiveStore {
   health(): ComponentHealth {
     let sessions = 0;
     for (const map of this.lastSeen.values()) sessions += map.size;
-    return { status: "up", detail: `in memory, ${sessions} live session(s), ${this.seenEvents.size} event id(s) in the idempotency window` };
+    return {
+      status: "up",
+      detail: `in memory, ${sessions} live session(s), ${this.seenEvents.size} event id(s) in the idempotency window`,
+    };
   }
 
   async close(): Promise<void> {

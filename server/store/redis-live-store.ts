@@ -120,7 +120,8 @@ export class RedisLiveStore implements LiveStore {
     }
     if (writes.length > 0) {
       const write = this.options.redis.pipeline();
-      for (let first = 0; first < writes.length; first += 2 * SIGHT_CHUNK) write.hset(current, ...writes.slice(first, first + 2 * SIGHT_CHUNK));
+      for (let first = 0; first < writes.length; first += 2 * SIGHT_CHUNK)
+        write.hset(current, ...writes.slice(first, first + 2 * SIGHT_CHUNK));
       write.pexpire(current, 2 * window + 10_000);
       readReplies(await write.exec(), write.length);
     }

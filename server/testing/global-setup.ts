@@ -23,11 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const taken: number[] = [];
   const ports = [await freePortBeside(taken), await freePortBeside(taken), await freePortBeside(taken)] as const;
 
-  const started = await Promise.allSettled([
-    start(postgres, ports[0]),
-    start(redis, ports[1]),
-    start(kafka, ports[2]),
-  ]);
+  const started = await Promise.allSettled([start(postgres, ports[0]), start(redis, ports[1]), start(kafka, ports[2])]);
   const [postgresUrl, redisUrl, kafkaBrokers] = started;
   if (postgresUrl.status === "rejected" || redisUrl.status === "rejected" || kafkaBrokers.status === "rejected") {
     const failures = started.flatMap((r) => (r.status === "rejected" ? [(r.reason as Error).message] : []));

@@ -104,23 +104,29 @@ export const lagOf = new Map<RegionId, RegionLag>();
 
 /** Registers the per-test reset: no lag, ids from 1, the clock and Date at T0, stores closed after. */
 export function useHubTestSetup(): void {
-beforeEach(() => {
-  lagOf.clear();
-  seq = 0;
-  hubClock.now = T0;
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(T0);
-});
+  beforeEach(() => {
+    lagOf.clear();
+    seq = 0;
+    hubClock.now = T0;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(T0);
+  });
 
-afterEach(async () => {
-  vi.useRealTimers();
-  await Promise.all(stores.splice(0).map((s) => s.close()));
-});
+  afterEach(async () => {
+    vi.useRealTimers();
+    await Promise.all(stores.splice(0).map((s) => s.close()));
+  });
 }
 
 export function idleRegion(id: RegionId, name: string, capacity: number, processed = 0): RegionSnapshot {
   const idle = createIdleRegionSnapshot({ id, name, capacity }, { status: null, health: "no check yet" });
-  return { ...idle, processed, flow: { ...idle.flow, routed: processed, processed }, interRegionLatencyMs: NEAREST_LATENCY_MS[id], lag: NO_LAG };
+  return {
+    ...idle,
+    processed,
+    flow: { ...idle.flow, routed: processed, processed },
+    interRegionLatencyMs: NEAREST_LATENCY_MS[id],
+    lag: NO_LAG,
+  };
 }
 
 export const ZERO_QUALITY = { "360p": 0, "480p": 0, "720p": 0, "1080p": 0, "4K": 0 };
@@ -147,18 +153,22 @@ export function recordKnownSecond(h: Harness, at: number): void {
     "mumbai",
     [
       makeEvent({ sessionId: "a", quality: "720p", networkType: "4G", bitrate: 4000, bufferHealth: 6 }),
-      makeEvent({ sessionId: "b", eventType: "error", errorCode: "E_TIMEOUT", errorMessage: "timeout", quality: "1080p", networkType: "WiFi", bitrate: 5000, bufferHealth: 5 }),
+      makeEvent({
+        sessionId: "b",
+        eventType: "error",
+        errorCode: "E_TIMEOUT",
+        errorMessage: "timeout",
+        quality: "1080p",
+        networkType: "WiFi",
+        bitrate: 5000,
+        bufferHealth: 5,
+      }),
       makeEvent({ sessionId: "a", eventType: "buffer", quality: "480p", networkType: "5G", bitrate: 2000, bufferHealth: 1.5 }),
       makeEvent({ sessionId: "c", quality: "720p", networkType: "broadband", bitrate: 4000, bufferHealth: 12.5 }),
     ],
     at,
     40,
   );
-  h.process(
-    "delhi",
-    [makeEvent({ sessionId: "x", location: "Delhi" }), makeEvent({ sessionId: "y", location: "Noida" })],
-    at,
-    250,
-  );
+  h.process("delhi", [makeEvent({ sessionId: "x", location: "Delhi" }), makeEvent({ sessionId: "y", location: "Noida" })], at, 250);
   h.process("bangalore", [makeEvent({ sessionId: "k", quality: "360p", networkType: "5G", bitrate: 500, bufferHealth: 0.5 })], at, 10);
 }

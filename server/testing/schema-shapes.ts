@@ -78,7 +78,8 @@ function expectedColumnType(model: DmmfModel, field: DmmfField, enumDbNames: Map
   const where = `${model.name}.${field.name} (${field.type}${field.nativeType ? ` @db.${field.nativeType[0]}(${field.nativeType[1].join(",")})` : ""})`;
   if (field.isList) throw new Error(`migrate.integration.test.ts has no mapping for list field ${where}; extend expectedColumnType`);
   if (field.kind === "enum") return `enum ${enumDbNames.get(field.type) ?? field.type}`;
-  if (field.kind !== "scalar") throw new Error(`migrate.integration.test.ts has no mapping for ${field.kind} field ${where}; extend expectedColumnType`);
+  if (field.kind !== "scalar")
+    throw new Error(`migrate.integration.test.ts has no mapping for ${field.kind} field ${where}; extend expectedColumnType`);
   if (field.nativeType) {
     const [native, args] = field.nativeType;
     const key = `${field.type}:${native}`;
@@ -129,7 +130,12 @@ function describeColumnType(row: {
   return row.data_type;
 }
 
-export function expectedSchema(dmmf: Dmmf): { tables: string[]; columns: ColumnShape[]; indexes: IndexShape[]; foreignKeys: ForeignKeyShape[] } {
+export function expectedSchema(dmmf: Dmmf): {
+  tables: string[];
+  columns: ColumnShape[];
+  indexes: IndexShape[];
+  foreignKeys: ForeignKeyShape[];
+} {
   const enumDbNames = new Map(dmmf.datamodel.enums.map((e) => [e.name, e.dbName ?? e.name]));
   const models = new Map(dmmf.datamodel.models.map((m) => [m.name, m]));
   const tableOf = (model: DmmfModel) => model.dbName ?? model.name;
@@ -179,7 +185,9 @@ export function expectedSchema(dmmf: Dmmf): { tables: string[]; columns: ColumnS
   return { tables: dmmf.datamodel.models.map(tableOf), columns, indexes, foreignKeys };
 }
 
-export async function actualSchema(client: SqlClient): Promise<{ tables: string[]; columns: ColumnShape[]; indexes: IndexShape[]; foreignKeys: ForeignKeyShape[] }> {
+export async function actualSchema(
+  client: SqlClient,
+): Promise<{ tables: string[]; columns: ColumnShape[]; indexes: IndexShape[]; foreignKeys: ForeignKeyShape[] }> {
   const tables = await client.query<{ table_name: string; table_type: string }>(
     `SELECT table_name, table_type FROM information_schema.tables
      WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
@@ -200,7 +208,13 @@ export async function actualSchema(client: SqlClient): Promise<{ tables: string[
      FROM information_schema.columns
      WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
   );
-  const indexes = await client.query<{ table_name: string; index_name: string; is_primary: boolean; is_unique: boolean; columns: string[] }>(
+  const indexes = await client.query<{
+    table_name: string;
+    index_name: string;
+    is_primary: boolean;
+    is_unique: boolean;
+    columns: string[];
+  }>(
     `SELECT t.relname AS table_name, i.relname AS index_name, ix.indisprimary AS is_primary, ix.indisunique AS is_unique,
             ARRAY(SELECT a.attname::text
                   FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
@@ -212,7 +226,13 @@ export async function actualSchema(client: SqlClient): Promise<{ tables: string[
      JOIN pg_namespace n ON n.oid = t.relnamespace
      WHERE n.nspname = 'public' AND t.relname <> '_prisma_migrations'`,
   );
-  const constraints = await client.query<{ table_name: string; contype: string; columns: string[]; references: string | null; referenced_columns: string[] | null }>(
+  const constraints = await client.query<{
+    table_name: string;
+    contype: string;
+    columns: string[];
+    references: string | null;
+    referenced_columns: string[] | null;
+  }>(
     `SELECT t.relname AS table_name, c.contype::text AS contype,
             ARRAY(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY AS k(attnum, ord)
                   JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
@@ -230,15 +250,24 @@ export async function actualSchema(client: SqlClient): Promise<{ tables: string[
   // Prisma creates tables only: a view or other relation in public is not from schema.prisma.
   for (const t of tables) expect(`${t.table_name}: ${t.table_type}`).toBe(`${t.table_name}: BASE TABLE`);
   // Primary keys are constraints, uniques are unique indexes, relations are foreign keys; nothing else.
-  const primaryKeys = constraints.filter((c) => c.contype === "p").map((c) => ({ table: c.table_name, kind: "primary" as const, columns: c.columns }));
+  const primaryKeys = constraints
+    .filter((c) => c.contype === "p")
+    .map((c) => ({ table: c.table_name, kind: "primary" as const, columns: c.columns }));
   const unexpected = constraints.filter((c) => c.contype !== "p" && c.contype !== "f");
   expect(unexpected, "constraints Prisma would not create (unique constraints, checks, exclusions)").toEqual([]);
-  const primaryIndexes = indexes.filter((i) => i.is_primary).map((i) => ({ table: i.table_name, kind: "primary" as const, columns: i.columns }));
+  const primaryIndexes = indexes
+    .filter((i) => i.is_primary)
+    .map((i) => ({ table: i.table_name, kind: "primary" as const, columns: i.columns }));
   expect(sortShapes(primaryIndexes)).toEqual(sortShapes(primaryKeys));
 
   return {
     tables: tables.map((t) => t.table_name),
-    columns: columns.map((c) => ({ table: c.table_name, column: c.column_name, type: describeColumnType(c), nullable: c.is_nullable === "YES" })),
+    columns: columns.map((c) => ({
+      table: c.table_name,
+      column: c.column_name,
+      type: describeColumnType(c),
+      nullable: c.is_nullable === "YES",
+    })),
     indexes: indexes.map((i) => ({
       table: i.table_name,
       kind: i.is_primary ? "primary" : i.is_unique ? "unique" : "normal",

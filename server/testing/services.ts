@@ -25,7 +25,11 @@ export const service = (name: string, script: string, extra: (dir: string) => st
 
 /** The last lines of a failed script's stderr (the scripts print the service's log tail there). */
 function tail(text: unknown, lines = 60): string {
-  return String(text ?? "").trimEnd().split("\n").slice(-lines).join("\n");
+  return String(text ?? "")
+    .trimEnd()
+    .split("\n")
+    .slice(-lines)
+    .join("\n");
 }
 
 /** Starts the service on `port` and returns its address (a URL, or host:port for Kafka). */
@@ -80,4 +84,3 @@ export async function freePortBeside(taken: number[]): Promise<number> {
     }
   }
 }
-

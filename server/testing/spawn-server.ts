@@ -55,7 +55,10 @@ export async function signInAs(url: string, username: string, password: string):
     csrfToken,
     fetch: clientFetch,
     send: (method, path, body) =>
-      clientFetch(path, { method, ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }) }),
+      clientFetch(path, {
+        method,
+        ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      }),
     read: async <T>(path: string) => (await (await clientFetch(path)).json()) as T,
   };
 }
@@ -81,7 +84,15 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   // node itself (not the tsx wrapper) so the pid is the server's, for signals and memory readings.
   const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", HOST: "127.0.0.1", PORT: "0", ADMIN_PASSWORD: TEST_ADMIN_PASSWORD, ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      HOST: "127.0.0.1",
+      PORT: "0",
+      ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -110,8 +121,9 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
     url,
     process: child,
     output: () => output,
-    stop: () => (stopping ??= (child.exitCode !== null ? Promise.resolve(child.exitCode) : (child.kill("SIGTERM"), exited))),
-    signIn: async (role = "admin", username) => signInWithRole(url, await (admin ??= signInAs(url, "admin", TEST_ADMIN_PASSWORD)), role, username),
+    stop: () => (stopping ??= child.exitCode !== null ? Promise.resolve(child.exitCode) : (child.kill("SIGTERM"), exited)),
+    signIn: async (role = "admin", username) =>
+      signInWithRole(url, await (admin ??= signInAs(url, "admin", TEST_ADMIN_PASSWORD)), role, username),
   };
 }
 

@@ -48,7 +48,8 @@ export class AlertEngine {
     if (seeded > 0) options.log(`[alerts] seeded the ${seeded} default rules of SPEC section 5`);
     await engine.reloadRules();
     await engine.reloadSilences(now);
-    for (const alert of await listAlerts(options.prisma, { state: "active", limit: 10_000 })) engine.open.set(alertKeyOf(alert.ruleId, alert.region), alert);
+    for (const alert of await listAlerts(options.prisma, { state: "active", limit: 10_000 }))
+      engine.open.set(alertKeyOf(alert.ruleId, alert.region), alert);
     for (const resolved of await listRecentlyResolvedAlerts(options.prisma, now - FLAP_WINDOW_MS)) {
       engine.lastResolved.set(alertKeyOf(resolved.ruleId, resolved.region), { id: resolved.id, resolvedAt: resolved.resolvedAt });
     }
@@ -78,7 +79,9 @@ export class AlertEngine {
 
   /** Alerts not resolved, newest first, each with the end of a silence covering it. */
   active(now = Date.now()): AlertView[] {
-    return [...this.open.values()].map((alert) => this.withSilence(alert, now)).sort((a, b) => b.firedAt - a.firedAt || a.id.localeCompare(b.id));
+    return [...this.open.values()]
+      .map((alert) => this.withSilence(alert, now))
+      .sort((a, b) => b.firedAt - a.firedAt || a.id.localeCompare(b.id));
   }
 
   /** The alert with the end of a silence covering it now (a resolved alert is never silenced). */
@@ -112,7 +115,15 @@ export class AlertEngine {
             rule,
             samples,
             {
-              open: open ? { id: open.id, severity: open.severity, state: open.state === "acknowledged" ? "acknowledged" : "firing", firedAt: open.firedAt, escalatedAt: open.escalatedAt } : null,
+              open: open
+                ? {
+                    id: open.id,
+                    severity: open.severity,
+                    state: open.state === "acknowledged" ? "acknowledged" : "firing",
+                    firedAt: open.firedAt,
+                    escalatedAt: open.escalatedAt,
+                  }
+                : null,
               lastResolved: this.lastResolved.get(key) ?? null,
             },
             now,

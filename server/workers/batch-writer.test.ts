@@ -182,7 +182,12 @@ describe("BatchWriter", () => {
     expect(seqs(store.written)).toEqual([1, 2, 3]);
     expect(writer.health()).toEqual({ status: "up", detail: "3 rollup(s) written, 0 pending" });
     // Each failed attempt offered the same records again, oldest first.
-    expect(store.calls.map(seqs)).toEqual([[1, 2], [1, 2, 3], [1, 2, 3], [1, 2, 3]]);
+    expect(store.calls.map(seqs)).toEqual([
+      [1, 2],
+      [1, 2, 3],
+      [1, 2, 3],
+      [1, 2, 3],
+    ]);
     expect(log.mock.calls).toEqual([
       ["[history] write failed, buffering and retrying: connection refused"],
       ["[history] writes recovered"],

@@ -59,12 +59,21 @@ export class BatchWriter<T> {
 
   /** Whether writes are failing now, and what waits in the buffer (for the dashboard). */
   state(): { failing: boolean; error: string | null; buffered: number; limit: number; dropped: number } {
-    return { failing: this.lastError !== null, error: this.lastError, buffered: this.pending.length, limit: this.options.bufferLimit, dropped: this.dropped };
+    return {
+      failing: this.lastError !== null,
+      error: this.lastError,
+      buffered: this.pending.length,
+      limit: this.options.bufferLimit,
+      dropped: this.dropped,
+    };
   }
 
   health(): ComponentHealth {
     if (this.lastError) {
-      return { status: "down", detail: `${this.options.label} writes failing: ${this.lastError}; ${this.pending.length} ${this.options.noun}(s) buffered` };
+      return {
+        status: "down",
+        detail: `${this.options.label} writes failing: ${this.lastError}; ${this.pending.length} ${this.options.noun}(s) buffered`,
+      };
     }
     return { status: "up", detail: `${this.written} ${this.options.noun}(s) written, ${this.pending.length} pending` };
   }
@@ -108,7 +117,9 @@ export class BatchWriter<T> {
     this.pending.splice(0, excess);
     this.dropped += excess;
     this.done += excess;
-    this.options.log?.(`[${this.options.label}] buffer full: dropped the ${excess} oldest ${this.options.noun}(s) (${this.dropped} in all)`);
+    this.options.log?.(
+      `[${this.options.label}] buffer full: dropped the ${excess} oldest ${this.options.noun}(s) (${this.dropped} in all)`,
+    );
   }
 
   private releaseWaiters(all: boolean): void {

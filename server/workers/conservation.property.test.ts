@@ -47,7 +47,8 @@ describe("conservation and idempotency under random failures and repeats", () =>
     await fc.assert(
       fc.asyncProperty(scenario, async ({ events, batchSize, faults, seed }) => {
         const injector = new FaultInjector(seeded(seed));
-        for (const fault of faults) injector.add({ component: "processor", errorMessage: fault.error, rate: fault.rate, durationSeconds: 3600 }, Date.now());
+        for (const fault of faults)
+          injector.add({ component: "processor", errorMessage: fault.error, rate: fault.rate, durationSeconds: 3600 }, Date.now());
         const deadLettered = new Map<string, number>();
         const { store, bus, hub, processor, ingestor, subscription } = await createPipeline({
           now: Date.now(),

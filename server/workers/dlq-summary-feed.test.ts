@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { DlqSummary } from "@/core/dlq/dlq-api";
 import { DlqSummaryFeed } from "./dlq-summary-feed";
 
-const summary: DlqSummary = { at: 1, open: 2, total: 3, bySeverity: { CATASTROPHIC: 1, PERSISTENT: 1, TRANSIENT: 0 }, guarded: 0, maxReplays: 5 };
+const summary: DlqSummary = {
+  at: 1,
+  open: 2,
+  total: 3,
+  bySeverity: { CATASTROPHIC: 1, PERSISTENT: 1, TRANSIENT: 0 },
+  guarded: 0,
+  maxReplays: 5,
+};
 
 describe("DlqSummaryFeed", () => {
   it("pushes one summary for changes within the coalescing window", async () => {

@@ -153,7 +153,8 @@ export class EventProcessor {
     this.durable = options.durable ?? null;
     // Synchronous in memory, so the in-process bus commits without a promise; a promise with Redis.
     this.handler = (batch) => {
-      const fail = (error: unknown) => options.outcomes.recordFailure(batch.region, error instanceof Error ? error.message : String(error), Date.now());
+      const fail = (error: unknown) =>
+        options.outcomes.recordFailure(batch.region, error instanceof Error ? error.message : String(error), Date.now());
       let result: void | Promise<void>;
       try {
         result = this.processBatch(batch);
@@ -256,7 +257,10 @@ export class EventProcessor {
     }
     const events = batch.replayOf === undefined ? await store.keepFirstSightings(incoming, now, { source, offsets }) : incoming;
     const before = flattenRegionCounters(hub.regionCounters(batch.region));
-    const outbox = this.processEvents(batch, incoming.length, events, now, { source, offsets: events === incoming ? offsets : offsetsOf(events, incoming, offsets) });
+    const outbox = this.processEvents(batch, incoming.length, events, now, {
+      source,
+      offsets: events === incoming ? offsets : offsetsOf(events, incoming, offsets),
+    });
     // Taken before any await: other partitions of the region count into the same hub meanwhile.
     const delta = diffCounters(before, flattenRegionCounters(hub.regionCounters(batch.region)));
     // Retries and dead letters are durable before the batch counts as done, so a crash loses neither.
@@ -342,7 +346,9 @@ export class EventProcessor {
       this.options.faults.check("commands", region, now);
       this.options.commands.deliver(commands);
     } catch (error) {
-      console.error(`[processor] ${commands.length} quality command(s) for ${region} could not be delivered: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        `[processor] ${commands.length} quality command(s) for ${region} could not be delivered: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -352,7 +358,11 @@ export class EventProcessor {
     const change = decideQualityChange(item.event.quality, item.event.bitrate, item.event.bufferHealth);
     this.recordOne(item.event, item.region, item.ingestedAt, change ? change.reason : null);
     if (change && this.options.commands.isListening(item.event.sessionId)) {
-      this.deliver([{ sessionId: item.event.sessionId, from: change.from, to: change.to, reason: change.reason, at: now }], item.region, now);
+      this.deliver(
+        [{ sessionId: item.event.sessionId, from: change.from, to: change.to, reason: change.reason, at: now }],
+        item.region,
+        now,
+      );
     }
     if (item.replayOf !== undefined) this.options.onReplayProcessed(item.replayOf);
   }

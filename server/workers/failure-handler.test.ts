@@ -24,7 +24,12 @@ const event: ViewerEvent = {
 const failure = { event, region: "pune" as RegionId, component: "processor" as const, ingestedAt: T0, retryCount: 0, firstFailedAt: T0 };
 
 function createHandler(
-  behaviour: { retry?: (item: RetryItem) => void; alternative?: () => void; maxInRetry?: number; schedule?: (item: RetryItem) => void } = {},
+  behaviour: {
+    retry?: (item: RetryItem) => void;
+    alternative?: () => void;
+    maxInRetry?: number;
+    schedule?: (item: RetryItem) => void;
+  } = {},
 ) {
   const tally = { failures: [] as FailureSeverity[], inRetry: 0, deadLettered: 0, alternativePath: 0 };
   const deadLetters: DeadLetterRecord[] = [];
@@ -66,7 +71,12 @@ describe("FailureHandler", () => {
     handler.runDue(T0 + 3000);
     handler.runDue(T0 + 3000 + 4000);
     expect(retried.map((r) => r.retryCount)).toEqual([1, 2, 3]);
-    expect(tally).toEqual({ failures: ["TRANSIENT", "TRANSIENT", "TRANSIENT", "TRANSIENT"], inRetry: 0, deadLettered: 1, alternativePath: 0 });
+    expect(tally).toEqual({
+      failures: ["TRANSIENT", "TRANSIENT", "TRANSIENT", "TRANSIENT"],
+      inRetry: 0,
+      deadLettered: 1,
+      alternativePath: 0,
+    });
     expect(deadLetters).toHaveLength(1);
     expect(deadLetters[0]).toMatchObject({
       eventId: "e-1",
@@ -114,7 +124,9 @@ describe("FailureHandler", () => {
       },
     });
     handler.handle(failure, new Error("blocked_user"), T0);
-    expect(deadLetters.map((d) => [d.severity, d.error])).toEqual([["PERSISTENT", "blocked_user; the alternative path failed too: minimal processor down"]]);
+    expect(deadLetters.map((d) => [d.severity, d.error])).toEqual([
+      ["PERSISTENT", "blocked_user; the alternative path failed too: minimal processor down"],
+    ]);
   });
 
   it("dead-letters a CATASTROPHIC failure at once, so nothing is lost", () => {
@@ -129,7 +141,9 @@ describe("FailureHandler", () => {
     handler.handle(failure, new Error("segment timeout"), T0);
     expect(handler.drain(T0 + 10)).toBe(1);
     expect(tally.inRetry).toBe(0);
-    expect(deadLetters.map((d) => [d.severity, d.retryCount, d.error])).toEqual([["TRANSIENT", 1, "segment timeout (shut down before retry 1; replay it)"]]);
+    expect(deadLetters.map((d) => [d.severity, d.retryCount, d.error])).toEqual([
+      ["TRANSIENT", 1, "segment timeout (shut down before retry 1; replay it)"],
+    ]);
     handler.runDue(T0 + 60_000);
     expect(deadLetters).toHaveLength(1);
   });
@@ -145,7 +159,9 @@ describe("FailureHandler", () => {
     const scheduled: RetryItem[] = [];
     const { handler, tally, retried, deadLetters } = createHandler({ schedule: (item) => scheduled.push(item) });
     handler.handle({ ...failure, origin: "events.pune/0@41" }, new Error("segment fetch timeout"), T0);
-    expect(scheduled).toEqual([{ ...failure, origin: "events.pune/0@41", retryCount: 1, dueAt: T0 + 1000, lastError: "segment fetch timeout" }]);
+    expect(scheduled).toEqual([
+      { ...failure, origin: "events.pune/0@41", retryCount: 1, dueAt: T0 + 1000, lastError: "segment fetch timeout" },
+    ]);
     expect(tally.inRetry).toBe(1);
     handler.runDue(T0 + 120_000);
     expect(retried).toEqual([]);

@@ -110,7 +110,14 @@ export class FailureHandler {
         this.deadLetter(failure, severity, message, now);
         return;
       case "dead_letter":
-        this.deadLetter(failure, severity, failure.retryCount > 0 && severity === "CATASTROPHIC" ? `${message} (still failing after ${failure.retryCount} restore(s) from the checkpoint)` : message, now);
+        this.deadLetter(
+          failure,
+          severity,
+          failure.retryCount > 0 && severity === "CATASTROPHIC"
+            ? `${message} (still failing after ${failure.retryCount} restore(s) from the checkpoint)`
+            : message,
+          now,
+        );
         return;
     }
   }

@@ -52,11 +52,17 @@ describe("FaultInjector", () => {
 
 describe("faultRequestSchema", () => {
   it.each([
-    [{ component: "kafka", errorMessage: "x", rate: 1, durationSeconds: 1 }, "component must be one of processor, store, commands, history"],
+    [
+      { component: "kafka", errorMessage: "x", rate: 1, durationSeconds: 1 },
+      "component must be one of processor, store, commands, history",
+    ],
     [{ component: "store", errorMessage: "", rate: 1, durationSeconds: 1 }, "errorMessage must not be empty"],
     [{ component: "store", errorMessage: "x", rate: 1.5, durationSeconds: 1 }, "rate must be from 0 to 1"],
     [{ component: "store", errorMessage: "x", rate: 1, durationSeconds: 0 }, "durationSeconds must be 1 to 3600"],
-    [{ component: "store", region: "chennai", errorMessage: "x", rate: 1, durationSeconds: 1 }, "region must be one of mumbai, delhi, bangalore, hyderabad, pune, kolkata"],
+    [
+      { component: "store", region: "chennai", errorMessage: "x", rate: 1, durationSeconds: 1 },
+      "region must be one of mumbai, delhi, bangalore, hyderabad, pune, kolkata",
+    ],
   ])("refuses %j: %s", (input, message) => {
     const parsed = faultRequestSchema.safeParse(input);
     expect(parsed.success ? null : parsed.error.issues[0]!.message).toBe(message);

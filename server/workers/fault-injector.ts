@@ -12,11 +12,23 @@ export const faultRequestSchema = z
   .object({
     component: z.enum(FAULT_COMPONENTS, { error: `component must be one of ${FAULT_COMPONENTS.join(", ")}` }),
     region: z.enum(REGION_IDS, { error: `region must be one of ${REGION_IDS.join(", ")}` }).optional(),
-    errorMessage: z.string({ error: "errorMessage is required" }).trim().min(1, "errorMessage must not be empty").max(500, "errorMessage must be at most 500 characters"),
+    errorMessage: z
+      .string({ error: "errorMessage is required" })
+      .trim()
+      .min(1, "errorMessage must not be empty")
+      .max(500, "errorMessage must be at most 500 characters"),
     rate: z.number({ error: "rate must be a number from 0 to 1" }).min(0, "rate must be from 0 to 1").max(1, "rate must be from 0 to 1"),
-    durationSeconds: z.number({ error: "durationSeconds must be a number" }).int("durationSeconds must be whole").min(1, "durationSeconds must be 1 to 3600").max(3600, "durationSeconds must be 1 to 3600"),
+    durationSeconds: z
+      .number({ error: "durationSeconds must be a number" })
+      .int("durationSeconds must be whole")
+      .min(1, "durationSeconds must be 1 to 3600")
+      .max(3600, "durationSeconds must be 1 to 3600"),
     /** Only events whose id starts with this fail (the processor's drills): a poison event, without failing the rest of the region. */
-    eventIdPrefix: z.string({ error: "eventIdPrefix must be text" }).min(1, "eventIdPrefix must not be empty").max(200, "eventIdPrefix must be at most 200 characters").optional(),
+    eventIdPrefix: z
+      .string({ error: "eventIdPrefix must be text" })
+      .min(1, "eventIdPrefix must not be empty")
+      .max(200, "eventIdPrefix must be at most 200 characters")
+      .optional(),
   })
   .strict();
 export type FaultRequest = z.infer<typeof faultRequestSchema>;

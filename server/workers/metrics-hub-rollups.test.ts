@@ -57,13 +57,31 @@ describe("MetricsHub rollups", () => {
 
     expect(h.rollups).toEqual([
       [
-        rollupRecord("mumbai", T0, { events: 2, errors: 1, qualityChanges: 1, bufferHealthSum: 10, viewers: 2, p50Ms: 40, p95Ms: 40, p99Ms: 40 }),
+        rollupRecord("mumbai", T0, {
+          events: 2,
+          errors: 1,
+          qualityChanges: 1,
+          bufferHealthSum: 10,
+          viewers: 2,
+          p50Ms: 40,
+          p95Ms: 40,
+          p99Ms: 40,
+        }),
         rollupRecord("delhi", T0, {}),
         rollupRecord("bangalore", T0, {}),
         rollupRecord("hyderabad", T0, {}),
         rollupRecord("pune", T0, { events: 1, qualityChanges: 1, bufferHealthSum: 1.5, viewers: 1, p50Ms: 40, p95Ms: 40, p99Ms: 40 }),
         rollupRecord("kolkata", T0, {}),
-        rollupRecord("all", T0, { events: 3, errors: 1, qualityChanges: 2, bufferHealthSum: 11.5, viewers: 3, p50Ms: 40, p95Ms: 40, p99Ms: 40 }),
+        rollupRecord("all", T0, {
+          events: 3,
+          errors: 1,
+          qualityChanges: 2,
+          bufferHealthSum: 11.5,
+          viewers: 3,
+          p50Ms: 40,
+          p95Ms: 40,
+          p99Ms: 40,
+        }),
       ],
     ]);
   });
@@ -87,8 +105,27 @@ describe("MetricsHub rollups", () => {
   it("with shared books, shows lag as the events each partition has not counted, aged by the bus only where some wait", () => {
     const h = createHarness();
     // The bus counts messages (packs of events); the books count events.
-    lagOf.set("delhi", { messages: 3, seconds: 4.5, partitions: [{ partition: 0, messages: 1, seconds: 4.5 }, { partition: 1, messages: 2, seconds: 2 }] });
-    h.hub.useSharedCounters(h.hub.exportCounters(), new Map([["delhi", new Map([[2, 0], [1, 700], [0, 0]])]]));
+    lagOf.set("delhi", {
+      messages: 3,
+      seconds: 4.5,
+      partitions: [
+        { partition: 0, messages: 1, seconds: 4.5 },
+        { partition: 1, messages: 2, seconds: 2 },
+      ],
+    });
+    h.hub.useSharedCounters(
+      h.hub.exportCounters(),
+      new Map([
+        [
+          "delhi",
+          new Map([
+            [2, 0],
+            [1, 700],
+            [0, 0],
+          ]),
+        ],
+      ]),
+    );
     const delhi = h.hub.tick(T0 + 1000).regions.find((r) => r.id === "delhi")!;
     expect(delhi.lag).toEqual({
       messages: 700,
@@ -163,7 +200,6 @@ describe("MetricsHub rollups", () => {
   });
 });
 
-
 describe("MetricsHub checkpoints", () => {
   it("continues exported counters in a new hub, so a restart neither loses nor repeats them", () => {
     const first = createHarness();
@@ -180,7 +216,9 @@ describe("MetricsHub checkpoints", () => {
     second.hub.restoreCounters(counters);
     const after = second.hub.tick(T0 + 2000);
     expect(after.totals).toMatchObject({ accepted: 7, rejected: 1, duplicates: 2, processed: 7 });
-    expect(after.regions.map((r) => [r.id, r.processed, r.flow.routed, r.flow.deadLettered, r.failures.CATASTROPHIC, r.qualityDecisions])).toEqual(
+    expect(
+      after.regions.map((r) => [r.id, r.processed, r.flow.routed, r.flow.deadLettered, r.failures.CATASTROPHIC, r.qualityDecisions]),
+    ).toEqual(
       before.regions.map((r) => [r.id, r.processed, r.flow.routed, r.flow.deadLettered, r.failures.CATASTROPHIC, r.qualityDecisions]),
     );
     expect(after.rejections).toEqual([{ reason: "bitrate: must not be negative", count: 1 }]);

@@ -1,4 +1,10 @@
-import { createMetricsWindow, mergeMetricsWindow, resetMetricsWindow, summarizeMetricsWindow, type MetricsWindow } from "@/core/metrics/aggregation";
+import {
+  createMetricsWindow,
+  mergeMetricsWindow,
+  resetMetricsWindow,
+  summarizeMetricsWindow,
+  type MetricsWindow,
+} from "@/core/metrics/aggregation";
 import { bucketStartOf, type RollupRecord } from "@/core/metrics/history";
 import { REGIONS, type RegionId } from "@/core/routing/regions";
 import type { Lag } from "@/core/metrics/snapshot";
@@ -27,7 +33,16 @@ export interface RollupWindow {
 }
 
 function createAccumulator(): RollupAccumulator {
-  return { window: createMetricsWindow(), seconds: 0, viewers: 0, utilizationPercent: 0, lagMessages: 0, lagSeconds: 0, coveredFrom: null, coveredTo: 0 };
+  return {
+    window: createMetricsWindow(),
+    seconds: 0,
+    viewers: 0,
+    utilizationPercent: 0,
+    lagMessages: 0,
+    lagSeconds: 0,
+    coveredFrom: null,
+    coveredTo: 0,
+  };
 }
 
 /**

@@ -2,7 +2,23 @@ import { describe, expect, it, vi } from "vitest";
 import type { ViewerEvent } from "@/core/events/events";
 import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import { type Snapshot } from "@/core/metrics/snapshot";
-import { createHarness, expectedLatency, type Harness, HEARTBEAT_WINDOW_MS, idleRegion, makeEvent, NEAREST_LATENCY_MS, NO_LAG, recordKnownSecond, T0, useHubTestSetup, ZERO_BUFFER_ACTIONS, ZERO_EVENT_TYPES, ZERO_NETWORK, ZERO_QUALITY } from "../testing/metrics-hub-harness";
+import {
+  createHarness,
+  expectedLatency,
+  type Harness,
+  HEARTBEAT_WINDOW_MS,
+  idleRegion,
+  makeEvent,
+  NEAREST_LATENCY_MS,
+  NO_LAG,
+  recordKnownSecond,
+  T0,
+  useHubTestSetup,
+  ZERO_BUFFER_ACTIONS,
+  ZERO_EVENT_TYPES,
+  ZERO_NETWORK,
+  ZERO_QUALITY,
+} from "../testing/metrics-hub-harness";
 
 // The processor measures latency with nowMs() and stamps sightings with Date.now(); both are set per batch.
 vi.mock("../clock", async () => {
@@ -50,17 +66,56 @@ describe("MetricsHub snapshots", () => {
     it("publishes exactly the snapshot's fields, and each region's and the overall figures'", () => {
       const { snapshot } = closeKnownSecond();
       const fields = [
-        "system", "at", "windowMs", "distributionWindowMs", "regions", "overall", "quality", "network", "eventTypes", "bufferActions", "totals",
-        "conservation", "alerts", "replication", "rejections",
+        "system",
+        "at",
+        "windowMs",
+        "distributionWindowMs",
+        "regions",
+        "overall",
+        "quality",
+        "network",
+        "eventTypes",
+        "bufferActions",
+        "totals",
+        "conservation",
+        "alerts",
+        "replication",
+        "rejections",
       ].sort();
       const regionFields = [
-        "id", "name", "active", "circuit", "health", "healthReason", "spilloverIn", "spilloverOut", "status", "statusReason", "capacity", "viewers",
-        "eventsPerSecond", "latencyMs", "errorRatePercent", "utilizationPercent", "avgBufferHealth", "qualityChangesPerSecond", "qualityDecisions",
-        "processed", "failures", "alternativePath", "flow", "interRegionLatencyMs", "lag",
+        "id",
+        "name",
+        "active",
+        "circuit",
+        "health",
+        "healthReason",
+        "spilloverIn",
+        "spilloverOut",
+        "status",
+        "statusReason",
+        "capacity",
+        "viewers",
+        "eventsPerSecond",
+        "latencyMs",
+        "errorRatePercent",
+        "utilizationPercent",
+        "avgBufferHealth",
+        "qualityChangesPerSecond",
+        "qualityDecisions",
+        "processed",
+        "failures",
+        "alternativePath",
+        "flow",
+        "interRegionLatencyMs",
+        "lag",
       ].sort();
       const overallFields = ["latencyMs", "errorRatePercent", "avgBufferHealth", "qualityChangesPerSecond"].sort();
       const keysOf = (value: object) => Object.keys(value).sort();
-      expect([keysOf(snapshot), keysOf(snapshot.overall), ...snapshot.regions.map(keysOf)]).toEqual([fields, overallFields, ...REGION_IDS.map(() => regionFields)]);
+      expect([keysOf(snapshot), keysOf(snapshot.overall), ...snapshot.regions.map(keysOf)]).toEqual([
+        fields,
+        overallFields,
+        ...REGION_IDS.map(() => regionFields),
+      ]);
     });
 
     it("stamps the snapshot with the tick's time, the window's length and the distributions' span", () => {
@@ -111,7 +166,9 @@ describe("MetricsHub snapshots", () => {
     it("rates each region's errors, buffer health and quality changes, and counts its quality decisions by reason", () => {
       const { snapshot } = closeKnownSecond();
       const noDecisions = { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 };
-      expect(snapshot.regions.map((r) => [r.id, r.errorRatePercent, r.avgBufferHealth, r.qualityChangesPerSecond, r.qualityDecisions])).toEqual([
+      expect(
+        snapshot.regions.map((r) => [r.id, r.errorRatePercent, r.avgBufferHealth, r.qualityChangesPerSecond, r.qualityDecisions]),
+      ).toEqual([
         ["mumbai", 25, 6.25, 2, { buffer_health: 1, bandwidth_insufficient: 1, bandwidth_headroom: 0 }],
         ["delhi", 0, 6, 0, noDecisions],
         ["bangalore", 0, 0.5, 0, noDecisions],
@@ -124,7 +181,9 @@ describe("MetricsHub snapshots", () => {
     it("rates errors, buffer health and quality changes overall", () => {
       const { snapshot } = closeKnownSecond();
       // 1 error of 7 events; buffers (25 + 12 + 0.5) / 7.
-      expect([snapshot.overall.errorRatePercent, snapshot.overall.avgBufferHealth, snapshot.overall.qualityChangesPerSecond]).toEqual([14.29, 5.36, 2]);
+      expect([snapshot.overall.errorRatePercent, snapshot.overall.avgBufferHealth, snapshot.overall.qualityChangesPerSecond]).toEqual([
+        14.29, 5.36, 2,
+      ]);
     });
 
     it("sums the quality, network, event type and buffer action distributions over every region", () => {
@@ -146,7 +205,15 @@ describe("MetricsHub snapshots", () => {
 
     it("balances each region's flow: every routed event processed", () => {
       const { snapshot } = closeKnownSecond();
-      const flowOf = (routed: number) => ({ routed, processed: routed, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true });
+      const flowOf = (routed: number) => ({
+        routed,
+        processed: routed,
+        queued: 0,
+        inRetry: 0,
+        deadLettered: 0,
+        duplicates: 0,
+        balanced: true,
+      });
       expect(snapshot.regions.map((r) => [r.id, r.flow])).toEqual([
         ["mumbai", flowOf(4)],
         ["delhi", flowOf(2)],
@@ -191,7 +258,19 @@ describe("MetricsHub snapshots", () => {
 
     it("shows each region's name, capacity, routing state, utilisation and latency to its nearest active region", () => {
       const { snapshot } = closeKnownSecond();
-      const routing = (name: string, capacity: number, id: RegionId) => [id, name, capacity, true, "closed", "healthy", "no check yet", 0, 0, 0, NEAREST_LATENCY_MS[id]];
+      const routing = (name: string, capacity: number, id: RegionId) => [
+        id,
+        name,
+        capacity,
+        true,
+        "closed",
+        "healthy",
+        "no check yet",
+        0,
+        0,
+        0,
+        NEAREST_LATENCY_MS[id],
+      ];
       expect(
         snapshot.regions.map((r) => [
           r.id,
@@ -365,7 +444,6 @@ describe("MetricsHub snapshots", () => {
     expect(s5.totals.eventsPerSecond).toBe(0);
   });
 });
-
 
 describe("MetricsHub rejections", () => {
   it("lists rejection reasons most frequent first, ties by reason, at most 10, folding reasons beyond 100 distinct into 'other reasons'", () => {

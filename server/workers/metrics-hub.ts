@@ -114,12 +114,14 @@ function countLagInEvents(lag: RegionLag, behind: ReadonlyMap<number, number> | 
   const ages = new Map(lag.partitions.map((p) => [p.partition, p.seconds]));
   let messages = 0;
   let seconds = 0;
-  const partitions = [...(behind ?? [])].sort(([a], [b]) => a - b).map(([partition, events]) => {
-    messages += events;
-    const age = events > 0 ? (ages.get(partition) ?? 0) : 0;
-    seconds = Math.max(seconds, age);
-    return { partition, messages: events, seconds: age };
-  });
+  const partitions = [...(behind ?? [])]
+    .sort(([a], [b]) => a - b)
+    .map(([partition, events]) => {
+      messages += events;
+      const age = events > 0 ? (ages.get(partition) ?? 0) : 0;
+      seconds = Math.max(seconds, age);
+      return { partition, messages: events, seconds: age };
+    });
   return { messages, seconds, partitions };
 }
 
@@ -227,7 +229,11 @@ export class MetricsHub {
     for (const region of REGIONS) {
       const window = this.byRegion[region.id].sinceHealthCheck;
       const summary = summarizeMetricsWindow(window, 1);
-      measurements.set(region.id, { events: summary.events, p95LatencyMs: summary.latencyMs.p95, errorRatePercent: summary.errorRatePercent });
+      measurements.set(region.id, {
+        events: summary.events,
+        p95LatencyMs: summary.latencyMs.p95,
+        errorRatePercent: summary.errorRatePercent,
+      });
       resetMetricsWindow(window);
     }
     return measurements;
@@ -247,7 +253,12 @@ export class MetricsHub {
    */
   restoreRegionCounters(id: RegionId, counters: RegionCounters): void {
     const record = this.byRegion[id];
-    record.counters = { ...counters, routed: record.counters.routed, failures: { ...counters.failures }, decisions: record.counters.decisions };
+    record.counters = {
+      ...counters,
+      routed: record.counters.routed,
+      failures: { ...counters.failures },
+      decisions: record.counters.decisions,
+    };
   }
 
   /** The cumulative counters, for a checkpoint. */
@@ -320,7 +331,9 @@ export class MetricsHub {
       });
       addCounts(record.counters.decisions, window.qualityDecisions);
       const books = this.shared ? this.shared.counters.regions[region.id] : this.regionCounters(region.id);
-      const lag = this.shared ? countLagInEvents(this.options.lag(region.id), this.shared.behind.get(region.id)) : this.options.lag(region.id);
+      const lag = this.shared
+        ? countLagInEvents(this.options.lag(region.id), this.shared.behind.get(region.id))
+        : this.options.lag(region.id);
       const flow = balanceRegionFlow({
         routed: books.routed,
         processed: books.processed,
@@ -383,7 +396,10 @@ export class MetricsHub {
 
     const overall = summarizeMetricsWindow(this.overall, seconds);
     const alerts = this.options.alerts?.() ?? [];
-    const healthScore = computeHealthScore(alerts, regions.map((r) => r.health));
+    const healthScore = computeHealthScore(
+      alerts,
+      regions.map((r) => r.health),
+    );
     const accepted = this.shared ? this.shared.counters.accepted : this.accepted;
     const rejected = this.shared ? this.shared.counters.rejected : this.rejected;
     const replayed = this.shared ? this.shared.counters.replayed : this.replayed;
@@ -410,10 +426,22 @@ export class MetricsHub {
         avgBufferHealth: overall.avgBufferHealth,
         qualityChangesPerSecond: seconds > 0 ? Math.round((overall.qualityChanges / seconds) * 10) / 10 : 0,
       },
-      quality: sumCounts(QUALITIES, this.distributionRing.map((d) => d.quality)),
-      network: sumCounts(NETWORK_TYPES, this.distributionRing.map((d) => d.network)),
-      eventTypes: sumCounts(EVENT_TYPES, this.distributionRing.map((d) => d.eventTypes)),
-      bufferActions: sumCounts(BUFFER_ACTIONS, this.distributionRing.map((d) => d.bufferActions)),
+      quality: sumCounts(
+        QUALITIES,
+        this.distributionRing.map((d) => d.quality),
+      ),
+      network: sumCounts(
+        NETWORK_TYPES,
+        this.distributionRing.map((d) => d.network),
+      ),
+      eventTypes: sumCounts(
+        EVENT_TYPES,
+        this.distributionRing.map((d) => d.eventTypes),
+      ),
+      bufferActions: sumCounts(
+        BUFFER_ACTIONS,
+        this.distributionRing.map((d) => d.bufferActions),
+      ),
       totals: {
         viewers: totalViewers,
         eventsPerSecond: overall.eventsPerSecond,
@@ -436,7 +464,8 @@ export class MetricsHub {
   private nearestActiveLatency(id: RegionId): number {
     let nearest = Number.POSITIVE_INFINITY;
     for (const other of REGIONS) {
-      if (other.id !== id && this.options.regions.describe(other.id).active) nearest = Math.min(nearest, latencyBetweenRegions(id, other.id));
+      if (other.id !== id && this.options.regions.describe(other.id).active)
+        nearest = Math.min(nearest, latencyBetweenRegions(id, other.id));
     }
     return Number.isFinite(nearest) ? nearest : 0;
   }

@@ -67,7 +67,8 @@ const ignore = () => {};
  * Every option has the server's default; callbacks default to doing nothing.
  */
 export async function createPipeline(options: PipelineOptions): Promise<Pipeline> {
-  const store = options.store ?? new MemoryLiveStore(options.heartbeatWindowMs ?? 15_000, options.idempotencyWindowMs ?? 30_000, options.now);
+  const store =
+    options.store ?? new MemoryLiveStore(options.heartbeatWindowMs ?? 15_000, options.idempotencyWindowMs ?? 30_000, options.now);
   const bus = options.bus ?? new InProcessBus(options.inProcessBus);
   const regions = new RegionManager({
     strategy: options.strategy ?? "proximity",

@@ -94,12 +94,22 @@ describe("RegionManager health checks", () => {
   it("fails a region over automatically above 5% errors and back only after the hold, once healthy", () => {
     const { manager, changes } = createManager(60_000);
     manager.checkHealth(measurements({ kolkata: { events: 1000, p95LatencyMs: 10, errorRatePercent: 5.01 } }), true, T0);
-    expect(manager.describe("kolkata")).toEqual({ active: false, circuit: "closed", health: "unhealthy", healthReason: "error rate 5.01% > 5%" });
+    expect(manager.describe("kolkata")).toEqual({
+      active: false,
+      circuit: "closed",
+      health: "unhealthy",
+      healthReason: "error rate 5.01% > 5%",
+    });
 
     manager.checkHealth(measurements({ kolkata: { events: 0, p95LatencyMs: 0, errorRatePercent: 0 } }), true, T0 + 59_999);
     expect(manager.describe("kolkata").active).toBe(false);
     manager.checkHealth(measurements({ kolkata: { events: 0, p95LatencyMs: 0, errorRatePercent: 0 } }), true, T0 + 60_000);
-    expect(manager.describe("kolkata")).toEqual({ active: true, circuit: "closed", health: "healthy", healthReason: "no traffic in the last check" });
+    expect(manager.describe("kolkata")).toEqual({
+      active: true,
+      circuit: "closed",
+      health: "healthy",
+      healthReason: "no traffic in the last check",
+    });
     expect(changes.map((c) => [c.region, c.action, c.mode])).toEqual([
       ["kolkata", "failover", "automatic"],
       ["kolkata", "failback", "automatic"],
@@ -116,10 +126,14 @@ describe("RegionManager health checks", () => {
     expect(manager.route(pune)).toBe(last);
   });
 
-    it("marks a slow region degraded without failing it over", () => {
+  it("marks a slow region degraded without failing it over", () => {
     const { manager, changes } = createManager();
     manager.checkHealth(measurements({ delhi: { events: 10, p95LatencyMs: 200.5, errorRatePercent: 0 } }), true, T0);
-    expect(manager.describe("delhi")).toMatchObject({ active: true, health: "degraded", healthReason: "p95 processing latency 200.5 ms > 200 ms" });
+    expect(manager.describe("delhi")).toMatchObject({
+      active: true,
+      health: "degraded",
+      healthReason: "p95 processing latency 200.5 ms > 200 ms",
+    });
     expect(changes).toEqual([]);
   });
 
@@ -138,7 +152,9 @@ describe("RegionManager manual controls", () => {
     expect(() => manager.failover("pune", "x", T0)).toThrow("Pune is already failed over (manual).");
     expect(() => manager.failback("delhi", "x", T0)).toThrow("Delhi is active already; nothing to fail back.");
     for (const id of ["mumbai", "delhi", "bangalore", "hyderabad"] as const) manager.failover(id, "x", T0);
-    expect(() => manager.failover("kolkata", "x", T0)).toThrow("Kolkata is the last active region; failing it over would leave nowhere to route.");
+    expect(() => manager.failover("kolkata", "x", T0)).toThrow(
+      "Kolkata is the last active region; failing it over would leave nowhere to route.",
+    );
     expect(manager.failback("pune", "back", T0).active).toBe(true);
   });
 });

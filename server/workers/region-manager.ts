@@ -7,10 +7,23 @@ import {
   tripCircuit,
   type CircuitBreaker,
 } from "@/core/routing/circuit-breaker";
-import { describeKeptAsLastActive, isFailbackHoldOver, isLastActiveRegion, refuseManualFailback, refuseManualFailover } from "@/core/routing/failover-guards";
+import {
+  describeKeptAsLastActive,
+  isFailbackHoldOver,
+  isLastActiveRegion,
+  refuseManualFailback,
+  refuseManualFailover,
+} from "@/core/routing/failover-guards";
 import { assessRegionHealth, decideFailover, type FailoverMode, type RegionHealth } from "@/core/routing/region-health";
 import { REGION_IDS, REGIONS, getRegionConfig, type RegionId } from "@/core/routing/regions";
-import { computeUtilizationPercent, selectHomeRegion, selectTargetRegion, type RegionLoad, type RoutableEvent, type RoutingStrategy } from "@/core/routing/routing";
+import {
+  computeUtilizationPercent,
+  selectHomeRegion,
+  selectTargetRegion,
+  type RegionLoad,
+  type RoutableEvent,
+  type RoutingStrategy,
+} from "@/core/routing/routing";
 import type { RegionAction, RegionChange, RegionView } from "@/core/routing/region-state";
 import { AppError } from "../errors";
 
@@ -58,7 +71,14 @@ export class RegionManager {
 
   constructor(private readonly options: RegionManagerOptions) {
     for (const id of REGION_IDS) {
-      this.states.set(id, { active: true, failedOverBy: null, failedOverAt: null, breaker: createCircuitBreaker(), health: "healthy", healthReason: "no check yet" });
+      this.states.set(id, {
+        active: true,
+        failedOverBy: null,
+        failedOverAt: null,
+        breaker: createCircuitBreaker(),
+        health: "healthy",
+        healthReason: "no check yet",
+      });
       this.loads[id] = { active: true, utilizationPercent: 0, circuit: "closed" };
       this.spillOut.set(id, 0);
       this.spillIn.set(id, 0);
@@ -148,7 +168,15 @@ export class RegionManager {
     const state = this.states.get(id)!;
     const already = action === "trip" ? state.breaker.state === "open" : state.breaker.state === "closed";
     if (already) throw new AppError("conflict", `${getRegionConfig(id).name}'s breaker is ${state.breaker.state} already.`);
-    this.setBreaker(id, action === "trip" ? tripCircuit(state.breaker, now) : resetCircuit(), "manual", reason, now, action === "trip" ? "breaker_trip" : "breaker_reset", actor);
+    this.setBreaker(
+      id,
+      action === "trip" ? tripCircuit(state.breaker, now) : resetCircuit(),
+      "manual",
+      reason,
+      now,
+      action === "trip" ? "breaker_trip" : "breaker_reset",
+      actor,
+    );
     return this.describe(id);
   }
 
@@ -171,7 +199,15 @@ export class RegionManager {
     this.record({ region: id, action: active ? "failback" : "failover", mode, reason, at: now, actor });
   }
 
-  private setBreaker(id: RegionId, next: CircuitBreaker, mode: FailoverMode, reason: string, now: number, action?: RegionAction, actor: string | null = null): void {
+  private setBreaker(
+    id: RegionId,
+    next: CircuitBreaker,
+    mode: FailoverMode,
+    reason: string,
+    now: number,
+    action?: RegionAction,
+    actor: string | null = null,
+  ): void {
     const state = this.states.get(id)!;
     const before = state.breaker.state;
     state.breaker = next;

@@ -74,14 +74,24 @@ export class ReplayRunner {
     const tally: Tally = { requeued: 0, refused: 0, invalid: 0, missing: 0, outcomes: [], truncated: false };
     for await (const batch of this.readBatches(selection, Date.now())) addOutcomes(tally, this.decide(batch, true, Date.now()).outcomes);
     const { outcomes, truncated, ...counts } = tally;
-    return { jobId: null, dryRun: true, total: counts.requeued + counts.refused + counts.invalid + counts.missing, ...counts, outcomes, truncated };
+    return {
+      jobId: null,
+      dryRun: true,
+      total: counts.requeued + counts.refused + counts.invalid + counts.missing,
+      ...counts,
+      outcomes,
+      truncated,
+    };
   }
 
   /** Starts a real replay; resolves once the job is recorded, before its batches run. */
   async start(selection: ReplaySelection, requestedBy: string | null): Promise<StartedReplay> {
     await this.options.settleWrites();
     const requestedAt = Date.now();
-    const total = "ids" in selection ? selection.ids.length : await countDeadLetters(this.options.prisma, this.filterQuery(selection.filter, requestedAt));
+    const total =
+      "ids" in selection
+        ? selection.ids.length
+        : await countDeadLetters(this.options.prisma, this.filterQuery(selection.filter, requestedAt));
     const job: ReplayJobProgress = {
       id: randomUUID(),
       state: "running",
@@ -109,9 +119,15 @@ export class ReplayRunner {
         const now = Date.now();
         const decided = this.decide(batch, false, now);
         // The guard's count and the history are stored before the events go out, so a crash mid-batch cannot loop an entry.
-        const claimed = await claimDeadLettersForReplay(prisma, decided.toSend.map((s) => ({ id: s.id, seenReplayCount: s.replayCount })), now);
+        const claimed = await claimDeadLettersForReplay(
+          prisma,
+          decided.toSend.map((s) => ({ id: s.id, seenReplayCount: s.replayCount })),
+          now,
+        );
         let outcomes = decided.outcomes.map((o) =>
-          o.outcome === "requeued" && !claimed.has(o.id) ? { ...o, outcome: "refused" as const, reason: "another replay took it first" } : o,
+          o.outcome === "requeued" && !claimed.has(o.id)
+            ? { ...o, outcome: "refused" as const, reason: "another replay took it first" }
+            : o,
         );
         const toSend = decided.toSend.filter((s) => claimed.has(s.id));
         await recordReplayOutcomes(prisma, job.id, outcomes, now);
@@ -141,7 +157,9 @@ export class ReplayRunner {
       Object.assign(job, { state: "failed", error: messageOf(error), finishedAt: Date.now() });
       log(`[dlq] replay ${job.id} failed after ${job.processed} of ${job.total}: ${job.error}`);
     }
-    await updateReplayJob(prisma, job).catch((error: unknown) => log(`[dlq] could not store the end of replay ${job.id}: ${String(error)}`));
+    await updateReplayJob(prisma, job).catch((error: unknown) =>
+      log(`[dlq] could not store the end of replay ${job.id}: ${String(error)}`),
+    );
     this.options.onProgress({ ...job });
     return { job: { ...job }, outcomes: tally.outcomes, truncated: tally.truncated };
   }
@@ -151,7 +169,10 @@ export class ReplayRunner {
   }
 
   /** The selection's entries, one batch at a time; asked-for ids no entry has come back as null. */
-  private async *readBatches(selection: ReplaySelection, startedAt: number): AsyncGenerator<Array<{ id: string; entry: DeadLetterRecord | null }>> {
+  private async *readBatches(
+    selection: ReplaySelection,
+    startedAt: number,
+  ): AsyncGenerator<Array<{ id: string; entry: DeadLetterRecord | null }>> {
     const { prisma, batchSize } = this.options;
     if ("ids" in selection) {
       for (let i = 0; i < selection.ids.length; i += batchSize) {
@@ -185,7 +206,11 @@ export class ReplayRunner {
       const decision = decideReplay(entry, maxReplays, now);
       if (decision.kind === "requeue") {
         toSend.push({ id, event: decision.event, replayCount: entry.replayCount });
-        outcomes.push({ ...base, outcome: "requeued", reason: dryRun ? "would be sent through the pipeline again" : "sent through the pipeline again" });
+        outcomes.push({
+          ...base,
+          outcome: "requeued",
+          reason: dryRun ? "would be sent through the pipeline again" : "sent through the pipeline again",
+        });
       } else {
         outcomes.push({ ...base, outcome: decision.kind, reason: decision.reason });
       }

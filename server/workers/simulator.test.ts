@@ -7,7 +7,15 @@ const NOW = 1_764_000_000_000;
 const NO_SURGE = { surgeAtSeconds: 1_000_000, surgeSeconds: 60, surgeFactor: 1.5 };
 
 function createSimulator(overrides: Partial<SimulatorOptions> = {}): TrafficSimulator {
-  return new TrafficSimulator({ viewers: 600, heartbeatSeconds: 5, ticksPerSecond: 4, errorPercent: 5, seed: 42, ...NO_SURGE, ...overrides });
+  return new TrafficSimulator({
+    viewers: 600,
+    heartbeatSeconds: 5,
+    ticksPerSecond: 4,
+    errorPercent: 5,
+    seed: 42,
+    ...NO_SURGE,
+    ...overrides,
+  });
 }
 
 /** `calls` consecutive slices at a fixed point in the evening, concatenated. */
@@ -174,7 +182,14 @@ describe("TrafficSimulator surge", () => {
   });
 
   it("sends heartbeats for the surge audience during the surge, and only the base audience after it", () => {
-    const sim = createSimulator({ viewers: 600, heartbeatSeconds: 5, ticksPerSecond: 4, surgeAtSeconds: 100, surgeSeconds: 60, surgeFactor: 1.5 });
+    const sim = createSimulator({
+      viewers: 600,
+      heartbeatSeconds: 5,
+      ticksPerSecond: 4,
+      surgeAtSeconds: 100,
+      surgeSeconds: 60,
+      surgeFactor: 1.5,
+    });
 
     const during = collect(sim, 20, 130);
     expect(during.length).toBe(900);
@@ -194,7 +209,10 @@ describe("TrafficSimulator surge", () => {
   });
 
   it("reports its configuration in health()", () => {
-    expect(createSimulator({ viewers: 600, heartbeatSeconds: 5 }).health()).toEqual({ status: "up", detail: "600 viewers, heartbeat every 5 s" });
+    expect(createSimulator({ viewers: 600, heartbeatSeconds: 5 }).health()).toEqual({
+      status: "up",
+      detail: "600 viewers, heartbeat every 5 s",
+    });
   });
 });
 
@@ -242,7 +260,12 @@ describe("startSimulator", () => {
     await running.stop();
 
     expect(fake.batches.map((b) => b.length)).toEqual(Array<number>(20).fill(10));
-    expect(fake.batches.flat().map((e) => e.sessionId).sort()).toEqual(sessionIdsOf(200));
+    expect(
+      fake.batches
+        .flat()
+        .map((e) => e.sessionId)
+        .sort(),
+    ).toEqual(sessionIdsOf(200));
     expect(fake.batches[0]!.every((e) => e.timestamp === NOW + 100)).toBe(true);
     expect(fake.batches[19]!.every((e) => e.timestamp === NOW + 2000)).toBe(true);
   });

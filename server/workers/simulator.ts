@@ -17,20 +17,41 @@ export interface SimulatorOptions {
 
 // City weights roughly follow regional capacity; the last few are cities no region lists, which route to mumbai.
 const CITIES: ReadonlyArray<readonly [string, number]> = [
-  ["Mumbai", 17], ["Nashik", 3], ["Delhi", 12], ["Gurgaon", 4], ["Noida", 4], ["Bangalore", 11], ["Mysore", 2],
-  ["Mangalore", 2], ["Hyderabad", 8], ["Vijayawada", 3], ["Pune", 8], ["Kolkata", 6], ["Bhubaneswar", 2],
-  ["Jaipur", 3], ["Lucknow", 3], ["Ahmedabad", 3],
+  ["Mumbai", 17],
+  ["Nashik", 3],
+  ["Delhi", 12],
+  ["Gurgaon", 4],
+  ["Noida", 4],
+  ["Bangalore", 11],
+  ["Mysore", 2],
+  ["Mangalore", 2],
+  ["Hyderabad", 8],
+  ["Vijayawada", 3],
+  ["Pune", 8],
+  ["Kolkata", 6],
+  ["Bhubaneswar", 2],
+  ["Jaipur", 3],
+  ["Lucknow", 3],
+  ["Ahmedabad", 3],
 ];
 const NETWORKS: ReadonlyArray<readonly [NetworkType, number, number]> = [
   // network, share, median bandwidth (kbps)
-  ["4G", 35, 4_500], ["5G", 20, 16_000], ["WiFi", 30, 12_000], ["broadband", 15, 30_000],
+  ["4G", 35, 4_500],
+  ["5G", 20, 16_000],
+  ["WiFi", 30, 12_000],
+  ["broadband", 15, 30_000],
 ];
 // Error texts of SPEC section 4, mostly transient, as real players report them.
 const ERRORS: ReadonlyArray<readonly [string, string, number]> = [
-  ["E_TIMEOUT", "segment fetch timeout after 10s", 40], ["E_NETWORK", "network unreachable", 25],
-  ["E_TEMP", "temporary CDN edge failure", 15], ["E_RATE", "rate_limit exceeded on manifest", 10],
-  ["E_ACCOUNT", "invalid_account: subscription expired", 4], ["E_FUNDS", "insufficient_funds for pay-per-view", 2],
-  ["E_BLOCKED", "blocked_user", 2], ["E_DB", "database_corruption in session store", 1], ["E_SYS", "system_failure in packager", 0.6],
+  ["E_TIMEOUT", "segment fetch timeout after 10s", 40],
+  ["E_NETWORK", "network unreachable", 25],
+  ["E_TEMP", "temporary CDN edge failure", 15],
+  ["E_RATE", "rate_limit exceeded on manifest", 10],
+  ["E_ACCOUNT", "invalid_account: subscription expired", 4],
+  ["E_FUNDS", "insufficient_funds for pay-per-view", 2],
+  ["E_BLOCKED", "blocked_user", 2],
+  ["E_DB", "database_corruption in session store", 1],
+  ["E_SYS", "system_failure in packager", 0.6],
   ["E_LOSS", "data_loss on segment upload", 0.4],
 ];
 

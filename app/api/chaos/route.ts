@@ -13,7 +13,8 @@ export function POST(request: Request): Promise<Response> {
       status: 201,
     },
     (runtime) => startFault(runtime, request),
-    (fault) => `${fault.component}${fault.region ? ` in ${fault.region}` : ""} fails "${fault.errorMessage}" at ${fault.rate} for ${fault.durationSeconds} s`,
+    (fault) =>
+      `${fault.component}${fault.region ? ` in ${fault.region}` : ""} fails "${fault.errorMessage}" at ${fault.rate} for ${fault.durationSeconds} s`,
   );
 }
 

@@ -17,6 +17,7 @@ export function POST(request: Request): Promise<Response> {
       status: 201,
     },
     (runtime, session) => createSilence(runtime, session.user.username, request),
-    (silence) => `${silence.ruleId ?? "every rule"} in ${silence.region ?? "every region"} until ${new Date(silence.endsAt).toISOString()}: ${silence.reason}`,
+    (silence) =>
+      `${silence.ruleId ?? "every rule"} in ${silence.region ?? "every region"} until ${new Date(silence.endsAt).toISOString()}: ${silence.reason}`,
   );
 }

@@ -23,7 +23,10 @@ export async function ensureTopics(admin: Admin, topics: TopicNames, partitions:
   const metadata = await admin.fetchTopicMetadata({ topics: [...topics.regionByEvents.keys()] });
   const partitionsByRegion = new Map<RegionId, number[]>();
   for (const topic of metadata.topics) {
-    partitionsByRegion.set(topics.regionByEvents.get(topic.name)!, topic.partitions.map((p) => p.partitionId).sort((a, b) => a - b));
+    partitionsByRegion.set(
+      topics.regionByEvents.get(topic.name)!,
+      topic.partitions.map((p) => p.partitionId).sort((a, b) => a - b),
+    );
   }
   return partitionsByRegion;
 }

@@ -32,7 +32,12 @@ export class ConsumerGroups {
   constructor(private readonly options: ConsumerGroupsOptions) {}
 
   /** Runs a consumer of `topics` in group `<prefix>.<groupId>`, started again with backoff whenever it cannot run. */
-  run(groupId: string, topics: string[], eachBatch: (payload: EachBatchPayload) => Promise<void>, onAssigned?: (partitions: number) => void): Subscription {
+  run(
+    groupId: string,
+    topics: string[],
+    eachBatch: (payload: EachBatchPayload) => Promise<void>,
+    onAssigned?: (partitions: number) => void,
+  ): Subscription {
     const { kafka, log, isClosed } = this.options;
     if (isClosed()) throw new AppError("unavailable", "The event bus is shut down.");
     const fullGroupId = groupIdOf(this.options.topicPrefix, groupId);

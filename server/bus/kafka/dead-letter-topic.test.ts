@@ -33,7 +33,11 @@ describe("the DLQ topic", () => {
     ]);
     const stored: DeadLetterRecord[][] = [];
     const logs: string[] = [];
-    await consumeDeadLetterBatch(payload, async (records) => void stored.push(records), (line) => logs.push(line));
+    await consumeDeadLetterBatch(
+      payload,
+      async (records) => void stored.push(records),
+      (line) => logs.push(line),
+    );
     expect(stored).toEqual([[record]]);
     expect(resolved).toEqual(["4"]);
     expect(logs).toHaveLength(1);

@@ -8,7 +8,11 @@ export function deadLetterMessagesOf(records: readonly DeadLetterRecord[]): Arra
 }
 
 /** Hands a fetched DLQ batch's valid records to `handler`; the batch is resolved once it has stored them. */
-export async function consumeDeadLetterBatch(payload: EachBatchPayload, handler: (records: DeadLetterRecord[]) => Promise<void>, log: (message: string) => void): Promise<void> {
+export async function consumeDeadLetterBatch(
+  payload: EachBatchPayload,
+  handler: (records: DeadLetterRecord[]) => Promise<void>,
+  log: (message: string) => void,
+): Promise<void> {
   const { batch, resolveOffset, heartbeat } = payload;
   const records: DeadLetterRecord[] = [];
   for (const message of batch.messages) {

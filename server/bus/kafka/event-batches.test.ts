@@ -51,7 +51,9 @@ describe("consuming a batch of an events topic", () => {
     ]);
     const runs: BusBatch[] = [];
     await consumeEventBatch(payload, "pune", (batch) => void runs.push(batch));
-    expect(runs.map((run) => ({ base: run.baseOffset, next: run.nextOffset, replayOf: run.replayOf, ids: run.events.map((e) => e.eventId) }))).toEqual([
+    expect(
+      runs.map((run) => ({ base: run.baseOffset, next: run.nextOffset, replayOf: run.replayOf, ids: run.events.map((e) => e.eventId) })),
+    ).toEqual([
       { base: 1, next: 2, replayOf: undefined, ids: [events[0]!.eventId] },
       { base: 2, next: 3, replayOf: "dl-7", ids: [events[1]!.eventId] },
       { base: 3, next: 4, replayOf: undefined, ids: [events[2]!.eventId] },
@@ -66,7 +68,12 @@ describe("consuming a batch of an events topic", () => {
     ]);
     const invalid: string[] = [];
     const runs: BusBatch[] = [];
-    await consumeEventBatch(payload, "delhi", (batch) => void runs.push(batch), (region, reason) => invalid.push(`${region}: ${reason}`));
+    await consumeEventBatch(
+      payload,
+      "delhi",
+      (batch) => void runs.push(batch),
+      (region, reason) => invalid.push(`${region}: ${reason}`),
+    );
     expect(runs).toHaveLength(1);
     expect(runs[0]!.events).toHaveLength(1);
     expect(runs[0]!.messages).toEqual([

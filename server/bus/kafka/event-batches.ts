@@ -13,7 +13,12 @@ export type InvalidMessageHandler = (region: RegionId, reason: string) => void;
  * each replayed dead letter (marked by its `replay_of` header) on its own. Each run's offsets are
  * resolved after it succeeds.
  */
-export async function consumeEventBatch(payload: EachBatchPayload, region: RegionId, handler: BatchHandler, onInvalid?: InvalidMessageHandler): Promise<void> {
+export async function consumeEventBatch(
+  payload: EachBatchPayload,
+  region: RegionId,
+  handler: BatchHandler,
+  onInvalid?: InvalidMessageHandler,
+): Promise<void> {
   const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
   if (batch.messages.length === 0) return;
   let run: (BusBatch & { events: ViewerEvent[]; offsets: number[]; messages: MessageTally[] }) | null = null;
@@ -30,7 +35,15 @@ export async function consumeEventBatch(payload: EachBatchPayload, region: Regio
     const offset = Number(message.offset);
     const replayOf = message.headers?.replay_of?.toString();
     if (replayOf !== undefined || run?.replayOf !== undefined) await flush(offset);
-    run ??= { region, partition: batch.partition, baseOffset: offset, offsets: [], messages: [], ingestedAt: Number(message.timestamp), events: [] };
+    run ??= {
+      region,
+      partition: batch.partition,
+      baseOffset: offset,
+      offsets: [],
+      messages: [],
+      ingestedAt: Number(message.timestamp),
+      events: [],
+    };
     if (replayOf !== undefined) run.replayOf = replayOf;
     const decoded = decodeEventMessage(message.value);
     const where = `Kafka message ${batch.topic}/${batch.partition}@${offset}`;

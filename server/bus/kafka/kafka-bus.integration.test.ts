@@ -52,9 +52,15 @@ describe("KafkaBus publishing against a real broker", () => {
    * message once, in offset order (a producer's retry after a partial failure may write a message
    * twice: at least once), read until `count` distinct ones came, and a moment longer for any extra.
    */
-  async function readMessages(bus: KafkaBus, region: RegionId, count: number): Promise<Array<{ partition: number; timestamp: string; ids: string[] }>> {
+  async function readMessages(
+    bus: KafkaBus,
+    region: RegionId,
+    count: number,
+  ): Promise<Array<{ partition: number; timestamp: string; ids: string[] }>> {
     const topic = bus.topicOf(region);
-    const consumer = new Kafka({ clientId: "kafka-bus-test", brokers: [inject("kafkaBrokers")], logLevel: logLevel.NOTHING }).consumer({ groupId: `${topic}.reader` });
+    const consumer = new Kafka({ clientId: "kafka-bus-test", brokers: [inject("kafkaBrokers")], logLevel: logLevel.NOTHING }).consumer({
+      groupId: `${topic}.reader`,
+    });
     const read = new Map<string, { partition: number; timestamp: string; ids: string[] }>();
     try {
       await consumer.connect();

@@ -4,7 +4,8 @@ import { makeWireEvents } from "../../testing/wire-events";
 import { KafkaBus } from "./kafka-bus";
 
 // No broker: the bus is never started, so nothing here connects.
-const makeBus = () => new KafkaBus({ brokers: ["127.0.0.1:1"], topicPrefix: "unit", partitions: 3, eventsPerMessage: 500, clientId: "unit", log: () => {} });
+const makeBus = () =>
+  new KafkaBus({ brokers: ["127.0.0.1:1"], topicPrefix: "unit", partitions: 3, eventsPerMessage: 500, clientId: "unit", log: () => {} });
 const parsed = parseViewerEvent(makeWireEvents("unit", 0, 1)[0]);
 if (!parsed.ok) throw new Error(parsed.reason);
 const events = [parsed.event];
@@ -12,7 +13,10 @@ const events = [parsed.event];
 describe("KafkaBus without a broker", () => {
   it("refuses a publish before it has connected, asking for it again", async () => {
     const bus = makeBus();
-    await expect(bus.publish("pune", events, 1000)).rejects.toMatchObject({ code: "unavailable", message: "Kafka is unreachable (connecting); events were not accepted, send them again." });
+    await expect(bus.publish("pune", events, 1000)).rejects.toMatchObject({
+      code: "unavailable",
+      message: "Kafka is unreachable (connecting); events were not accepted, send them again.",
+    });
     await bus.close();
   });
 
@@ -23,7 +27,10 @@ describe("KafkaBus without a broker", () => {
     expect(second).toBe(first);
     await Promise.all([first, second]);
     await expect(bus.close()).resolves.toBeUndefined();
-    await expect(bus.publish("pune", events, 1000)).rejects.toMatchObject({ code: "unavailable", message: "The event bus is shut down; events were not accepted." });
+    await expect(bus.publish("pune", events, 1000)).rejects.toMatchObject({
+      code: "unavailable",
+      message: "The event bus is shut down; events were not accepted.",
+    });
     expect(bus.health()).toEqual({ status: "down", detail: "shut down" });
   });
 

@@ -84,9 +84,16 @@ export class KafkaBus implements EventBus {
     this.topics = nameTopics(options.topicPrefix);
     this.sendQueue = new SendQueue({
       pack: (publishes) =>
-        packPublishes(publishes, { topicOf: (region) => this.topicOf(region), partitionCountOf: (region) => this.partitionCountOf(region), eventsPerMessage: options.eventsPerMessage }),
+        packPublishes(publishes, {
+          topicOf: (region) => this.topicOf(region),
+          partitionCountOf: (region) => this.partitionCountOf(region),
+          eventsPerMessage: options.eventsPerMessage,
+        }),
       send: async (request) => {
-        await this.producer.sendBatch({ acks: -1, topicMessages: [...request.topicMessages].map(([topic, messages]) => ({ topic, messages })) });
+        await this.producer.sendBatch({
+          acks: -1,
+          topicMessages: [...request.topicMessages].map(([topic, messages]) => ({ topic, messages })),
+        });
       },
       ...(options.onProduced ? { onProduced: options.onProduced } : {}),
       onFailure: (error) => {
@@ -153,7 +160,9 @@ export class KafkaBus implements EventBus {
     if (events.length === 0) return Promise.resolve();
     if (this.closed) return Promise.reject(new AppError("unavailable", "The event bus is shut down; events were not accepted."));
     if (!this.connected) {
-      return Promise.reject(new AppError("unavailable", `Kafka is unreachable (${this.lastError ?? "connecting"}); events were not accepted, send them again.`));
+      return Promise.reject(
+        new AppError("unavailable", `Kafka is unreachable (${this.lastError ?? "connecting"}); events were not accepted, send them again.`),
+      );
     }
     return this.sendQueue.enqueue({ region, events, ingestedAt, replayOf: options.replayOf });
   }
@@ -222,7 +231,8 @@ export class KafkaBus implements EventBus {
 
   health(): ComponentHealth {
     if (this.closed) return { status: "down", detail: "shut down" };
-    if (!this.connected || !this.reachable) return { status: "down", detail: `Kafka at ${this.options.brokers.join(",")} unreachable: ${this.lastError ?? "connecting"}` };
+    if (!this.connected || !this.reachable)
+      return { status: "down", detail: `Kafka at ${this.options.brokers.join(",")} unreachable: ${this.lastError ?? "connecting"}` };
     return {
       status: "up",
       detail: `Kafka at ${this.options.brokers.join(",")}, consuming ${this.assigned} of ${REGION_IDS.length * this.options.partitions} partition(s), lag ${this.lagSampler.totalMessages()} message(s)`,

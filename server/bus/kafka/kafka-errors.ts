@@ -8,7 +8,12 @@ const MAX_CAUSES = 8;
  * was slow or down; a later try can pass. By name, as kafkajs checks them (its CommonJS exports of
  * error classes are not named exports under Node's ESM loader).
  */
-const TRANSIENT_DESPITE_MARK = new Set(["KafkaJSNumberOfRetriesExceeded", "KafkaJSTimeout", "KafkaJSLockTimeout", "KafkaJSGroupCoordinatorNotFound"]);
+const TRANSIENT_DESPITE_MARK = new Set([
+  "KafkaJSNumberOfRetriesExceeded",
+  "KafkaJSTimeout",
+  "KafkaJSLockTimeout",
+  "KafkaJSGroupCoordinatorNotFound",
+]);
 
 /**
  * Whether a Kafka failure may pass when tried again. kafkajs marks each error `retriable`, and wraps

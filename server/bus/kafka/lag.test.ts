@@ -20,7 +20,14 @@ describe("lag ages off the watermark history", () => {
   });
 
   it("keeps WATERMARK_HISTORY_MS of samples", () => {
-    const kept = recordWatermark([{ at: 0, high: 1 }, { at: 1000, high: 2 }], WATERMARK_HISTORY_MS + 500, 3);
+    const kept = recordWatermark(
+      [
+        { at: 0, high: 1 },
+        { at: 1000, high: 2 },
+      ],
+      WATERMARK_HISTORY_MS + 500,
+      3,
+    );
     expect(kept).toEqual([
       { at: 1000, high: 2 },
       { at: WATERMARK_HISTORY_MS + 500, high: 3 },

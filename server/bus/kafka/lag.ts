@@ -51,7 +51,11 @@ export function regionLagOf(partitions: readonly PartitionLag[]): RegionLag {
     messages += p.messages;
     seconds = Math.max(seconds, p.seconds);
   }
-  return { messages, seconds, partitions: partitions.map(({ partition, messages: m, seconds: s }) => ({ partition, messages: m, seconds: s })) };
+  return {
+    messages,
+    seconds,
+    partitions: partitions.map(({ partition, messages: m, seconds: s }) => ({ partition, messages: m, seconds: s })),
+  };
 }
 
 export interface LagSamplerOptions {
@@ -100,9 +104,19 @@ export class LagSampler {
         const key = `${region}/${p.partition}`;
         const history = recordWatermark(this.watermarks.get(key) ?? [], now, highWatermark);
         this.watermarks.set(key, history);
-        partitions.push({ region, partition: p.partition, highWatermark, committed: position, messages, seconds: messages > 0 ? ageOfOffset(history, position, now) : 0 });
+        partitions.push({
+          region,
+          partition: p.partition,
+          highWatermark,
+          committed: position,
+          messages,
+          seconds: messages > 0 ? ageOfOffset(history, position, now) : 0,
+        });
       }
-      next.set(region, partitions.sort((a, b) => a.partition - b.partition));
+      next.set(
+        region,
+        partitions.sort((a, b) => a.partition - b.partition),
+      );
     }
     this.lagByRegion = next;
     for (const [mirrorGroupId, link] of this.mirrorGroups) {

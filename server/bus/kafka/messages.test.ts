@@ -16,7 +16,9 @@ const allValid = (list: typeof events) => ({ ok: true, value: list.map((event) =
 describe("event packs on an events topic", () => {
   it("reads back every event of a compact pack, in order", () => {
     const withOptional = { ...events[2]!, errorCode: "E42", errorMessage: "decoder stalled", contentType: "live" };
-    expect(decodeEventMessage(asMessage(encodeCompactPack([events[0]!, events[1]!, withOptional])))).toEqual(allValid([events[0]!, events[1]!, withOptional]));
+    expect(decodeEventMessage(asMessage(encodeCompactPack([events[0]!, events[1]!, withOptional])))).toEqual(
+      allValid([events[0]!, events[1]!, withOptional]),
+    );
   });
 
   it("reads a pack whose fields come in another order, and a JSON array of wire events", () => {
@@ -45,7 +47,10 @@ describe("event packs on an events topic", () => {
     });
     expect(decodeEventMessage(asMessage([wire[0], { ...wire[1], quality: "8k" }]))).toEqual({
       ok: true,
-      value: [{ ok: true, event: events[0] }, { ok: false, reason: "quality: must be one of 360p, 480p, 720p, 1080p, 4K" }],
+      value: [
+        { ok: true, event: events[0] },
+        { ok: false, reason: "quality: must be one of 360p, 480p, 720p, 1080p, 4K" },
+      ],
     });
   });
 

@@ -10,7 +10,13 @@ describe("mirroring a replication link", () => {
       { offset: 8, value: "b", key: "s2", timestamp: "1001" },
     ]);
     expect(mirrorMessagesOf(payload.batch, "mumbai")).toEqual([
-      { key: Buffer.from("s1"), value: Buffer.from("a"), partition: 2, timestamp: "1000", headers: { replay_of: Buffer.from("dl-1"), [REPLICATED_FROM_HEADER]: "mumbai" } },
+      {
+        key: Buffer.from("s1"),
+        value: Buffer.from("a"),
+        partition: 2,
+        timestamp: "1000",
+        headers: { replay_of: Buffer.from("dl-1"), [REPLICATED_FROM_HEADER]: "mumbai" },
+      },
       { key: Buffer.from("s2"), value: Buffer.from("b"), partition: 2, timestamp: "1001", headers: { [REPLICATED_FROM_HEADER]: "mumbai" } },
     ]);
   });

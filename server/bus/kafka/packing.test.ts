@@ -17,7 +17,12 @@ function makeEvents(tag: string, count: number, overrides: Record<string, unknow
   });
 }
 
-const publishOf = (region: RegionId, events: ViewerEvent[], ingestedAt: number, replayOf?: string): PendingPublish => ({ region, events, ingestedAt, replayOf });
+const publishOf = (region: RegionId, events: ViewerEvent[], ingestedAt: number, replayOf?: string): PendingPublish => ({
+  region,
+  events,
+  ingestedAt,
+  replayOf,
+});
 
 /** A request's messages as topic, partition, timestamp, headers and the ids of the events each packs. */
 function contentsOf(request: ProduceRequest) {
@@ -40,10 +45,16 @@ function countByPartition(events: readonly ViewerEvent[]): number[] {
 describe("packing publishes into produce requests", () => {
   it("packs each partition's events of every publish into one message, by region, stamped with the earliest ingest time", () => {
     const [first, second, delhi] = [makeEvents("pune-a", 40), makeEvents("pune-b", 40), makeEvents("delhi", 30)];
-    const requests = packPublishes([publishOf("pune", first, 1001), publishOf("pune", second, 1000), publishOf("delhi", delhi, 999.6)], options);
+    const requests = packPublishes(
+      [publishOf("pune", first, 1001), publishOf("pune", second, 1000), publishOf("delhi", delhi, 999.6)],
+      options,
+    );
     expect(requests).toHaveLength(1);
     const contents = contentsOf(requests[0]!);
-    for (const [region, events, timestamp] of [["pune", [...first, ...second], "1000"], ["delhi", delhi, "1000"]] as const) {
+    for (const [region, events, timestamp] of [
+      ["pune", [...first, ...second], "1000"],
+      ["delhi", delhi, "1000"],
+    ] as const) {
       for (let partition = 0; partition < PARTITIONS; partition++) {
         const ids = events.filter((e) => partitionOfKey(e.sessionId, PARTITIONS) === partition).map((e) => e.eventId);
         const messages = contents.filter((m) => m.topic === `t.events.${region}` && m.partition === partition);
@@ -81,7 +92,8 @@ describe("packing publishes into produce requests", () => {
 
   it("halves a pack too big for one message, and carries a partition's overflow into the next request, in order", () => {
     const events = makeEvents("long", 40, { session_id: "one-session", error_message: "m".repeat(1000) });
-    const single = packPublishes([publishOf("mumbai", events.slice(0, 1), 1000)], options)[0]!.topicMessages.get("t.events.mumbai")![0]!.value.length;
+    const single = packPublishes([publishOf("mumbai", events.slice(0, 1), 1000)], options)[0]!.topicMessages.get("t.events.mumbai")![0]!
+      .value.length;
     // A partition takes about 25 such events a request: a pack of 40 is halved into two of 20, one a request.
     const limit = single * 25;
     const requests = packPublishes([publishOf("mumbai", events, 1000)], { ...options, maxPartitionBytes: limit });
@@ -96,17 +108,36 @@ describe("packing publishes into produce requests", () => {
   it("never sends a partition's later message in an earlier request than its previous one", () => {
     const big = makeEvents("big", 2, { session_id: "a", error_code: "E".repeat(128), error_message: "m".repeat(1000) });
     const [small] = makeEvents("small", 1, { session_id: "a" });
-    const sizeOf = (event: ViewerEvent) => packPublishes([publishOf("pune", [event], 1)], options)[0]!.topicMessages.get("t.events.pune")![0]!.value.length;
+    const sizeOf = (event: ViewerEvent) =>
+      packPublishes([publishOf("pune", [event], 1)], options)[0]!.topicMessages.get("t.events.pune")![0]!.value.length;
     expect(sizeOf(small!) * 2).toBeLessThan(sizeOf(big[0]!));
     // The second big message does not fit beside the first; the small one would, but must follow the second.
-    const requests = packPublishes([publishOf("pune", [...big, small!], 1000)], { ...options, eventsPerMessage: 1, maxPartitionBytes: sizeOf(big[0]!) * 1.5 });
-    expect(requests.map((request) => contentsOf(request).flatMap((m) => m.ids))).toEqual([[big[0]!.eventId], [big[1]!.eventId, small!.eventId]]);
+    const requests = packPublishes([publishOf("pune", [...big, small!], 1000)], {
+      ...options,
+      eventsPerMessage: 1,
+      maxPartitionBytes: sizeOf(big[0]!) * 1.5,
+    });
+    expect(requests.map((request) => contentsOf(request).flatMap((m) => m.ids))).toEqual([
+      [big[0]!.eventId],
+      [big[1]!.eventId, small!.eventId],
+    ]);
   });
 
   it("adds requests' produced counts into a send's total", () => {
     const total = new Map<RegionId, number[]>();
     addProduced(total, new Map([["pune", [1, 2, 3]]]));
-    addProduced(total, new Map([["pune", [1, 0, 1]], ["delhi", [0, 4, 0]]]));
-    expect(total).toEqual(new Map([["pune", [2, 2, 4]], ["delhi", [0, 4, 0]]]));
+    addProduced(
+      total,
+      new Map([
+        ["pune", [1, 0, 1]],
+        ["delhi", [0, 4, 0]],
+      ]),
+    );
+    expect(total).toEqual(
+      new Map([
+        ["pune", [2, 2, 4]],
+        ["delhi", [0, 4, 0]],
+      ]),
+    );
   });
 });

@@ -74,12 +74,25 @@ export function packPublishes(publishes: readonly PendingPublish[], options: Pac
     if (publish.replayOf !== undefined) {
       const headers = { replay_of: publish.replayOf };
       for (const event of publish.events) {
-        add(region, { partition: partitionOfKey(event.sessionId, partitions), value: Buffer.from(encodeCompactPack([event])), timestamp: String(Math.round(publish.ingestedAt)), headers }, 1);
+        add(
+          region,
+          {
+            partition: partitionOfKey(event.sessionId, partitions),
+            value: Buffer.from(encodeCompactPack([event])),
+            timestamp: String(Math.round(publish.ingestedAt)),
+            headers,
+          },
+          1,
+        );
       }
       continue;
     }
     let list = lists.get(region);
-    if (!list) lists.set(region, (list = { events: Array.from({ length: partitions }, () => []), ingestedAt: Array.from({ length: partitions }, () => []) }));
+    if (!list)
+      lists.set(
+        region,
+        (list = { events: Array.from({ length: partitions }, () => []), ingestedAt: Array.from({ length: partitions }, () => []) }),
+      );
     for (const event of publish.events) {
       const partition = partitionOfKey(event.sessionId, partitions);
       list.events[partition]!.push(event);

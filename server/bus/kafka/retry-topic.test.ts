@@ -13,7 +13,15 @@ const [event, other] = makeWireEvents("retry", 0, 2).map((wire) => {
   return parsed.event;
 }) as [ViewerEvent, ViewerEvent];
 
-const itemOf = (region: RegionId, dueAt: number, e: ViewerEvent = event): RetryItem => ({ event: e, region, component: "processor", ingestedAt: 1, retryCount: 0, firstFailedAt: 2, dueAt });
+const itemOf = (region: RegionId, dueAt: number, e: ViewerEvent = event): RetryItem => ({
+  event: e,
+  region,
+  component: "processor",
+  ingestedAt: 1,
+  retryCount: 0,
+  firstFailedAt: 2,
+  dueAt,
+});
 
 afterEach(() => {
   vi.useRealTimers();
@@ -39,7 +47,12 @@ describe("the retry topics", () => {
     ]);
     const batches: RetryBatch[] = [];
     const logs: string[] = [];
-    await consumeRetryBatch(payload, "pune", async (batch) => void batches.push(batch), (message) => logs.push(message));
+    await consumeRetryBatch(
+      payload,
+      "pune",
+      async (batch) => void batches.push(batch),
+      (message) => logs.push(message),
+    );
     expect(batches.map(({ items, ...rest }) => ({ ...rest, ids: items.map((i) => i.event.eventId) }))).toEqual([
       { region: "pune", partition: 2, baseOffset: 4, nextOffset: 7, offsets: [4, 6], ids: [event.eventId, other.eventId] },
     ]);
@@ -54,7 +67,12 @@ describe("the retry topics", () => {
       { offset: 2, value: JSON.stringify({ ...itemOf("pune", 101_200), event: makeWireEvents("retry", 1, 1)[0] }) },
     ]);
     const batches: Array<{ base: number; next: number; offsets: number[] }> = [];
-    const consuming = consumeRetryBatch(payload, "pune", async (batch) => void batches.push({ base: batch.baseOffset, next: batch.nextOffset, offsets: batch.offsets }), () => {});
+    const consuming = consumeRetryBatch(
+      payload,
+      "pune",
+      async (batch) => void batches.push({ base: batch.baseOffset, next: batch.nextOffset, offsets: batch.offsets }),
+      () => {},
+    );
     await vi.advanceTimersByTimeAsync(0);
     expect(batches).toEqual([{ base: 1, next: 2, offsets: [1] }]);
     expect(resolved).toEqual(["1"]);

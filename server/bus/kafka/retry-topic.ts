@@ -20,7 +20,10 @@ const MAX_RETRY_WAIT_MS = 60_000;
 const WAIT_STEP_MS = 500;
 
 /** The retry messages of `items` by topic, each keyed by its session so a session's retries stay in order. */
-export function retryMessagesOf(items: readonly RetryItem[], retryTopicOf: (region: RegionId) => string): Array<{ topic: string; messages: Array<{ key: string; value: string }> }> {
+export function retryMessagesOf(
+  items: readonly RetryItem[],
+  retryTopicOf: (region: RegionId) => string,
+): Array<{ topic: string; messages: Array<{ key: string; value: string }> }> {
   const byTopic = new Map<string, Array<{ key: string; value: string }>>();
   for (const item of items) {
     const topic = retryTopicOf(item.region);
@@ -36,7 +39,12 @@ export function retryMessagesOf(items: readonly RetryItem[], retryTopicOf: (regi
  * partition until it is due (heartbeating, never past the backoff cap), and invalid messages are
  * logged and skipped.
  */
-export async function consumeRetryBatch(payload: EachBatchPayload, region: RegionId, handler: (batch: RetryBatch) => Promise<void>, log: (message: string) => void): Promise<void> {
+export async function consumeRetryBatch(
+  payload: EachBatchPayload,
+  region: RegionId,
+  handler: (batch: RetryBatch) => Promise<void>,
+  log: (message: string) => void,
+): Promise<void> {
   const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
   let index = 0;
   const messages = batch.messages;

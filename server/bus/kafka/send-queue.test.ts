@@ -34,14 +34,24 @@ function makeQueue(overrides: Partial<SendQueueOptions> = {}) {
 /** Lets the queue's scheduled sends (setImmediate) and their settling run. */
 const nextTurns = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-const publish = (region: RegionId, count: number, ingestedAt = 1000): PendingPublish => ({ region, events: eventsOf(count), ingestedAt, replayOf: undefined });
+const publish = (region: RegionId, count: number, ingestedAt = 1000): PendingPublish => ({
+  region,
+  events: eventsOf(count),
+  ingestedAt,
+  replayOf: undefined,
+});
 
 describe("the producer's send queue", () => {
   it("sends the publishes of one turn together and counts what Kafka took once", async () => {
     const { queue, sends, produced } = makeQueue();
     await Promise.all([queue.enqueue(publish("pune", 2)), queue.enqueue(publish("pune", 3)), queue.enqueue(publish("delhi", 1))]);
     expect(sends.map((send) => send.map((p) => `${p.region}:${p.events.length}`))).toEqual([["pune:2", "pune:3", "delhi:1"]]);
-    expect(produced).toEqual([new Map([["pune", [5]], ["delhi", [1]]])]);
+    expect(produced).toEqual([
+      new Map([
+        ["pune", [5]],
+        ["delhi", [1]],
+      ]),
+    ]);
   });
 
   it("refuses all of a send on a transient failure, asking for it again, and counts what went before", async () => {
@@ -52,15 +62,24 @@ describe("the producer's send queue", () => {
     };
     const { queue, produced, failures } = makeQueue({ send });
     const publishing = [queue.enqueue(publish("pune", 2)), queue.enqueue(publish("delhi", 4))];
-    for (const result of publishing) await expect(result).rejects.toMatchObject({ code: "unavailable", message: "Kafka did not take the events (Connection error: connect ECONNREFUSED); send them again." });
+    for (const result of publishing)
+      await expect(result).rejects.toMatchObject({
+        code: "unavailable",
+        message: "Kafka did not take the events (Connection error: connect ECONNREFUSED); send them again.",
+      });
     expect(failures).toEqual([down]);
     expect(produced).toEqual([new Map([["pune", [2]]])]);
   });
 
   it("refuses a send Kafka will never take as permanent, not to be sent again", async () => {
-    const tooLarge = new KafkaJSProtocolError(Object.assign(new Error("message too large"), { type: "MESSAGE_TOO_LARGE", code: 10, retriable: false }));
+    const tooLarge = new KafkaJSProtocolError(
+      Object.assign(new Error("message too large"), { type: "MESSAGE_TOO_LARGE", code: 10, retriable: false }),
+    );
     const { queue } = makeQueue({ send: () => Promise.reject(tooLarge) });
-    await expect(queue.enqueue(publish("pune", 2))).rejects.toMatchObject({ code: "internal", message: "Kafka refused the events for good (message too large); sending them again would fail the same way." });
+    await expect(queue.enqueue(publish("pune", 2))).rejects.toMatchObject({
+      code: "internal",
+      message: "Kafka refused the events for good (message too large); sending them again would fail the same way.",
+    });
   });
 
   it("accepts the publish when Kafka took it but counting it failed (a resend would double it)", async () => {
@@ -98,6 +117,9 @@ describe("the producer's send queue", () => {
     await nextTurns();
     const queued = queue.enqueue(publish("pune", 1));
     await queue.drain(50);
-    await expect(queued).rejects.toMatchObject({ code: "unavailable", message: "The event bus shut down before Kafka took the events; send them again." });
+    await expect(queued).rejects.toMatchObject({
+      code: "unavailable",
+      message: "The event bus shut down before Kafka took the events; send them again.",
+    });
   });
 });

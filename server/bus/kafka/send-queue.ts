@@ -92,7 +92,11 @@ export class SendQueue {
     if (produced.size > 0) {
       await Promise.resolve()
         .then(() => this.options.onProduced?.(produced))
-        .catch((error: unknown) => this.options.log(`[kafka] events produced but not counted as produced (${messageOf(error)}); the books catch up as they are consumed`));
+        .catch((error: unknown) =>
+          this.options.log(
+            `[kafka] events produced but not counted as produced (${messageOf(error)}); the books catch up as they are consumed`,
+          ),
+        );
     }
     if (failure !== null) {
       this.options.onFailure(failure);

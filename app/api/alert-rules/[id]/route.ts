@@ -17,5 +17,7 @@ export async function PUT(request: Request, { params }: Context): Promise<Respon
 
 export async function DELETE(request: Request, { params }: Context): Promise<Response> {
   const { id } = await params;
-  return serveAction(request, { action: "alert-rule.delete", role: "admin", doing: "deleting alert rules", target: id }, (runtime) => removeAlertRule(runtime, id));
+  return serveAction(request, { action: "alert-rule.delete", role: "admin", doing: "deleting alert rules", target: id }, (runtime) =>
+    removeAlertRule(runtime, id),
+  );
 }

@@ -12,6 +12,7 @@ export function POST(request: Request): Promise<Response> {
       doing: "replaying dead letters",
     },
     (runtime, session) => replayDeadLetters(runtime, request, session.user.username),
-    (result) => `${result.dryRun ? "dry run" : `job ${result.jobId}`}: ${result.requeued} requeued, ${result.refused} refused, ${result.invalid} invalid, ${result.missing} missing`,
+    (result) =>
+      `${result.dryRun ? "dry run" : `job ${result.jobId}`}: ${result.requeued} requeued, ${result.refused} refused, ${result.invalid} invalid, ${result.missing} missing`,
   );
 }

@@ -3,41 +3,12 @@ import pg from "pg";
 import { io } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { AuditEntry } from "@/core/auth/auth";
+import { listGuardedEndpoints, rule, scenario, type Endpoint } from "./testing/guarded-endpoints";
 import { createTestDatabase, type TestDatabase } from "./testing/postgres";
 import { signInAs, spawnServer, TEST_ADMIN_PASSWORD, type SpawnedServer, type TestClient } from "./testing/spawn-server";
 import { makeWireEvents } from "./testing/wire-events";
 
 const INGEST_KEY = "ingest-key-for-the-auth-tests";
-
-const rule = {
-  name: "Auth test rule",
-  metric: "error_rate_percent",
-  region: "pune",
-  direction: "above",
-  warning: 50,
-  critical: 80,
-  windowSeconds: 10,
-  channels: [],
-  impact: "LOW",
-  runbookUrl: "https://runbooks.example/auth",
-};
-const scenario = {
-  name: "Auth test scenario",
-  regions: [{ region: "mumbai", fleet: { type: "fixed", instances: 2 }, storageGb: 10, networkGb: 10, partitions: 3 }],
-};
-const fault = { component: "history", errorMessage: "drill", rate: 0.5, durationSeconds: 60 };
-
-interface Endpoint {
-  method: string;
-  path: string;
-  body?: unknown;
-  /** The least role that may call it. */
-  role: "viewer" | "operator" | "admin";
-  action: string;
-  /** What the refusal says the endpoint does. */
-  doing: string;
-  status: number;
-}
 
 describe("who acts: sign-in, roles, CSRF and the audit log", () => {
   let database: TestDatabase;
@@ -87,162 +58,7 @@ describe("who acts: sign-in, roles, CSRF and the audit log", () => {
     );
   const latestAudit = async (limit = 20) => (await admin.read<{ entries: AuditEntry[] }>(`/api/audit?limit=${limit}`)).entries;
 
-  const endpoints = (): Endpoint[] => [
-    {
-      method: "POST",
-      path: "/api/regions/pune/failover",
-      body: { reason: "auth test" },
-      role: "operator",
-      action: "region.failover",
-      doing: "failing regions over",
-      status: 200,
-    },
-    {
-      method: "POST",
-      path: "/api/regions/pune/failback",
-      body: { reason: "auth test" },
-      role: "operator",
-      action: "region.failback",
-      doing: "failing regions back",
-      status: 200,
-    },
-    {
-      method: "POST",
-      path: "/api/regions/delhi/breaker",
-      body: { action: "trip" },
-      role: "operator",
-      action: "region.breaker",
-      doing: "tripping and resetting breakers",
-      status: 200,
-    },
-    {
-      method: "POST",
-      path: "/api/chaos",
-      body: fault,
-      role: "operator",
-      action: "chaos.start",
-      doing: "starting chaos drills",
-      status: 201,
-    },
-    { method: "DELETE", path: "/api/chaos", role: "operator", action: "chaos.end", doing: "ending chaos drills", status: 200 },
-    {
-      method: "POST",
-      path: "/api/dlq/replay",
-      body: { ids: [randomUUID()], dryRun: false },
-      role: "operator",
-      action: "dlq.replay",
-      doing: "replaying dead letters",
-      status: 200,
-    },
-    {
-      method: "POST",
-      path: "/api/dlq/replay-jobs",
-      body: { ids: [randomUUID()] },
-      role: "operator",
-      action: "dlq.replay-job",
-      doing: "replaying dead letters",
-      status: 202,
-    },
-    // No alert has this id: an operator gets past the guard to the 404, which proves the guard let them through.
-    {
-      method: "POST",
-      path: `/api/alerts/${alertId}/ack`,
-      body: { note: "mine" },
-      role: "operator",
-      action: "alert.ack",
-      doing: "acknowledging alerts",
-      status: 404,
-    },
-    {
-      method: "POST",
-      path: "/api/silences",
-      body: { region: "pune", reason: "auth test", durationMinutes: 5 },
-      role: "operator",
-      action: "silence.create",
-      doing: "silencing alerts",
-      status: 201,
-    },
-    {
-      method: "POST",
-      path: "/api/cost/scenarios",
-      body: scenario,
-      role: "operator",
-      action: "cost-scenario.create",
-      doing: "saving cost scenarios",
-      status: 201,
-    },
-    {
-      method: "PUT",
-      path: `/api/cost/scenarios/${scenarioId}`,
-      body: { ...scenario, name: "Renamed" },
-      role: "operator",
-      action: "cost-scenario.update",
-      doing: "changing cost scenarios",
-      status: 200,
-    },
-    {
-      method: "DELETE",
-      path: `/api/cost/scenarios/${scenarioId}`,
-      role: "operator",
-      action: "cost-scenario.delete",
-      doing: "deleting cost scenarios",
-      status: 200,
-    },
-    {
-      method: "POST",
-      path: "/api/alert-rules",
-      body: rule,
-      role: "admin",
-      action: "alert-rule.create",
-      doing: "creating alert rules",
-      status: 201,
-    },
-    {
-      method: "PUT",
-      path: `/api/alert-rules/${ruleId}`,
-      body: { ...rule, warning: 40 },
-      role: "admin",
-      action: "alert-rule.update",
-      doing: "changing alert rules",
-      status: 200,
-    },
-    {
-      method: "DELETE",
-      path: `/api/alert-rules/${ruleId}`,
-      role: "admin",
-      action: "alert-rule.delete",
-      doing: "deleting alert rules",
-      status: 200,
-    },
-    {
-      method: "POST",
-      path: "/api/users",
-      body: { username: "new-person", password: "new-person-password", role: "viewer" },
-      role: "admin",
-      action: "user.create",
-      doing: "creating users",
-      status: 201,
-    },
-    {
-      method: "PUT",
-      path: `/api/users/${userId}`,
-      body: { role: "operator" },
-      role: "admin",
-      action: "user.update",
-      doing: "changing users",
-      status: 200,
-    },
-    { method: "DELETE", path: `/api/users/${userId}`, role: "admin", action: "user.delete", doing: "deleting users", status: 200 },
-    {
-      method: "POST",
-      path: "/api/cost/evaluate",
-      body: scenario,
-      role: "viewer",
-      action: "cost.evaluate",
-      doing: "evaluating cost scenarios",
-      status: 200,
-    },
-  ];
+  const endpoints = (): Endpoint[] => listGuardedEndpoints({ ruleId, scenarioId, userId, alertId });
   const signedIn = (role: Endpoint["role"]) => ({ viewer, operator, admin })[role];
 
   beforeAll(async () => {

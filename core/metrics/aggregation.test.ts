@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createMetricsWindow, mergeMetricsWindow, recordEventInWindow, resetMetricsWindow, summarizeMetricsWindow } from "./aggregation";
 import type { ViewerEvent } from "../events/events";
+import { buildTestEvent } from "../events/test-events";
 
 function makeEvent(overrides: Partial<ViewerEvent> = {}): ViewerEvent {
-  return {
-    eventId: "e",
-    userId: "u",
-    deviceId: "d",
-    sessionId: "s",
-    eventType: "play",
-    timestamp: 0,
-    quality: "720p",
-    location: "pune",
-    contentId: "c",
-    bitrate: 4000,
-    bufferHealth: 6,
-    networkType: "5G",
-    priority: 5,
-    ...overrides,
-  };
+  return buildTestEvent({ networkType: "5G", ...overrides });
 }
 
 describe("metrics window", () => {

@@ -1,6 +1,6 @@
 import { SESSION_COOKIE } from "@/core/auth/auth";
 
-/** The request header main.ts sets to the TCP peer's address (replacing any a client sent), for the sign-in limit. */
+/** The request header server/bootstrap/http.ts sets to the TCP peer's address (replacing any a client sent), for the sign-in limit. */
 export const PEER_HEADER = "x-signalbox-peer";
 
 /** A session lasts one evening of on-call and then asks to sign in again. */

@@ -4,23 +4,19 @@ import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import { AppError } from "../errors";
 import type { BatchHandler, BusBatch } from "./event-bus";
 import { InProcessBus, type InProcessBusOptions } from "./in-process-bus";
+import { buildTestEvent } from "@/core/events/test-events";
 
 function makeEvent(eventId: string): ViewerEvent {
-  return {
+  return buildTestEvent({
     eventId,
     userId: `user-${eventId}`,
     deviceId: `dev-${eventId}`,
     sessionId: `session-${eventId}`,
-    eventType: "play",
     timestamp: 1_764_000_000_000,
-    quality: "720p",
     location: "Pune",
     contentId: "ipl-final-2026",
-    bitrate: 4000,
-    bufferHealth: 6,
     networkType: "WiFi",
-    priority: 5,
-  };
+  });
 }
 
 function makeEvents(...ids: string[]): ViewerEvent[] {

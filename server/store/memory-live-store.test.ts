@@ -2,26 +2,23 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ViewerEvent } from "@/core/events/events";
 import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import { MemoryLiveStore } from "./memory-live-store";
+import { buildTestEvent } from "@/core/events/test-events";
 
 const WINDOW_MS = 10_000;
 const T0 = 1_764_000_000_000;
 
 function sessionEvents(...sessionIds: string[]): ViewerEvent[] {
-  return sessionIds.map((sessionId, i) => ({
-    eventId: `${sessionId}-${i}`,
-    userId: `user-${sessionId}`,
-    deviceId: `dev-${sessionId}`,
-    sessionId,
-    eventType: "play",
-    timestamp: T0,
-    quality: "720p",
-    location: "Mumbai",
-    contentId: "ipl-final-2026",
-    bitrate: 4000,
-    bufferHealth: 6,
-    networkType: "4G",
-    priority: 5,
-  }));
+  return sessionIds.map((sessionId, i) =>
+    buildTestEvent({
+      eventId: `${sessionId}-${i}`,
+      userId: `user-${sessionId}`,
+      deviceId: `dev-${sessionId}`,
+      sessionId,
+      timestamp: T0,
+      location: "Mumbai",
+      contentId: "ipl-final-2026",
+    }),
+  );
 }
 
 /** Every region's count, zeros included, as countViewers returns them. */

@@ -12,6 +12,7 @@ import { FaultInjector } from "../workers/fault-injector";
 import { MetricsHub } from "../workers/metrics-hub";
 import { RegionManager } from "../workers/region-manager";
 import { hubClock } from "./hub-clock";
+import { buildTestEvent } from "@/core/events/test-events";
 
 /**
  * A metrics hub fed by a real event processor, for the hub's tests. Each test file mocks "../clock"
@@ -25,22 +26,8 @@ export const HEARTBEAT_WINDOW_MS = 10_000;
 let seq = 0;
 export function makeEvent(overrides: Partial<ViewerEvent> = {}): ViewerEvent {
   seq++;
-  return {
-    eventId: `e-${seq}`,
-    userId: `user-${seq}`,
-    deviceId: `dev-${seq}`,
-    sessionId: `session-${seq}`,
-    eventType: "play",
-    timestamp: T0,
-    quality: "720p",
-    location: "Mumbai",
-    contentId: "ipl-final-2026",
-    bitrate: 4000,
-    bufferHealth: 6,
-    networkType: "4G",
-    priority: 5,
-    ...overrides,
-  };
+  const names = { eventId: `e-${seq}`, userId: `user-${seq}`, deviceId: `dev-${seq}`, sessionId: `session-${seq}` };
+  return buildTestEvent({ ...names, timestamp: T0, location: "Mumbai", contentId: "ipl-final-2026", ...overrides });
 }
 
 export interface Harness {

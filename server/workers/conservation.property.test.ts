@@ -3,26 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { ViewerEvent } from "@/core/events/events";
 import { FaultInjector } from "./fault-injector";
 import { createPipeline } from "./pipeline";
+import { buildTestEvent } from "@/core/events/test-events";
 
 const CITIES = ["Mumbai", "Delhi", "Bangalore", "Hyderabad", "Pune", "Kolkata", "Jaipur"];
 const ERRORS = ["segment timeout", "invalid_account", "data_loss on upload"];
 
 function makeEvent(id: number, city: string): ViewerEvent {
-  return {
-    eventId: `e-${id}`,
-    userId: "u",
-    deviceId: "d",
-    sessionId: `s-${id % 50}`,
-    eventType: "play",
-    timestamp: 0,
-    quality: "720p",
-    location: city,
-    contentId: "c",
-    bitrate: 4000,
-    bufferHealth: 6,
-    networkType: "4G",
-    priority: 5,
-  };
+  return buildTestEvent({ eventId: `e-${id}`, sessionId: `s-${id % 50}`, location: city });
 }
 
 /** A seeded PRNG so fast-check can shrink a failing case to the faults that caused it. */

@@ -3,23 +3,10 @@ import type { ViewerEvent } from "@/core/events/events";
 import type { DeadLetterRecord } from "./dead-letter";
 import { FaultInjector } from "./fault-injector";
 import { createPipeline } from "./pipeline";
+import { buildTestEvent } from "@/core/events/test-events";
 
 function makeEvent(id: string, location: string): ViewerEvent {
-  return {
-    eventId: id,
-    userId: "u",
-    deviceId: "d",
-    sessionId: `s-${id}`,
-    eventType: "play",
-    timestamp: 0,
-    quality: "720p",
-    location,
-    contentId: "c",
-    bitrate: 4000,
-    bufferHealth: 6,
-    networkType: "4G",
-    priority: 5,
-  };
+  return buildTestEvent({ eventId: id, sessionId: `s-${id}`, location });
 }
 
 async function createHarness() {

@@ -5,7 +5,7 @@ describe("alert formatting", () => {
   it("writes each metric in its unit", () => {
     expect(formatMetricValue("error_rate_percent", 2.5)).toBe("2.50%");
     expect(formatMetricValue("processing_latency_ms", 240.4)).toBe("240 ms");
-    expect(formatMetricValue("consumer_lag_messages", 120_000)).toBe("120.0k events");
+    expect(formatMetricValue("consumer_lag_messages", 120_000)).toBe("1.2L events");
     expect(formatMetricValue("memory_utilization_percent", Number.NaN)).toBe("—");
   });
 

@@ -16,13 +16,14 @@ describe("formatCompact", () => {
     [0, "0"],
     [950, "950"],
     [3.25, "3.3"],
-    [999.96, "1.0k"],
-    [23_412, "23.4k"],
-    [999_960, "1.0M"],
-    [1_234_567, "1.2M"],
-    [25_000_000, "25.0M"],
-    [2_500_000_000, "2.5B"],
-    [-4_200, "-4.2k"],
+    [999.94, "999.9"],
+    [999.96, "1.0K"],
+    [23_412, "23.4K"],
+    [99_960, "1.0L"],
+    [2_00_000, "2.0L"],
+    [12_34_567, "12.3L"],
+    [2_50_00_000, "2.5Cr"],
+    [-4_200, "-4.2K"],
   ])("%s → %s", (value, expected) => {
     expect(formatCompact(value)).toBe(expected);
   });
@@ -39,7 +40,7 @@ describe("units", () => {
     expect(formatMs(1234.56)).toBe("1,234.6 ms");
     expect(formatPercent(2.345)).toBe("2.3%");
     expect(formatPercent(2.345, 2)).toBe("2.35%");
-    expect(formatRate(23_412)).toBe("23.4k/s");
+    expect(formatRate(23_412)).toBe("23.4K/s");
     expect(formatShare(0)).toBe("0%");
     expect(formatShare(0.3)).toBe("<1%");
     expect(formatShare(44.6)).toBe("45%");

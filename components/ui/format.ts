@@ -5,24 +5,15 @@ const DASH = "—";
 const integerFormat = new Intl.NumberFormat("en-IN", { maximumFractionDigits: 0 });
 const oneDecimalFormat = new Intl.NumberFormat("en-IN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-const COMPACT_UNITS = [
-  { value: 1e9, suffix: "B" },
-  { value: 1e6, suffix: "M" },
-  { value: 1e3, suffix: "k" },
-] as const;
+/** Thousands, lakhs and crores with one steady decimal, so a number on the wall keeps its width. */
+const compactFormat = new Intl.NumberFormat("en-IN", { notation: "compact", minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
-/** Where one decimal of the unit below would round up to 1000, so the larger unit is used instead. */
-const PROMOTE_AT = 0.99995;
-
-/** 950 → "950", 3.25 → "3.3", 23_412 → "23.4k", 1_234_567 → "1.2M"; rounding never shows "1000.0k". */
+/** 950 → "950", 3.25 → "3.3", 23_412 → "23.4K", 2_00_000 → "2.0L", 2_50_00_000 → "2.5Cr" (Indian units). */
 export function formatCompact(value: number): string {
   if (!Number.isFinite(value)) return DASH;
-  const sign = value < 0 ? "-" : "";
-  const abs = Math.abs(value);
-  for (const unit of COMPACT_UNITS) {
-    if (abs >= unit.value * PROMOTE_AT) return `${sign}${(abs / unit.value).toFixed(1)}${unit.suffix}`;
-  }
-  return sign + (Number.isInteger(abs) ? String(abs) : abs.toFixed(1));
+  // Below a thousand Intl's compact form would add a decimal to whole numbers; 999.95 and up round to "1.0K".
+  if (Math.abs(value) < 999.95) return Number.isInteger(value) ? String(value) : value.toFixed(1);
+  return compactFormat.format(value);
 }
 
 /** 1234567 → "12,34,567" (Indian grouping). */
@@ -45,7 +36,7 @@ export function formatSeconds(value: number): string {
   return Number.isFinite(value) ? `${value.toFixed(1)} s` : DASH;
 }
 
-/** A rate per second: 23_412 → "23.4k/s". */
+/** A rate per second: 23_412 → "23.4K/s". */
 export function formatRate(value: number): string {
   return Number.isFinite(value) ? `${formatCompact(value)}/s` : DASH;
 }

@@ -40,7 +40,7 @@ test("an admin creates a rule with the form, sees each bad field explained, edit
   const row = page.getByTestId("rules").locator("tr", { hasText: name });
   await expect(row).toContainText("Consumer lag");
   await expect(row).toContainText("Kolkata");
-  await expect(row).toContainText("above 100.0k events / 500.0k events");
+  await expect(row).toContainText("above 1.0L events / 5.0L events");
 
   await row.getByRole("button", { name: "Edit" }).click();
   await dialog.getByTestId("rule-window").fill("30");

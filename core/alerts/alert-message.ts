@@ -5,20 +5,28 @@ import { getRegionConfig } from "../routing/regions";
 /** What is being announced: a new (or reopened) alert, an escalation, an acknowledgement, a resolution. */
 export type AlertNotice = "fired" | "escalated" | "acknowledged" | "resolved";
 
-const UNITS: Record<MetricName, (value: number) => string> = {
-  processing_latency_ms: (v) => `${Math.round(v)} ms`,
-  events_per_second: (v) => `${Math.round(v)} events/s`,
-  error_rate_percent: (v) => `${v.toFixed(2)}%`,
-  memory_utilization_percent: (v) => `${v.toFixed(1)}%`,
-  consumer_lag_messages: (v) => `${Math.round(v)} events`,
-  network_utilization_percent: (v) => `${v.toFixed(1)}%`,
-  disk_io_utilization_percent: (v) => `${v.toFixed(1)}%`,
-  inter_region_latency_ms: (v) => `${Math.round(v)} ms`,
+/** Each metric's unit: percentages with fixed decimals; counts and milliseconds (whole where marked) as the caller formats numbers. */
+const METRIC_UNITS: Record<MetricName, { suffix: string; decimals?: number; whole?: boolean }> = {
+  processing_latency_ms: { suffix: " ms", whole: true },
+  events_per_second: { suffix: " events/s" },
+  error_rate_percent: { suffix: "%", decimals: 2 },
+  memory_utilization_percent: { suffix: "%", decimals: 1 },
+  consumer_lag_messages: { suffix: " events", whole: true },
+  network_utilization_percent: { suffix: "%", decimals: 1 },
+  disk_io_utilization_percent: { suffix: "%", decimals: 1 },
+  inter_region_latency_ms: { suffix: " ms", whole: true },
 };
+
+/** A metric value in its unit, its counts written by `formatCount` (whole numbers in messages, compact on the board). */
+export function formatMetricWith(metric: MetricName, value: number, formatCount: (value: number) => string): string {
+  const { suffix, decimals, whole } = METRIC_UNITS[metric];
+  if (decimals !== undefined) return `${value.toFixed(decimals)}${suffix}`;
+  return `${formatCount(whole ? Math.round(value) : value)}${suffix}`;
+}
 
 /** A metric value in its unit, for messages: "2.50%", "240 ms". */
 export function formatAlertValue(metric: MetricName, value: number): string {
-  return Number.isFinite(value) ? UNITS[metric](value) : "not measured";
+  return Number.isFinite(value) ? formatMetricWith(metric, value, (v) => String(Math.round(v))) : "not measured";
 }
 
 /** An instant in Indian Standard Time (UTC+5:30, no daylight saving): "2026-11-26 21:04:05 IST". */

@@ -25,11 +25,12 @@ async function createHarness() {
 describe("EventProcessor checkpoint restore", () => {
   it("rolls a batch back to its checkpoint on a CATASTROPHIC failure, and dead-letters the event that keeps failing after 3 restores", async () => {
     const h = await createHarness();
-    let calls = 0;
-    // Each pass checks p-1 first: it fails catastrophically the first four times (three restores, then
-    // the dead letter), and p-2, checked only in the pass that gets past p-1, passes.
-    h.faults.check = (component, region) => {
-      if (component === "processor" && region === "pune" && calls++ < 4) throw new Error("data_loss in segment store");
+    const checks = new Map<string, number>();
+    // p-1 fails catastrophically every time; p-2 never. Each pass sees both events before it is rolled back.
+    h.faults.check = (component, region, _now, eventId) => {
+      if (component !== "processor" || region !== "pune" || eventId === undefined) return;
+      checks.set(eventId, (checks.get(eventId) ?? 0) + 1);
+      if (eventId === "p-1") throw new Error("data_loss in segment store");
     };
     await h.ingestor.ingestValid([makeEvent("p-1", "Pune"), makeEvent("p-2", "Pune")]);
     const pune = h.hub.tick(Date.now()).regions.find((r) => r.id === "pune")!;
@@ -38,10 +39,34 @@ describe("EventProcessor checkpoint restore", () => {
       ["p-1", "CATASTROPHIC", 3, "data_loss in segment store (still failing after 3 restore(s) from the checkpoint)"],
     ]);
     // Three passes were rolled back; the fourth dead-lettered p-1 and processed p-2, counted once.
-    expect(calls).toBe(5);
+    expect([...checks]).toEqual([
+      ["p-1", 4],
+      ["p-2", 4],
+    ]);
     expect(pune.processed).toBe(1);
     expect(pune.failures).toEqual({ CATASTROPHIC: 4, PERSISTENT: 0, TRANSIENT: 0 });
     expect(pune.flow).toEqual({ routed: 2, processed: 1, queued: 0, inRetry: 0, deadLettered: 1, duplicates: 0, balanced: true });
+    await h.subscription?.close();
+    await h.bus.close();
+  });
+
+  it("rolls a batch back at most three times however many of its events fail catastrophically", async () => {
+    const h = await createHarness();
+    let checks = 0;
+    // Every one of 100 events fails catastrophically: one rollback per pass, not one per event.
+    h.faults.check = (component, region) => {
+      if (component !== "processor" || region !== "pune") return;
+      checks++;
+      throw new Error("data_loss in segment store");
+    };
+    await h.ingestor.ingestValid(Array.from({ length: 100 }, (_, i) => makeEvent(`p-${i}`, "Pune")));
+    const pune = h.hub.tick(Date.now()).regions.find((r) => r.id === "pune")!;
+
+    expect(checks).toBe(400);
+    expect(h.deadLetters).toHaveLength(100);
+    expect(new Set(h.deadLetters.map((d) => d.retryCount))).toEqual(new Set([3]));
+    expect(pune.failures).toEqual({ CATASTROPHIC: 103, PERSISTENT: 0, TRANSIENT: 0 });
+    expect(pune.flow).toEqual({ routed: 100, processed: 0, queued: 0, inRetry: 0, deadLettered: 100, duplicates: 0, balanced: true });
     await h.subscription?.close();
     await h.bus.close();
   });

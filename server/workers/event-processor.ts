@@ -43,7 +43,7 @@ export interface EventProcessorOptions {
   durable?: DurableOutlets | null;
 }
 
-/** Unwinds a batch pass back to its checkpoint (thrown by the failure handler's `restore`). */
+/** Unwinds a batch pass back to its checkpoint, once a pass that asked for a restore has ended. */
 class CheckpointRestore extends Error {
   constructor() {
     super("restoring the batch from its checkpoint");
@@ -122,6 +122,8 @@ export class EventProcessor {
   private readonly scratch = createMetricsWindow();
   /** Restores from the checkpoint each event has caused so far; cleared once its batch succeeds. */
   private readonly restores = new Map<string, number>();
+  /** Set by a CATASTROPHIC failure during a pass: the pass is rolled back once it has seen every event. */
+  private restoreRequested = false;
   private readonly durable: DurableOutlets | null;
 
   constructor(private readonly options: EventProcessorOptions) {
@@ -143,10 +145,13 @@ export class EventProcessor {
         if (this.outbox) this.outbox.retries.push(item);
         else this.failures.enqueue(item);
       },
+      // The pass goes on to its end, so every event failing CATASTROPHICALLY in it counts this
+      // restore: a batch is rolled back at most the retry budget's times, not once per such event.
       restore: (failure) => {
         if (this.pass !== failure.region) return false;
         this.restores.set(failure.event.eventId, failure.retryCount + 1);
-        throw new CheckpointRestore();
+        this.restoreRequested = true;
+        return true;
       },
       tally: options.hub,
     });
@@ -306,6 +311,7 @@ export class EventProcessor {
     const window = this.scratch;
     let outgoing: QualityCommand[] | null = null;
     let processed = 0;
+    this.restoreRequested = false;
     for (let i = 0; i < events.length; i++) {
       const event = events[i]!;
       try {
@@ -334,6 +340,7 @@ export class EventProcessor {
         );
       }
     }
+    if (this.restoreRequested) throw new CheckpointRestore();
     store.recordSessions(batch.region, events, now);
     window.latency.add(nowMs() - batch.ingestedAt, processed);
     hub.addProcessed(batch.region, processed);

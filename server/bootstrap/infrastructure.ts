@@ -9,6 +9,7 @@ import { RedisLedger } from "../store/redis-ledger";
 import { RedisLiveStore } from "../store/redis-live-store";
 import { countProducedEvents } from "../workers/shared-books";
 import { log } from "./log";
+import { backoffDelayMs } from "../retry";
 
 /** What the server stands on. Redis and Kafka are optional; without them the state and the bus live in this process. */
 export interface Infrastructure {
@@ -34,7 +35,7 @@ function connectRedis(url: string): Redis {
   const redis = new Redis(url, {
     // Fail a command after a few reconnect attempts instead of queueing it forever while Redis is away.
     maxRetriesPerRequest: 2,
-    retryStrategy: (attempt) => Math.min(200 * 2 ** attempt, 5000),
+    retryStrategy: (attempt) => backoffDelayMs(attempt, { initialMs: 200, maxMs: 5000 }),
   });
   let errorLogged = 0;
   redis.on("error", (error: Error) => {

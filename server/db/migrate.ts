@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { SqlClient } from "./sql-client";
+import { messageOf } from "../errors";
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
 
@@ -74,7 +75,7 @@ export async function applyMigrations(client: SqlClient, migrations: readonly Mi
         await client.exec("COMMIT");
       } catch (error) {
         await client.exec("ROLLBACK");
-        throw new Error(`Migration ${migration.name} failed: ${error instanceof Error ? error.message : String(error)}`);
+        throw new Error(`Migration ${migration.name} failed: ${messageOf(error)}`);
       }
       newlyApplied.push(migration.name);
     }

@@ -8,7 +8,7 @@ import type { BatchHandler, BusBatch, MessageTally } from "../bus/event-bus";
 import type { RetryBatch } from "../bus/kafka/retry-topic";
 import { nowMs } from "../clock";
 import type { CommandSink } from "../socket/player-socket";
-import { AppError } from "../errors";
+import { AppError, messageOf } from "../errors";
 import type { BatchOrigin, LiveStore } from "../store/live-store";
 import type { RedisLedger } from "../store/redis-ledger";
 import { diffCounters, flattenRegionCounters } from "./engine-counters";
@@ -158,8 +158,7 @@ export class EventProcessor {
     this.durable = options.durable ?? null;
     // Synchronous in memory, so the in-process bus commits without a promise; a promise with Redis.
     this.handler = (batch) => {
-      const fail = (error: unknown) =>
-        options.outcomes.recordFailure(batch.region, error instanceof Error ? error.message : String(error), Date.now());
+      const fail = (error: unknown) => options.outcomes.recordFailure(batch.region, messageOf(error), Date.now());
       let result: void | Promise<void>;
       try {
         result = this.processBatch(batch);
@@ -353,9 +352,7 @@ export class EventProcessor {
       this.options.faults.check("commands", region, now);
       this.options.commands.deliver(commands);
     } catch (error) {
-      console.error(
-        `[processor] ${commands.length} quality command(s) for ${region} could not be delivered: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      console.error(`[processor] ${commands.length} quality command(s) for ${region} could not be delivered: ${messageOf(error)}`);
     }
   }
 

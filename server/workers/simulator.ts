@@ -1,6 +1,7 @@
 import type { NetworkType, Quality, ViewerEvent } from "@/core/events/events";
 import { QUALITY_LADDER, decideQualityChange } from "@/core/experience/quality-ladder";
 import type { ComponentHealth } from "../health";
+import { messageOf } from "../errors";
 
 export interface SimulatorOptions {
   viewers: number;
@@ -242,7 +243,7 @@ export function startSimulator(
         lastError = null;
       })
       .catch((error: unknown) => {
-        lastError = error instanceof Error ? error.message : String(error);
+        lastError = messageOf(error);
         options.log(`[simulator] could not ingest ${events.length} event(s): ${lastError}`);
       })
       .finally(() => {

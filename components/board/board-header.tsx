@@ -6,23 +6,23 @@ import styles from "./board.module.css";
 import { BoardClock } from "./board-clock";
 import { LiveIndicator } from "./live-indicator";
 import { TotalsStrip } from "./totals";
-import type { LiveState } from "./use-live-snapshot";
+import type { FeedState } from "./feed-state";
 
 interface BoardHeaderProps {
-  liveState: LiveState;
+  feedState: FeedState;
   receivedAt: number | null;
   totals: Snapshot["totals"] | null;
   system: Snapshot["system"] | null;
   conservation: Snapshot["conservation"] | null;
 }
 
-export function BoardHeader({ liveState, receivedAt, totals, system, conservation }: BoardHeaderProps) {
+export function BoardHeader({ feedState, receivedAt, totals, system, conservation }: BoardHeaderProps) {
   return (
     <header className={styles.header}>
       <Brand tag="control room" />
       <SiteNav current="board" />
       <BoardClock />
-      <LiveIndicator state={liveState} receivedAt={receivedAt} />
+      <LiveIndicator state={feedState} receivedAt={receivedAt} />
       <TotalsStrip totals={totals} system={system} conservation={conservation} />
       <UserMenu />
     </header>

@@ -10,12 +10,14 @@ import { DLQ_SUMMARY_QUERY_KEY } from "@/components/dlq/api";
 import { DlqTile } from "@/components/dlq/dlq-tile";
 import { formatClockTime, formatInteger } from "@/components/ui/format";
 import { ApiError } from "@/components/ui/api-client";
+import { useNow } from "@/components/ui/use-now";
 import { fetchHistory, fetchRegions, fetchSnapshot, REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY } from "./api";
 import styles from "./board.module.css";
 import { BoardHeader } from "./board-header";
 import { DistributionChart, type DistributionRow } from "./distribution-chart";
 import { EventMix } from "./event-mix";
 import { INITIAL_FEED, reduceFeed } from "./feed";
+import { describeFeed } from "./feed-state";
 import { Notices, type Notice } from "./notices";
 import { RegionChanges } from "./region-changes";
 import { ReplicationLinks } from "./replication-links";
@@ -81,13 +83,15 @@ export function Board() {
     onReconnect: () => void history.refetch(),
   });
 
-  // REST fills the board before the socket connects and keeps it roughly current while the socket is down.
+  // An open socket that has gone quiet (a stalled server, a half-open network) is stale, not live.
+  const feedState = describeFeed(live.state, live.receivedAt, useNow());
+  // REST fills the board before the socket connects and keeps it roughly current while the feed is down or quiet.
   const snapshotQuery = useQuery({
     queryKey: SNAPSHOT_QUERY_KEY,
     queryFn: ({ signal }) => fetchSnapshot(signal),
     retry: 1,
     retryDelay: 1000,
-    refetchInterval: (query) => (query.state.status === "error" || live.state !== "live" ? SNAPSHOT_POLL_MS : false),
+    refetchInterval: (query) => (query.state.status === "error" || feedState !== "live" ? SNAPSHOT_POLL_MS : false),
     refetchIntervalInBackground: true,
   });
 
@@ -118,7 +122,7 @@ export function Board() {
   );
 
   const { snapshot } = feed;
-  const stale = live.state !== "live" && snapshot !== null;
+  const stale = feedState !== "live" && snapshot !== null;
   const clockOffsetMs = snapshot && feed.receivedAt !== null ? snapshot.at - feed.receivedAt : 0;
 
   const qualityRows = useMemo(() => (snapshot ? createRows(QUALITIES, snapshot.quality, QUALITY_COLORS) : null), [snapshot]);
@@ -131,7 +135,10 @@ export function Board() {
       tone: "warning",
       title: "Live feed lost — figures are stale.",
       detail:
-        `Showing the snapshot from ${formatClockTime(snapshot.at)}. Reconnecting automatically; ` +
+        `Showing the snapshot from ${formatClockTime(snapshot.at)}. ` +
+        (live.state === "live"
+          ? "The connection is open but no snapshot has arrived since (the server may be stalled or the network half-open); "
+          : "Reconnecting automatically; ") +
         `meanwhile the board asks /api/snapshot every ${SNAPSHOT_POLL_MS / 1000} s.`,
     });
   }
@@ -181,7 +188,7 @@ export function Board() {
   return (
     <div className={styles.board} data-stale={stale || undefined}>
       <BoardHeader
-        liveState={live.state}
+        feedState={feedState}
         receivedAt={feed.receivedAt}
         totals={snapshot?.totals ?? null}
         system={snapshot?.system ?? null}

@@ -3,10 +3,11 @@
 import { formatElapsed } from "@/components/ui/format";
 import { useNow } from "@/components/ui/use-now";
 import styles from "./board.module.css";
-import type { LiveState } from "./use-live-snapshot";
+import type { FeedState } from "./feed-state";
 
-const LABELS: Record<LiveState, string> = {
+const LABELS: Record<FeedState, string> = {
   live: "LIVE",
+  stale: "STALE",
   reconnecting: "RECONNECTING…",
   connecting: "CONNECTING…",
 };
@@ -17,8 +18,8 @@ function SnapshotAge({ receivedAt }: { receivedAt: number | null }) {
   return <span className={`${styles.liveAge} num`}>last snapshot {now === 0 ? "—" : formatElapsed(now - receivedAt)} ago</span>;
 }
 
-/** Whether the board is receiving the live feed; while not, how old the shown data is. */
-export function LiveIndicator({ state, receivedAt }: { state: LiveState; receivedAt: number | null }) {
+/** Whether the board is receiving the live feed; while not (socket down, or open but quiet), how old the shown data is. */
+export function LiveIndicator({ state, receivedAt }: { state: FeedState; receivedAt: number | null }) {
   return (
     <div className={styles.live} data-testid="live-indicator" data-state={state}>
       <span aria-hidden="true" className={styles.liveDot} />

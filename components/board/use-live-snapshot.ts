@@ -32,12 +32,15 @@ export interface LiveSnapshotStatus {
   state: LiveState;
   /** Why the last socket message could not be used; null when the last one was fine. */
   problem: string | null;
+  /** When the socket last connected or delivered a snapshot (epoch ms); REST answers do not count, so a quiet socket shows. */
+  receivedAt: number | null;
 }
 
 /** Subscribes to the server's `snapshot` broadcast and asks for one at once on every (re)connect. */
 export function useLiveSnapshot({ onSnapshot, onAlerts, onDlqSummary, onReconnect }: LiveSnapshotHandlers): LiveSnapshotStatus {
   const [state, setState] = useState<LiveState>("connecting");
   const [problem, setProblem] = useState<string | null>(null);
+  const [receivedAt, setReceivedAt] = useState<number | null>(null);
 
   const receiveSnapshot = useEffectEvent((payload: unknown) => {
     const parsed = snapshotSchema.safeParse(payload);
@@ -46,6 +49,7 @@ export function useLiveSnapshot({ onSnapshot, onAlerts, onDlqSummary, onReconnec
       return;
     }
     setProblem(null);
+    setReceivedAt(Date.now());
     onSnapshot(parsed.data);
   });
   const receiveAlerts = useEffectEvent((payload: unknown) => {
@@ -79,6 +83,7 @@ export function useLiveSnapshot({ onSnapshot, onAlerts, onDlqSummary, onReconnec
 
     socket.on("connect", () => {
       setState("live");
+      setReceivedAt(Date.now());
       if (connectedBefore) reportReconnect();
       connectedBefore = true;
       socket.timeout(REQUEST_SNAPSHOT_TIMEOUT_MS).emit("request_snapshot", {}, (error, response) => {
@@ -108,5 +113,5 @@ export function useLiveSnapshot({ onSnapshot, onAlerts, onDlqSummary, onReconnec
     };
   }, []);
 
-  return { state, problem };
+  return { state, problem, receivedAt };
 }

@@ -197,7 +197,12 @@ export function Board() {
       <main className={styles.main}>
         <Notices notices={notices} />
         <AlertStrip alerts={pushedAlerts && snapshot && pushedAlerts.at > snapshot.at ? pushedAlerts.alerts : (snapshot?.alerts ?? null)} />
-        <StationTrack regions={snapshot?.regions ?? null} stale={stale} onRequestControl={setControlRequest} />
+        <StationTrack
+          regions={snapshot?.regions ?? null}
+          changes={regionsQuery.data?.changes ?? null}
+          stale={stale}
+          onRequestControl={setControlRequest}
+        />
         <div className={styles.chartsRow}>
           <TimeCharts
             points={points}

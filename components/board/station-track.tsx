@@ -1,11 +1,14 @@
 import { REGIONS } from "@/core/routing/regions";
 import { createIdleRegionSnapshot, type RegionSnapshot } from "@/core/metrics/snapshot";
+import type { RegionChange } from "@/core/routing/region-state";
 import type { RegionControlRequest } from "./region-controls";
 import styles from "./station.module.css";
 import { Station } from "./station";
 
 interface StationTrackProps {
   regions: readonly RegionSnapshot[] | null;
+  /** The latest region changes, newest first (/api/regions); a failed-over station names its failover from them. */
+  changes: readonly RegionChange[] | null;
   stale: boolean;
   onRequestControl: (request: RegionControlRequest) => void;
 }
@@ -13,7 +16,7 @@ interface StationTrackProps {
 const MISSING_REGION_REASON = "Not in the latest snapshot";
 
 /** Every configured region, always in REGIONS order, strung along one track like a signal-box diagram. */
-export function StationTrack({ regions, stale, onRequestControl }: StationTrackProps) {
+export function StationTrack({ regions, changes, stale, onRequestControl }: StationTrackProps) {
   return (
     <section className={styles.trackSection} aria-labelledby="stations-heading">
       <h2 id="stations-heading" className="visually-hidden">
@@ -22,6 +25,8 @@ export function StationTrack({ regions, stale, onRequestControl }: StationTrackP
       <ol className={styles.track}>
         {REGIONS.map((config) => {
           const region = regions ? (regions.find((candidate) => candidate.id === config.id) ?? null) : null;
+          const failover =
+            region && !region.active ? (changes?.find((c) => c.region === config.id && c.action === "failover") ?? null) : null;
           return (
             <Station
               key={config.id}
@@ -31,6 +36,7 @@ export function StationTrack({ regions, stale, onRequestControl }: StationTrackP
                   ? createIdleRegionSnapshot(config, { status: MISSING_REGION_REASON, health: MISSING_REGION_REASON })
                   : region
               }
+              failover={failover}
               stale={stale}
               onRequestControl={onRequestControl}
             />

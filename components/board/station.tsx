@@ -1,4 +1,5 @@
 import { memo } from "react";
+import type { RegionChange } from "@/core/routing/region-state";
 import type { RegionConfig } from "@/core/routing/regions";
 import { evaluateThreshold, type ThresholdLevel } from "@/core/metrics/thresholds";
 import type { RegionSnapshot } from "@/core/metrics/snapshot";
@@ -9,15 +10,15 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { STATUS_LABELS } from "@/components/ui/status";
 import { UtilisationMeter } from "@/components/ui/utilisation-meter";
 import { listAvailableControls, type RegionControlRequest } from "./region-controls";
+import { describeFailover } from "./describe-failover";
 import { StationActions } from "./station-actions";
 import styles from "./station.module.css";
 import { CIRCUIT_LABELS, describeSpillover, HEALTH_LABELS, StationRouting } from "./station-routing";
 
-function describeStation(config: RegionConfig, region: RegionSnapshot): string {
+function describeStation(config: RegionConfig, region: RegionSnapshot, failover: RegionChange | null): string {
   const parts = [
-    `${config.name}: ${STATUS_LABELS[region.status]}`,
-    region.statusReason ?? null,
-    region.active ? null : "Failed over",
+    region.active ? `${config.name}: ${STATUS_LABELS[region.status]}` : `${config.name}: ${describeFailover(failover)}`,
+    region.active ? (region.statusReason ?? null) : null,
     CIRCUIT_LABELS[region.circuit],
     `${HEALTH_LABELS[region.health]}: ${region.healthReason}`,
     describeSpillover(region),
@@ -67,14 +68,18 @@ interface StationProps {
   config: RegionConfig;
   /** null while the first snapshot loads. */
   region: RegionSnapshot | null;
+  /** The latest failover on record while the region is failed over; null otherwise or when none is listed. */
+  failover: RegionChange | null;
   stale: boolean;
   onRequestControl: (request: RegionControlRequest) => void;
 }
 
 /** One region as a signal on the track: lamp and status plate above, its readings below. */
-function StationView({ config, region, stale, onRequestControl }: StationProps) {
+function StationView({ config, region, failover, stale, onRequestControl }: StationProps) {
   const status = region?.status ?? "idle";
   const loading = region === null;
+  // A failed-over region carries no traffic of its own: its one statement is that, not a status of what little is left.
+  const failedOver = region !== null && !region.active;
   return (
     <li className={styles.slot}>
       <article
@@ -87,18 +92,19 @@ function StationView({ config, region, stale, onRequestControl }: StationProps) 
         data-stale={stale || undefined}
         tabIndex={0}
         aria-busy={loading || undefined}
-        aria-label={region ? describeStation(config, region) : `${config.name}: waiting for the first snapshot`}
+        aria-label={region ? describeStation(config, region, failover) : `${config.name}: waiting for the first snapshot`}
       >
         <div className={styles.signal}>
-          <SignalLamp status={loading ? "loading" : status} />
-          <span className={styles.plate} data-status={loading ? "loading" : status}>
-            {loading ? "—" : STATUS_LABELS[status]}
-          </span>
-          {region && !region.active ? (
+          <SignalLamp status={loading ? "loading" : failedOver ? "idle" : status} />
+          {failedOver ? (
             <span className={styles.failedOver} title="Routing sends this region's load to the other regions">
               Failed over
             </span>
-          ) : null}
+          ) : (
+            <span className={styles.plate} data-status={loading ? "loading" : status}>
+              {loading ? "—" : STATUS_LABELS[status]}
+            </span>
+          )}
           {stale ? <span className={styles.staleTag}>stale</span> : null}
         </div>
         <div className={styles.card}>
@@ -156,8 +162,14 @@ function StationView({ config, region, stale, onRequestControl }: StationProps) 
             />
           </dl>
           <UtilisationMeter percent={region?.utilizationPercent ?? null} />
-          <p className={styles.reason} data-status={status}>
-            {region ? (region.statusReason ?? describeQuietReason(region)) : <Skeleton width="70%" />}
+          <p className={styles.reason} data-status={failedOver ? "idle" : status} data-testid={`station-${config.id}-reason`}>
+            {region === null ? (
+              <Skeleton width="70%" />
+            ) : failedOver ? (
+              describeFailover(failover)
+            ) : (
+              (region.statusReason ?? describeQuietReason(region))
+            )}
           </p>
           <StationRouting region={region} />
         </div>
@@ -171,6 +183,7 @@ export const Station = memo(StationView, (previous, next) => {
     previous.config === next.config &&
     previous.stale === next.stale &&
     previous.onRequestControl === next.onRequestControl &&
-    isStructurallyEqual(previous.region, next.region)
+    isStructurallyEqual(previous.region, next.region) &&
+    isStructurallyEqual(previous.failover, next.failover)
   );
 });

@@ -162,7 +162,12 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
             />
           </dl>
           <UtilisationMeter percent={region?.utilizationPercent ?? null} />
-          <p className={styles.reason} data-status={failedOver ? "idle" : status} data-testid={`station-${config.id}-reason`}>
+          <p
+            className={styles.reason}
+            data-status={failedOver ? "idle" : status}
+            data-testid={`station-${config.id}-reason`}
+            title={failedOver ? describeFailover(failover) : undefined}
+          >
             {region === null ? (
               <Skeleton width="70%" />
             ) : failedOver ? (

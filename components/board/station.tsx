@@ -42,6 +42,11 @@ function describeLag(region: RegionSnapshot): string {
   return [`${formatInteger(region.lag.messages)} events not yet consumed`, ...parts].join("\n");
 }
 
+/** What the station's error rate counts, on hover: operators read it during drills, which it does not include. */
+const ERROR_RATE_MEANING =
+  "Error events players reported, as a share of this region's events in the last second. Processing failures " +
+  "(drills, the engine) are not in it: they show as dead letters and in the books.";
+
 function describeQuietReason(region: RegionSnapshot): string {
   return region.status === "idle" ? "No traffic in this region" : "Within all thresholds";
 }
@@ -141,6 +146,7 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
               label="Errors"
               value={region ? formatPercent(region.errorRatePercent, 2) : null}
               level={region ? evaluateThreshold("error_rate_percent", region.errorRatePercent) : "ok"}
+              title={ERROR_RATE_MEANING}
             />
             <Metric label="Buffer" value={region ? formatSeconds(region.avgBufferHealth) : null} />
             <Metric label="Quality Δ" value={region ? formatRate(region.qualityChangesPerSecond) : null} />

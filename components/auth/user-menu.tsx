@@ -6,6 +6,7 @@ import { ErrorText } from "@/components/ui/notice";
 import { signOut } from "./session-api";
 import styles from "./auth.module.css";
 import { useSessionUser } from "./use-session";
+import { describeFailure } from "@/components/ui/api-client";
 
 /** Who is signed in and as what; it opens (click, Enter or Space) to the users page for admins and Sign out. */
 export function UserMenu() {
@@ -18,7 +19,7 @@ export function UserMenu() {
       await signOut();
       window.location.assign("/login");
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : "could not sign out");
+      setProblem(describeFailure(error, "could not sign out"));
     }
   }
 

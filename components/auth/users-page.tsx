@@ -11,6 +11,7 @@ import styles from "./auth.module.css";
 import { UserMenu } from "./user-menu";
 import { createUser, deleteUser, fetchUsers, updateUser, USERS_QUERY_KEY } from "./users-api";
 import { useSessionUser } from "./use-session";
+import { describeFailure } from "@/components/ui/api-client";
 
 const ROLE_HELP: Record<Role, string> = {
   viewer: "watches the board",
@@ -39,7 +40,7 @@ function UserRow({
       onProblem(null);
       onChanged();
     } catch (error) {
-      onProblem(error instanceof Error ? error.message : "the change failed");
+      onProblem(describeFailure(error, "the change failed"));
     }
     setBusy(false);
     setConfirming(false);
@@ -126,7 +127,7 @@ export function UsersPage() {
       setProblem(null);
       refresh();
     } catch (error) {
-      setProblem(error instanceof Error ? error.message : "could not create the user");
+      setProblem(describeFailure(error, "could not create the user"));
     }
   }
 

@@ -89,3 +89,8 @@ export async function fetchJson<T>(endpoint: string, url: string, schema: z.ZodT
     return `HTTP ${status}${detail ? ` (${detail})` : ""}`;
   });
 }
+
+/** A failure's own message for a person, or what was being done when the failure carries none. */
+export function describeFailure(error: unknown, fallback: string): string {
+  return error instanceof Error && error.message !== "" ? error.message : fallback;
+}

@@ -6,7 +6,7 @@
  * nothing; `describeSpillover` gives the reason separately when a caller wants it. `routeEvent`
  * composes the three into one small `{ region, home, reason }` object for convenience.
  */
-import { METRIC_THRESHOLDS } from "../metrics/thresholds";
+import { evaluateThreshold, METRIC_THRESHOLDS } from "../metrics/thresholds";
 import type { CircuitState } from "./circuit-breaker";
 import { PRIORITY_REGION, REGION_IDS, latencyBetweenRegions, routeCityToRegion, routeContentTypeToRegion, type RegionId } from "./regions";
 
@@ -80,19 +80,19 @@ export function computeUtilizationPercent(concurrentViewers: number, capacity: n
 
 /** Whether a utilisation raises the warning: strictly above 80%. */
 export function hasUtilizationWarning(utilizationPercent: number): boolean {
-  return utilizationPercent > UTILIZATION_WARNING_PERCENT;
+  return evaluateThreshold("utilization_percent", utilizationPercent) !== "ok";
 }
 
 /** Whether a region must spill its new load: inactive, circuit open, or strictly above 85%. */
 export function needsSpillover(load: RegionLoad): boolean {
-  return !load.active || load.circuit === "open" || load.utilizationPercent > SPILLOVER_THRESHOLD_PERCENT;
+  return !load.active || load.circuit === "open" || evaluateThreshold("utilization_percent", load.utilizationPercent) === "critical";
 }
 
 /** Why a region spills, most serious first (inactive, then circuit_open, then over_capacity); null when it does not. */
 export function spilloverReasonOf(load: RegionLoad): SpilloverReason | null {
   if (!load.active) return "inactive";
   if (load.circuit === "open") return "circuit_open";
-  if (load.utilizationPercent > SPILLOVER_THRESHOLD_PERCENT) return "over_capacity";
+  if (evaluateThreshold("utilization_percent", load.utilizationPercent) === "critical") return "over_capacity";
   return null;
 }
 

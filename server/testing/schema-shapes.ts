@@ -76,10 +76,10 @@ const SCALAR_TYPES: Record<string, string> = {
 /** The Postgres type Prisma gives a field, in the same form `describeColumnType` writes. */
 function expectedColumnType(model: DmmfModel, field: DmmfField, enumDbNames: Map<string, string>): string {
   const where = `${model.name}.${field.name} (${field.type}${field.nativeType ? ` @db.${field.nativeType[0]}(${field.nativeType[1].join(",")})` : ""})`;
-  if (field.isList) throw new Error(`migrate.integration.test.ts has no mapping for list field ${where}; extend expectedColumnType`);
+  if (field.isList) throw new Error(`schema-shapes.ts has no mapping for list field ${where}; extend expectedColumnType`);
   if (field.kind === "enum") return `enum ${enumDbNames.get(field.type) ?? field.type}`;
   if (field.kind !== "scalar")
-    throw new Error(`migrate.integration.test.ts has no mapping for ${field.kind} field ${where}; extend expectedColumnType`);
+    throw new Error(`schema-shapes.ts has no mapping for ${field.kind} field ${where}; extend expectedColumnType`);
   if (field.nativeType) {
     const [native, args] = field.nativeType;
     const key = `${field.type}:${native}`;
@@ -103,11 +103,11 @@ function expectedColumnType(model: DmmfModel, field: DmmfField, enumDbNames: Map
       case "Json:JsonB":
         return "jsonb";
       default:
-        throw new Error(`migrate.integration.test.ts has no mapping for native type of ${where}; extend expectedColumnType`);
+        throw new Error(`schema-shapes.ts has no mapping for native type of ${where}; extend expectedColumnType`);
     }
   }
   const type = SCALAR_TYPES[field.type];
-  if (type === undefined) throw new Error(`migrate.integration.test.ts has no mapping for scalar type of ${where}; extend SCALAR_TYPES`);
+  if (type === undefined) throw new Error(`schema-shapes.ts has no mapping for scalar type of ${where}; extend SCALAR_TYPES`);
   return type;
 }
 
@@ -148,7 +148,7 @@ export function expectedSchema(dmmf: Dmmf): {
   const columns: ColumnShape[] = [];
   const foreignKeys: ForeignKeyShape[] = [];
   for (const model of dmmf.datamodel.models) {
-    if (model.schema) throw new Error(`migrate.test.ts only checks the public schema; ${model.name} is in ${model.schema}`);
+    if (model.schema) throw new Error(`schema-shapes.ts only checks the public schema; ${model.name} is in ${model.schema}`);
     for (const field of model.fields) {
       if (field.kind === "object") {
         // The side of a relation holding the foreign key names its columns; the other side has none.
@@ -174,7 +174,7 @@ export function expectedSchema(dmmf: Dmmf): {
 
   const indexes: IndexShape[] = dmmf.datamodel.indexes.map((index) => {
     const model = models.get(index.model)!;
-    if (index.type === "fulltext") throw new Error(`migrate.integration.test.ts has no mapping for fulltext index on ${index.model}`);
+    if (index.type === "fulltext") throw new Error(`schema-shapes.ts has no mapping for fulltext index on ${index.model}`);
     return {
       table: tableOf(model),
       kind: index.type === "id" ? "primary" : index.type,

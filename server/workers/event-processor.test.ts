@@ -71,6 +71,26 @@ describe("EventProcessor checkpoint restore", () => {
     await h.bus.close();
   });
 
+  it("rolls a batch back at most three times even when a different event fails in each pass", async () => {
+    const h = await createHarness();
+    const ids = Array.from({ length: 6 }, (_, i) => `p-${i}`);
+    let pass = 0;
+    // Pass n fails only event n: no event ever reaches three restores of its own, the batch's budget ends it.
+    h.faults.check = (component, region, _now, eventId) => {
+      if (component !== "processor" || region !== "pune") return;
+      if (eventId === ids[pass]) throw new Error("data_loss in segment store");
+      if (eventId === ids.at(-1)) pass++;
+    };
+    await h.ingestor.ingestValid(ids.map((id) => makeEvent(id, "Pune")));
+    const pune = h.hub.tick(Date.now()).regions.find((r) => r.id === "pune")!;
+
+    expect(h.deadLetters.map((d) => [d.eventId, d.retryCount, d.error])).toEqual([["p-3", 0, "data_loss in segment store"]]);
+    expect(pune.failures).toEqual({ CATASTROPHIC: 4, PERSISTENT: 0, TRANSIENT: 0 });
+    expect(pune.flow).toEqual({ routed: 6, processed: 5, queued: 0, inRetry: 0, deadLettered: 1, duplicates: 0, balanced: true });
+    await h.subscription?.close();
+    await h.bus.close();
+  });
+
   it("drops what a rolled-back pass produced: a retry scheduled before the restore is not kept twice", async () => {
     const h = await createHarness();
     const errors = ["segment fetch timeout", "data_loss in segment store"];

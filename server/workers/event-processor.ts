@@ -124,6 +124,8 @@ export class EventProcessor {
   private readonly restores = new Map<string, number>();
   /** Set by a CATASTROPHIC failure during a pass: the pass is rolled back once it has seen every event. */
   private restoreRequested = false;
+  /** Rollbacks of the batch being processed: its own budget, so passes stay bounded when failures are random. */
+  private batchRestores = 0;
   private readonly durable: DurableOutlets | null;
 
   constructor(private readonly options: EventProcessorOptions) {
@@ -146,9 +148,9 @@ export class EventProcessor {
         else this.failures.enqueue(item);
       },
       // The pass goes on to its end, so every event failing CATASTROPHICALLY in it counts this
-      // restore: a batch is rolled back at most the retry budget's times, not once per such event.
+      // restore; and a batch is rolled back at most the retry budget's times, whichever events fail.
       restore: (failure) => {
-        if (this.pass !== failure.region) return false;
+        if (this.pass !== failure.region || this.batchRestores >= options.maxRetries) return false;
         this.restores.set(failure.event.eventId, failure.retryCount + 1);
         this.restoreRequested = true;
         return true;
@@ -284,6 +286,7 @@ export class EventProcessor {
   private processEvents(batch: BusBatch, incoming: number, events: readonly ViewerEvent[], now: number, origin?: BatchOrigin): Outbox {
     const { hub } = this.options;
     if (events.length < incoming) hub.addDuplicates(batch.region, incoming - events.length);
+    this.batchRestores = 0;
     for (;;) {
       const checkpoint = hub.regionCounters(batch.region);
       const outbox = this.openOutbox();
@@ -297,6 +300,7 @@ export class EventProcessor {
         if (!(error instanceof CheckpointRestore)) throw error;
         hub.restoreRegionCounters(batch.region, checkpoint);
         hub.addFailure(batch.region, "CATASTROPHIC");
+        this.batchRestores++;
       } finally {
         resetMetricsWindow(this.scratch);
         this.pass = null;
@@ -380,7 +384,8 @@ export class EventProcessor {
     const window = this.pass === region ? this.scratch : this.options.hub.windowFor(region);
     recordEventInWindow(window, event, decideBufferAction(event.bufferHealth), change);
     window.latency.add(nowMs() - ingestedAt, 1);
-    this.options.store.recordSessions(region, [event], Date.now());
+    // Within a pass the batch's sessions are recorded once it succeeds; a rolled-back pass records none.
+    if (this.pass !== region) this.options.store.recordSessions(region, [event], Date.now());
     this.options.hub.addProcessed(region, 1);
   }
 }

@@ -53,9 +53,10 @@ export interface FailureHandlerOptions {
    */
   schedule?: (item: RetryItem) => void;
   /**
-   * A CATASTROPHIC failure with restores left: the caller rolls its batch back to the checkpoint
-   * it started from and processes it again (it throws to unwind). Returns false where there is no
-   * batch to restore (a retry running on its own), and the event is dead-lettered instead.
+   * A CATASTROPHIC failure with restores left: the caller marks its batch to be rolled back to the
+   * checkpoint it started from once the pass ends, and processes it again. Returns false where there
+   * is no batch to restore (a retry running on its own, a batch out of restores): the event is then
+   * dead-lettered.
    */
   restore?: (failure: Failure) => boolean;
 }
@@ -107,7 +108,12 @@ export class FailureHandler {
         return;
       case "restore_checkpoint":
         if (this.options.restore?.(failure)) return;
-        this.deadLetter(failure, severity, message, now);
+        this.deadLetter(
+          failure,
+          severity,
+          failure.retryCount > 0 ? `${message} (still failing after ${failure.retryCount} restore(s) from the checkpoint)` : message,
+          now,
+        );
         return;
       case "dead_letter":
         this.deadLetter(

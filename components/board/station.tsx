@@ -26,12 +26,23 @@ function describeStation(config: RegionConfig, region: RegionSnapshot, failover:
     `${formatCompact(region.eventsPerSecond)} events per second`,
     `p95 latency ${formatMs(region.latencyMs.p95)}`,
     `error rate ${formatPercent(region.errorRatePercent, 2)}`,
+    `${formatRate(region.failuresPerSecond)} processing failures`,
     `utilisation ${formatPercent(region.utilizationPercent)}`,
     `consumer lag ${formatCompact(region.lag.messages)} events, oldest ${formatSeconds(region.lag.seconds)}`,
     `average buffer ${formatSeconds(region.avgBufferHealth)}`,
     `${formatCompact(region.qualityChangesPerSecond)} quality changes per second`,
   ];
   return parts.filter((part) => part !== null).join(". ");
+}
+
+/** Processing failures since start by severity, and the alternative path, for the tooltip: what a drill or a fault did. */
+function describeFailures(region: RegionSnapshot): string {
+  const { CATASTROPHIC, PERSISTENT, TRANSIENT } = region.failures;
+  return [
+    `${formatRate(region.failuresPerSecond)} processing failures in the last second (not in the error rate)`,
+    `since start: ${formatInteger(CATASTROPHIC)} catastrophic, ${formatInteger(PERSISTENT)} persistent, ${formatInteger(TRANSIENT)} transient`,
+    `${formatInteger(region.alternativePath)} taken by the alternative path`,
+  ].join("\n");
 }
 
 /** The lag per partition, for the tooltip: where a backlog sits matters when one partition is stuck. */
@@ -45,7 +56,7 @@ function describeLag(region: RegionSnapshot): string {
 /** What the station's error rate counts, on hover: operators read it during drills, which it does not include. */
 const ERROR_RATE_MEANING =
   "Error events players reported, as a share of this region's events in the last second. Processing failures " +
-  "(drills, the engine) are not in it: they show as dead letters and in the books.";
+  "(drills, the engine) are not in it: they show as Failed.";
 
 function describeQuietReason(region: RegionSnapshot): string {
   return region.status === "idle" ? "No traffic in this region" : "Within all thresholds";
@@ -56,13 +67,14 @@ interface MetricProps {
   value: string | null;
   level?: ThresholdLevel;
   title?: string;
+  testId?: string;
 }
 
-function Metric({ label, value, level = "ok", title }: MetricProps) {
+function Metric({ label, value, level = "ok", title, testId }: MetricProps) {
   return (
     <div className={styles.metric} data-level={level}>
       <dt>{label}</dt>
-      <dd className="num" title={title}>
+      <dd className="num" title={title} data-testid={testId}>
         {value ?? <Skeleton width="3.4em" />}
       </dd>
     </div>
@@ -165,6 +177,13 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
               label="Lag age"
               value={region ? formatSeconds(region.lag.seconds) : null}
               title={region ? describeLag(region) : undefined}
+            />
+            <Metric
+              label="Failed"
+              value={region ? formatRate(region.failuresPerSecond) : null}
+              level={region && region.failuresPerSecond > 0 ? "warning" : "ok"}
+              title={region ? describeFailures(region) : undefined}
+              testId={`station-${config.id}-failed`}
             />
           </dl>
           <UtilisationMeter percent={region?.utilizationPercent ?? null} />

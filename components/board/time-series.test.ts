@@ -84,6 +84,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
         qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
         processed: 5,
         failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
+        failuresPerSecond: 0,
         alternativePath: 0,
         flow: { routed: 5, processed: 5, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
         interRegionLatencyMs: 12,

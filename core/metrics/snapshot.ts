@@ -50,6 +50,8 @@ export const regionSnapshotSchema = z.object({
   processed: z.number(),
   /** Processing failures since start by severity (SPEC section 4), and events that took the alternative path. */
   failures: countsOf(FAILURE_SEVERITIES),
+  /** Processing failures of any severity per second over the last window (drills included; not the error rate). */
+  failuresPerSecond: z.number(),
   alternativePath: z.number(),
   /** Where every event routed here is: routed = processed + queued + inRetry + deadLettered + duplicates. */
   flow: z.object({
@@ -210,6 +212,7 @@ export function createIdleRegionSnapshot(
     qualityDecisions: { buffer_health: 0, bandwidth_insufficient: 0, bandwidth_headroom: 0 },
     processed: 0,
     failures: { CATASTROPHIC: 0, PERSISTENT: 0, TRANSIENT: 0 },
+    failuresPerSecond: 0,
     alternativePath: 0,
     flow: { routed: 0, processed: 0, queued: 0, inRetry: 0, deadLettered: 0, duplicates: 0, balanced: true },
     interRegionLatencyMs: 0,

@@ -65,6 +65,8 @@ interface RegionRecord {
   sinceHealthCheck: MetricsWindow;
   /** Cumulative counters; decisions hold the closed windows' only (the open one adds its own when read). */
   counters: RegionCounters;
+  /** Processing failures of every severity counted at the last tick, for the rate; null before the first. */
+  failuresAtLastTick: number | null;
 }
 
 const MAX_REJECTION_REASONS = 100;
@@ -87,6 +89,7 @@ function createRegionRecord(): RegionRecord {
       failures: createCounts(FAILURE_SEVERITIES),
       decisions: createCounts(QUALITY_CHANGE_REASONS),
     },
+    failuresAtLastTick: null,
   };
 }
 
@@ -343,6 +346,9 @@ export class MetricsHub {
         duplicates: books.duplicates,
       });
       flows.push(flow);
+      const failuresTotal = books.failures.CATASTROPHIC + books.failures.PERSISTENT + books.failures.TRANSIENT;
+      const newFailures = record.failuresAtLastTick === null ? 0 : Math.max(0, failuresTotal - record.failuresAtLastTick);
+      record.failuresAtLastTick = failuresTotal;
       const view = this.options.regions.describe(region.id);
       if (closed) mergeMetricsWindow(record.sinceHealthCheck, window);
       regions.push({
@@ -367,6 +373,7 @@ export class MetricsHub {
         qualityDecisions: { ...books.decisions },
         processed: books.processed,
         failures: { ...books.failures },
+        failuresPerSecond: seconds > 0 ? Math.round((newFailures / seconds) * 10) / 10 : 0,
         alternativePath: books.alternativePath,
         flow,
         interRegionLatencyMs: this.nearestActiveLatency(region.id),

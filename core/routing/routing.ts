@@ -85,14 +85,15 @@ export function hasUtilizationWarning(utilizationPercent: number): boolean {
 
 /** Whether a region must spill its new load: inactive, circuit open, or strictly above 85%. */
 export function needsSpillover(load: RegionLoad): boolean {
-  return !load.active || load.circuit === "open" || evaluateThreshold("utilization_percent", load.utilizationPercent) === "critical";
+  // Per event on the hot path: one comparison with the table's spillover line, not a grading.
+  return !load.active || load.circuit === "open" || load.utilizationPercent > SPILLOVER_THRESHOLD_PERCENT;
 }
 
 /** Why a region spills, most serious first (inactive, then circuit_open, then over_capacity); null when it does not. */
 export function spilloverReasonOf(load: RegionLoad): SpilloverReason | null {
   if (!load.active) return "inactive";
   if (load.circuit === "open") return "circuit_open";
-  if (evaluateThreshold("utilization_percent", load.utilizationPercent) === "critical") return "over_capacity";
+  if (load.utilizationPercent > SPILLOVER_THRESHOLD_PERCENT) return "over_capacity";
   return null;
 }
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
 import { QUALITY_CHANGE_REASONS } from "@/core/experience/quality-ladder";
+import { createCounts } from "@/core/metrics/aggregation";
 import { REGION_IDS } from "@/core/routing/regions";
 
 const count = z.number().int().nonnegative();
@@ -30,6 +31,20 @@ export const engineCountersSchema = z.object({
 export type EngineCounters = z.infer<typeof engineCountersSchema>;
 
 export type RegionCounters = EngineCounters["regions"][keyof EngineCounters["regions"]];
+
+/** A region's counters before anything was counted. */
+export function createRegionCounters(): RegionCounters {
+  return {
+    routed: 0,
+    processed: 0,
+    duplicates: 0,
+    inRetry: 0,
+    deadLettered: 0,
+    alternativePath: 0,
+    failures: createCounts(FAILURE_SEVERITIES),
+    decisions: createCounts(QUALITY_CHANGE_REASONS),
+  };
+}
 
 /** A region's counters as flat names (`failures.transient`), the form the shared ledger stores. */
 export function flattenRegionCounters(counters: RegionCounters): Record<string, number> {

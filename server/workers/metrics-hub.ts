@@ -12,14 +12,14 @@ import {
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "@/core/events/events";
 import { balanceConservation, balanceRegionFlow, type RegionFlow } from "@/core/metrics/books";
 import type { RollupRecord } from "@/core/metrics/history";
-import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS } from "@/core/experience/quality-ladder";
+import { BUFFER_ACTIONS } from "@/core/experience/quality-ladder";
 import { getRegionConfig, latencyBetweenRegions, REGIONS, type RegionId } from "@/core/routing/regions";
 import { computeUtilizationPercent } from "@/core/routing/routing";
 import { classifyRegionStatus, type Lag, type RegionSnapshot, type Snapshot } from "@/core/metrics/snapshot";
-import { FAILURE_SEVERITIES, type FailureSeverity } from "@/core/dlq/failures";
+import type { FailureSeverity } from "@/core/dlq/failures";
 import type { RegionLag } from "../bus/event-bus";
 import type { LiveStore } from "../store/live-store";
-import type { EngineCounters, RegionCounters } from "./engine-counters";
+import { createRegionCounters, type EngineCounters, type RegionCounters } from "./engine-counters";
 import { RollupBuckets } from "./metrics-hub-rollups";
 import type { ProcessSample } from "./process-sampler";
 import type { RegionManager, RegionMeasurement } from "./region-manager";
@@ -79,16 +79,7 @@ function createRegionRecord(): RegionRecord {
     current: createMetricsWindow(),
     closed: createMetricsWindow(),
     sinceHealthCheck: createMetricsWindow(),
-    counters: {
-      routed: 0,
-      processed: 0,
-      duplicates: 0,
-      inRetry: 0,
-      deadLettered: 0,
-      alternativePath: 0,
-      failures: createCounts(FAILURE_SEVERITIES),
-      decisions: createCounts(QUALITY_CHANGE_REASONS),
-    },
+    counters: createRegionCounters(),
     failuresAtLastTick: null,
   };
 }

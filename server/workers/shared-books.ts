@@ -1,9 +1,6 @@
-import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
-import { createCounts } from "@/core/metrics/aggregation";
-import { QUALITY_CHANGE_REASONS } from "@/core/experience/quality-ladder";
 import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import type { CounterDelta, RedisLedger } from "../store/redis-ledger";
-import { addFlatRegionCounters, type EngineCounters, type RegionCounters } from "./engine-counters";
+import { addFlatRegionCounters, createRegionCounters, type EngineCounters } from "./engine-counters";
 import { CONSUMED_COUNTER, ledgerSourceOf, retrySourceOf, SKIPPED_COUNTER } from "./event-processor";
 import type { MetricsHub } from "./metrics-hub";
 
@@ -39,19 +36,6 @@ export interface SharedBooksOptions {
   listPartitions: () => ReadonlyMap<RegionId, readonly number[]>;
 }
 
-function emptyRegionCounters(): RegionCounters {
-  return {
-    routed: 0,
-    processed: 0,
-    duplicates: 0,
-    inRetry: 0,
-    deadLettered: 0,
-    alternativePath: 0,
-    failures: createCounts(FAILURE_SEVERITIES),
-    decisions: createCounts(QUALITY_CHANGE_REASONS),
-  };
-}
-
 /**
  * The books of every server process together, in the Redis ledger. Per partition, produced is what
  * producers counted once Kafka acknowledged it, and consumed is what batches settled with their
@@ -81,7 +65,7 @@ export class SharedBooks {
     let routed = 0;
     let skipped = 0;
     for (const region of REGION_IDS) {
-      const counters = emptyRegionCounters();
+      const counters = createRegionCounters();
       const behind = new Map<number, number>();
       for (const partition of partitionsByRegion.get(region) ?? []) {
         const consumed = entries.get(ledgerSourceOf(region, partition))?.counters ?? {};

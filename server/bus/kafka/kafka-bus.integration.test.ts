@@ -63,6 +63,8 @@ describe("KafkaBus publishing against a real broker", () => {
     });
     const read = new Map<string, { partition: number; timestamp: string; ids: string[] }>();
     try {
+      // A new group can take a while to join on a loaded machine: the read's deadline starts once it has.
+      const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
       await consumer.run({
@@ -72,6 +74,7 @@ describe("KafkaBus publishing against a real broker", () => {
           read.set(`${partition}:${ids.join(",")}`, { partition, timestamp: message.timestamp, ids });
         },
       });
+      await Promise.race([joined, new Promise((resolve) => setTimeout(resolve, 30_000))]);
       const deadline = Date.now() + 20_000;
       while (read.size < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -46,6 +46,11 @@ export const envSchema = z
     /** How often region health is checked, and how long an automatic failover holds before it may fail back. */
     HEALTH_CHECK_SECONDS: int(1, 3600).default(30),
     FAILBACK_HOLD_SECONDS: int(0, 86_400).default(60),
+    /** Events a region's check window needs for a verdict; fewer keeps the last one. */
+    HEALTH_MIN_EVENTS: int(1, 10_000_000).default(200),
+    /** Automatic failovers in force at once, at most, and the regions automatic failover always leaves active. */
+    AUTO_FAILOVER_MAX: int(0, 100).default(1),
+    AUTO_FAILOVER_MIN_ACTIVE: int(1, 100).default(2),
     /** Recovery attempts per failed event before it is dead-lettered (SPEC section 4). */
     MAX_RETRIES: int(0, 20).default(3),
     /** Events waiting for a retry beyond which new failures are dead-lettered at once (memory bound). */

@@ -1,4 +1,5 @@
 import { memo } from "react";
+import { REGION_ACTION_WORDS } from "@/core/routing/region-state";
 import { getRegionConfig } from "@/core/routing/regions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatClockTime } from "@/components/ui/format";
@@ -8,19 +9,11 @@ import type { RegionChange, RegionChangeAction } from "./api";
 import styles from "./lists.module.css";
 import { REGION_COLORS } from "./region-colors";
 
-const ACTION_WORDS: Record<RegionChangeAction, string> = {
-  failover: "failed over",
-  failback: "failed back",
-  breaker_open: "breaker opened",
-  breaker_close: "breaker closed",
-  breaker_trip: "breaker tripped by hand",
-  breaker_reset: "breaker reset by hand",
-};
-
 /** Losing capacity reads as critical, a breaker opening as a warning, anything given back as ok. */
 const ACTION_TONES: Record<RegionChangeAction, "critical" | "warning" | "ok"> = {
   failover: "critical",
   failback: "ok",
+  failover_refused: "warning",
   breaker_open: "warning",
   breaker_close: "ok",
   breaker_trip: "warning",
@@ -80,7 +73,7 @@ function RegionChangesView({ changes, problem, pollMs }: RegionChangesProps) {
                   <span className={styles.changeRegion} style={{ color: REGION_COLORS[change.region] }}>
                     {getRegionConfig(change.region).name}
                   </span>{" "}
-                  <span className={styles.changeAction}>{ACTION_WORDS[change.action]}</span>
+                  <span className={styles.changeAction}>{REGION_ACTION_WORDS[change.action]}</span>
                 </span>
                 <span className={styles.changeMode} data-mode={change.mode}>
                   {change.mode}

@@ -19,6 +19,7 @@ const CIRCUIT_SHORT_LABELS: Record<CircuitState, string> = {
 };
 
 export const HEALTH_LABELS: Record<RegionHealth, string> = {
+  unknown: "No verdict",
   healthy: "Healthy",
   degraded: "Degraded",
   unhealthy: "Unhealthy",

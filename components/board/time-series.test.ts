@@ -69,6 +69,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
         circuit: "closed",
         health: "healthy",
         healthReason: "no check yet",
+        spilledInErrorRatePercent: 0,
         spilloverIn: 0,
         spilloverOut: 0,
         status: "ok",

@@ -10,6 +10,7 @@ const METRIC_UNITS: Record<MetricName, { suffix: string; decimals?: number; whol
   processing_latency_ms: { suffix: " ms", whole: true },
   events_per_second: { suffix: " events/s" },
   error_rate_percent: { suffix: "%", decimals: 2 },
+  spilled_in_error_rate_percent: { suffix: "%", decimals: 2 },
   memory_utilization_percent: { suffix: "%", decimals: 1 },
   consumer_lag_messages: { suffix: " events", whole: true },
   network_utilization_percent: { suffix: "%", decimals: 1 },

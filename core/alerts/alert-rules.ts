@@ -20,6 +20,7 @@ export const MEASURED_METRICS: readonly MetricName[] = [
   "memory_utilization_percent",
   "consumer_lag_messages",
   "inter_region_latency_ms",
+  "spilled_in_error_rate_percent",
 ];
 
 /** A rule as an operator writes it; validated with a reason for every bad field. */
@@ -74,7 +75,7 @@ function thresholdsOf(metric: MetricName) {
 
 const RUNBOOKS = "https://runbooks.signalbox.example/alerts";
 
-/** SPEC section 5's five default rules, with the thresholds of its table. */
+/** SPEC section 5's five default rules, with the thresholds of its table, and one for errors that follow the viewers (section 2). */
 export const DEFAULT_ALERT_RULES: readonly AlertRuleFields[] = [
   {
     name: "Error rate",
@@ -120,6 +121,16 @@ export const DEFAULT_ALERT_RULES: readonly AlertRuleFields[] = [
     channels: ["slack"],
     impact: "LOW",
     runbookUrl: `${RUNBOOKS}/memory`,
+  },
+  {
+    // Section 2's cascade guard keeps the receiving region in routing; this says why, and to whom.
+    name: "Errors follow the viewers: likely content or client, not region",
+    metric: "spilled_in_error_rate_percent",
+    ...thresholdsOf("spilled_in_error_rate_percent"),
+    windowSeconds: 60,
+    channels: ["pagerduty", "slack"],
+    impact: "HIGH",
+    runbookUrl: `${RUNBOOKS}/errors-follow-viewers`,
   },
 ].map((rule) => alertRuleInputSchema.parse({ region: null, ...rule }));
 

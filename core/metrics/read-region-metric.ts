@@ -11,6 +11,9 @@ export function readRegionMetric(metric: MetricName, region: RegionSnapshot, sna
       return region.eventsPerSecond > 0 ? region.latencyMs.p95 : null;
     case "error_rate_percent":
       return region.eventsPerSecond > 0 ? region.errorRatePercent : null;
+    case "spilled_in_error_rate_percent":
+      // 0 while nobody spills in, so an alert on it resolves once the spillover ends.
+      return region.active ? region.spilledInErrorRatePercent : null;
     case "events_per_second":
       return region.active ? region.eventsPerSecond : null;
     case "consumer_lag_messages":

@@ -33,6 +33,8 @@ export const regionSnapshotSchema = z.object({
   /** Events per second routed here from a region that could not take them, and away from here. */
   spilloverIn: z.number(),
   spilloverOut: z.number(),
+  /** The players' error events among the events spilled in this second, percent; 0 when none spilled in. */
+  spilledInErrorRatePercent: z.number(),
   status: z.enum(REGION_STATUSES),
   /** The first threshold that set the status, for a person to read; null when ok or idle. */
   statusReason: z.string().nullable(),
@@ -195,10 +197,11 @@ export function createIdleRegionSnapshot(
     name: region.name,
     active: true,
     circuit: "closed",
-    health: "healthy",
+    health: "unknown",
     healthReason: reasons.health,
     spilloverIn: 0,
     spilloverOut: 0,
+    spilledInErrorRatePercent: 0,
     status: "idle",
     statusReason: reasons.status,
     capacity: region.capacity,

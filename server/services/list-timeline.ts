@@ -1,17 +1,8 @@
 import { formatIst } from "@/core/alerts/alert-message";
 import { getRegionConfig, type RegionId } from "@/core/routing/regions";
-import type { RegionAction } from "@/core/routing/region-state";
+import { REGION_ACTION_WORDS, type RegionAction } from "@/core/routing/region-state";
 import type { TimelineEntry } from "@/core/timeline/timeline";
 import type { PrismaClient } from "../db/generated/client";
-
-const REGION_ACTION_WORDS: Record<RegionAction, string> = {
-  failover: "failed over",
-  failback: "failed back",
-  breaker_open: "breaker opened",
-  breaker_close: "breaker closed",
-  breaker_trip: "breaker tripped",
-  breaker_reset: "breaker reset",
-};
 
 export interface TimelineQuery {
   from: number;

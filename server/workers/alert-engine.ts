@@ -41,11 +41,11 @@ export class AlertEngine {
 
   private constructor(private readonly options: AlertEngineOptions) {}
 
-  /** Seeds the default rules on a fresh database, then loads rules, open alerts and recent resolutions. */
+  /** Adds the default rules the database lacks, then loads rules, open alerts and recent resolutions. */
   static async start(options: AlertEngineOptions, now: number): Promise<AlertEngine> {
     const engine = new AlertEngine(options);
     const seeded = await seedAlertRules(options.prisma, DEFAULT_ALERT_RULES, now);
-    if (seeded > 0) options.log(`[alerts] seeded the ${seeded} default rules of SPEC section 5`);
+    if (seeded > 0) options.log(`[alerts] added ${seeded} default rule${seeded === 1 ? "" : "s"}`);
     await engine.reloadRules();
     await engine.reloadSilences(now);
     for (const alert of await listAlerts(options.prisma, { state: "active", limit: 10_000 }))

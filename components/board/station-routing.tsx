@@ -88,7 +88,12 @@ export function StationRouting({ region }: { region: RegionSnapshot | null }) {
           {HEALTH_LABELS[region.health]}
         </span>
       </p>
-      <p className={styles.healthReason} data-health={region.health} title={`Health check: ${region.healthReason}`}>
+      <p
+        className={styles.healthReason}
+        data-health={region.health}
+        data-testid={`station-${region.id}-health`}
+        title={`Health check: ${region.healthReason}`}
+      >
         {region.healthReason}
       </p>
       <p className={`${styles.spillover} num`} data-spilling={spillover === null ? undefined : true}>

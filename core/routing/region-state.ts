@@ -19,7 +19,7 @@ export type RegionAction = (typeof REGION_ACTIONS)[number];
 export const REGION_ACTION_WORDS: Record<RegionAction, string> = {
   failover: "failed over",
   failback: "failed back",
-  failover_refused: "not failed over (guard)",
+  failover_refused: "kept in routing by a guard",
   breaker_open: "breaker opened",
   breaker_close: "breaker closed",
   breaker_trip: "breaker tripped by hand",

@@ -8,6 +8,7 @@ import { AlertStrip } from "@/components/alerts/alert-strip";
 import { LiveCostTile } from "@/components/cost/live-cost-tile";
 import { DLQ_SUMMARY_QUERY_KEY } from "@/components/dlq/api";
 import { DlqTile } from "@/components/dlq/dlq-tile";
+import { useDlqSummary } from "@/components/dlq/use-dlq-summary";
 import { formatInteger } from "@/components/ui/format";
 import { formatZonedClockTime } from "@/components/ui/time-format";
 import { useTimeZone } from "@/components/ui/use-time-zone";
@@ -125,6 +126,7 @@ export function Board() {
 
   const { snapshot } = feed;
   const zone = useTimeZone();
+  const dlqSummary = useDlqSummary();
   const stale = feedState !== "live" && snapshot !== null;
   const clockOffsetMs = snapshot && feed.receivedAt !== null ? snapshot.at - feed.receivedAt : 0;
 
@@ -196,6 +198,7 @@ export function Board() {
         totals={snapshot?.totals ?? null}
         system={snapshot?.system ?? null}
         conservation={snapshot?.conservation ?? null}
+        dlqOpen={dlqSummary.data?.open ?? null}
       />
       <main className={styles.main}>
         <Notices notices={notices} />

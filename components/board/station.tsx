@@ -151,6 +151,7 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
               label="Viewers"
               value={region ? formatCompact(region.viewers) : null}
               title={region ? formatInteger(region.viewers) : undefined}
+              testId={`station-${config.id}-viewers`}
             />
             <Metric
               label="p95"

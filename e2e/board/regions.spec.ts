@@ -53,7 +53,9 @@ test("an operator fails Pune over with a reason and back again from the board", 
   await expect(pune).toHaveAttribute("data-active", "false");
   await expect(pune).toContainText("Failed over");
   // One statement: when, by whom and why it was failed over, and no status plate saying OK beside it.
-  await expect(page.getByTestId("station-pune-reason")).toHaveText(new RegExp(`^Failed over \\d{2}:\\d{2}:\\d{2} IST by admin: ${reason}$`));
+  await expect(page.getByTestId("station-pune-reason")).toHaveText(
+    new RegExp(`^Failed over \\d{2}:\\d{2}:\\d{2} IST by admin: ${reason}$`),
+  );
   await expect(pune).not.toContainText(/\bOK\b/);
   // The load moves where the confirmation said: Pune spills out, Mumbai takes it in.
   await expect(pune).toContainText(/spilling out [\d.,]+[KL]?\/s/);

@@ -28,6 +28,7 @@ describe("loadEnv", () => {
       MAX_IN_RETRY: 100_000,
       MAX_REPLAYS: 5,
       REPLAY_BATCH_SIZE: 500,
+      REPLAY_PROGRESS_STEP: 50,
       SESSION_SWEEP_SECONDS: 15,
       CHECKPOINT_SECONDS: 5,
       ROLLUP_SECONDS: 10,

@@ -57,8 +57,10 @@ export const envSchema = z
     MAX_IN_RETRY: int(1, 10_000_000).default(100_000),
     /** Replays of one dead letter beyond which it is refused, so a poison event cannot loop. */
     MAX_REPLAYS: int(1, 100).default(DEFAULT_MAX_REPLAYS),
-    /** Dead letters a replay reads, decides and sends per step, so a large filter never sits in memory at once. */
+    /** Dead letters a replay reads from the database at a time, so a large filter never sits in memory at once. */
     REPLAY_BATCH_SIZE: int(1, 10_000).default(500),
+    /** Dead letters a replay decides, claims and sends per step; its progress is stored and pushed after each. */
+    REPLAY_PROGRESS_STEP: int(1, 10_000).default(50),
     /** How often open dashboards' sessions are checked again; a signed-out board is disconnected within it. */
     SESSION_SWEEP_SECONDS: int(1, 3600).default(15),
     /** How often the engine's counters are checkpointed to the database (and always at shutdown). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAlertThresholds, formatIstTime, formatMetricValue } from "./alert-format";
+import { describeAlertThresholds, formatMetricValue } from "./alert-format";
 
 describe("alert formatting", () => {
   it("writes each metric in its unit", () => {
@@ -13,9 +13,5 @@ describe("alert formatting", () => {
     expect(describeAlertThresholds({ metric: "error_rate_percent", value: 6, warning: 2, critical: 5, direction: "above" })).toBe(
       "6.00% (warning above 2.00%, critical above 5.00%)",
     );
-  });
-
-  it("shows the time in IST, UTC+5:30", () => {
-    expect(formatIstTime(Date.UTC(2026, 10, 26, 15, 34, 5))).toBe("21:04:05 IST");
   });
 });

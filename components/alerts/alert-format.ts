@@ -1,4 +1,4 @@
-import { formatIst, formatMetricWith } from "@/core/alerts/alert-message";
+import { formatMetricWith } from "@/core/alerts/alert-message";
 import type { AlertView } from "@/core/alerts/alert-rules";
 import type { MetricName } from "@/core/metrics/thresholds";
 import { formatCompact } from "@/components/ui/format";
@@ -12,9 +12,4 @@ export function formatMetricValue(metric: MetricName, value: number): string {
 export function describeAlertThresholds(alert: Pick<AlertView, "metric" | "value" | "warning" | "critical" | "direction">): string {
   const format = (v: number) => formatMetricValue(alert.metric, v);
   return `${format(alert.value)} (warning ${alert.direction} ${format(alert.warning)}, critical ${alert.direction} ${format(alert.critical)})`;
-}
-
-/** Wall-clock time in India, as on-call rotations there read it: "21:04:05 IST". */
-export function formatIstTime(at: number): string {
-  return formatIst(at).slice(11);
 }

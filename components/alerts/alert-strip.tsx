@@ -7,7 +7,9 @@ import { getRegionConfig } from "@/core/routing/regions";
 import { useOperatorOnly } from "@/components/auth/use-session";
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { AcknowledgeDialog } from "./acknowledge-dialog";
-import { describeAlertThresholds, formatIstTime } from "./alert-format";
+import { formatZonedClockTime } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
+import { describeAlertThresholds } from "./alert-format";
 import styles from "./alerts.module.css";
 import { useAlertSound, useAlertSoundSetting } from "./use-alert-sound";
 
@@ -35,6 +37,7 @@ function AlertStripView({ alerts }: AlertStripProps) {
   const [sound, setSound] = useAlertSoundSetting();
   useAlertSound(alerts, sound);
   const operatorOnly = useOperatorOnly();
+  const zone = useTimeZone();
   if (alerts === null) return null;
   return (
     <section className={styles.strip} data-testid="alerts" aria-label="Active alerts" aria-live="polite">
@@ -71,11 +74,11 @@ function AlertStripView({ alerts }: AlertStripProps) {
                 {alert.escalatedAt !== null ? <span className={styles.escalated}>escalated</span> : null}
                 {alert.flaps > 0 ? <span className={styles.flaps}>flapped ×{alert.flaps}</span> : null}
                 {alert.silencedUntil !== null ? (
-                  <span className={styles.flaps}>silenced until {formatIstTime(alert.silencedUntil)}</span>
+                  <span className={styles.flaps}>silenced until {formatZonedClockTime(alert.silencedUntil, zone)}</span>
                 ) : null}
               </span>
               <span className={styles.detail}>
-                {describeAlertThresholds(alert)} · since {formatIstTime(alert.firedAt)}
+                {describeAlertThresholds(alert)} · since {formatZonedClockTime(alert.firedAt, zone)}
                 {alert.state === "acknowledged" ? ` · acknowledged by ${alert.acknowledgedBy ?? "someone"}: “${alert.note ?? ""}”` : ""}
               </span>
               <span className={styles.actions}>

@@ -2,8 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
-import { formatIst } from "@/core/alerts/alert-message";
+import { useRef, useState } from "react";
 import type { AlertRule } from "@/core/alerts/alert-rules";
 import { getRegionConfig } from "@/core/routing/regions";
 import controls from "@/components/board/controls.module.css";
@@ -11,8 +10,11 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { useAdminOnly, useOperatorOnly } from "@/components/auth/use-session";
 import { Brand } from "@/components/ui/brand";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { SiteNav } from "@/components/ui/site-nav";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatDayTime } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import page from "@/components/ui/page.module.css";
 import { RULES_QUERY_KEY, SILENCES_QUERY_KEY, deleteAlertRule, fetchAlertRules, fetchSilences } from "./api";
 import { formatMetricValue } from "./alert-format";
@@ -47,6 +49,7 @@ export function RulesPage() {
     return rules.data.rules.find((r) => r.id === id)?.name ?? "a deleted rule";
   };
   const close = () => setDialog(null);
+  const zone = useTimeZone();
 
   return (
     <div className={page.page}>
@@ -166,7 +169,7 @@ export function RulesPage() {
                 <thead>
                   <tr>
                     <th scope="col">Covers</th>
-                    <th scope="col">Until (IST)</th>
+                    <th scope="col">Until ({zone.label})</th>
                     <th scope="col">By</th>
                     <th scope="col">Reason</th>
                   </tr>
@@ -177,7 +180,7 @@ export function RulesPage() {
                       <td>
                         {ruleName(silence.ruleId)} in {silence.region ? getRegionConfig(silence.region).name : "every region"}
                       </td>
-                      <td className={history.num}>{formatIst(silence.endsAt).slice(0, 19)}</td>
+                      <td className={history.num}>{formatDayTime(silence.endsAt, zone.timeZone)}</td>
                       <td>{silence.createdBy}</td>
                       <td>{silence.reason}</td>
                     </tr>
@@ -206,12 +209,8 @@ function DeleteRuleDialog({ rule, onClose }: { rule: AlertRule; onClose: () => v
       dialogRef.current?.close();
     },
   });
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   return (
-    <dialog
+    <ModalDialog
       ref={dialogRef}
       className={controls.dialog}
       data-tone="danger"
@@ -248,6 +247,6 @@ function DeleteRuleDialog({ rule, onClose }: { rule: AlertRule; onClose: () => v
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

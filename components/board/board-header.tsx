@@ -14,16 +14,17 @@ interface BoardHeaderProps {
   totals: Snapshot["totals"] | null;
   system: Snapshot["system"] | null;
   conservation: Snapshot["conservation"] | null;
+  dlqOpen: number | null;
 }
 
-export function BoardHeader({ feedState, receivedAt, totals, system, conservation }: BoardHeaderProps) {
+export function BoardHeader({ feedState, receivedAt, totals, system, conservation, dlqOpen }: BoardHeaderProps) {
   return (
     <header className={styles.header}>
       <Brand tag="control room" />
       <SiteNav current="board" />
       <BoardClock />
       <LiveIndicator state={feedState} receivedAt={receivedAt} />
-      <TotalsStrip totals={totals} system={system} conservation={conservation} />
+      <TotalsStrip totals={totals} system={system} conservation={conservation} dlqOpen={dlqOpen} />
       <UserMenu />
     </header>
   );

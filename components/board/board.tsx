@@ -8,7 +8,10 @@ import { AlertStrip } from "@/components/alerts/alert-strip";
 import { LiveCostTile } from "@/components/cost/live-cost-tile";
 import { DLQ_SUMMARY_QUERY_KEY } from "@/components/dlq/api";
 import { DlqTile } from "@/components/dlq/dlq-tile";
-import { formatClockTime, formatInteger } from "@/components/ui/format";
+import { useDlqSummary } from "@/components/dlq/use-dlq-summary";
+import { formatInteger } from "@/components/ui/format";
+import { formatZonedClockTime } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import { ApiError } from "@/components/ui/api-client";
 import { useNow } from "@/components/ui/use-now";
 import { fetchHistory, fetchRegions, fetchSnapshot, REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY } from "./api";
@@ -122,6 +125,8 @@ export function Board() {
   );
 
   const { snapshot } = feed;
+  const zone = useTimeZone();
+  const dlqSummary = useDlqSummary();
   const stale = feedState !== "live" && snapshot !== null;
   const clockOffsetMs = snapshot && feed.receivedAt !== null ? snapshot.at - feed.receivedAt : 0;
 
@@ -135,7 +140,7 @@ export function Board() {
       tone: "warning",
       title: "Live feed lost — figures are stale.",
       detail:
-        `Showing the snapshot from ${formatClockTime(snapshot.at)}. ` +
+        `Showing the snapshot from ${formatZonedClockTime(snapshot.at, zone)}. ` +
         (live.state === "live"
           ? "The connection is open but no snapshot has arrived since (the server may be stalled or the network half-open); "
           : "Reconnecting automatically; ") +
@@ -193,6 +198,7 @@ export function Board() {
         totals={snapshot?.totals ?? null}
         system={snapshot?.system ?? null}
         conservation={snapshot?.conservation ?? null}
+        dlqOpen={dlqSummary.data?.open ?? null}
       />
       <main className={styles.main}>
         <Notices notices={notices} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo } from "react";
+import { memo } from "react";
 import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { METRIC_THRESHOLDS } from "@/core/metrics/thresholds";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,7 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./charts.module.css";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } from "./chart-theme";
-import { computeTimeTicks, createTimeAxisProps, formatTimeTick, type TimeChartProps } from "./time-axis";
+import { useTimeAxis, type TimeChartProps } from "./time-axis";
 
 const { warning: WARNING, critical: CRITICAL } = METRIC_THRESHOLDS.consumer_lag_messages;
 const LAG_COLOR = "#3fd0c9";
@@ -21,7 +21,7 @@ function formatTooltip(value: unknown, name: unknown): string {
 
 /** Events published and not yet consumed, over the last 15 minutes, against the lag thresholds. */
 export const LagChart = memo(function LagChart({ points, domain, loading }: TimeChartProps) {
-  const ticks = useMemo(() => (domain ? computeTimeTicks(domain[0], domain[1]) : []), [domain]);
+  const axis = useTimeAxis(domain);
   const latest = points.at(-1);
   // The threshold lines only enter the scale once lag comes near them, so a healthy backlog stays readable.
   const peak = points.reduce((max, point) => Math.max(max, point.lag), 0);
@@ -33,7 +33,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
   return (
     <Panel
       title="Consumer lag"
-      meta={latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)}` : "events behind · last 15 min"}
+      meta={`${latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)}` : "events behind · last 15 min"} · ${axis.zoneLabel}`}
     >
       <figure className={styles.chartFrame} data-testid="chart-lag" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
@@ -48,7 +48,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
               margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
             >
               <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-              <XAxis {...createTimeAxisProps(domain, ticks)} />
+              <XAxis {...axis.axisProps} />
               <YAxis
                 domain={[0, top]}
                 tickFormatter={(value: number) => formatCompact(value)}
@@ -59,7 +59,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
               />
               <Tooltip
                 isAnimationActive={false}
-                labelFormatter={formatTimeTick}
+                labelFormatter={axis.formatLabel}
                 formatter={formatTooltip}
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}

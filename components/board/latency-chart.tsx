@@ -9,7 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./charts.module.css";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } from "./chart-theme";
-import { computeTimeTicks, createTimeAxisProps, formatTimeTick, type TimeChartProps } from "./time-axis";
+import { useTimeAxis, type TimeChartProps } from "./time-axis";
 import type { SeriesPoint } from "./time-series";
 
 const { warning: WARNING_MS, critical: CRITICAL_MS } = METRIC_THRESHOLDS.processing_latency_ms;
@@ -79,7 +79,7 @@ interface LatencyPoint {
 
 /** Platform p50/p95/p99 over the last 15 minutes against the 200 ms warning and 500 ms critical lines. */
 export const LatencyChart = memo(function LatencyChart({ points, domain, loading }: TimeChartProps) {
-  const ticks = useMemo(() => (domain ? computeTimeTicks(domain[0], domain[1]) : []), [domain]);
+  const axis = useTimeAxis(domain);
   const data = useMemo(() => points.map(convertToLatencyPoint), [points]);
   const scale = useMemo(() => computeLogScale(data), [data]);
   const latest = points.findLast((point) => point.p95 !== null);
@@ -87,7 +87,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
   const label = describeLatency(latest);
 
   return (
-    <Panel title="Latency" meta="overall p50 / p95 / p99 · log scale · last 15 min">
+    <Panel title="Latency" meta={`overall p50 / p95 / p99 · log scale · last 15 min · ${axis.zoneLabel}`}>
       <figure className={styles.chartFrame} data-testid="chart-latency" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
           <Skeleton block />
@@ -101,7 +101,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
               margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
             >
               <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-              <XAxis {...createTimeAxisProps(domain, ticks)} />
+              <XAxis {...axis.axisProps} />
               <YAxis
                 scale="log"
                 domain={scale.domain}
@@ -114,7 +114,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
               />
               <Tooltip
                 isAnimationActive={false}
-                labelFormatter={formatTimeTick}
+                labelFormatter={axis.formatLabel}
                 formatter={formatTooltipMs}
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}

@@ -8,6 +8,8 @@ import { isStructurallyEqual } from "@/components/ui/equality";
 import { SignalLamp } from "@/components/ui/signal-lamp";
 import { Skeleton } from "@/components/ui/skeleton";
 import { STATUS_LABELS } from "@/components/ui/status";
+import type { ZoneView } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import { UtilisationMeter } from "@/components/ui/utilisation-meter";
 import { listAvailableControls, type RegionControlRequest } from "./region-controls";
 import { describeFailover } from "./describe-failover";
@@ -15,9 +17,9 @@ import { StationActions } from "./station-actions";
 import styles from "./station.module.css";
 import { CIRCUIT_LABELS, describeSpillover, HEALTH_LABELS, StationRouting } from "./station-routing";
 
-function describeStation(config: RegionConfig, region: RegionSnapshot, failover: RegionChange | null): string {
+function describeStation(config: RegionConfig, region: RegionSnapshot, failover: RegionChange | null, zone: ZoneView): string {
   const parts = [
-    region.active ? `${config.name}: ${STATUS_LABELS[region.status]}` : `${config.name}: ${describeFailover(failover)}`,
+    region.active ? `${config.name}: ${STATUS_LABELS[region.status]}` : `${config.name}: ${describeFailover(failover, zone)}`,
     region.active ? (region.statusReason ?? null) : null,
     CIRCUIT_LABELS[region.circuit],
     `${HEALTH_LABELS[region.health]}: ${region.healthReason}`,
@@ -97,6 +99,7 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
   const loading = region === null;
   // A failed-over region carries no traffic of its own: its one statement is that, not a status of what little is left.
   const failedOver = region !== null && !region.active;
+  const zone = useTimeZone();
   return (
     <li className={styles.slot}>
       <article
@@ -109,7 +112,7 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
         data-stale={stale || undefined}
         tabIndex={0}
         aria-busy={loading || undefined}
-        aria-label={region ? describeStation(config, region, failover) : `${config.name}: waiting for the first snapshot`}
+        aria-label={region ? describeStation(config, region, failover, zone) : `${config.name}: waiting for the first snapshot`}
       >
         <div className={styles.signal}>
           <SignalLamp status={loading ? "loading" : failedOver ? "idle" : status} />
@@ -148,6 +151,7 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
               label="Viewers"
               value={region ? formatCompact(region.viewers) : null}
               title={region ? formatInteger(region.viewers) : undefined}
+              testId={`station-${config.id}-viewers`}
             />
             <Metric
               label="p95"
@@ -191,12 +195,12 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
             className={styles.reason}
             data-status={failedOver ? "idle" : status}
             data-testid={`station-${config.id}-reason`}
-            title={failedOver ? describeFailover(failover) : undefined}
+            title={failedOver ? describeFailover(failover, zone) : undefined}
           >
             {region === null ? (
               <Skeleton width="70%" />
             ) : failedOver ? (
-              describeFailover(failover)
+              describeFailover(failover, zone)
             ) : (
               (region.statusReason ?? describeQuietReason(region))
             )}

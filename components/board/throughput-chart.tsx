@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo, type CSSProperties } from "react";
+import { memo, type CSSProperties } from "react";
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
 import { REGIONS } from "@/core/routing/regions";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,7 +10,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./charts.module.css";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } from "./chart-theme";
 import { REGION_COLORS } from "./region-colors";
-import { computeTimeTicks, createTimeAxisProps, formatTimeTick, type TimeChartProps } from "./time-axis";
+import { useTimeAxis, type TimeChartProps } from "./time-axis";
 import { hasTraffic } from "./time-series";
 
 function formatTooltipRate(value: unknown): string {
@@ -19,7 +19,7 @@ function formatTooltipRate(value: unknown): string {
 
 /** Events/s per region over the last 15 minutes, stacked so the top edge is the platform total. */
 export const ThroughputChart = memo(function ThroughputChart({ points, domain, loading }: TimeChartProps) {
-  const ticks = useMemo(() => (domain ? computeTimeTicks(domain[0], domain[1]) : []), [domain]);
+  const axis = useTimeAxis(domain);
   const latest = points.at(-1);
   const empty = !hasTraffic(points);
   const label = empty
@@ -27,7 +27,7 @@ export const ThroughputChart = memo(function ThroughputChart({ points, domain, l
     : `Throughput by region over the last 15 minutes, stacked; latest total ${formatRate(latest?.total ?? 0)}.`;
 
   return (
-    <Panel title="Throughput" meta="events/s by region · last 15 min">
+    <Panel title="Throughput" meta={`events/s by region · last 15 min · ${axis.zoneLabel}`}>
       <figure className={styles.chartFrame} data-testid="chart-throughput" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
           <Skeleton block />
@@ -41,7 +41,7 @@ export const ThroughputChart = memo(function ThroughputChart({ points, domain, l
               margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
             >
               <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-              <XAxis {...createTimeAxisProps(domain, ticks)} />
+              <XAxis {...axis.axisProps} />
               <YAxis
                 tickFormatter={(value: number) => formatCompact(value)}
                 tick={AXIS_TICK}
@@ -51,7 +51,7 @@ export const ThroughputChart = memo(function ThroughputChart({ points, domain, l
               />
               <Tooltip
                 isAnimationActive={false}
-                labelFormatter={formatTimeTick}
+                labelFormatter={axis.formatLabel}
                 formatter={formatTooltipRate}
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}

@@ -34,6 +34,7 @@ export function publishRuntime(env: Env, parts: RuntimeParts): void {
     prisma: database.prisma,
     maxReplays: env.MAX_REPLAYS,
     batchSize: env.REPLAY_BATCH_SIZE,
+    progressStep: env.REPLAY_PROGRESS_STEP,
     ingestReplay: (event, id) => engine.ingestor.ingestReplay(event, id),
     settleWrites: writers.settleWrites,
     onProgress: (job) => {

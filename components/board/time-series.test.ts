@@ -110,6 +110,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
     },
     rejections: [],
     alerts: [],
+    drills: [],
     replication: [],
   };
 }

@@ -26,9 +26,17 @@ const KIND_LABELS = {
   region: "Failovers & breakers",
   replay: "Replays",
   silence: "Silences",
-  audit: "Drills, rules & users",
+  drill: "Drills",
+  audit: "Rules & users",
 } as const;
-const KIND_COLORS = { alert: "#ff5257", region: "#6cb4ff", replay: "#b08cff", silence: "#9aa8b9", audit: "#3fd0c9" } as const;
+const KIND_COLORS = {
+  alert: "#ff5257",
+  region: "#6cb4ff",
+  replay: "#b08cff",
+  silence: "#9aa8b9",
+  drill: "#ffb224",
+  audit: "#3fd0c9",
+} as const;
 
 export interface TimelineInitial {
   region: string;
@@ -42,7 +50,7 @@ function formatIstMinute(at: number): string {
   return formatIst(at).slice(11, 16);
 }
 
-/** The evening on one page: alerts, acknowledgements, escalations, silences, failovers, breaker changes and replays. */
+/** The evening on one page: alerts, acknowledgements, escalations, silences, failovers, breaker changes, replays and drills. */
 export function TimelinePage({ initial }: { initial: TimelineInitial }) {
   const [region, setRegion] = useState(initial.region);
   const [hours, setHours] = useState(initial.hours);

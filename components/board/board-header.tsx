@@ -1,5 +1,6 @@
 import type { Snapshot } from "@/core/metrics/snapshot";
 import { UserMenu } from "@/components/auth/user-menu";
+import { DrillsButton } from "@/components/drills/drills-button";
 import { Brand } from "@/components/ui/brand";
 import { SiteNav } from "@/components/ui/site-nav";
 import styles from "./board.module.css";
@@ -14,9 +15,12 @@ interface BoardHeaderProps {
   totals: Snapshot["totals"] | null;
   system: Snapshot["system"] | null;
   conservation: Snapshot["conservation"] | null;
+  /** Drills running now; null before the first snapshot. */
+  runningDrills: number | null;
+  onOpenDrills: () => void;
 }
 
-export function BoardHeader({ feedState, receivedAt, totals, system, conservation }: BoardHeaderProps) {
+export function BoardHeader({ feedState, receivedAt, totals, system, conservation, runningDrills, onOpenDrills }: BoardHeaderProps) {
   return (
     <header className={styles.header}>
       <Brand tag="control room" />
@@ -24,6 +28,7 @@ export function BoardHeader({ feedState, receivedAt, totals, system, conservatio
       <BoardClock />
       <LiveIndicator state={feedState} receivedAt={receivedAt} />
       <TotalsStrip totals={totals} system={system} conservation={conservation} />
+      <DrillsButton count={runningDrills} onOpen={onOpenDrills} />
       <UserMenu />
     </header>
   );

@@ -8,6 +8,8 @@ import { AlertStrip } from "@/components/alerts/alert-strip";
 import { LiveCostTile } from "@/components/cost/live-cost-tile";
 import { DLQ_SUMMARY_QUERY_KEY } from "@/components/dlq/api";
 import { DlqTile } from "@/components/dlq/dlq-tile";
+import { DrillBanner } from "@/components/drills/drill-banner";
+import { DrillsDialog } from "@/components/drills/drills-dialog";
 import { formatClockTime, formatInteger } from "@/components/ui/format";
 import { ApiError } from "@/components/ui/api-client";
 import { useNow } from "@/components/ui/use-now";
@@ -107,6 +109,9 @@ export function Board() {
 
   const [controlRequest, setControlRequest] = useState<RegionControlRequest | null>(null);
   const closeControlDialog = useCallback(() => setControlRequest(null), []);
+  const [drillsOpen, setDrillsOpen] = useState(false);
+  const openDrills = useCallback(() => setDrillsOpen(true), []);
+  const closeDrills = useCallback(() => setDrillsOpen(false), []);
 
   useEffect(() => {
     if (snapshotQuery.data) {
@@ -193,10 +198,13 @@ export function Board() {
         totals={snapshot?.totals ?? null}
         system={snapshot?.system ?? null}
         conservation={snapshot?.conservation ?? null}
+        runningDrills={snapshot?.drills.length ?? null}
+        onOpenDrills={openDrills}
       />
       <main className={styles.main}>
         <Notices notices={notices} />
         <AlertStrip alerts={pushedAlerts && snapshot && pushedAlerts.at > snapshot.at ? pushedAlerts.alerts : (snapshot?.alerts ?? null)} />
+        <DrillBanner drills={snapshot?.drills ?? null} clockOffsetMs={clockOffsetMs} onOpen={openDrills} />
         <StationTrack
           regions={snapshot?.regions ?? null}
           changes={regionsQuery.data?.changes ?? null}
@@ -250,6 +258,7 @@ export function Board() {
           onClose={closeControlDialog}
         />
       ) : null}
+      {drillsOpen ? <DrillsDialog drills={snapshot?.drills ?? null} clockOffsetMs={clockOffsetMs} onClose={closeDrills} /> : null}
     </div>
   );
 }

@@ -165,7 +165,7 @@ export function DrillForm({ readOnly }: DrillFormProps) {
         </Field>
         <Field
           label="Duration (seconds)"
-          hint={Number.isInteger(duration) && duration > 0 ? formatDuration(duration) : "1 to 3,600"}
+          hint={Number.isInteger(duration) && duration > 0 ? `= ${formatDuration(duration)}` : "1 to 3,600"}
           error={errorOf("durationSeconds")}
         >
           {(control) => (
@@ -252,13 +252,15 @@ function Field({
   return (
     <div className={className ? `${controls.field} ${className}` : controls.field}>
       <label htmlFor={id} className={controls.label}>
-        {label} {hint ? <span className={controls.optional}>({hint})</span> : null}
+        {label}
       </label>
       {children(control)}
       {error ? (
         <span id={noteId} className={styles.fieldError} role="alert" data-testid="drill-field-error">
           {error}
         </span>
+      ) : hint ? (
+        <span className={styles.hint}>{hint}</span>
       ) : null}
     </div>
   );

@@ -11,6 +11,8 @@ const BLOCKED = "blocked_user in entitlement check";
 test("an operator starts a drill from the board, the banner and the station show it, it is stopped from the UI, and the timeline keeps its start and end", async ({
   page,
 }) => {
+  // Many steps, each waiting on the live feed or a page: on a loaded machine they took 57 s together.
+  test.setTimeout(120_000);
   await page.goto("/");
   const failed = page.getByTestId("station-hyderabad-failed");
   await expect(failed).toHaveText("0/s");

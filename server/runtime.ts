@@ -6,7 +6,7 @@ import type { ComponentHealth } from "./health";
 import type { AlertEngine } from "./workers/alert-engine";
 import type { Ingestor } from "./workers/ingestor";
 import type { MetricsHub } from "./workers/metrics-hub";
-import type { FaultInjector } from "./workers/fault-injector";
+import type { DrillControl } from "./workers/drill-control";
 import type { RegionManager } from "./workers/region-manager";
 import type { ReplayRunner } from "./workers/replay-runner";
 
@@ -21,7 +21,8 @@ export interface Runtime {
   ingestor: Ingestor;
   hub: MetricsHub;
   regions: RegionManager;
-  faults: FaultInjector;
+  /** Drills: started, stopped and listed here, kept in step with the drills table. */
+  drills: DrillControl;
   database: Database;
   checkHealth(): Promise<HealthReport>;
   alerts: AlertEngine;

@@ -1,5 +1,6 @@
 import type { Snapshot } from "@/core/metrics/snapshot";
 import { UserMenu } from "@/components/auth/user-menu";
+import { DrillsButton } from "@/components/drills/drills-button";
 import { Brand } from "@/components/ui/brand";
 import { SiteNav } from "@/components/ui/site-nav";
 import styles from "./board.module.css";
@@ -15,9 +16,21 @@ interface BoardHeaderProps {
   system: Snapshot["system"] | null;
   conservation: Snapshot["conservation"] | null;
   dlqOpen: number | null;
+  /** Drills running now; null before the first snapshot. */
+  runningDrills: number | null;
+  onOpenDrills: () => void;
 }
 
-export function BoardHeader({ feedState, receivedAt, totals, system, conservation, dlqOpen }: BoardHeaderProps) {
+export function BoardHeader({
+  feedState,
+  receivedAt,
+  totals,
+  system,
+  conservation,
+  dlqOpen,
+  runningDrills,
+  onOpenDrills,
+}: BoardHeaderProps) {
   return (
     <header className={styles.header}>
       <Brand tag="control room" />
@@ -25,6 +38,7 @@ export function BoardHeader({ feedState, receivedAt, totals, system, conservatio
       <BoardClock />
       <LiveIndicator state={feedState} receivedAt={receivedAt} />
       <TotalsStrip totals={totals} system={system} conservation={conservation} dlqOpen={dlqOpen} />
+      <DrillsButton count={runningDrills} onOpen={onOpenDrills} />
       <UserMenu />
     </header>
   );

@@ -12,6 +12,8 @@ import { useDlqSummary } from "@/components/dlq/use-dlq-summary";
 import { formatInteger } from "@/components/ui/format";
 import { formatZonedClockTime } from "@/components/ui/time-format";
 import { useTimeZone } from "@/components/ui/use-time-zone";
+import { DrillBanner } from "@/components/drills/drill-banner";
+import { DrillsDialog } from "@/components/drills/drills-dialog";
 import { ApiError } from "@/components/ui/api-client";
 import { useNow } from "@/components/ui/use-now";
 import { fetchHistory, fetchRegions, fetchSnapshot, REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY } from "./api";
@@ -110,6 +112,9 @@ export function Board() {
 
   const [controlRequest, setControlRequest] = useState<RegionControlRequest | null>(null);
   const closeControlDialog = useCallback(() => setControlRequest(null), []);
+  const [drillsOpen, setDrillsOpen] = useState(false);
+  const openDrills = useCallback(() => setDrillsOpen(true), []);
+  const closeDrills = useCallback(() => setDrillsOpen(false), []);
 
   useEffect(() => {
     if (snapshotQuery.data) {
@@ -199,10 +204,13 @@ export function Board() {
         system={snapshot?.system ?? null}
         conservation={snapshot?.conservation ?? null}
         dlqOpen={dlqSummary.data?.open ?? null}
+        runningDrills={snapshot?.drills.length ?? null}
+        onOpenDrills={openDrills}
       />
       <main className={styles.main}>
         <Notices notices={notices} />
         <AlertStrip alerts={pushedAlerts && snapshot && pushedAlerts.at > snapshot.at ? pushedAlerts.alerts : (snapshot?.alerts ?? null)} />
+        <DrillBanner drills={snapshot?.drills ?? null} clockOffsetMs={clockOffsetMs} onOpen={openDrills} />
         <StationTrack
           regions={snapshot?.regions ?? null}
           changes={regionsQuery.data?.changes ?? null}
@@ -256,6 +264,7 @@ export function Board() {
           onClose={closeControlDialog}
         />
       ) : null}
+      {drillsOpen ? <DrillsDialog drills={snapshot?.drills ?? null} clockOffsetMs={clockOffsetMs} onClose={closeDrills} /> : null}
     </div>
   );
 }

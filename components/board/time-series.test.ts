@@ -111,6 +111,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
     },
     rejections: [],
     alerts: [],
+    drills: [],
     replication: [],
   };
 }

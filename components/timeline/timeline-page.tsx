@@ -28,9 +28,17 @@ const KIND_LABELS = {
   region: "Failovers & breakers",
   replay: "Replays",
   silence: "Silences",
-  audit: "Drills, rules & users",
+  drill: "Drills",
+  audit: "Rules & users",
 } as const;
-const KIND_COLORS = { alert: "#ff5257", region: "#6cb4ff", replay: "#b08cff", silence: "#9aa8b9", audit: "#3fd0c9" } as const;
+const KIND_COLORS = {
+  alert: "#ff5257",
+  region: "#6cb4ff",
+  replay: "#b08cff",
+  silence: "#9aa8b9",
+  drill: "#ffb224",
+  audit: "#3fd0c9",
+} as const;
 
 export interface TimelineInitial {
   region: string;
@@ -39,7 +47,7 @@ export interface TimelineInitial {
   alert: string | null;
 }
 
-/** The evening on one page: alerts, acknowledgements, escalations, silences, failovers, breaker changes and replays. */
+/** The evening on one page: alerts, acknowledgements, escalations, silences, failovers, breaker changes, replays and drills. */
 export function TimelinePage({ initial }: { initial: TimelineInitial }) {
   const [region, setRegion] = useState(initial.region);
   const [hours, setHours] = useState(initial.hours);

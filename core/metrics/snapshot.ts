@@ -3,6 +3,7 @@ import { alertViewSchema } from "../alerts/alert-rules";
 import { CIRCUIT_STATES } from "../routing/circuit-breaker";
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "../events/events";
 import { FAILURE_SEVERITIES } from "../dlq/failures";
+import { runningDrillSchema } from "../drills/drill-api";
 import { HEALTH_BANDS } from "./health-score";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS } from "../experience/quality-ladder";
 import { REGION_HEALTHS } from "../routing/region-health";
@@ -126,6 +127,8 @@ export const snapshotSchema = z.object({
   rejections: z.array(z.object({ reason: z.string(), count: z.number() })),
   /** Alerts not resolved (firing or acknowledged), newest first. */
   alerts: z.array(alertViewSchema),
+  /** Drills running now, oldest first: the board's banner and drills panel follow them live. */
+  drills: z.array(runningDrillSchema),
   /** Cross-region replication links (with Kafka) and how far each copy is behind its source. */
   replication: z.array(lagSchema.extend({ from: z.enum(REGION_IDS), to: z.enum(REGION_IDS), kind: z.enum(["chain", "backup"]) })),
 });

@@ -79,6 +79,7 @@ describe("MetricsHub snapshots", () => {
         "totals",
         "conservation",
         "alerts",
+        "drills",
         "replication",
         "rejections",
       ].sort();

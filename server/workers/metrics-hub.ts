@@ -37,6 +37,8 @@ export interface MetricsHubOptions {
   replication?: () => Snapshot["replication"];
   /** Alerts not resolved; their impact takes points off the health score. */
   alerts?: () => Snapshot["alerts"];
+  /** Drills running at `now`. */
+  drills?: (now: number) => Snapshot["drills"];
   /** Routing state shown per region; refreshed with utilisation at every tick. */
   regions: Pick<RegionManager, "refresh" | "takeFlows" | "describe">;
   /** Length of a history bucket. */
@@ -452,6 +454,7 @@ export class MetricsHub {
       },
       conservation,
       alerts,
+      drills: this.options.drills?.(now) ?? [],
       replication: this.options.replication?.() ?? [],
       rejections: [...rejectionReasons]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

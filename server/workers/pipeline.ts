@@ -77,6 +77,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     policy: options.healthPolicy ?? DEFAULT_HEALTH_POLICY,
     onChange: options.onRegionChange ?? ignore,
   });
+  const faults = options.faults ?? new FaultInjector();
   const hub = new MetricsHub({
     store,
     regions,
@@ -84,6 +85,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     ...(options.replication ? { replication: options.replication } : {}),
     ...(options.historyState ? { historyState: options.historyState } : {}),
     ...(options.alerts ? { alerts: options.alerts } : {}),
+    drills: (now) => faults.list(now),
     sampleProcess: options.sampleProcess ?? createProcessSampler(),
     rollupMs: options.rollupMs ?? 10_000,
     distributionWindows: 10,
@@ -95,7 +97,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     store,
     commands: options.commands ?? { isListening: () => false, deliver: ignore },
     outcomes: regions,
-    faults: options.faults ?? new FaultInjector(),
+    faults,
     maxRetries: options.maxRetries ?? 3,
     maxInRetry: options.maxInRetry ?? 100_000,
     deadLetter: options.deadLetter ?? ignore,

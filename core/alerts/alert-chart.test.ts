@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryRollup } from "../metrics/snapshot";
-import { buildAlertChartPoints, MAX_ALERT_CHART_MS, planAlertChartRange } from "./alert-chart";
+import {
+  buildAlertChartPoints,
+  computeAlertChartDomain,
+  computeAlertChartTicks,
+  MAX_ALERT_CHART_MS,
+  planAlertChartRange,
+} from "./alert-chart";
 
 const T0 = 1_764_000_000_000;
 
@@ -54,5 +60,42 @@ describe("buildAlertChartPoints", () => {
       { t: T0, value: 19.84 },
       { t: T0 + 10_000, value: null },
     ]);
+  });
+});
+
+describe("computeAlertChartTicks", () => {
+  it("takes the smallest whole step that gives at most seven ticks", () => {
+    const from = Date.UTC(2026, 10, 26, 15, 30, 20);
+    expect(computeAlertChartTicks(from, from + 4 * 60_000).map((t) => new Date(t).toISOString().slice(11, 16))).toEqual([
+      "15:31",
+      "15:32",
+      "15:33",
+      "15:34",
+    ]);
+    expect(computeAlertChartTicks(from, from + 40 * 60_000).map((t) => new Date(t).toISOString().slice(11, 16))).toEqual([
+      "15:40",
+      "15:50",
+      "16:00",
+      "16:10",
+    ]);
+    expect(computeAlertChartTicks(from, from + 24 * 3_600_000)).toHaveLength(4);
+  });
+});
+
+describe("computeAlertChartDomain", () => {
+  it("holds every value and both lines from zero, up to a round number at least a tenth above the highest", () => {
+    const points = [
+      { t: T0, value: 68.57 },
+      { t: T0 + 10_000, value: null },
+    ];
+    expect(computeAlertChartDomain(points, { warning: 15, critical: 45 })).toEqual([0, 80]);
+    expect(computeAlertChartDomain([], { warning: 2, critical: 5 })).toEqual([0, 6]);
+    expect(computeAlertChartDomain([{ t: T0, value: 110 }], { warning: 200, critical: 500 })).toEqual([0, 600]);
+    expect(computeAlertChartDomain([{ t: T0, value: 90_000 }], { warning: 1.2, critical: 0.9 })).toEqual([0, 100_000]);
+  });
+
+  it("reaches below zero for a negative value, and spans at least one unit", () => {
+    expect(computeAlertChartDomain([{ t: T0, value: -10 }], { warning: -2, critical: -5 })).toEqual([-10, 0]);
+    expect(computeAlertChartDomain([], { warning: 0, critical: 0 })).toEqual([0, 1]);
   });
 });

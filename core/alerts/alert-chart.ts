@@ -38,3 +38,35 @@ export function buildAlertChartPoints(rollups: readonly HistoryRollup[], metric:
     .map((rollup) => ({ t: rollup.bucketStart, value: readRollupMetric(metric, rollup) }))
     .sort((a, b) => a.t - b.t);
 }
+
+const TICK_STEPS_MS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360].map((minutes) => minutes * 60_000);
+
+/** Time ticks on whole steps (1 minute to 6 hours) inside [from, to], the smallest step that gives at most `most` of them. */
+export function computeAlertChartTicks(from: number, to: number, most = 7): number[] {
+  const step = TICK_STEPS_MS.find((s) => Math.floor(to / s) - Math.ceil(from / s) + 1 <= most) ?? TICK_STEPS_MS.at(-1)!;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(from / step) * step; t <= to; t += step) ticks.push(t);
+  return ticks;
+}
+
+const NICE_STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at or above a positive `value`. */
+function ceilNice(value: number): number {
+  const power = 10 ** Math.floor(Math.log10(value));
+  return NICE_STEPS.map((step) => Number((step * power).toPrecision(12))).find((nice) => nice >= value) ?? 10 * power;
+}
+
+/**
+ * A value axis that holds every point and both threshold lines, from zero unless a value is
+ * negative, to a round number at least a tenth above the highest.
+ */
+export function computeAlertChartDomain(
+  points: readonly AlertChartPoint[],
+  lines: { warning: number; critical: number },
+): [number, number] {
+  const values = [lines.warning, lines.critical, ...points.flatMap((p) => (p.value === null ? [] : [p.value]))];
+  const low = Math.min(0, ...values);
+  const high = Math.max(...values);
+  return [low, high > 0 ? ceilNice(high * 1.1) : low === high ? low + 1 : 0];
+}

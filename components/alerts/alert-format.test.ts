@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NOT_NOTIFIED_YET } from "@/core/alerts/alert-channels";
 import {
+  describeAlertLinesShort,
   describeAlertThresholds,
   describeChannelStatus,
   describeLiveValue,
@@ -33,6 +34,13 @@ describe("alert formatting", () => {
     expect(describeAlertThresholds({ ...errorRate, value: 6, live })).toBe("1.20% (warning above 2.00%, critical above 5.00%)");
     expect(describeAlertThresholds({ ...errorRate, value: 6, live: { ...live, value: null } })).toBe(
       "6.00% (warning above 2.00%, critical above 5.00%)",
+    );
+  });
+
+  it("writes the lines short for the strip, with the direction's sign", () => {
+    expect(describeAlertLinesShort(errorRate)).toBe("warning > 2.00%, critical > 5.00%");
+    expect(describeAlertLinesShort({ metric: "events_per_second", warning: 100_000, critical: 50_000, direction: "below" })).toBe(
+      "warning < 1.0L events/s, critical < 50.0K events/s",
     );
   });
 

@@ -22,6 +22,13 @@ export function describeAlertThresholds(alert: Lines & Pick<AlertView, "value"> 
   return `${formatMetricValue(alert.metric, alert.live?.value ?? alert.value)} (${describeAlertLines(alert)})`;
 }
 
+/** "warning > 2.00%, critical > 5.00%": the rule's lines where room is short (the board's strip). */
+export function describeAlertLinesShort(alert: Lines): string {
+  const format = (v: number) => formatMetricValue(alert.metric, v);
+  const sign = alert.direction === "above" ? ">" : "<";
+  return `warning ${sign} ${format(alert.warning)}, critical ${sign} ${format(alert.critical)}`;
+}
+
 /** Wall-clock time in India, as on-call rotations there read it: "21:04:05 IST". */
 export function formatIstTime(at: number): string {
   return formatIst(at).slice(11);

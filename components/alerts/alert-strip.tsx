@@ -9,7 +9,14 @@ import { useOperatorOnly } from "@/components/auth/use-session";
 import { isStructurallyEqual } from "@/components/ui/equality";
 import { AcknowledgeDialog } from "./acknowledge-dialog";
 import { AlertChartDialog } from "./alert-chart-dialog";
-import { describeAlertLines, describeLiveValue, describeNobodyNotified, formatIstTime, formatMetricValue } from "./alert-format";
+import {
+  describeAlertLines,
+  describeAlertLinesShort,
+  describeLiveValue,
+  describeNobodyNotified,
+  formatIstTime,
+  formatMetricValue,
+} from "./alert-format";
 import { AlertSparkline } from "./alert-sparkline";
 import { ChannelChips } from "./channel-status";
 import styles from "./alerts.module.css";
@@ -84,14 +91,14 @@ function AlertStripView({ alerts }: AlertStripProps) {
                 ) : null}
               </span>
               <LiveValue alert={alert} onOpenChart={() => setCharted(alert)} />
-              <span className={styles.detail}>
+              <span className={styles.detail} title={`${describeAlertLines(alert)} (over ${alert.windowSeconds} s)`}>
                 {isNobodyNotified(alert.notified) ? (
                   <span className={styles.nobody} title={describeNobodyNotified(alert.notified)} data-testid={`alert-nobody-${alert.id}`}>
                     nobody was notified
                     <span className="visually-hidden">: {describeNobodyNotified(alert.notified)}</span>
                   </span>
                 ) : null}
-                {describeAlertLines(alert)} · since {formatIstTime(alert.firedAt)}
+                {describeAlertLinesShort(alert)} · since {formatIstTime(alert.firedAt)}
                 {alert.state === "acknowledged" ? ` · acknowledged by ${alert.acknowledgedBy ?? "someone"}: “${alert.note ?? ""}”` : ""}
               </span>
               <span className={styles.actions}>

@@ -1,3 +1,4 @@
+import type { AlertChannel } from "@/core/alerts/alert-channels";
 import type { RoutingStrategy } from "@/core/routing/routing";
 import type { LoginLimiter } from "./auth/login-limiter";
 import type { Database } from "./db/database";
@@ -26,6 +27,8 @@ export interface Runtime {
   database: Database;
   checkHealth(): Promise<HealthReport>;
   alerts: AlertEngine;
+  /** The notification channels that have their settings (the others are skipped). */
+  configuredAlertChannels: ReadonlySet<AlertChannel>;
   /** How events pick their region (ROUTING_STRATEGY). */
   routingStrategy: RoutingStrategy;
   /** Replays of one dead letter beyond which it is refused. */

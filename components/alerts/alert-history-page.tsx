@@ -12,14 +12,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatElapsed } from "@/components/ui/format";
 import { SiteNav } from "@/components/ui/site-nav";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatClockTime, formatDayTime } from "@/components/ui/time-format";
+import { formatClockTime, formatDayTime, formatZonedClockTime } from "@/components/ui/time-format";
 import { TimeZoneLabel } from "@/components/ui/time-zone-control";
 import { useTimeZone } from "@/components/ui/use-time-zone";
 import { useNow } from "@/components/ui/use-now";
 import page from "@/components/ui/page.module.css";
+import { isNobodyNotified } from "@/core/alerts/alert-channels";
 import { AcknowledgeDialog } from "./acknowledge-dialog";
+import { AlertChartDialog } from "./alert-chart-dialog";
 import { ALERTS_QUERY_KEY, buildAlertQuery, fetchAlert, fetchAlerts, fetchRuleSummaries, type AlertFilters } from "./api";
-import { describeAlertThresholds } from "./alert-format";
+import { describeAlertThresholds, describeNobodyNotified, formatMetricValue } from "./alert-format";
 import styles from "./history.module.css";
 
 /** Often enough that an alert changing state shows within seconds; the board has the live push. */
@@ -267,6 +269,7 @@ const HISTORY_WORDS: Record<string, string> = {
 function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }) {
   const [acknowledging, setAcknowledging] = useState(false);
   const zone = useTimeZone();
+  const [charting, setCharting] = useState(false);
   const operatorOnly = useOperatorOnly();
   const detail = useQuery({
     queryKey: [...ALERTS_QUERY_KEY, "detail", id],
@@ -327,13 +330,25 @@ function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }
         {alert.escalatedAt !== null ? <span className={styles.chip}>escalated</span> : null}
         {alert.flaps > 0 ? <span className={styles.chip}>flapped ×{alert.flaps}</span> : null}
       </p>
-      <p className={styles.thresholds}>{describeAlertThresholds(alert)}</p>
+      <p className={styles.thresholds}>
+        {describeAlertThresholds(alert)}
+        {alert.state !== "resolved" && alert.live?.value != null ? " now" : ""}
+        {alert.peak ? ` · peak ${formatMetricValue(alert.metric, alert.peak.value)} at ${formatZonedClockTime(alert.peak.at, zone)}` : ""}
+      </p>
+      {isNobodyNotified(alert.notified) ? (
+        <p className={styles.nobody} data-testid="alert-detail-nobody">
+          Nobody was notified: {describeNobodyNotified(alert.notified)}.
+        </p>
+      ) : null}
       {alert.note ? (
         <p className={styles.note}>
           “{alert.note}” — {alert.acknowledgedBy ?? "someone"}
         </p>
       ) : null}
       <p className={styles.links}>
+        <button type="button" className={page.button} data-testid="alert-chart-open" onClick={() => setCharting(true)}>
+          Chart
+        </button>
         <Link href={`/timeline?region=${alert.region}&alert=${alert.id}`} data-testid="alert-timeline-link">
           On the timeline
         </Link>
@@ -362,6 +377,7 @@ function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }
         ))}
       </ol>
       {acknowledging ? <AcknowledgeDialog alert={alert} onClose={() => setAcknowledging(false)} /> : null}
+      {charting ? <AlertChartDialog alert={alert} onClose={() => setCharting(false)} /> : null}
     </aside>
   );
 }

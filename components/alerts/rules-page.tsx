@@ -18,6 +18,7 @@ import { useTimeZone } from "@/components/ui/use-time-zone";
 import page from "@/components/ui/page.module.css";
 import { RULES_QUERY_KEY, SILENCES_QUERY_KEY, deleteAlertRule, fetchAlertRules, fetchSilences } from "./api";
 import { formatMetricValue } from "./alert-format";
+import { ChannelTable, useAlertChannels } from "./channel-status";
 import { METRIC_LABELS } from "./metric-labels";
 import { RuleEditorDialog } from "./rule-editor-dialog";
 import { SilenceDialog } from "./silence-dialog";
@@ -43,6 +44,8 @@ export function RulesPage() {
   const operatorLock = { disabled: operatorOnly !== null, title: operatorOnly ?? undefined };
   const rules = useQuery({ queryKey: RULES_QUERY_KEY, queryFn: ({ signal }) => fetchAlertRules(signal) });
   const silences = useQuery({ queryKey: SILENCES_QUERY_KEY, queryFn: ({ signal }) => fetchSilences(signal), refetchInterval: 30_000 });
+  const channels = useAlertChannels();
+  const unconfigured = new Set(channels.data?.channels.filter((c) => !c.configured).map((c) => c.channel) ?? []);
   const ruleName = (id: string | null) => {
     if (id === null) return "every rule";
     if (!rules.data) return "one rule";
@@ -113,7 +116,17 @@ export function RulesPage() {
                         <td className={history.num}>{describeLines(rule)}</td>
                         <td className={history.num}>{rule.windowSeconds} s</td>
                         <td>{rule.impact}</td>
-                        <td>{rule.channels.length > 0 ? rule.channels.join(", ") : "board only"}</td>
+                        <td>
+                          {rule.channels.length > 0
+                            ? rule.channels.map((channel, index) => (
+                                <span key={channel} className={unconfigured.has(channel) ? styles.unconfigured : undefined}>
+                                  {index > 0 ? ", " : ""}
+                                  {channel}
+                                  {unconfigured.has(channel) ? " (not configured)" : ""}
+                                </span>
+                              ))
+                            : "board only"}
+                        </td>
                         <td>
                           <span className={styles.actions}>
                             <button type="button" className={page.button} {...adminLock} onClick={() => setDialog({ kind: "edit", rule })}>
@@ -151,6 +164,12 @@ export function RulesPage() {
               </tbody>
             </table>
           </div>
+        </section>
+        <section className={styles.section} aria-labelledby="channels" data-testid="channels-section">
+          <h2 className={styles.sectionTitle} id="channels">
+            Notification channels
+          </h2>
+          <ChannelTable />
         </section>
         <section className={styles.section} aria-label="Silences">
           <h2 className={styles.sectionTitle}>Silences in force</h2>

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ALERT_IMPACTS } from "../metrics/health-score";
+import { ALERT_CHANNELS, alertNotifiedSchema } from "./alert-channels";
+import { alertLiveSchema, alertPeakSchema } from "./alert-live";
 import { METRIC_NAMES, METRIC_THRESHOLDS, type MetricName } from "../metrics/thresholds";
 import { REGION_IDS } from "../routing/regions";
 
-export const ALERT_CHANNELS = ["webhook", "slack", "pagerduty", "email", "sms"] as const;
-export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+export { ALERT_CHANNELS, type AlertChannel } from "./alert-channels";
 
 export const ALERT_SEVERITIES = ["warning", "critical"] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
@@ -144,6 +145,7 @@ export const alertViewSchema = z.object({
   state: z.enum(ALERT_STATES),
   severity: z.enum(ALERT_SEVERITIES),
   impact: z.enum(ALERT_IMPACTS),
+  /** The metric's value when the alert last changed (fired, changed severity, resolved); `live.value` is now. */
   value: z.number(),
   warning: z.number(),
   critical: z.number(),
@@ -160,6 +162,12 @@ export const alertViewSchema = z.object({
   flaps: z.number(),
   /** When a silence covering it ends (it notifies nobody until then); null when not silenced. */
   silencedUntil: z.number().nullable(),
+  /** The worst value since the window that fired it; null before it was first measured. */
+  peak: alertPeakSchema.nullable(),
+  /** What the metric says now (active alerts on the board and the API); null where not evaluated here, and once resolved. */
+  live: alertLiveSchema.nullable(),
+  /** Who its notices reached so far, from its delivery records. */
+  notified: alertNotifiedSchema,
 });
 export type AlertView = z.infer<typeof alertViewSchema>;
 

@@ -71,6 +71,7 @@ export function publishRuntime(env: Env, parts: RuntimeParts): void {
     database,
     checkHealth,
     alerts: alerting.engine,
+    configuredAlertChannels: alerting.notifier.configuredChannels(),
     routingStrategy: env.ROUTING_STRATEGY,
     maxReplays: env.MAX_REPLAYS,
     loginLimiter: new LoginLimiter(5, 5 * 60_000),

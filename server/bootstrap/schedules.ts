@@ -94,7 +94,9 @@ export async function startSchedules(
       })
       .finally(() => {
         ticking = false;
-        const snapshot = hub.tick(Date.now());
+        const measured = hub.tick(Date.now());
+        // The alerts go out measured in this very snapshot, so the strip and the stations agree.
+        const snapshot = { ...measured, alerts: alerts.observe(measured) };
         broadcastSnapshot(io, snapshot);
         alerts.evaluate(snapshot).catch((error: unknown) => console.error("[alerts] evaluation failed", error));
       });

@@ -25,6 +25,8 @@ export interface Runtime {
   database: Database;
   checkHealth(): Promise<HealthReport>;
   alerts: AlertEngine;
+  /** The stored history bucket's length (ROLLUP_SECONDS). */
+  rollupSeconds: number;
   /** How events pick their region (ROUTING_STRATEGY). */
   routingStrategy: RoutingStrategy;
   /** Replays of one dead letter beyond which it is refused. */

@@ -114,7 +114,10 @@ export function Board() {
     }
   }, [snapshotQuery.data, snapshotQuery.dataUpdatedAt]);
 
-  const historyPoints = useMemo(() => (history.data ? convertRollupsToPoints(history.data.rollups) : EMPTY_POINTS), [history.data]);
+  const historyPoints = useMemo(
+    () => (history.data ? convertRollupsToPoints(history.data.rollups, history.data.stepSeconds * 1000) : EMPTY_POINTS),
+    [history.data],
+  );
   const latestAt = feed.snapshot?.at ?? null;
   const points = useMemo(
     () => mergeSeries(historyPoints, feed.livePoints, latestAt ?? history.data?.to ?? 0),

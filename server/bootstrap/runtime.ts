@@ -70,6 +70,7 @@ export function publishRuntime(env: Env, parts: RuntimeParts): void {
     database,
     checkHealth,
     alerts: alerting.engine,
+    rollupSeconds: env.ROLLUP_SECONDS,
     routingStrategy: env.ROUTING_STRATEGY,
     maxReplays: env.MAX_REPLAYS,
     loginLimiter: new LoginLimiter(5, 5 * 60_000),

@@ -1,0 +1,112 @@
+"use client";
+
+import { useId, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { useHydrated } from "@/components/ui/use-hydrated";
+import { Segmented, type SegmentOption } from "@/components/ui/segmented";
+import controls from "./time-controls.module.css";
+import { checkCustomRange, PRESET_LABELS, RANGE_PRESETS, resolveRangeWindow, type RangePreset, type TimeRange } from "./time-range";
+
+type Choice = RangePreset | "custom";
+
+const OPTIONS: ReadonlyArray<SegmentOption<Choice>> = [
+  ...RANGE_PRESETS.map((preset) => ({ value: preset, label: PRESET_LABELS[preset], testId: `range-${preset}` })),
+  { value: "custom", label: "Custom", testId: "range-custom" },
+];
+
+function padTwo(value: number): string {
+  return String(value).padStart(2, "0");
+}
+
+/** A datetime-local value ("2026-05-31T20:31") in the browser's zone, the zone the charts' labels use. */
+function toPickerValue(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${d.getFullYear()}-${padTwo(d.getMonth() + 1)}-${padTwo(d.getDate())}T${padTwo(d.getHours())}:${padTwo(d.getMinutes())}`;
+}
+
+function fromPickerValue(value: string): number {
+  return value ? new Date(value).getTime() : Number.NaN;
+}
+
+interface RangeControlProps {
+  range: TimeRange;
+  onChange: (range: TimeRange) => void;
+  /** The radio group's name, unique on the page. */
+  name: string;
+}
+
+/** The charts' range: the last 15 min, 1 h, 6 h or 24 h, or a custom stretch of history picked with two pickers. */
+export function RangeControl({ range, onChange, name }: RangeControlProps) {
+  const hydrated = useHydrated();
+  const [editing, setEditing] = useState(false);
+  // Picker values are in the browser's zone, so they are made in the browser only (never while rendering on the server).
+  const [draft, setDraft] = useState(() =>
+    range.kind === "custom" && typeof window !== "undefined"
+      ? { from: toPickerValue(range.from), to: toPickerValue(range.to) }
+      : { from: "", to: "" },
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  const problemId = useId();
+  const choice: Choice = editing || range.kind === "custom" ? "custom" : range.preset;
+
+  function choose(value: Choice): void {
+    setProblem(null);
+    if (value !== "custom") {
+      setEditing(false);
+      onChange({ kind: "last", preset: value });
+      return;
+    }
+    // The pickers start on what the charts show now, so a custom range is the current one, narrowed.
+    const [from, to] = resolveRangeWindow(range, Date.now());
+    setDraft({ from: toPickerValue(from), to: toPickerValue(to) });
+    setEditing(true);
+  }
+
+  function apply(event: FormEvent<HTMLFormElement>): void {
+    event.preventDefault();
+    const from = fromPickerValue(draft.from);
+    const to = fromPickerValue(draft.to);
+    const refusal = checkCustomRange(from, to, Date.now());
+    setProblem(refusal);
+    if (refusal === null) onChange({ kind: "custom", from, to });
+  }
+
+  return (
+    <div className={controls.range}>
+      <Segmented legend="Charts' time range" name={name} size="small" options={OPTIONS} value={choice} onChange={choose} />
+      {choice === "custom" && hydrated ? (
+        <form className={controls.custom} onSubmit={apply} aria-label="Custom time range" data-testid="range-custom-form">
+          <input
+            type="datetime-local"
+            className={controls.picker}
+            aria-label="From"
+            data-testid="range-from"
+            value={draft.from}
+            aria-invalid={problem !== null || undefined}
+            aria-describedby={problem ? problemId : undefined}
+            onChange={(event) => setDraft((d) => ({ ...d, from: event.target.value }))}
+          />
+          <span aria-hidden="true">–</span>
+          <input
+            type="datetime-local"
+            className={controls.picker}
+            aria-label="To"
+            data-testid="range-to"
+            value={draft.to}
+            aria-invalid={problem !== null || undefined}
+            aria-describedby={problem ? problemId : undefined}
+            onChange={(event) => setDraft((d) => ({ ...d, to: event.target.value }))}
+          />
+          <Button size="small" type="submit" data-testid="range-apply">
+            Show
+          </Button>
+          {problem ? (
+            <span id={problemId} className={controls.problem} role="alert">
+              {problem}
+            </span>
+          ) : null}
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -262,6 +262,7 @@ export function Board({ initialRange }: { initialRange: TimeRange }) {
             clockOffsetMs={clockOffsetMs}
             latestAt={shownAt}
             frozenAt={frozen ? shownAt : null}
+            stepMs={stepMs}
             pauseControl={
               <PauseControl
                 pausedAt={frozen ? shownAt : null}

@@ -31,10 +31,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading, rangeL
     : `Consumer lag, ${rangeLabel}: nothing measured in this range.`;
 
   return (
-    <Panel
-      title="Consumer lag"
-      meta={latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)} · ${rangeLabel}` : `events behind · ${rangeLabel}`}
-    >
+    <Panel title="Consumer lag" meta={latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)}` : "events behind"}>
       <figure className={styles.chartFrame} data-testid="chart-lag" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
           <Skeleton block />

@@ -87,7 +87,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
   const label = describeLatency(latest, rangeLabel);
 
   return (
-    <Panel title="Latency" meta={`overall p50 / p95 / p99 · log scale · ${rangeLabel}`}>
+    <Panel title="Latency" meta="overall p50 / p95 / p99 · log scale">
       <figure className={styles.chartFrame} data-testid="chart-latency" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
           <Skeleton block />

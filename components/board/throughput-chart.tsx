@@ -76,7 +76,7 @@ export const ThroughputChart = memo(function ThroughputChart({ points, domain, l
       title="Throughput"
       meta={
         <>
-          events/s by region · {rangeLabel}{" "}
+          events/s by region{" "}
           <button
             type="button"
             className={controls.toggle}

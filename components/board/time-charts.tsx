@@ -1,6 +1,7 @@
 "use client";
 
 import { memo, useMemo, type ReactNode } from "react";
+import { formatWindow } from "@/components/ui/format";
 import { useNow } from "@/components/ui/use-now";
 import styles from "./board.module.css";
 import { LagChart } from "./lag-chart";
@@ -22,6 +23,8 @@ interface TimeChartsProps {
   latestAt: number | null;
   /** The snapshot time a paused board is frozen at (a "last" range then ends there); null while live. */
   frozenAt: number | null;
+  /** The answered history's step in ms (0 before it arrives), said beside the range. */
+  stepMs: number;
   /** The pause control, at the toolbar's end. */
   pauseControl: ReactNode;
 }
@@ -42,6 +45,7 @@ export const TimeCharts = memo(function TimeCharts({
   clockOffsetMs,
   latestAt,
   frozenAt,
+  stepMs,
   pauseControl,
 }: TimeChartsProps) {
   const now = useNow();
@@ -59,6 +63,10 @@ export const TimeCharts = memo(function TimeCharts({
     <section className={controls.charts} aria-label={`Charts, ${rangeLabel}`} data-testid="time-charts">
       <div className={controls.toolbar}>
         <RangeControl range={range} onChange={onRangeChange} name="board-range" />
+        <p className={controls.rangeNote} data-testid="range-note">
+          {rangeLabel}
+          {stepMs > 0 ? ` · history in ${formatWindow(stepMs)} steps` : ""}
+        </p>
         {pauseControl}
       </div>
       <div className={styles.timeCharts}>

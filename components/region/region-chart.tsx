@@ -23,7 +23,10 @@ export interface RegionSeries {
 
 interface RegionChartProps {
   title: string;
+  /** A short note beside the title: what the chart counts. */
   meta: string;
+  /** The range shown, for the chart's description: "last 1 h". */
+  rangeLabel: string;
   testId: string;
   points: readonly RegionPoint[];
   domain: [number, number];
@@ -31,6 +34,8 @@ interface RegionChartProps {
   /** line: one line a series; area: one filled series; stack: shares stacked to 100%. */
   kind: "line" | "area" | "stack";
   formatValue: (value: number) => string;
+  /** The value axis's labels, when shorter than `formatValue`'s ("200 ms" for "200.0 ms"). */
+  formatAxis?: (value: number) => string;
   /** Fit the axis to the range's typical values and mark clipped spikes (throughput-scale.ts); the first series only. */
   fit?: boolean;
   /** Warning and critical lines, drawn once the values come near them. */
@@ -46,12 +51,14 @@ function formatTooltipValue(format: (value: number) => string) {
 export function RegionChart({
   title,
   meta,
+  rangeLabel,
   testId,
   points,
   domain,
   series,
   kind,
   formatValue,
+  formatAxis = formatValue,
   fit,
   thresholds,
   loading,
@@ -75,8 +82,8 @@ export function RegionChart({
     return `${s.name} ${typeof value === "number" ? formatValue(value) : "—"}`;
   };
   const label = empty
-    ? `${title}, ${meta}: nothing measured in this range.`
-    : `${title}, ${meta}; latest ${series.map(describeLatest).join(", ")}.`;
+    ? `${title}, ${rangeLabel}: nothing measured in this range.`
+    : `${title}, ${rangeLabel}; latest ${series.map(describeLatest).join(", ")}.`;
   const yDomain: [number, number | "auto"] =
     kind === "stack"
       ? [0, 100]
@@ -104,7 +111,7 @@ export function RegionChart({
                 domain={yDomain}
                 ticks={kind === "stack" ? [0, 25, 50, 75, 100] : scale?.ticks}
                 allowDataOverflow
-                tickFormatter={formatValue}
+                tickFormatter={formatAxis}
                 tick={AXIS_TICK}
                 stroke={CHART_COLORS.axisLine}
                 width={64}

@@ -130,6 +130,10 @@ export function RegionPage({ regionId, initialRange }: { regionId: RegionId; ini
           </p>
           <div className={styles.range}>
             <RangeControl range={range} onChange={setRange} name="region-range" />
+            <p className={styles.facts} data-testid="range-note">
+              {rangeLabel}
+              {stepMs > 0 ? ` · ${formatWindow(stepMs)} steps` : ""}
+            </p>
           </div>
         </div>
         {history.isError ? (
@@ -144,7 +148,8 @@ export function RegionPage({ regionId, initialRange }: { regionId: RegionId; ini
           <section className={styles.charts} aria-label={`${config.name} history, ${rangeLabel}`} data-testid="region-charts">
             <RegionChart
               title="Events/s"
-              meta={rangeLabel}
+              meta="all events, per second"
+              rangeLabel={rangeLabel}
               testId="region-chart-events"
               points={points}
               domain={domain}
@@ -156,19 +161,22 @@ export function RegionPage({ regionId, initialRange }: { regionId: RegionId; ini
             />
             <RegionChart
               title="Latency"
-              meta={`p50 / p95 / p99 · ${rangeLabel}`}
+              meta="p50 / p95 / p99"
+              rangeLabel={rangeLabel}
               testId="region-chart-latency"
               points={points}
               domain={domain}
               series={LATENCY_SERIES}
               kind="line"
               formatValue={formatMs}
+              formatAxis={(value) => `${formatCompact(value)} ms`}
               thresholds={latencyLines}
               loading={loading}
             />
             <RegionChart
               title="Error rate"
-              meta={`players' error events · ${rangeLabel}`}
+              meta="players' error events"
+              rangeLabel={rangeLabel}
               testId="region-chart-errors"
               points={points}
               domain={domain}
@@ -180,7 +188,8 @@ export function RegionPage({ regionId, initialRange }: { regionId: RegionId; ini
             />
             <RegionChart
               title="Viewers"
-              meta={rangeLabel}
+              meta="watching, at each step's end"
+              rangeLabel={rangeLabel}
               testId="region-chart-viewers"
               points={points}
               domain={domain}
@@ -191,7 +200,8 @@ export function RegionPage({ regionId, initialRange }: { regionId: RegionId; ini
             />
             <RegionChart
               title="Consumer lag"
-              meta={`events behind, worst in each step · ${rangeLabel}`}
+              meta="events behind, worst in each step"
+              rangeLabel={rangeLabel}
               testId="region-chart-lag"
               points={points}
               domain={domain}
@@ -203,7 +213,8 @@ export function RegionPage({ regionId, initialRange }: { regionId: RegionId; ini
             />
             <RegionChart
               title="Quality mix"
-              meta={`share of events by quality · ${rangeLabel}`}
+              meta="share of events by quality"
+              rangeLabel={rangeLabel}
               testId="region-chart-quality"
               points={points}
               domain={domain}
@@ -217,7 +228,7 @@ export function RegionPage({ regionId, initialRange }: { regionId: RegionId; ini
           <Skeleton block />
         )}
         <div className={styles.lists}>
-          <Panel title="Alerts" meta={`active at any time in the range · ${rangeLabel}`}>
+          <Panel title="Alerts" meta="active at any time in the range, newest first">
             {alerts.isError ? (
               <ErrorText>{describeFailure(alerts.error, "The alerts")}</ErrorText>
             ) : rangeAlerts === null ? (
@@ -232,7 +243,7 @@ export function RegionPage({ regionId, initialRange }: { regionId: RegionId; ini
               </ul>
             )}
           </Panel>
-          <Panel title="Timeline" meta={`newest first · ${rangeLabel}`}>
+          <Panel title="Timeline" meta="newest first">
             {timeline.isError ? (
               <ErrorText>{describeFailure(timeline.error, "The timeline")}</ErrorText>
             ) : !timeline.data ? (

@@ -56,7 +56,7 @@ export function summarizeRollup(record: RollupRecord): HistoryRollup {
 /** Steps a history answer may be coarsened to, in seconds: round numbers an axis reads well. */
 const HISTORY_STEPS_SECONDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600] as const;
 
-/** Points per series a history answer holds at most: more than a wall-wide chart has pixels to draw them in pairs. */
+/** Points per series a history answer holds at most: about one per 3 px of a chart as wide as the wall. */
 export const MAX_HISTORY_POINTS = 500;
 
 /**

@@ -29,6 +29,8 @@ export interface Runtime {
   alerts: AlertEngine;
   /** The notification channels that have their settings (the others are skipped). */
   configuredAlertChannels: ReadonlySet<AlertChannel>;
+  /** The stored history bucket's length (ROLLUP_SECONDS). */
+  rollupSeconds: number;
   /** How events pick their region (ROUTING_STRATEGY). */
   routingStrategy: RoutingStrategy;
   /** Replays of one dead letter beyond which it is refused. */

@@ -7,10 +7,10 @@ import styles from "./board.module.css";
 import { BoardClock } from "./board-clock";
 import { LiveIndicator } from "./live-indicator";
 import { TotalsStrip } from "./totals";
-import type { FeedState } from "./feed-state";
+import type { IndicatorState } from "./feed-state";
 
 interface BoardHeaderProps {
-  feedState: FeedState;
+  feedState: IndicatorState;
   receivedAt: number | null;
   totals: Snapshot["totals"] | null;
   system: Snapshot["system"] | null;

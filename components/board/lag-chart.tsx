@@ -19,21 +19,21 @@ function formatTooltip(value: unknown, name: unknown): string {
   return name === "oldest" ? formatSeconds(value) : `${formatInteger(value)} events`;
 }
 
-/** Events published and not yet consumed, over the last 15 minutes, against the lag thresholds. */
-export const LagChart = memo(function LagChart({ points, domain, loading }: TimeChartProps) {
+/** Events published and not yet consumed, over the chosen range, against the lag thresholds. */
+export const LagChart = memo(function LagChart({ points, domain, loading, rangeLabel }: TimeChartProps) {
   const axis = useTimeAxis(domain);
   const latest = points.at(-1);
   // The threshold lines only enter the scale once lag comes near them, so a healthy backlog stays readable.
   const peak = points.reduce((max, point) => Math.max(max, point.lag), 0);
   const top = peak > WARNING / 2 ? Math.max(peak, WARNING) * 1.1 : Math.max(peak * 1.2, 10);
   const label = latest
-    ? `Consumer lag over the last 15 minutes; now ${formatInteger(latest.lag)} events, oldest ${formatSeconds(latest.lagSeconds)}. Warning above ${formatInteger(WARNING)}, critical above ${formatInteger(CRITICAL)}.`
-    : "Consumer lag over the last 15 minutes: nothing measured yet.";
+    ? `Consumer lag, ${rangeLabel}; latest ${formatInteger(latest.lag)} events, oldest ${formatSeconds(latest.lagSeconds)}. Warning above ${formatInteger(WARNING)}, critical above ${formatInteger(CRITICAL)}.`
+    : `Consumer lag, ${rangeLabel}: nothing measured in this range.`;
 
   return (
     <Panel
       title="Consumer lag"
-      meta={`${latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)}` : "events behind · last 15 min"} · ${axis.zoneLabel}`}
+      meta={`${latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)}` : "events behind"} · ${axis.zoneLabel}`}
     >
       <figure className={styles.chartFrame} data-testid="chart-lag" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
@@ -96,7 +96,9 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
                 isAnimationActive={false}
               />
             </AreaChart>
-            {latest ? null : <EmptyState title="Nothing measured yet" detail="The backlog between ingest and the workers shows here." />}
+            {latest ? null : (
+              <EmptyState title="Nothing measured in this range" detail="The backlog between ingest and the workers shows here." />
+            )}
           </>
         )}
       </figure>

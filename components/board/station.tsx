@@ -1,4 +1,6 @@
-import { memo } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { memo, type KeyboardEvent, type MouseEvent } from "react";
 import type { RegionChange } from "@/core/routing/region-state";
 import type { RegionConfig } from "@/core/routing/regions";
 import { evaluateThreshold, type ThresholdLevel } from "@/core/metrics/thresholds";
@@ -83,8 +85,13 @@ function Metric({ label, value, level = "ok", title, testId }: MetricProps) {
   );
 }
 
+// A click on one of these inside the station is theirs, not the station's.
+const OWN_CLICK_TARGETS = "a, button, summary, input, select, textarea, label, [role='menu'], dialog";
+
 interface StationProps {
   config: RegionConfig;
+  /** The station's drill-down page, with the board's time range. */
+  drillHref: string;
   /** null while the first snapshot loads. */
   region: RegionSnapshot | null;
   /** The latest failover on record while the region is failed over; null otherwise or when none is listed. */
@@ -94,12 +101,20 @@ interface StationProps {
 }
 
 /** One region as a signal on the track: lamp and status plate above, its readings below. */
-function StationView({ config, region, failover, stale, onRequestControl }: StationProps) {
+function StationView({ config, drillHref, region, failover, stale, onRequestControl }: StationProps) {
+  const router = useRouter();
   const status = region?.status ?? "idle";
   const loading = region === null;
   // A failed-over region carries no traffic of its own: its one statement is that, not a status of what little is left.
   const failedOver = region !== null && !region.active;
   const zone = useTimeZone();
+  // The whole card opens the drill-down (click, or Enter on the focused card); its menu and links keep their own clicks.
+  const openOnClick = (event: MouseEvent<HTMLElement>) => {
+    if (!(event.target as Element).closest(OWN_CLICK_TARGETS)) router.push(drillHref);
+  };
+  const openOnEnter = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === "Enter" && event.target === event.currentTarget) router.push(drillHref);
+  };
   return (
     <li className={styles.slot}>
       <article
@@ -112,7 +127,9 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
         data-stale={stale || undefined}
         tabIndex={0}
         aria-busy={loading || undefined}
-        aria-label={region ? describeStation(config, region, failover, zone) : `${config.name}: waiting for the first snapshot`}
+        aria-label={`${region ? describeStation(config, region, failover, zone) : `${config.name}: waiting for the first snapshot`}. Enter opens its history`}
+        onClick={openOnClick}
+        onKeyDown={openOnEnter}
       >
         <div className={styles.signal}>
           <SignalLamp status={loading ? "loading" : failedOver ? "idle" : status} />
@@ -129,7 +146,16 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
         </div>
         <div className={styles.card}>
           <header className={styles.cardHeader}>
-            <h3 className={styles.name}>{config.name}</h3>
+            <h3 className={styles.name}>
+              <Link
+                href={drillHref}
+                className={styles.nameLink}
+                data-testid={`station-${config.id}-open`}
+                title={`${config.name}: history, alerts and timeline`}
+              >
+                {config.name}
+              </Link>
+            </h3>
             <span className={`${styles.capacity} num`} title={`Capacity ${formatInteger(config.capacity)} viewers`}>
               cap {formatCompact(config.capacity)}
             </span>
@@ -215,6 +241,7 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
 export const Station = memo(StationView, (previous, next) => {
   return (
     previous.config === next.config &&
+    previous.drillHref === next.drillHref &&
     previous.stale === next.stale &&
     previous.onRequestControl === next.onRequestControl &&
     isStructurallyEqual(previous.region, next.region) &&

@@ -18,6 +18,7 @@ function rollup(region: HistoryRollup["region"], bucketStart: number, events: nu
     events,
     errors: Math.round((events * errorRatePercent) / 100),
     viewers: 100,
+    quality: { "360p": 0, "480p": 0, "720p": 0, "1080p": 0, "4K": 0 },
     eventsPerSecond: events / 10,
     latencyMs: { p50: 2, p95: 9, p99: 20 },
     errorRatePercent,

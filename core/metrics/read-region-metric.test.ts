@@ -40,6 +40,7 @@ describe("readRollupMetric", () => {
     events: 400,
     errors: 10,
     viewers: 90,
+    quality: { "360p": 0, "480p": 0, "720p": 0, "1080p": 0, "4K": 0 },
     eventsPerSecond: 40,
     latencyMs: { p50: 3, p95: 250, p99: 400 },
     errorRatePercent: 2.5,

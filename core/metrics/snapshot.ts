@@ -148,11 +148,15 @@ export const historyRollupSchema = z.object({
   avgBufferHealth: z.number(),
   qualityChanges: z.number(),
   lag: lagSchema,
+  /** Events by quality rung in the bucket (zeros in buckets stored before the mix was kept). */
+  quality: countsOf(QUALITIES),
 });
 
 export const historyResponseSchema = z.object({
   from: z.number(),
   to: z.number(),
+  /** The length of each answered bucket: the stored one, or coarser for long ranges (core/metrics/history.ts). */
+  stepSeconds: z.number(),
   rollups: z.array(historyRollupSchema),
 });
 

@@ -72,6 +72,7 @@ export function publishRuntime(env: Env, parts: RuntimeParts): void {
     checkHealth,
     alerts: alerting.engine,
     configuredAlertChannels: alerting.notifier.configuredChannels(),
+    rollupSeconds: env.ROLLUP_SECONDS,
     routingStrategy: env.ROUTING_STRATEGY,
     maxReplays: env.MAX_REPLAYS,
     loginLimiter: new LoginLimiter(5, 5 * 60_000),

@@ -2,6 +2,7 @@ import type { Request } from "@playwright/test";
 import { expect, test, type Page } from "../fixtures";
 import type { AlertRule } from "@/core/alerts/alert-rules";
 import type { HistoryResponse } from "@/core/metrics/snapshot";
+import { formatClockMinute, formatDateInput, IST_TIME_ZONE } from "@/components/ui/time-format";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -41,11 +42,9 @@ async function hasTicksEvery(page: Page, stepMinutes: number, count: number): Pr
   return minutes.length >= count && steps.every((step) => step === stepMinutes);
 }
 
-/** A datetime-local value in the browser's zone (the test runs in the same zone as the browser). */
+/** A datetime-local value in the time base the pickers read (IST by default). */
 function toPickerValue(epochMs: number): string {
-  const d = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return formatDateInput(epochMs, IST_TIME_ZONE);
 }
 
 test("choosing a time range asks history for it, and the charts' axes cover it", async ({ page }, testInfo) => {
@@ -87,7 +86,8 @@ test("choosing a time range asks history for it, and the charts' axes cover it",
   expect([Number(custom.searchParams.get("from")), Number(custom.searchParams.get("to"))]).toEqual([from, to]);
   await expect(page).toHaveURL(new RegExp(`\\?from=${from}&to=${to}$`));
   // Every 5 minutes from the range's start to its end, which no longer slide.
-  const startMinutes = new Date(from).getHours() * 60 + new Date(from).getMinutes();
+  const [startHour, startMinute] = formatClockMinute(from, IST_TIME_ZONE).split(":").map(Number);
+  const startMinutes = startHour! * 60 + startMinute!;
   await expect.poll(async () => readAxisMinutes(page)).toEqual([0, 5, 10, 15, 20].map((m) => (startMinutes + m) % (24 * 60)));
 
   // A range over 24 hours is refused with the reason, and nothing is asked.
@@ -122,10 +122,10 @@ test("pause freezes the board while snapshots keep arriving, and resume catches 
   await expect(indicator).toHaveAttribute("data-state", "paused");
   await expect(indicator).toContainText("PAUSED");
   await expect(
-    page.getByRole("status").filter({ hasText: /^Board paused at \d{2}:\d{2}:\d{2}; live data is still arriving/ }),
+    page.getByRole("status").filter({ hasText: /^Board paused at \d{2}:\d{2}:\d{2} IST; live data is still arriving/ }),
   ).toBeAttached();
   const banner = page.getByTestId("paused-banner");
-  await expect(banner).toHaveText(/^PAUSED at \d{2}:\d{2}:\d{2} — live data still arriving, \d+s behind$/);
+  await expect(banner).toHaveText(/^PAUSED at \d{2}:\d{2}:\d{2} IST — live data still arriving, \d+s behind$/);
 
   const frozenProcessed = await processed.textContent();
   const frozenEps = await page.getByTestId("station-mumbai-eps").textContent();

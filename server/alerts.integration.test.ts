@@ -67,7 +67,7 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("seeds the five rules of SPEC section 5 once", async () => {
+  it("seeds the five rules of SPEC section 5 and the one for errors that follow the viewers, once", async () => {
     const { rules } = await json<{ rules: AlertRule[] }>("GET", "/api/alert-rules");
     expect(rules.map((r) => [r.name, r.impact])).toEqual([
       ["Error rate", "HIGH"],
@@ -75,6 +75,7 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
       ["Consumer lag", "HIGH"],
       ["Inter-region latency", "MEDIUM"],
       ["Memory", "LOW"],
+      ["Errors follow the viewers: likely content or client, not region", "HIGH"],
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "../fixtures";
+import { injectPuneEvents, restorePune } from "../pune-errors";
 import type { AlertRule } from "@/core/alerts/alert-rules";
 
 // The e2e server is shared by every spec: the rule made here (its name unique to this run) is deleted again.
@@ -6,61 +7,18 @@ const ruleName = `Pune viewer errors (e2e ${Date.now()})`;
 let ruleId: string | null = null;
 /** When the injected errors stopped; 0 before any were sent. */
 let injectedUntil = 0;
-/** The e2e server's health check interval (HEALTH_CHECK_SECONDS' default); each check measures the interval before it. */
-const HEALTH_CHECK_MS = 30_000;
 
 test.afterEach(async ({ request }) => {
   if (ruleId) expect((await request.delete(`/api/alert-rules/${ruleId}`)).status()).toBe(200);
   ruleId = null;
-  await restorePune(request);
+  await restorePune(request, injectedUntil);
 });
 
-type RegionsView = { regions: Array<{ region: string; active: boolean; health: string }> };
-
-/**
- * The injected errors make Pune unhealthy, so the health check fails it over automatically. Specs that
- * run after this one expect Pune in routing and healthy. The first check after the errors stop may
- * still measure them (and fail Pune over), so it is waited for before Pune is failed back; the
- * next check then finds it healthy.
- */
-async function restorePune(request: APIRequestContext): Promise<void> {
-  const readPune = async () =>
-    ((await (await request.get("/api/regions")).json()) as RegionsView).regions.find((r) => r.region === "pune")!;
-  const firstCheckAfterErrors = injectedUntil + HEALTH_CHECK_MS + 1_000 - Date.now();
-  if (firstCheckAfterErrors > 0) await new Promise((resolve) => setTimeout(resolve, firstCheckAfterErrors));
-  if (!(await readPune()).active) {
-    // 409 when the automatic failback got there between the read and this request.
-    expect([200, 409]).toContain(
-      (await request.post("/api/regions/pune/failback", { data: { reason: "e2e clean-up after injected errors" } })).status(),
-    );
-  }
-  await expect.poll(async () => (await readPune()).health, { timeout: 45_000, intervals: [1_000] }).toBe("healthy");
-  expect((await readPune()).active).toBe(true);
-}
-
-/** Viewer error events in Pune for `seconds`, far above the simulator's own 1.2%. */
+/** Viewer error events in Pune for `seconds`, 1,200 a second, far above the simulator's own 1.2%. */
 async function injectPuneErrors(request: APIRequestContext, seconds: number): Promise<void> {
-  for (let tick = 0; tick < seconds * 4; tick++) {
-    const events = Array.from({ length: 300 }, (_, i) => ({
-      event_id: `e2e-alert-${Date.now()}-${tick}-${i}`,
-      user_id: "u",
-      device_id: "d",
-      session_id: `e2e-alert-${i}`,
-      event_type: "error",
-      error_code: "E_SEGMENT",
-      error_message: "segment 404",
-      timestamp: Date.now(),
-      quality: "720p",
-      location: "Pune",
-      content_id: "ipl-final",
-      bitrate: 4000,
-      buffer_health: 8,
-      network_type: "4G",
-    }));
-    expect((await request.post("/api/events", { data: events })).status()).toBe(202);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  injectedUntil = Date.now();
+  const injector = injectPuneEvents(request, 1200, 1);
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  injectedUntil = await injector.stop();
 }
 
 test("an alert fires live on the board, is acknowledged with a note, and resolves once the errors stop", async ({ page, request }) => {

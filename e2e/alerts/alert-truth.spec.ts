@@ -1,7 +1,7 @@
 import { expect, test, type Locator } from "../fixtures";
 import type { AlertRule, AlertView } from "@/core/alerts/alert-rules";
 import type { TimelineEntry } from "@/core/timeline/timeline";
-import { injectPuneEvents, measurePuneEventsPerSecond, restorePune, waitForHealthCheck } from "./pune-errors";
+import { injectPuneEvents, measurePuneEventsPerSecond, restorePune, waitForHealthCheck } from "../pune-errors";
 
 // The e2e server is shared by every spec: the rule made here (its name unique to this run) is deleted again.
 const ruleName = `Pune errors now (e2e ${Date.now()})`;

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "../fixtures";
+import { injectPuneEvents } from "../pune-errors";
 
 type RegionsView = {
   regions: Array<{ region: string; active: boolean; health: string; healthReason: string }>;
@@ -11,43 +12,14 @@ const CASCADE_RULE = "Errors follow the viewers: likely content or client, not r
 const readRegions = async (request: APIRequestContext) => (await (await request.get("/api/regions")).json()) as RegionsView;
 const regionOf = async (request: APIRequestContext, id: string) => (await readRegions(request)).regions.find((r) => r.region === id)!;
 
-/**
- * Pune's viewers err (a bad manifest on their CDN, say), 1,200 error events a second for as long as
- * `injecting` holds: wherever those viewers are served, they err.
- */
-function injectPuneViewerErrors(request: APIRequestContext, injecting: () => boolean): Promise<void> {
-  return (async () => {
-    for (let tick = 0; injecting(); tick++) {
-      const events = Array.from({ length: 300 }, (_, i) => ({
-        event_id: `e2e-cascade-${Date.now()}-${tick}-${i}`,
-        user_id: "u",
-        device_id: "d",
-        session_id: `e2e-cascade-${i}`,
-        event_type: "error",
-        error_code: "E_MANIFEST",
-        error_message: "manifest 404",
-        timestamp: Date.now(),
-        quality: "720p",
-        location: "Pune",
-        content_id: "ipl-final",
-        bitrate: 4000,
-        buffer_health: 8,
-        network_type: "4G",
-      }));
-      expect((await request.post("/api/events", { data: events })).status()).toBe(202);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  })();
-}
-
 test("errors that follow the viewers fail one region over, never the region they spill into, and raise an alert instead", async ({
   page,
   request,
 }) => {
   // Two health checks (30 s apart) and the alert's 60 s window, then clean-up.
   test.setTimeout(330_000);
-  let injecting = true;
-  const injection = injectPuneViewerErrors(request, () => injecting);
+  // Pune's viewers err (a bad manifest on their CDN, say): wherever they are served, they err.
+  const injection = injectPuneEvents(request, 1200, 1);
   try {
     await page.goto("/");
 
@@ -92,8 +64,7 @@ test("errors that follow the viewers fail one region over, never the region they
       "Mumbai kept in routing by a guard (automatic)",
     );
   } finally {
-    injecting = false;
-    await injection;
+    await injection.stop();
   }
 
   // Clean-up for the specs after this one: the errors stopped, Pune back in routing, the alert resolved.

@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from "../fixtures";
+import { expect, type APIRequestContext } from "./fixtures";
 import type { Snapshot } from "@/core/metrics/snapshot";
 
 /** The e2e server's health check interval (HEALTH_CHECK_SECONDS' default); each check measures the interval before it. */
@@ -52,10 +52,10 @@ export function injectPuneEvents(request: APIRequestContext, perSecond: number, 
       const count = Math.min(5000, Math.max(0, Math.round(((Date.now() - startedAt) / 1000) * perSecond) - sent));
       const errors = Math.round(count * injector.errorShare);
       const events = Array.from({ length: count }, (_, i) => ({
-        event_id: `e2e-truth-${startedAt}-${batch}-${i}`,
+        event_id: `e2e-pune-${startedAt}-${batch}-${i}`,
         user_id: "u",
         device_id: "d",
-        session_id: `e2e-truth-${i % 500}`,
+        session_id: `e2e-pune-${i % 500}`,
         event_type: i < errors ? "error" : "play",
         ...(i < errors ? { error_code: "E_SEGMENT", error_message: "segment 404" } : {}),
         timestamp: Date.now(),

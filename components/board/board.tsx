@@ -28,6 +28,7 @@ import { StationTrack } from "./station-track";
 import { TimeCharts } from "./time-charts";
 import { convertRollupsToPoints, mergeSeries, SERIES_WINDOW_MS, type SeriesPoint } from "./time-series";
 import { useLiveSnapshot } from "./use-live-snapshot";
+import { useWallMode } from "./use-wall-mode";
 
 const SNAPSHOT_POLL_MS = 5000;
 const HISTORY_RETRY_MS = 10_000;
@@ -58,8 +59,9 @@ function describeError(error: unknown, endpoint: string): string {
 }
 
 /** The control-room wall: live socket feed, REST fallback and 15-minute history, merged into one board. */
-export function Board() {
+export function Board({ initialWall }: { initialWall: boolean }) {
   const [feed, dispatchFeed] = useReducer(reduceFeed, INITIAL_FEED);
+  const { wall, toggle: toggleWall, toggleRef: wallToggleRef } = useWallMode(initialWall);
 
   const history = useQuery({
     queryKey: ["history", "last-15-min"],
@@ -186,14 +188,22 @@ export function Board() {
   }
 
   return (
-    <div className={styles.board} data-stale={stale || undefined}>
+    <div className={styles.board} data-stale={stale || undefined} data-wall={wall || undefined} data-testid="board">
       <BoardHeader
         feedState={feedState}
         receivedAt={feed.receivedAt}
         totals={snapshot?.totals ?? null}
         system={snapshot?.system ?? null}
         conservation={snapshot?.conservation ?? null}
+        wall={wall}
+        onToggleWall={toggleWall}
+        wallToggleRef={wallToggleRef}
       />
+      {wall ? (
+        <p className={styles.wallHint} role="status" data-testid="wall-hint">
+          Wall mode · <kbd className={styles.key}>F</kbd> or <kbd className={styles.key}>Esc</kbd> leaves it
+        </p>
+      ) : null}
       <main className={styles.main}>
         <Notices notices={notices} />
         <AlertStrip alerts={pushedAlerts && snapshot && pushedAlerts.at > snapshot.at ? pushedAlerts.alerts : (snapshot?.alerts ?? null)} />

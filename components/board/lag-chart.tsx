@@ -32,6 +32,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
 
   return (
     <Panel
+      fill
       title="Consumer lag"
       meta={latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)}` : "events behind · last 15 min"}
     >
@@ -64,6 +65,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}
               />
+              {/* Recharts' "insideTop" puts a line's label under it: the warning label goes under its line and the critical one above, so they never overprint. */}
               <ReferenceLine
                 y={WARNING}
                 ifOverflow="hidden"
@@ -78,7 +80,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
                 strokeDasharray="6 4"
                 label={{
                   value: `${formatCompact(CRITICAL)} critical`,
-                  position: "insideTopLeft",
+                  position: "insideBottomLeft",
                   fill: CHART_COLORS.critical,
                   fontSize: 11,
                 }}

@@ -87,7 +87,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
   const label = describeLatency(latest);
 
   return (
-    <Panel title="Latency" meta="overall p50 / p95 / p99 · log scale · last 15 min">
+    <Panel fill title="Latency" meta="overall p50 / p95 / p99 · log scale · last 15 min">
       <figure className={styles.chartFrame} data-testid="chart-latency" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
           <Skeleton block />
@@ -119,6 +119,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}
               />
+              {/* Recharts' "insideTop" puts a line's label under it: the warning label goes under its line and the critical one above, so they never overprint. */}
               <ReferenceLine
                 y={WARNING_MS}
                 ifOverflow="hidden"
@@ -131,7 +132,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
                 ifOverflow="hidden"
                 stroke={CHART_COLORS.critical}
                 strokeDasharray="6 4"
-                label={{ value: `${CRITICAL_MS} ms critical`, position: "insideTopLeft", fill: CHART_COLORS.critical, fontSize: 11 }}
+                label={{ value: `${CRITICAL_MS} ms critical`, position: "insideBottomLeft", fill: CHART_COLORS.critical, fontSize: 11 }}
               />
               {SERIES.map((series) => (
                 <Line

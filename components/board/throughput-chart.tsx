@@ -27,7 +27,7 @@ export const ThroughputChart = memo(function ThroughputChart({ points, domain, l
     : `Throughput by region over the last 15 minutes, stacked; latest total ${formatRate(latest?.total ?? 0)}.`;
 
   return (
-    <Panel title="Throughput" meta="events/s by region · last 15 min">
+    <Panel fill title="Throughput" meta="events/s by region · last 15 min">
       <figure className={styles.chartFrame} data-testid="chart-throughput" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
           <Skeleton block />

@@ -25,6 +25,8 @@ interface TotalsStripProps {
   totals: Totals | null;
   system: Snapshot["system"] | null;
   conservation: Snapshot["conservation"] | null;
+  /** false on the wall: the score is read there, not opened. */
+  interactive: boolean;
 }
 
 /** Describes the books for a person: balanced, or by how much they are off and where events wait. */
@@ -34,8 +36,15 @@ function describeBooks(books: Snapshot["conservation"]): string {
 }
 
 /** The score opens (click, Enter or Space) to the deductions that make it up: SPEC section 5's rule, shown. */
-function HealthScore({ system }: { system: Snapshot["system"] }) {
+function HealthScore({ system, interactive }: { system: Snapshot["system"]; interactive: boolean }) {
   const deductions = system.healthDeductions;
+  if (!interactive) {
+    return (
+      <span data-testid="health-score" title={`System health ${system.healthScore} of 100, ${system.healthBand}`}>
+        {system.healthScore}
+      </span>
+    );
+  }
   return (
     <details className={styles.health}>
       <summary
@@ -66,13 +75,13 @@ function HealthScore({ system }: { system: Snapshot["system"] }) {
 }
 
 /** Platform-wide totals, the system health score and the dead-letter count; exact figures in the tooltips. */
-export const TotalsStrip = memo(function TotalsStrip({ totals, system, conservation }: TotalsStripProps) {
+export const TotalsStrip = memo(function TotalsStrip({ totals, system, conservation, interactive }: TotalsStripProps) {
   return (
     <dl className={styles.totals} aria-label="Platform totals">
       <div className={styles.total} data-band={system?.healthBand}>
         <dt className={styles.totalLabel}>Health</dt>
         <dd className={`${styles.totalValue} num`} aria-busy={system ? undefined : true}>
-          {system ? <HealthScore system={system} /> : <Skeleton width="2.4em" />}
+          {system ? <HealthScore system={system} interactive={interactive} /> : <Skeleton width="2.4em" />}
         </dd>
       </div>
       <div

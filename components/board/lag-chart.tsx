@@ -65,7 +65,8 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}
               />
-              {/* Recharts' "insideTop" puts a line's label under it: the warning label goes under its line and the critical one above, so they never overprint. */}
+              {/* Both labels hang under their lines (Recharts' "insideTop"), warning at the left and critical at the right:
+                  close lines on a short chart never overprint them, and nothing is pushed above the plot. */}
               <ReferenceLine
                 y={WARNING}
                 ifOverflow="hidden"
@@ -80,7 +81,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
                 strokeDasharray="6 4"
                 label={{
                   value: `${formatCompact(CRITICAL)} critical`,
-                  position: "insideBottomLeft",
+                  position: "insideTopRight",
                   fill: CHART_COLORS.critical,
                   fontSize: 11,
                 }}

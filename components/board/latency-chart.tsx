@@ -119,7 +119,8 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}
               />
-              {/* Recharts' "insideTop" puts a line's label under it: the warning label goes under its line and the critical one above, so they never overprint. */}
+              {/* Both labels hang under their lines (Recharts' "insideTop"), warning at the left and critical at the right:
+                  close lines on a short chart never overprint them, and nothing is pushed above the plot. */}
               <ReferenceLine
                 y={WARNING_MS}
                 ifOverflow="hidden"
@@ -132,7 +133,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
                 ifOverflow="hidden"
                 stroke={CHART_COLORS.critical}
                 strokeDasharray="6 4"
-                label={{ value: `${CRITICAL_MS} ms critical`, position: "insideBottomLeft", fill: CHART_COLORS.critical, fontSize: 11 }}
+                label={{ value: `${CRITICAL_MS} ms critical`, position: "insideTopRight", fill: CHART_COLORS.critical, fontSize: 11 }}
               />
               {SERIES.map((series) => (
                 <Line

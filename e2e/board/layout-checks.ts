@@ -33,6 +33,8 @@ export function findClippedText(rootSelector: string): ClipReport {
   }
 
   function isHiddenForSight(element: Element): boolean {
+    // Not rendered, invisible, transparent or inside a closed <details>.
+    if (!element.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) return true;
     for (let node: Element | null = element; node; node = node.parentElement) {
       const style = getComputedStyle(node);
       if (style.display === "none" || style.visibility === "hidden" || Number(style.opacity) === 0) return true;
@@ -221,6 +223,7 @@ export function measureTextContrast({ rootSelector, minimum }: { rootSelector: s
     if (!hasText || element.getClientRects().length === 0) continue;
     const rect = element.getBoundingClientRect();
     if (rect.width <= 1 || rect.height <= 1) continue;
+    if (!element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) continue;
     let opacity = 1;
     let hidden = false;
     for (let node: Element | null = element; node; node = node.parentElement) {

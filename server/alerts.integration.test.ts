@@ -182,6 +182,22 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
       ["resolved", null, "the condition cleared"],
       ["delivered", null, "resolved via webhook"],
     ]);
+    // Who was notified and the worst value are kept with it; the channel's last delivery is this one.
+    const { alert } = await json<{ alert: AlertView }>("GET", `/api/alerts/${fired!.id}`);
+    expect(alert.notified).toEqual({ delivered: ["webhook"], failed: [], skipped: [], silenced: false });
+    expect(alert.peak!.value).toBeGreaterThan(10);
+    expect(alert.live).toBeNull();
+    const { channels } = await json<{ channels: Array<{ channel: string; configured: boolean; last: { outcome: string } | null }> }>(
+      "GET",
+      "/api/alert-channels",
+    );
+    expect(channels.map((c) => [c.channel, c.configured, c.last?.outcome ?? null])).toEqual([
+      ["webhook", true, "delivered"],
+      ["slack", false, null],
+      ["pagerduty", false, null],
+      ["email", false, null],
+      ["sms", false, null],
+    ]);
   }, 90_000);
 
   it("silences a region for a while: its alerts still fire and show, and notify nobody", async () => {
@@ -231,6 +247,12 @@ describe("alerts: rules, firing, acknowledgement, resolution, restarts", () => {
       ["fired", "warning"],
       ["delivery_skipped", `fired: silenced until ${new Date(silence.endsAt).toISOString()} by priya (planned CDN switch)`],
     ]);
+    expect((await json<{ alert: AlertView }>("GET", `/api/alerts/${fired!.id}`)).alert.notified).toEqual({
+      delivered: [],
+      failed: [],
+      skipped: [],
+      silenced: true,
+    });
     expect(notices.length).toBe(before);
   }, 60_000);
 

@@ -9,6 +9,8 @@ import { makeWireEvents } from "./testing/wire-events";
 import { spawnServer, waitFor, type SpawnedServer, type TestClient } from "./testing/spawn-server";
 
 const BATCH = 10;
+/** Smaller than a batch, so a batch is sent in steps (10 = 4 + 4 + 2). */
+const STEP = 4;
 const ENTRIES = 25;
 
 describe("the DLQ page's API: entries, counters and replay jobs", () => {
@@ -21,7 +23,13 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), "signalbox-dlq-"));
-    server = await spawnServer({ SIMULATOR: "off", DATA_DIR: dataDir, SNAPSHOT_INTERVAL_MS: "200", REPLAY_BATCH_SIZE: String(BATCH) });
+    server = await spawnServer({
+      SIMULATOR: "off",
+      DATA_DIR: dataDir,
+      SNAPSHOT_INTERVAL_MS: "200",
+      REPLAY_BATCH_SIZE: String(BATCH),
+      REPLAY_PROGRESS_STEP: String(STEP),
+    });
     operator = await server.signIn("operator", "ravi");
     socket = io(server.url, { transports: ["websocket"], extraHeaders: { cookie: operator.cookie } });
     socket.on("replay_job", (job: ReplayJobProgress) => pushedJobs.push(job));
@@ -107,7 +115,7 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
     ]);
   });
 
-  it("runs a replay over more entries than one batch as a job: progress pushed after each batch, exact counts at the end", async () => {
+  it("runs a replay over more entries than one batch as a job: progress stored and pushed after each step, exact counts at the end", async () => {
     const response = await send("POST", "/api/dlq/replay-jobs", { filter: { region: "pune" } });
     expect(response.status).toBe(202);
     const started = (await response.json()) as ReplayJobProgress;
@@ -117,10 +125,16 @@ describe("the DLQ page's API: entries, counters and replay jobs", () => {
       async () => pushedJobs.filter((j) => j.id === started.id).at(-1)?.state,
       (state) => state === "done",
     );
+    // Batches of 10 read from the database, each sent in steps of at most 4.
     expect(pushedJobs.filter((j) => j.id === started.id).map((j) => [j.state, j.processed, j.total, j.requeued])).toEqual([
       ["running", 0, ENTRIES, 0],
+      ["running", 4, ENTRIES, 4],
+      ["running", 8, ENTRIES, 8],
       ["running", 10, ENTRIES, 10],
+      ["running", 14, ENTRIES, 14],
+      ["running", 18, ENTRIES, 18],
       ["running", 20, ENTRIES, 20],
+      ["running", 24, ENTRIES, 24],
       ["running", 25, ENTRIES, 25],
       ["done", 25, ENTRIES, 25],
     ]);

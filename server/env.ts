@@ -46,14 +46,21 @@ export const envSchema = z
     /** How often region health is checked, and how long an automatic failover holds before it may fail back. */
     HEALTH_CHECK_SECONDS: int(1, 3600).default(30),
     FAILBACK_HOLD_SECONDS: int(0, 86_400).default(60),
+    /** Events a region's check window needs for a verdict; fewer keeps the last one. */
+    HEALTH_MIN_EVENTS: int(1, 10_000_000).default(200),
+    /** Automatic failovers in force at once, at most, and the regions automatic failover always leaves active. */
+    AUTO_FAILOVER_MAX: int(0, 100).default(1),
+    AUTO_FAILOVER_MIN_ACTIVE: int(1, 100).default(2),
     /** Recovery attempts per failed event before it is dead-lettered (SPEC section 4). */
     MAX_RETRIES: int(0, 20).default(3),
     /** Events waiting for a retry beyond which new failures are dead-lettered at once (memory bound). */
     MAX_IN_RETRY: int(1, 10_000_000).default(100_000),
     /** Replays of one dead letter beyond which it is refused, so a poison event cannot loop. */
     MAX_REPLAYS: int(1, 100).default(DEFAULT_MAX_REPLAYS),
-    /** Dead letters a replay reads, decides and sends per step, so a large filter never sits in memory at once. */
+    /** Dead letters a replay reads from the database at a time, so a large filter never sits in memory at once. */
     REPLAY_BATCH_SIZE: int(1, 10_000).default(500),
+    /** Dead letters a replay decides, claims and sends per step; its progress is stored and pushed after each. */
+    REPLAY_PROGRESS_STEP: int(1, 10_000).default(50),
     /** How often open dashboards' sessions are checked again; a signed-out board is disconnected within it. */
     SESSION_SWEEP_SECONDS: int(1, 3600).default(15),
     /** How often the engine's counters are checkpointed to the database (and always at shutdown). */

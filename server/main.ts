@@ -8,6 +8,9 @@ import { createShutdown, shutDownOnSignals } from "./bootstrap/shutdown";
 import { createWriters } from "./bootstrap/writers";
 import { loadEnv } from "./env";
 import { messageOf } from "./errors";
+import { log } from "./bootstrap/log";
+import { createDrillStore } from "./services/drill-rows";
+import { DrillControl } from "./workers/drill-control";
 import { FaultInjector } from "./workers/fault-injector";
 
 /** Starts Signalbox, each piece after the ones it needs; listens only once everything routes use is in place. */
@@ -17,6 +20,7 @@ async function main(): Promise<void> {
   const infrastructure = await openInfrastructure(env);
   const web = await prepareWeb(env, infrastructure.redis);
   const faults = new FaultInjector();
+  const drills = new DrillControl({ faults, store: createDrillStore(infrastructure.database.prisma), log });
   const writers = createWriters(env, infrastructure.database, web.io, faults);
   const alerting = await startAlerting(env, infrastructure, web.io, writers.backgroundWrites);
   // The pipeline starts after Next is ready, so its first window does not span the start-up.
@@ -27,8 +31,9 @@ async function main(): Promise<void> {
     engine,
     alerts: alerting.engine,
     backgroundWrites: writers.backgroundWrites,
+    drills,
   });
-  publishRuntime(env, { startedAt, infrastructure, io: web.io, engine, writers, alerting, faults, simulator: schedules.simulator });
+  publishRuntime(env, { startedAt, infrastructure, io: web.io, engine, writers, alerting, drills, simulator: schedules.simulator });
   await listen(web, env);
   shutDownOnSignals(createShutdown({ infrastructure, web, writers, alerting, engine, schedules }));
 }

@@ -47,7 +47,7 @@ describe("region controls over HTTP", () => {
       region: "pune",
       active: false,
       circuit: "closed",
-      health: "healthy",
+      health: "unknown",
       healthReason: "no check yet",
     });
 

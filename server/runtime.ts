@@ -1,3 +1,4 @@
+import type { AlertChannel } from "@/core/alerts/alert-channels";
 import type { RoutingStrategy } from "@/core/routing/routing";
 import type { LoginLimiter } from "./auth/login-limiter";
 import type { Database } from "./db/database";
@@ -6,7 +7,7 @@ import type { ComponentHealth } from "./health";
 import type { AlertEngine } from "./workers/alert-engine";
 import type { Ingestor } from "./workers/ingestor";
 import type { MetricsHub } from "./workers/metrics-hub";
-import type { FaultInjector } from "./workers/fault-injector";
+import type { DrillControl } from "./workers/drill-control";
 import type { RegionManager } from "./workers/region-manager";
 import type { ReplayRunner } from "./workers/replay-runner";
 
@@ -21,10 +22,15 @@ export interface Runtime {
   ingestor: Ingestor;
   hub: MetricsHub;
   regions: RegionManager;
-  faults: FaultInjector;
+  /** Drills: started, stopped and listed here, kept in step with the drills table. */
+  drills: DrillControl;
   database: Database;
   checkHealth(): Promise<HealthReport>;
   alerts: AlertEngine;
+  /** The notification channels that have their settings (the others are skipped). */
+  configuredAlertChannels: ReadonlySet<AlertChannel>;
+  /** The stored history bucket's length (ROLLUP_SECONDS). */
+  rollupSeconds: number;
   /** How events pick their region (ROUTING_STRATEGY). */
   routingStrategy: RoutingStrategy;
   /** Replays of one dead letter beyond which it is refused. */

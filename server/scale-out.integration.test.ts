@@ -1,3 +1,4 @@
+import { DEFAULT_ALERT_RULES } from "@/core/alerts/alert-rules";
 import { randomBytes } from "node:crypto";
 import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -128,7 +129,7 @@ describe("Kafka, Redis and Postgres behind the same engine, in more than one pro
     expect(shareA + shareB).toBe(12);
     // Both processes seeded the default alert rules on the same database: each is stored once.
     const { rules } = await (await b.signIn()).read<{ rules: unknown[] }>("/api/alert-rules");
-    expect(rules).toHaveLength(5);
+    expect(rules).toHaveLength(DEFAULT_ALERT_RULES.length);
 
     // Events sent to either process are counted once in the books both show.
     const second = makeWireEvents("k", 6000, 20_000);

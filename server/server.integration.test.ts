@@ -3,7 +3,7 @@ import { connect } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HistoryRollup, Snapshot } from "@/core/metrics/snapshot";
+import type { HistoryResponse, HistoryRollup, Snapshot } from "@/core/metrics/snapshot";
 import { spawnServer, waitFor, type SpawnedServer } from "./testing/spawn-server";
 
 const base = {
@@ -147,6 +147,17 @@ describe("server on embedded defaults, simulator off", () => {
     );
     expect(sumEventsByRegion(history.rollups)).toEqual({ ...expectedProcessed, all: 10 });
     expect(history.rollups.filter((r) => r.region === "all").reduce((sum, r) => sum + r.errors, 0)).toBe(1);
+  });
+
+  it("answers a day of history in 5-minute steps, every count and the quality mix kept", async () => {
+    const to = Date.now();
+    const day = await getJson<HistoryResponse>(server, `/api/history?from=${to - 24 * 3_600_000}&to=${to}`);
+    // 1 s buckets: 86,400 a region; 5 minutes is the first round step under 500 points.
+    expect(day.stepSeconds).toBe(300);
+    expect(day.rollups.every((r) => r.bucketStart % 300_000 === 0)).toBe(true);
+    expect(sumEventsByRegion(day.rollups)).toEqual({ ...expectedProcessed, all: 10 });
+    const all = day.rollups.filter((r) => r.region === "all");
+    expect(all.reduce((sum, r) => sum + r.quality["720p"], 0)).toBe(10);
   });
 
   it("processes a resent event once and counts the repeat as a duplicate", async () => {

@@ -3,7 +3,7 @@ import { TimelinePage } from "@/components/timeline/timeline-page";
 
 export const metadata: Metadata = {
   title: "Signalbox — incident timeline",
-  description: "Alerts, acknowledgements, escalations, silences, failovers, breaker changes and replays, newest first.",
+  description: "Alerts, acknowledgements, escalations, silences, failovers, breaker changes, replays and drills, newest first.",
 };
 
 const HOURS = [1, 6, 12, 24, 48];

@@ -1,12 +1,13 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent, type SyntheticEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import type { AlertView } from "@/core/alerts/alert-rules";
 import { getRegionConfig } from "@/core/routing/regions";
 import { SNAPSHOT_QUERY_KEY } from "@/components/board/api";
 import styles from "@/components/board/controls.module.css";
 import { DialogError } from "@/components/ui/dialog-error";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { ALERTS_QUERY_KEY, acknowledgeAlert } from "./api";
 import { describeAlertThresholds } from "./alert-format";
 
@@ -33,29 +34,20 @@ export function AcknowledgeDialog({ alert, onClose }: AcknowledgeDialogProps) {
   });
   const pending = mutation.isPending;
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (pending || note.trim() === "") return;
     mutation.mutate(undefined, { onSuccess: () => dialogRef.current?.close() });
   }
 
-  function keepOpenWhilePending(event: SyntheticEvent<HTMLDialogElement>): void {
-    if (pending) event.preventDefault();
-  }
-
   const region = getRegionConfig(alert.region).name;
   return (
-    <dialog
+    <ModalDialog
       ref={dialogRef}
       className={styles.dialog}
       data-testid="ack-dialog"
       aria-labelledby={titleId}
-      onCancel={keepOpenWhilePending}
+      dismissible={!pending}
       onClose={onClose}
     >
       <form className={styles.form} onSubmit={submit} aria-busy={pending || undefined}>
@@ -98,6 +90,6 @@ export function AcknowledgeDialog({ alert, onClose }: AcknowledgeDialogProps) {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

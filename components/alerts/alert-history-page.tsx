@@ -5,7 +5,6 @@ import Link from "next/link";
 import { useEffect, useState, type KeyboardEvent } from "react";
 import { ALERT_SEVERITIES, ALERT_STATES, type AlertView } from "@/core/alerts/alert-rules";
 import { REGIONS, getRegionConfig } from "@/core/routing/regions";
-import { formatIst } from "@/core/alerts/alert-message";
 import { UserMenu } from "@/components/auth/user-menu";
 import { useOperatorOnly } from "@/components/auth/use-session";
 import { Brand } from "@/components/ui/brand";
@@ -13,11 +12,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatElapsed } from "@/components/ui/format";
 import { SiteNav } from "@/components/ui/site-nav";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatClockTime, formatDayTime, formatZonedClockTime } from "@/components/ui/time-format";
+import { TimeZoneLabel } from "@/components/ui/time-zone-control";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import { useNow } from "@/components/ui/use-now";
 import page from "@/components/ui/page.module.css";
+import { isNobodyNotified } from "@/core/alerts/alert-channels";
 import { AcknowledgeDialog } from "./acknowledge-dialog";
+import { AlertChartDialog } from "./alert-chart-dialog";
 import { ALERTS_QUERY_KEY, buildAlertQuery, fetchAlert, fetchAlerts, fetchRuleSummaries, type AlertFilters } from "./api";
-import { describeAlertThresholds } from "./alert-format";
+import { describeAlertThresholds, describeNobodyNotified, formatMetricValue } from "./alert-format";
 import styles from "./history.module.css";
 
 /** Often enough that an alert changing state shows within seconds; the board has the live push. */
@@ -50,6 +54,7 @@ export function AlertHistoryPage({ initial }: { initial: AlertHistoryInitial }) 
   });
   const [selectedId, setSelectedId] = useState<string | null>(initial.id);
   const now = useNow();
+  const zone = useTimeZone();
 
   const rules = useQuery({ queryKey: ["alert-rules", "summaries"], queryFn: ({ signal }) => fetchRuleSummaries(signal) });
   const alerts = useQuery({
@@ -85,7 +90,7 @@ export function AlertHistoryPage({ initial }: { initial: AlertHistoryInitial }) 
         <Brand tag="alerts" />
         <SiteNav current="alerts" />
         <p className={page.headerNote}>
-          Every alert that fired, who owned it and how it ended · times in IST ·{" "}
+          Every alert that fired, who owned it and how it ended · times in <TimeZoneLabel /> ·{" "}
           <Link href="/alerts/rules" data-testid="rules-link">
             Rules &amp; silences →
           </Link>
@@ -163,7 +168,7 @@ export function AlertHistoryPage({ initial }: { initial: AlertHistoryInitial }) 
                   <th scope="col">Rule</th>
                   <th scope="col">Region</th>
                   <th scope="col">State</th>
-                  <th scope="col">Fired (IST)</th>
+                  <th scope="col">Fired ({zone.label})</th>
                   <th scope="col">Lasted</th>
                   <th scope="col">Owner</th>
                 </tr>
@@ -199,7 +204,11 @@ export function AlertHistoryPage({ initial }: { initial: AlertHistoryInitial }) 
                         <td>
                           <span className={styles.state}>{alert.state}</span>
                         </td>
-                        <td className={styles.num}>{formatIst(alert.firedAt).slice(0, 19)}</td>
+                        <td className={styles.num}>
+                          <time dateTime={new Date(alert.firedAt).toISOString()} data-testid="alert-fired-at">
+                            {formatDayTime(alert.firedAt, zone.timeZone)}
+                          </time>
+                        </td>
                         <td className={styles.num}>{formatElapsed((alert.resolvedAt ?? now) - alert.firedAt)}</td>
                         <td>{describeOwner(alert)}</td>
                       </tr>
@@ -259,6 +268,8 @@ const HISTORY_WORDS: Record<string, string> = {
 /** One alert: what it measured against which lines, and every change and notification, oldest first. */
 function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }) {
   const [acknowledging, setAcknowledging] = useState(false);
+  const zone = useTimeZone();
+  const [charting, setCharting] = useState(false);
   const operatorOnly = useOperatorOnly();
   const detail = useQuery({
     queryKey: [...ALERTS_QUERY_KEY, "detail", id],
@@ -319,13 +330,25 @@ function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }
         {alert.escalatedAt !== null ? <span className={styles.chip}>escalated</span> : null}
         {alert.flaps > 0 ? <span className={styles.chip}>flapped ×{alert.flaps}</span> : null}
       </p>
-      <p className={styles.thresholds}>{describeAlertThresholds(alert)}</p>
+      <p className={styles.thresholds}>
+        {describeAlertThresholds(alert)}
+        {alert.state !== "resolved" && alert.live?.value != null ? " now" : ""}
+        {alert.peak ? ` · peak ${formatMetricValue(alert.metric, alert.peak.value)} at ${formatZonedClockTime(alert.peak.at, zone)}` : ""}
+      </p>
+      {isNobodyNotified(alert.notified) ? (
+        <p className={styles.nobody} data-testid="alert-detail-nobody">
+          Nobody was notified: {describeNobodyNotified(alert.notified)}.
+        </p>
+      ) : null}
       {alert.note ? (
         <p className={styles.note}>
           “{alert.note}” — {alert.acknowledgedBy ?? "someone"}
         </p>
       ) : null}
       <p className={styles.links}>
+        <button type="button" className={page.button} data-testid="alert-chart-open" onClick={() => setCharting(true)}>
+          Chart
+        </button>
         <Link href={`/timeline?region=${alert.region}&alert=${alert.id}`} data-testid="alert-timeline-link">
           On the timeline
         </Link>
@@ -347,13 +370,14 @@ function AlertDetail({ id, onClose }: { id: string | null; onClose: () => void }
       <ol className={styles.history} data-testid="alert-detail-history">
         {history.map((entry, index) => (
           <li key={index} data-kind={entry.kind}>
-            <time dateTime={new Date(entry.at).toISOString()}>{formatIst(entry.at).slice(11)}</time>
+            <time dateTime={new Date(entry.at).toISOString()}>{formatClockTime(entry.at, zone.timeZone)}</time>
             <span className={styles.historyKind}>{HISTORY_WORDS[entry.kind] ?? entry.kind}</span>
             <span className={styles.historyNote}>{[entry.actor ? `by ${entry.actor}` : null, entry.note].filter(Boolean).join(": ")}</span>
           </li>
         ))}
       </ol>
       {acknowledging ? <AcknowledgeDialog alert={alert} onClose={() => setAcknowledging(false)} /> : null}
+      {charting ? <AlertChartDialog alert={alert} onClose={() => setCharting(false)} /> : null}
     </aside>
   );
 }

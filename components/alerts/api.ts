@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { alertChannelsResponseSchema, type AlertChannelsResponse } from "@/core/alerts/alert-channels";
+import { historyResponseSchema, type HistoryResponse } from "@/core/metrics/snapshot";
 import {
   alertRuleInputSchema,
   alertViewSchema,
@@ -147,4 +149,17 @@ export async function createSilence(input: {
     silenceSchema,
     (status, error) => error?.message ?? `HTTP ${status}`,
   );
+}
+
+export const ALERT_CHANNELS_QUERY_KEY = ["alert-channels"] as const;
+
+/** GET /api/alert-channels: each channel, configured or not, and its last delivery. */
+export function fetchAlertChannels(signal: AbortSignal): Promise<AlertChannelsResponse> {
+  return fetchJson("/api/alert-channels", "/api/alert-channels", alertChannelsResponseSchema, signal);
+}
+
+/** GET /api/history for one region over [from, to]. */
+export function fetchRegionHistory(region: RegionId, from: number, to: number, signal: AbortSignal): Promise<HistoryResponse> {
+  const query = new URLSearchParams({ region, from: String(Math.floor(from)), to: String(Math.ceil(to)) });
+  return fetchJson("/api/history", `/api/history?${query.toString()}`, historyResponseSchema, signal);
 }

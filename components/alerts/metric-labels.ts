@@ -10,6 +10,7 @@ export const METRIC_LABELS: Record<MetricName, string> = {
   network_utilization_percent: "Network utilisation",
   disk_io_utilization_percent: "Disk I/O utilisation",
   inter_region_latency_ms: "Inter-region latency",
+  spilled_in_error_rate_percent: "Error rate of viewers spilled in",
 };
 
 /** The unit a metric's thresholds are written in. */
@@ -22,4 +23,5 @@ export const METRIC_UNITS: Record<MetricName, string> = {
   network_utilization_percent: "%",
   disk_io_utilization_percent: "%",
   inter_region_latency_ms: "ms",
+  spilled_in_error_rate_percent: "%",
 };

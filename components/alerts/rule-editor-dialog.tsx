@@ -1,13 +1,14 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { ALERT_CHANNELS, MEASURED_METRICS, type AlertRule } from "@/core/alerts/alert-rules";
 import { ALERT_IMPACTS } from "@/core/metrics/health-score";
 import type { MetricName } from "@/core/metrics/thresholds";
 import type { RegionId } from "@/core/routing/regions";
 import controls from "@/components/board/controls.module.css";
 import { DialogError } from "@/components/ui/dialog-error";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { RegionOptions } from "@/components/ui/region-options";
 import { RULES_QUERY_KEY, RuleRefusedError, saveAlertRule } from "./api";
 import { METRIC_LABELS, METRIC_UNITS } from "./metric-labels";
@@ -39,11 +40,6 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
   const errorOf = (field: keyof RuleDraft): string | undefined =>
     (touched ? errors[field] : undefined) ?? serverFields.find((f) => f.path === field)?.message;
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   const edit = <K extends keyof RuleDraft>(field: K, value: RuleDraft[K]) => setDraft((current) => ({ ...current, [field]: value }));
 
   function changeMetric(metric: MetricName): void {
@@ -69,7 +65,7 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
 
   const unit = METRIC_UNITS[draft.metric];
   return (
-    <dialog
+    <ModalDialog
       ref={dialogRef}
       className={`${controls.dialog} ${styles.wide}`}
       aria-labelledby={titleId}
@@ -226,7 +222,7 @@ export function RuleEditorDialog({ rule, onClose }: RuleEditorDialogProps) {
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
 

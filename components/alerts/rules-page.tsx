@@ -2,8 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
-import { formatIst } from "@/core/alerts/alert-message";
+import { useRef, useState } from "react";
 import type { AlertRule } from "@/core/alerts/alert-rules";
 import { getRegionConfig } from "@/core/routing/regions";
 import controls from "@/components/board/controls.module.css";
@@ -11,11 +10,15 @@ import { UserMenu } from "@/components/auth/user-menu";
 import { useAdminOnly, useOperatorOnly } from "@/components/auth/use-session";
 import { Brand } from "@/components/ui/brand";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { SiteNav } from "@/components/ui/site-nav";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatDayTime } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import page from "@/components/ui/page.module.css";
 import { RULES_QUERY_KEY, SILENCES_QUERY_KEY, deleteAlertRule, fetchAlertRules, fetchSilences } from "./api";
 import { formatMetricValue } from "./alert-format";
+import { ChannelTable, useAlertChannels } from "./channel-status";
 import { METRIC_LABELS } from "./metric-labels";
 import { RuleEditorDialog } from "./rule-editor-dialog";
 import { SilenceDialog } from "./silence-dialog";
@@ -41,12 +44,15 @@ export function RulesPage() {
   const operatorLock = { disabled: operatorOnly !== null, title: operatorOnly ?? undefined };
   const rules = useQuery({ queryKey: RULES_QUERY_KEY, queryFn: ({ signal }) => fetchAlertRules(signal) });
   const silences = useQuery({ queryKey: SILENCES_QUERY_KEY, queryFn: ({ signal }) => fetchSilences(signal), refetchInterval: 30_000 });
+  const channels = useAlertChannels();
+  const unconfigured = new Set(channels.data?.channels.filter((c) => !c.configured).map((c) => c.channel) ?? []);
   const ruleName = (id: string | null) => {
     if (id === null) return "every rule";
     if (!rules.data) return "one rule";
     return rules.data.rules.find((r) => r.id === id)?.name ?? "a deleted rule";
   };
   const close = () => setDialog(null);
+  const zone = useTimeZone();
 
   return (
     <div className={page.page}>
@@ -110,7 +116,17 @@ export function RulesPage() {
                         <td className={history.num}>{describeLines(rule)}</td>
                         <td className={history.num}>{rule.windowSeconds} s</td>
                         <td>{rule.impact}</td>
-                        <td>{rule.channels.length > 0 ? rule.channels.join(", ") : "board only"}</td>
+                        <td>
+                          {rule.channels.length > 0
+                            ? rule.channels.map((channel, index) => (
+                                <span key={channel} className={unconfigured.has(channel) ? styles.unconfigured : undefined}>
+                                  {index > 0 ? ", " : ""}
+                                  {channel}
+                                  {unconfigured.has(channel) ? " (not configured)" : ""}
+                                </span>
+                              ))
+                            : "board only"}
+                        </td>
                         <td>
                           <span className={styles.actions}>
                             <button type="button" className={page.button} {...adminLock} onClick={() => setDialog({ kind: "edit", rule })}>
@@ -149,6 +165,12 @@ export function RulesPage() {
             </table>
           </div>
         </section>
+        <section className={styles.section} aria-labelledby="channels" data-testid="channels-section">
+          <h2 className={styles.sectionTitle} id="channels">
+            Notification channels
+          </h2>
+          <ChannelTable />
+        </section>
         <section className={styles.section} aria-label="Silences">
           <h2 className={styles.sectionTitle}>Silences in force</h2>
           {silences.isPending ? <Skeleton block /> : null}
@@ -166,7 +188,7 @@ export function RulesPage() {
                 <thead>
                   <tr>
                     <th scope="col">Covers</th>
-                    <th scope="col">Until (IST)</th>
+                    <th scope="col">Until ({zone.label})</th>
                     <th scope="col">By</th>
                     <th scope="col">Reason</th>
                   </tr>
@@ -177,7 +199,7 @@ export function RulesPage() {
                       <td>
                         {ruleName(silence.ruleId)} in {silence.region ? getRegionConfig(silence.region).name : "every region"}
                       </td>
-                      <td className={history.num}>{formatIst(silence.endsAt).slice(0, 19)}</td>
+                      <td className={history.num}>{formatDayTime(silence.endsAt, zone.timeZone)}</td>
                       <td>{silence.createdBy}</td>
                       <td>{silence.reason}</td>
                     </tr>
@@ -206,12 +228,8 @@ function DeleteRuleDialog({ rule, onClose }: { rule: AlertRule; onClose: () => v
       dialogRef.current?.close();
     },
   });
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
   return (
-    <dialog
+    <ModalDialog
       ref={dialogRef}
       className={controls.dialog}
       data-tone="danger"
@@ -248,6 +266,6 @@ function DeleteRuleDialog({ rule, onClose }: { rule: AlertRule; onClose: () => v
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import type { AlertRule } from "@/core/alerts/alert-rules";
 import { getRegionConfig, type RegionId } from "@/core/routing/regions";
 import controls from "@/components/board/controls.module.css";
 import { DialogError } from "@/components/ui/dialog-error";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { RegionOptions } from "@/components/ui/region-options";
 import { SILENCES_QUERY_KEY, createSilence } from "./api";
 
@@ -33,11 +34,6 @@ export function SilenceDialog({ rule, onClose }: { rule: AlertRule | null; onClo
     },
   });
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   const scope = `${rule ? `“${rule.name}”` : "every rule"} in ${region === "" ? "every region" : getRegionConfig(region).name}`;
   const missing =
     reason.trim() === ""
@@ -54,7 +50,7 @@ export function SilenceDialog({ rule, onClose }: { rule: AlertRule | null; onClo
   }
 
   return (
-    <dialog
+    <ModalDialog
       ref={dialogRef}
       className={controls.dialog}
       data-tone="danger"
@@ -127,6 +123,6 @@ export function SilenceDialog({ rule, onClose }: { rule: AlertRule | null; onClo
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

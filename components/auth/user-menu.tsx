@@ -3,12 +3,13 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ErrorText } from "@/components/ui/notice";
+import { TimeZoneControl } from "@/components/ui/time-zone-control";
 import { signOut } from "./session-api";
 import styles from "./auth.module.css";
 import { useSessionUser } from "./use-session";
 import { describeFailure } from "@/components/ui/api-client";
 
-/** Who is signed in and as what; it opens (click, Enter or Space) to the users page for admins and Sign out. */
+/** Who is signed in and as what; it opens (click, Enter or Space) to the time base, the users page for admins and Sign out. */
 export function UserMenu() {
   const user = useSessionUser();
   const [problem, setProblem] = useState<string | null>(null);
@@ -34,6 +35,7 @@ export function UserMenu() {
         </span>
       </summary>
       <div className={styles.userPanel}>
+        <TimeZoneControl />
         {user.role === "admin" ? (
           <Link href="/admin/users" className={styles.link} data-testid="nav-users">
             Users

@@ -19,8 +19,9 @@ export function fetchSnapshot(signal: AbortSignal): Promise<Snapshot> {
 }
 
 /** GET /api/history for [from, to]; without `region` it answers every region plus "all". */
-export function fetchHistory(from: number, to: number, signal: AbortSignal): Promise<HistoryResponse> {
+export function fetchHistory(from: number, to: number, signal: AbortSignal, region?: RegionId): Promise<HistoryResponse> {
   const query = new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)) });
+  if (region) query.set("region", region);
   return fetchJson("/api/history", `/api/history?${query.toString()}`, historyResponseSchema, signal);
 }
 

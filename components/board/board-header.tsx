@@ -1,20 +1,26 @@
 import type { RefObject } from "react";
 import type { Snapshot } from "@/core/metrics/snapshot";
 import { UserMenu } from "@/components/auth/user-menu";
+import { DrillsButton } from "@/components/drills/drills-button";
 import { Brand } from "@/components/ui/brand";
 import { SiteNav } from "@/components/ui/site-nav";
 import styles from "./board.module.css";
 import { BoardClock } from "./board-clock";
 import { LiveIndicator } from "./live-indicator";
 import { TotalsStrip } from "./totals";
-import type { FeedState } from "./feed-state";
+import type { IndicatorState } from "./feed-state";
 
 interface BoardHeaderProps {
-  feedState: FeedState;
+  feedState: IndicatorState;
   receivedAt: number | null;
   totals: Snapshot["totals"] | null;
   system: Snapshot["system"] | null;
   conservation: Snapshot["conservation"] | null;
+  /** Dead letters no replay has resolved yet (the DLQ tile's count); null until read. */
+  dlqOpen: number | null;
+  /** Drills running now; null before the first snapshot. */
+  runningDrills: number | null;
+  onOpenDrills: () => void;
   wall: boolean;
   onToggleWall: () => void;
   wallToggleRef: RefObject<HTMLButtonElement | null>;
@@ -25,7 +31,19 @@ interface BoardHeaderProps {
  * menu and the platform totals. Wide screens put all of it on one row; a laptop gives the totals a row of their
  * own under the header. Wall mode keeps only what is read from across the room.
  */
-export function BoardHeader({ feedState, receivedAt, totals, system, conservation, wall, onToggleWall, wallToggleRef }: BoardHeaderProps) {
+export function BoardHeader({
+  feedState,
+  receivedAt,
+  totals,
+  system,
+  conservation,
+  dlqOpen,
+  runningDrills,
+  onOpenDrills,
+  wall,
+  onToggleWall,
+  wallToggleRef,
+}: BoardHeaderProps) {
   return (
     <div className={styles.topBar}>
       <header className={styles.header} data-testid="board-header">
@@ -35,6 +53,7 @@ export function BoardHeader({ feedState, receivedAt, totals, system, conservatio
         <LiveIndicator state={feedState} receivedAt={receivedAt} />
         {wall ? null : (
           <div className={styles.headerControls} role="group" aria-label="Board controls">
+            <DrillsButton count={runningDrills} onOpen={onOpenDrills} />
             <button
               ref={wallToggleRef}
               type="button"
@@ -53,7 +72,7 @@ export function BoardHeader({ feedState, receivedAt, totals, system, conservatio
           </div>
         )}
       </header>
-      <TotalsStrip totals={totals} system={system} conservation={conservation} interactive={!wall} />
+      <TotalsStrip totals={totals} system={system} conservation={conservation} dlqOpen={dlqOpen} interactive={!wall} />
       {wall ? null : (
         <div className={styles.account}>
           <UserMenu />

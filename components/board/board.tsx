@@ -1,14 +1,20 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useReducer, useState } from "react";
 import { NETWORK_TYPES, QUALITIES, type NetworkType, type Quality } from "@/core/events/events";
 import type { AlertsUpdate } from "@/core/live/live-protocol";
+import type { RegionChange } from "@/core/routing/region-state";
 import { AlertStrip } from "@/components/alerts/alert-strip";
 import { LiveCostTile } from "@/components/cost/live-cost-tile";
 import { DLQ_SUMMARY_QUERY_KEY } from "@/components/dlq/api";
 import { DlqTile } from "@/components/dlq/dlq-tile";
-import { formatClockTime, formatInteger } from "@/components/ui/format";
+import { useDlqSummary } from "@/components/dlq/use-dlq-summary";
+import { formatInteger } from "@/components/ui/format";
+import { formatZonedClockTime } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
+import { DrillBanner } from "@/components/drills/drill-banner";
+import { DrillsDialog } from "@/components/drills/drills-dialog";
 import { ApiError } from "@/components/ui/api-client";
 import { useNow } from "@/components/ui/use-now";
 import { fetchHistory, fetchRegions, fetchSnapshot, REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY } from "./api";
@@ -16,9 +22,12 @@ import styles from "./board.module.css";
 import { BoardHeader } from "./board-header";
 import { DistributionChart, type DistributionRow } from "./distribution-chart";
 import { EventMix } from "./event-mix";
-import { INITIAL_FEED, reduceFeed } from "./feed";
+import { INITIAL_FEED, reduceFeed, type FeedState as Feed } from "./feed";
 import { describeFeed } from "./feed-state";
 import { Notices, type Notice } from "./notices";
+import { isPauseShortcut } from "./pause";
+import { PauseControl } from "./pause-control";
+import { writeRangeToAddress } from "./range-address";
 import { RegionChanges } from "./region-changes";
 import { ReplicationLinks } from "./replication-links";
 import { RegionControlDialog } from "./region-control-dialog";
@@ -26,12 +35,15 @@ import type { RegionControlRequest } from "./region-controls";
 import { RejectionsList } from "./rejections-list";
 import { StationTrack } from "./station-track";
 import { TimeCharts } from "./time-charts";
-import { convertRollupsToPoints, mergeSeries, SERIES_WINDOW_MS, type SeriesPoint } from "./time-series";
+import { formatRangeParams, PRESET_MS, resolveRangeWindow, type TimeRange } from "./time-range";
+import { breakGaps, convertRollupsToPoints, mergeSeries, type SeriesPoint } from "./time-series";
 import { useLiveSnapshot } from "./use-live-snapshot";
 import { useWallMode } from "./use-wall-mode";
 
 const SNAPSHOT_POLL_MS = 5000;
 const HISTORY_RETRY_MS = 10_000;
+// Live points cover the last 15 minutes; a longer range ending now refreshes its history so the two always meet.
+const HISTORY_REFRESH_MS = 60_000;
 const REGION_CHANGES_POLL_MS = 10_000;
 const EMPTY_POINTS: readonly SeriesPoint[] = [];
 
@@ -58,20 +70,35 @@ function describeError(error: unknown, endpoint: string): string {
   return error instanceof ApiError ? `GET ${error.endpoint}: ${error.message}` : `GET ${endpoint}: an unexpected error`;
 }
 
-/** The control-room wall: live socket feed, REST fallback and 15-minute history, merged into one board. */
-export function Board({ initialWall }: { initialWall: boolean }) {
+/** What a paused board keeps showing: the feed and region changes as they were when it was paused. */
+interface FrozenBoard {
+  feed: Feed;
+  changes: readonly RegionChange[] | null;
+}
+
+/**
+ * The control-room wall: live socket feed, REST fallback and history over the chosen range, merged
+ * into one board; paused, it holds what it showed while the feed keeps arriving underneath.
+ */
+export function Board({ initialRange, initialWall }: { initialRange: TimeRange; initialWall: boolean }) {
   const [feed, dispatchFeed] = useReducer(reduceFeed, INITIAL_FEED);
   const { wall, toggle: toggleWall, toggleRef: wallToggleRef } = useWallMode(initialWall);
+  const [range, setRange] = useState(initialRange);
+  const [frozen, setFrozen] = useState<FrozenBoard | null>(null);
+  useEffect(() => writeRangeToAddress(range), [range]);
 
   const history = useQuery({
-    queryKey: ["history", "last-15-min"],
+    queryKey: ["history", range],
     queryFn: ({ signal }) => {
-      const to = Date.now();
-      return fetchHistory(to - SERIES_WINDOW_MS, to, signal);
+      const [from, to] = resolveRangeWindow(range, Date.now());
+      return fetchHistory(from, to, signal);
     },
     retry: 1,
     retryDelay: 1000,
-    refetchInterval: (query) => (query.state.status === "error" ? HISTORY_RETRY_MS : false),
+    refetchInterval: (query) => {
+      if (query.state.status === "error") return HISTORY_RETRY_MS;
+      return range.kind === "last" && range.preset !== "15m" && frozen === null ? HISTORY_REFRESH_MS : false;
+    },
     refetchIntervalInBackground: true,
   });
 
@@ -109,6 +136,9 @@ export function Board({ initialWall }: { initialWall: boolean }) {
 
   const [controlRequest, setControlRequest] = useState<RegionControlRequest | null>(null);
   const closeControlDialog = useCallback(() => setControlRequest(null), []);
+  const [drillsOpen, setDrillsOpen] = useState(false);
+  const openDrills = useCallback(() => setDrillsOpen(true), []);
+  const closeDrills = useCallback(() => setDrillsOpen(false), []);
 
   useEffect(() => {
     if (snapshotQuery.data) {
@@ -116,16 +146,40 @@ export function Board({ initialWall }: { initialWall: boolean }) {
     }
   }, [snapshotQuery.data, snapshotQuery.dataUpdatedAt]);
 
-  const historyPoints = useMemo(() => (history.data ? convertRollupsToPoints(history.data.rollups) : EMPTY_POINTS), [history.data]);
-  const latestAt = feed.snapshot?.at ?? null;
-  const points = useMemo(
-    () => mergeSeries(historyPoints, feed.livePoints, latestAt ?? history.data?.to ?? 0),
-    [historyPoints, feed.livePoints, latestAt, history.data?.to],
-  );
+  const liveChanges = regionsQuery.data?.changes ?? null;
+  // Pausing holds what is shown now; nothing is held before the first snapshot.
+  const togglePause = () => setFrozen((current) => (current || !feed.snapshot ? null : { feed, changes: liveChanges }));
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (!isPauseShortcut(event)) return;
+    event.preventDefault();
+    togglePause();
+  });
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
 
-  const { snapshot } = feed;
-  const stale = feedState !== "live" && snapshot !== null;
-  const clockOffsetMs = snapshot && feed.receivedAt !== null ? snapshot.at - feed.receivedAt : 0;
+  // Everything the board draws comes from `shown`: the live feed, or the frozen one while paused.
+  const shown = frozen?.feed ?? feed;
+  const changes = frozen ? frozen.changes : liveChanges;
+  const stepMs = (history.data?.stepSeconds ?? 0) * 1000;
+  const historyPoints = useMemo(
+    () => (history.data ? convertRollupsToPoints(history.data.rollups, stepMs) : EMPTY_POINTS),
+    [history.data, stepMs],
+  );
+  const shownAt = shown.snapshot?.at ?? null;
+  const points = useMemo(() => {
+    if (range.kind === "custom") return breakGaps(historyPoints);
+    return mergeSeries(historyPoints, shown.livePoints, shownAt ?? history.data?.to ?? 0, { windowMs: PRESET_MS[range.preset], stepMs });
+  }, [range, historyPoints, shown.livePoints, shownAt, history.data?.to, stepMs]);
+
+  const { snapshot } = shown;
+  const zone = useTimeZone();
+  const dlqSummary = useDlqSummary();
+  const liveSnapshot = feed.snapshot;
+  const stale = feedState !== "live" && liveSnapshot !== null;
+  const clockOffsetMs = liveSnapshot && feed.receivedAt !== null ? liveSnapshot.at - feed.receivedAt : 0;
 
   const qualityRows = useMemo(() => (snapshot ? createRows(QUALITIES, snapshot.quality, QUALITY_COLORS) : null), [snapshot]);
   const networkRows = useMemo(() => (snapshot ? createRows(NETWORK_TYPES, snapshot.network, NETWORK_COLORS) : null), [snapshot]);
@@ -137,14 +191,14 @@ export function Board({ initialWall }: { initialWall: boolean }) {
       tone: "warning",
       title: "Live feed lost — figures are stale.",
       detail:
-        `Showing the snapshot from ${formatClockTime(snapshot.at)}. ` +
+        `The newest snapshot is from ${formatZonedClockTime(liveSnapshot.at, zone)}. ` +
         (live.state === "live"
           ? "The connection is open but no snapshot has arrived since (the server may be stalled or the network half-open); "
           : "Reconnecting automatically; ") +
         `meanwhile the board asks /api/snapshot every ${SNAPSHOT_POLL_MS / 1000} s.`,
     });
   }
-  const historyWriter = snapshot?.system.history;
+  const historyWriter = liveSnapshot?.system.history;
   if (historyWriter?.failing) {
     notices.push({
       id: "history-writes",
@@ -174,7 +228,9 @@ export function Board({ initialWall }: { initialWall: boolean }) {
       title: "History request failed.",
       detail:
         `${describeError(history.error, "/api/history")}. Retrying every ${HISTORY_RETRY_MS / 1000} s; ` +
-        "until then the charts show only points received since this page opened.",
+        (range.kind === "last"
+          ? "until then the charts show only points received since this page opened."
+          : "until then the charts stay empty."),
       action: { label: "Retry now", run: () => void history.refetch() },
     });
   }
@@ -188,13 +244,22 @@ export function Board({ initialWall }: { initialWall: boolean }) {
   }
 
   return (
-    <div className={styles.board} data-stale={stale || undefined} data-wall={wall || undefined} data-testid="board">
+    <div
+      className={styles.board}
+      data-stale={(stale && !frozen) || undefined}
+      data-paused={frozen ? true : undefined}
+      data-wall={wall || undefined}
+      data-testid="board"
+    >
       <BoardHeader
-        feedState={feedState}
+        feedState={frozen ? "paused" : feedState}
         receivedAt={feed.receivedAt}
         totals={snapshot?.totals ?? null}
         system={snapshot?.system ?? null}
         conservation={snapshot?.conservation ?? null}
+        dlqOpen={dlqSummary.data?.open ?? null}
+        runningDrills={snapshot?.drills.length ?? null}
+        onOpenDrills={openDrills}
         wall={wall}
         onToggleWall={toggleWall}
         wallToggleRef={wallToggleRef}
@@ -206,22 +271,39 @@ export function Board({ initialWall }: { initialWall: boolean }) {
       ) : null}
       <main className={styles.main}>
         <Notices notices={notices} />
-        <AlertStrip alerts={pushedAlerts && snapshot && pushedAlerts.at > snapshot.at ? pushedAlerts.alerts : (snapshot?.alerts ?? null)} />
+        {/* Alerts stay live while the board is paused: a new one must never wait for Resume. */}
+        <AlertStrip
+          alerts={pushedAlerts && liveSnapshot && pushedAlerts.at > liveSnapshot.at ? pushedAlerts.alerts : (liveSnapshot?.alerts ?? null)}
+        />
+        <DrillBanner drills={liveSnapshot?.drills ?? null} clockOffsetMs={clockOffsetMs} onOpen={openDrills} />
         <StationTrack
           regions={snapshot?.regions ?? null}
-          changes={regionsQuery.data?.changes ?? null}
-          stale={stale}
+          changes={changes}
+          stale={stale && !frozen}
+          rangeQuery={formatRangeParams(range)}
           onRequestControl={setControlRequest}
         />
         <div className={styles.chartsRow}>
           <TimeCharts
+            range={range}
+            onRangeChange={setRange}
             points={points}
-            loading={!history.data && feed.livePoints.length === 0}
+            loading={history.isPending && (range.kind === "custom" || shown.livePoints.length === 0)}
             clockOffsetMs={clockOffsetMs}
-            latestAt={latestAt}
+            latestAt={shownAt}
+            frozenAt={frozen ? shownAt : null}
+            stepMs={stepMs}
+            pauseControl={
+              <PauseControl
+                pausedAt={frozen ? shownAt : null}
+                latestAt={liveSnapshot?.at ?? null}
+                feedState={feedState}
+                onToggle={togglePause}
+              />
+            }
           />
           <RegionChanges
-            changes={regionsQuery.data?.changes ?? null}
+            changes={changes}
             problem={regionsQuery.isError ? describeError(regionsQuery.error, "/api/regions") : null}
             pollMs={REGION_CHANGES_POLL_MS}
           />
@@ -255,11 +337,12 @@ export function Board({ initialWall }: { initialWall: boolean }) {
       {controlRequest ? (
         <RegionControlDialog
           request={controlRequest}
-          snapshot={snapshot}
+          snapshot={liveSnapshot}
           routingStrategy={regionsQuery.data?.routingStrategy ?? null}
           onClose={closeControlDialog}
         />
       ) : null}
+      {drillsOpen ? <DrillsDialog drills={snapshot?.drills ?? null} clockOffsetMs={clockOffsetMs} onClose={closeDrills} /> : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useMemo } from "react";
+import { memo } from "react";
 import { Area, AreaChart, CartesianGrid, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import { METRIC_THRESHOLDS } from "@/core/metrics/thresholds";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -9,7 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./charts.module.css";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } from "./chart-theme";
-import { computeTimeTicks, createTimeAxisProps, formatTimeTick, type TimeChartProps } from "./time-axis";
+import { useTimeAxis, type TimeChartProps } from "./time-axis";
 
 const { warning: WARNING, critical: CRITICAL } = METRIC_THRESHOLDS.consumer_lag_messages;
 const LAG_COLOR = "#3fd0c9";
@@ -19,22 +19,22 @@ function formatTooltip(value: unknown, name: unknown): string {
   return name === "oldest" ? formatSeconds(value) : `${formatInteger(value)} events`;
 }
 
-/** Events published and not yet consumed, over the last 15 minutes, against the lag thresholds. */
-export const LagChart = memo(function LagChart({ points, domain, loading }: TimeChartProps) {
-  const ticks = useMemo(() => (domain ? computeTimeTicks(domain[0], domain[1]) : []), [domain]);
+/** Events published and not yet consumed, over the chosen range, against the lag thresholds. */
+export const LagChart = memo(function LagChart({ points, domain, loading, rangeLabel }: TimeChartProps) {
+  const axis = useTimeAxis(domain);
   const latest = points.at(-1);
   // The threshold lines only enter the scale once lag comes near them, so a healthy backlog stays readable.
   const peak = points.reduce((max, point) => Math.max(max, point.lag), 0);
   const top = peak > WARNING / 2 ? Math.max(peak, WARNING) * 1.1 : Math.max(peak * 1.2, 10);
   const label = latest
-    ? `Consumer lag over the last 15 minutes; now ${formatInteger(latest.lag)} events, oldest ${formatSeconds(latest.lagSeconds)}. Warning above ${formatInteger(WARNING)}, critical above ${formatInteger(CRITICAL)}.`
-    : "Consumer lag over the last 15 minutes: nothing measured yet.";
+    ? `Consumer lag, ${rangeLabel}; latest ${formatInteger(latest.lag)} events, oldest ${formatSeconds(latest.lagSeconds)}. Warning above ${formatInteger(WARNING)}, critical above ${formatInteger(CRITICAL)}.`
+    : `Consumer lag, ${rangeLabel}: nothing measured in this range.`;
 
   return (
     <Panel
       fill
       title="Consumer lag"
-      meta={latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)}` : "events behind · last 15 min"}
+      meta={`${latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)}` : "events behind"} · ${axis.zoneLabel}`}
     >
       <figure className={styles.chartFrame} data-testid="chart-lag" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
@@ -49,7 +49,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
               margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
             >
               <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-              <XAxis {...createTimeAxisProps(domain, ticks)} />
+              <XAxis {...axis.axisProps} />
               <YAxis
                 domain={[0, top]}
                 tickFormatter={(value: number) => formatCompact(value)}
@@ -60,7 +60,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
               />
               <Tooltip
                 isAnimationActive={false}
-                labelFormatter={formatTimeTick}
+                labelFormatter={axis.formatLabel}
                 formatter={formatTooltip}
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}
@@ -99,7 +99,9 @@ export const LagChart = memo(function LagChart({ points, domain, loading }: Time
                 isAnimationActive={false}
               />
             </AreaChart>
-            {latest ? null : <EmptyState title="Nothing measured yet" detail="The backlog between ingest and the workers shows here." />}
+            {latest ? null : (
+              <EmptyState title="Nothing measured in this range" detail="The backlog between ingest and the workers shows here." />
+            )}
           </>
         )}
       </figure>

@@ -9,7 +9,7 @@ import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import styles from "./charts.module.css";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } from "./chart-theme";
-import { computeTimeTicks, createTimeAxisProps, formatTimeTick, type TimeChartProps } from "./time-axis";
+import { useTimeAxis, type TimeChartProps } from "./time-axis";
 import type { SeriesPoint } from "./time-series";
 
 const { warning: WARNING_MS, critical: CRITICAL_MS } = METRIC_THRESHOLDS.processing_latency_ms;
@@ -38,13 +38,13 @@ function convertToLatencyPoint(point: SeriesPoint): LatencyPoint {
   return { t: point.t, p50: keepPositive(point.p50), p95: keepPositive(point.p95), p99: keepPositive(point.p99) };
 }
 
-function describeLatency(latest: SeriesPoint | undefined): string {
-  if (!latest) return "Overall latency over the last 15 minutes: no traffic yet.";
+function describeLatency(latest: SeriesPoint | undefined, rangeLabel: string): string {
+  if (!latest) return `Overall latency, ${rangeLabel}: no traffic in this range.`;
   const p50 = formatMs(latest.p50 ?? Number.NaN);
   const p95 = formatMs(latest.p95 ?? Number.NaN);
   const p99 = formatMs(latest.p99 ?? Number.NaN);
   return (
-    `Overall latency over the last 15 minutes on a log scale; latest p50 ${p50}, p95 ${p95}, p99 ${p99}. ` +
+    `Overall latency, ${rangeLabel}, on a log scale; latest p50 ${p50}, p95 ${p95}, p99 ${p99}. ` +
     `Warning at ${WARNING_MS} ms, critical at ${CRITICAL_MS} ms.`
   );
 }
@@ -77,17 +77,17 @@ interface LatencyPoint {
   p99: number | null;
 }
 
-/** Platform p50/p95/p99 over the last 15 minutes against the 200 ms warning and 500 ms critical lines. */
-export const LatencyChart = memo(function LatencyChart({ points, domain, loading }: TimeChartProps) {
-  const ticks = useMemo(() => (domain ? computeTimeTicks(domain[0], domain[1]) : []), [domain]);
+/** Platform p50/p95/p99 over the chosen range against the 200 ms warning and 500 ms critical lines. */
+export const LatencyChart = memo(function LatencyChart({ points, domain, loading, rangeLabel }: TimeChartProps) {
+  const axis = useTimeAxis(domain);
   const data = useMemo(() => points.map(convertToLatencyPoint), [points]);
   const scale = useMemo(() => computeLogScale(data), [data]);
   const latest = points.findLast((point) => point.p95 !== null);
   const empty = latest === undefined;
-  const label = describeLatency(latest);
+  const label = describeLatency(latest, rangeLabel);
 
   return (
-    <Panel fill title="Latency" meta="overall p50 / p95 / p99 · log scale · last 15 min">
+    <Panel fill title="Latency" meta={`overall p50 / p95 / p99 · log scale · ${axis.zoneLabel}`}>
       <figure className={styles.chartFrame} data-testid="chart-latency" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
           <Skeleton block />
@@ -101,7 +101,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
               margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
             >
               <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-              <XAxis {...createTimeAxisProps(domain, ticks)} />
+              <XAxis {...axis.axisProps} />
               <YAxis
                 scale="log"
                 domain={scale.domain}
@@ -114,7 +114,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
               />
               <Tooltip
                 isAnimationActive={false}
-                labelFormatter={formatTimeTick}
+                labelFormatter={axis.formatLabel}
                 formatter={formatTooltipMs}
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}
@@ -150,7 +150,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
                 />
               ))}
             </LineChart>
-            {empty ? <EmptyState title="No traffic yet" detail="Latency percentiles appear once events are processed." /> : null}
+            {empty ? <EmptyState title="No traffic in this range" detail="Latency percentiles appear once events are processed." /> : null}
           </>
         )}
       </figure>

@@ -2,7 +2,9 @@ import { projectRegionLoss } from "@/core/routing/load-projection";
 import { getRegionConfig, type RegionId } from "@/core/routing/regions";
 import { SPILLOVER_THRESHOLD_PERCENT, type RoutingStrategy } from "@/core/routing/routing";
 import type { RegionSnapshot } from "@/core/metrics/snapshot";
-import { formatClockTime, formatInteger, formatPercent, formatRate } from "@/components/ui/format";
+import { formatInteger, formatPercent, formatRate } from "@/components/ui/format";
+import { formatZonedClockTime } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import { UtilisationMeter } from "@/components/ui/utilisation-meter";
 import type { RegionControl } from "./api";
 import styles from "./controls.module.css";
@@ -19,9 +21,10 @@ interface LoadShiftPreviewProps {
 /** What the control does to the other regions: who takes the load and at what utilisation, or what comes back. */
 export function LoadShiftPreview({ region, control, regions, at, strategy }: LoadShiftPreviewProps) {
   const name = getRegionConfig(region).name;
+  const zone = useTimeZone();
   const own = regions.find((candidate) => candidate.id === region);
   if (!own) return null;
-  const asOf = `as of ${formatClockTime(at)}`;
+  const asOf = `as of ${formatZonedClockTime(at, zone)}`;
 
   if (control === "failback" || control === "reset") {
     return (

@@ -1,26 +1,20 @@
 import { memo } from "react";
+import { REGION_ACTION_WORDS } from "@/core/routing/region-state";
 import { getRegionConfig } from "@/core/routing/regions";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatClockTime } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
+import { formatClockTime } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import type { RegionChange, RegionChangeAction } from "./api";
 import styles from "./lists.module.css";
 import { REGION_COLORS } from "./region-colors";
-
-const ACTION_WORDS: Record<RegionChangeAction, string> = {
-  failover: "failed over",
-  failback: "failed back",
-  breaker_open: "breaker opened",
-  breaker_close: "breaker closed",
-  breaker_trip: "breaker tripped by hand",
-  breaker_reset: "breaker reset by hand",
-};
 
 /** Losing capacity reads as critical, a breaker opening as a warning, anything given back as ok. */
 const ACTION_TONES: Record<RegionChangeAction, "critical" | "warning" | "ok"> = {
   failover: "critical",
   failback: "ok",
+  failover_refused: "warning",
   breaker_open: "warning",
   breaker_close: "ok",
   breaker_trip: "warning",
@@ -49,8 +43,9 @@ interface RegionChangesProps {
 /** The latest failovers, failbacks and breaker changes from /api/regions, newest first. */
 function RegionChangesView({ changes, problem, pollMs }: RegionChangesProps) {
   const keys = changes ? createChangeKeys(changes) : [];
+  const { timeZone, label } = useTimeZone();
   return (
-    <Panel title="Region changes" meta={`newest first · every ${pollMs / 1000} s`} bodyClassName={styles.changesBody}>
+    <Panel title="Region changes" meta={`newest first · ${label} · every ${pollMs / 1000} s`} bodyClassName={styles.changesBody}>
       <div className={styles.changes} data-testid="region-changes" aria-busy={changes ? undefined : true}>
         {problem ? (
           <p className={styles.changesProblem} role="alert">
@@ -74,13 +69,13 @@ function RegionChangesView({ changes, problem, pollMs }: RegionChangesProps) {
                 data-tone={ACTION_TONES[change.action]}
               >
                 <time className={`${styles.changeTime} num`} dateTime={new Date(change.at).toISOString()}>
-                  {formatClockTime(change.at)}
+                  {formatClockTime(change.at, timeZone)}
                 </time>
                 <span className={styles.changeWhat}>
                   <span className={styles.changeRegion} style={{ color: REGION_COLORS[change.region] }}>
                     {getRegionConfig(change.region).name}
                   </span>{" "}
-                  <span className={styles.changeAction}>{ACTION_WORDS[change.action]}</span>
+                  <span className={styles.changeAction}>{REGION_ACTION_WORDS[change.action]}</span>
                 </span>
                 <span className={styles.changeMode} data-mode={change.mode}>
                   {change.mode}

@@ -1,11 +1,12 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, useState, type FormEvent, type SyntheticEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { getRegionConfig } from "@/core/routing/regions";
 import type { RoutingStrategy } from "@/core/routing/routing";
 import type { Snapshot } from "@/core/metrics/snapshot";
 import { DialogError } from "@/components/ui/dialog-error";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { REGIONS_QUERY_KEY, SNAPSHOT_QUERY_KEY, sendRegionControl } from "./api";
 import styles from "./controls.module.css";
 import { LoadShiftPreview } from "./load-shift-preview";
@@ -45,31 +46,22 @@ export function RegionControlDialog({ request, snapshot, routingStrategy, onClos
   });
   const pending = mutation.isPending;
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-
   function submit(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
     if (pending) return;
     mutation.mutate(reason, { onSuccess: () => dialogRef.current?.close() });
   }
 
-  function keepOpenWhilePending(event: SyntheticEvent<HTMLDialogElement>): void {
-    // The request is already on its way; closing now would hide whether it worked.
-    if (pending) event.preventDefault();
-  }
-
   return (
-    <dialog
+    <ModalDialog
       ref={dialogRef}
       className={styles.dialog}
       data-testid="confirm-dialog"
       data-tone={copy.tone}
       aria-labelledby={titleId}
       aria-describedby={detailId}
-      onCancel={keepOpenWhilePending}
+      // The request is already on its way; closing now would hide whether it worked.
+      dismissible={!pending}
       onClose={onClose}
     >
       <form className={styles.form} onSubmit={submit} aria-busy={pending || undefined}>
@@ -121,6 +113,6 @@ export function RegionControlDialog({ request, snapshot, routingStrategy, onClos
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -19,6 +19,7 @@ const CIRCUIT_SHORT_LABELS: Record<CircuitState, string> = {
 };
 
 export const HEALTH_LABELS: Record<RegionHealth, string> = {
+  unknown: "No verdict",
   healthy: "Healthy",
   degraded: "Degraded",
   unhealthy: "Unhealthy",
@@ -87,7 +88,12 @@ export function StationRouting({ region }: { region: RegionSnapshot | null }) {
           {HEALTH_LABELS[region.health]}
         </span>
       </p>
-      <p className={styles.healthReason} data-health={region.health} title={`Health check: ${region.healthReason}`}>
+      <p
+        className={styles.healthReason}
+        data-health={region.health}
+        data-testid={`station-${region.id}-health`}
+        title={`Health check: ${region.healthReason}`}
+      >
         {region.healthReason}
       </p>
       <p className={`${styles.spillover} num`} data-spilling={spillover === null ? undefined : true}>

@@ -10,13 +10,15 @@ interface StationTrackProps {
   /** The latest region changes, newest first (/api/regions); a failed-over station names its failover from them. */
   changes: readonly RegionChange[] | null;
   stale: boolean;
+  /** The board's time range as a query string, carried to each station's drill-down. */
+  rangeQuery: string;
   onRequestControl: (request: RegionControlRequest) => void;
 }
 
 const MISSING_REGION_REASON = "Not in the latest snapshot";
 
 /** Every configured region, always in REGIONS order, strung along one track like a signal-box diagram. */
-export function StationTrack({ regions, changes, stale, onRequestControl }: StationTrackProps) {
+export function StationTrack({ regions, changes, stale, rangeQuery, onRequestControl }: StationTrackProps) {
   return (
     <section className={styles.trackSection} aria-labelledby="stations-heading">
       <h2 id="stations-heading" className="visually-hidden">
@@ -31,6 +33,7 @@ export function StationTrack({ regions, changes, stale, onRequestControl }: Stat
             <Station
               key={config.id}
               config={config}
+              drillHref={`/regions/${config.id}${rangeQuery ? `?${rangeQuery}` : ""}`}
               region={
                 regions && !region
                   ? createIdleRegionSnapshot(config, { status: MISSING_REGION_REASON, health: MISSING_REGION_REASON })

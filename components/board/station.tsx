@@ -1,4 +1,6 @@
-import { memo } from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { memo, type KeyboardEvent, type MouseEvent } from "react";
 import type { RegionChange } from "@/core/routing/region-state";
 import type { RegionConfig } from "@/core/routing/regions";
 import { evaluateThreshold, type ThresholdLevel } from "@/core/metrics/thresholds";
@@ -8,6 +10,8 @@ import { isStructurallyEqual } from "@/components/ui/equality";
 import { SignalLamp } from "@/components/ui/signal-lamp";
 import { Skeleton } from "@/components/ui/skeleton";
 import { STATUS_LABELS } from "@/components/ui/status";
+import type { ZoneView } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import { UtilisationMeter } from "@/components/ui/utilisation-meter";
 import { listAvailableControls, type RegionControlRequest } from "./region-controls";
 import { describeFailover } from "./describe-failover";
@@ -15,9 +19,9 @@ import { StationActions } from "./station-actions";
 import styles from "./station.module.css";
 import { CIRCUIT_LABELS, describeSpillover, HEALTH_LABELS, StationRouting } from "./station-routing";
 
-function describeStation(config: RegionConfig, region: RegionSnapshot, failover: RegionChange | null): string {
+function describeStation(config: RegionConfig, region: RegionSnapshot, failover: RegionChange | null, zone: ZoneView): string {
   const parts = [
-    region.active ? `${config.name}: ${STATUS_LABELS[region.status]}` : `${config.name}: ${describeFailover(failover)}`,
+    region.active ? `${config.name}: ${STATUS_LABELS[region.status]}` : `${config.name}: ${describeFailover(failover, zone)}`,
     region.active ? (region.statusReason ?? null) : null,
     CIRCUIT_LABELS[region.circuit],
     `${HEALTH_LABELS[region.health]}: ${region.healthReason}`,
@@ -81,8 +85,13 @@ function Metric({ label, value, level = "ok", title, testId }: MetricProps) {
   );
 }
 
+// A click on one of these inside the station is theirs, not the station's.
+const OWN_CLICK_TARGETS = "a, button, summary, input, select, textarea, label, [role='menu'], dialog";
+
 interface StationProps {
   config: RegionConfig;
+  /** The station's drill-down page, with the board's time range. */
+  drillHref: string;
   /** null while the first snapshot loads. */
   region: RegionSnapshot | null;
   /** The latest failover on record while the region is failed over; null otherwise or when none is listed. */
@@ -92,11 +101,20 @@ interface StationProps {
 }
 
 /** One region as a signal on the track: lamp and status plate above, its readings below. */
-function StationView({ config, region, failover, stale, onRequestControl }: StationProps) {
+function StationView({ config, drillHref, region, failover, stale, onRequestControl }: StationProps) {
+  const router = useRouter();
   const status = region?.status ?? "idle";
   const loading = region === null;
   // A failed-over region carries no traffic of its own: its one statement is that, not a status of what little is left.
   const failedOver = region !== null && !region.active;
+  const zone = useTimeZone();
+  // The whole card opens the drill-down (click, or Enter on the focused card); its menu and links keep their own clicks.
+  const openOnClick = (event: MouseEvent<HTMLElement>) => {
+    if (!(event.target as Element).closest(OWN_CLICK_TARGETS)) router.push(drillHref);
+  };
+  const openOnEnter = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === "Enter" && event.target === event.currentTarget) router.push(drillHref);
+  };
   return (
     <li className={styles.slot}>
       <article
@@ -109,7 +127,9 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
         data-stale={stale || undefined}
         tabIndex={0}
         aria-busy={loading || undefined}
-        aria-label={region ? describeStation(config, region, failover) : `${config.name}: waiting for the first snapshot`}
+        aria-label={`${region ? describeStation(config, region, failover, zone) : `${config.name}: waiting for the first snapshot`}. Enter opens its history`}
+        onClick={openOnClick}
+        onKeyDown={openOnEnter}
       >
         <div className={styles.signal}>
           <SignalLamp status={loading ? "loading" : failedOver ? "idle" : status} />
@@ -126,7 +146,16 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
         </div>
         <div className={styles.card}>
           <header className={styles.cardHeader}>
-            <h3 className={styles.name}>{config.name}</h3>
+            <h3 className={styles.name}>
+              <Link
+                href={drillHref}
+                className={styles.nameLink}
+                data-testid={`station-${config.id}-open`}
+                title={`${config.name}: history, alerts and timeline`}
+              >
+                {config.name}
+              </Link>
+            </h3>
             <span className={`${styles.capacity} num`} title={`Capacity ${formatInteger(config.capacity)} viewers`}>
               cap {formatCompact(config.capacity)}
             </span>
@@ -148,6 +177,7 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
               label="Viewers"
               value={region ? formatCompact(region.viewers) : null}
               title={region ? formatInteger(region.viewers) : undefined}
+              testId={`station-${config.id}-viewers`}
             />
             <Metric
               label="p95"
@@ -191,12 +221,12 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
             className={styles.reason}
             data-status={failedOver ? "idle" : status}
             data-testid={`station-${config.id}-reason`}
-            title={failedOver ? describeFailover(failover) : undefined}
+            title={failedOver ? describeFailover(failover, zone) : undefined}
           >
             {region === null ? (
               <Skeleton width="70%" />
             ) : failedOver ? (
-              describeFailover(failover)
+              describeFailover(failover, zone)
             ) : (
               (region.statusReason ?? describeQuietReason(region))
             )}
@@ -211,6 +241,7 @@ function StationView({ config, region, failover, stale, onRequestControl }: Stat
 export const Station = memo(StationView, (previous, next) => {
   return (
     previous.config === next.config &&
+    previous.drillHref === next.drillHref &&
     previous.stale === next.stale &&
     previous.onRequestControl === next.onRequestControl &&
     isStructurallyEqual(previous.region, next.region) &&

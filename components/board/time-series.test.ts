@@ -4,6 +4,7 @@ import {
   appendLivePoint,
   convertRollupsToPoints,
   convertSnapshotToPoint,
+  foldPoints,
   mergeSeries,
   SERIES_MAX_POINTS,
   SERIES_WINDOW_MS,
@@ -27,6 +28,7 @@ function createRollup(region: HistoryRollup["region"], bucketStart: number, even
     avgBufferHealth: 8,
     qualityChanges: 0,
     lag: { messages: 0, seconds: 0 },
+    quality: { "360p": 0, "480p": 0, "720p": 100, "1080p": 0, "4K": 0 },
   };
 }
 
@@ -69,6 +71,7 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
         circuit: "closed",
         health: "healthy",
         healthReason: "no check yet",
+        spilledInErrorRatePercent: 0,
         spilloverIn: 0,
         spilloverOut: 0,
         status: "ok",
@@ -110,32 +113,39 @@ function createSnapshot(at: number, totalEventsPerSecond: number): Snapshot {
     },
     rejections: [],
     alerts: [],
+    drills: [],
     replication: [],
   };
 }
 
 describe("convertRollupsToPoints", () => {
   it("makes one point per bucket at its end, rates per region and latency from region all", () => {
-    const points = convertRollupsToPoints([
-      createRollup("all", 20_000, 30),
-      createRollup("mumbai", 20_000, 20),
-      createRollup("delhi", 20_000, 10),
-      createRollup("all", 10_000, 5),
-      createRollup("pune", 10_000, 5),
-    ]);
+    const points = convertRollupsToPoints(
+      [
+        createRollup("all", 20_000, 30),
+        createRollup("mumbai", 20_000, 20),
+        createRollup("delhi", 20_000, 10),
+        createRollup("all", 10_000, 5),
+        createRollup("pune", 10_000, 5),
+      ],
+      10_000,
+    );
     expect(points.map((point) => point.t)).toEqual([20_000, 30_000]);
     expect(points[1]).toMatchObject({ mumbai: 20, delhi: 10, kolkata: 0, total: 30, p95: 40, spanMs: 10_000 });
     expect(points[0]).toMatchObject({ pune: 5, total: 5 });
   });
 
-  it("takes the bucket length from the spacing of buckets, not a short first bucket", () => {
+  it("spans each point over the answer's step, however short a bucket's measured seconds", () => {
     const first = { ...createRollup("all", 0, 1), seconds: 0.6 };
-    const points = convertRollupsToPoints([first, createRollup("all", 2000, 1), createRollup("all", 4000, 1)]);
-    expect(points.map((point) => point.t)).toEqual([2000, 4000, 6000]);
+    const points = convertRollupsToPoints([first, createRollup("all", 60_000, 1)], 60_000);
+    expect(points.map((point) => [point.t, point.spanMs])).toEqual([
+      [60_000, 60_000],
+      [120_000, 60_000],
+    ]);
   });
 
   it("leaves latency empty for a bucket without events", () => {
-    const [point] = convertRollupsToPoints([{ ...createRollup("all", 0, 0), events: 0 }]);
+    const [point] = convertRollupsToPoints([{ ...createRollup("all", 0, 0), events: 0 }], 10_000);
     expect(point?.p95).toBeNull();
   });
 });
@@ -213,5 +223,36 @@ describe("mergeSeries", () => {
       [SERIES_WINDOW_MS + 4000, 0],
       [SERIES_WINDOW_MS + 5000, 1],
     ]);
+  });
+});
+
+describe("foldPoints", () => {
+  it("averages rates over the seconds measured and keeps the worst latency and lag, per step", () => {
+    const points = [
+      { ...createPoint(61_000, 10), p95: 5, lag: 4 },
+      { ...createPoint(62_000, 30), p95: 9, lag: 1 },
+      { ...createPoint(63_000, 20), p95: null, p50: null, p99: null },
+      { ...createPoint(121_000, 7), lagSeconds: 2 },
+    ];
+    expect(foldPoints(points, 60_000).map((p) => [p.t, p.spanMs, p.total, p.mumbai, p.delhi, p.p95, p.lag, p.lagSeconds])).toEqual([
+      [63_000, 3000, 20, 20, 0, 9, 4, 0],
+      [121_000, 1000, 7, 7, 0, 2, 0, 2],
+    ]);
+  });
+});
+
+describe("mergeSeries over a longer window", () => {
+  it("folds live points to history's step when the window is longer than live points are kept", () => {
+    const hour = 60 * 60_000;
+    const history = [60_000, 120_000].map((t) => createPoint(t, 5, 60_000));
+    const live = [121_000, 122_000].map((t) => createPoint(t, 9));
+    const merged = mergeSeries(history, live, 122_000, { windowMs: hour, stepMs: 60_000 });
+    expect(merged.map((point) => [point.t, point.spanMs, point.total])).toEqual([
+      [60_000, 60_000, 5],
+      [120_000, 60_000, 5],
+      [122_000, 2000, 9],
+    ]);
+    // Within the live window the seconds stay as they are.
+    expect(mergeSeries(history, live, 122_000, { stepMs: 60_000 }).map((point) => point.t)).toEqual([60_000, 120_000, 121_000, 122_000]);
   });
 });

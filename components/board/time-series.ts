@@ -61,37 +61,21 @@ export function convertSnapshotToPoint(snapshot: Snapshot): SeriesPoint {
 }
 
 /**
- * The bucket length is the smallest step between bucket starts (the server's ROLLUP_SECONDS is
- * configurable); `seconds` alone can be shorter, as in the bucket the server started in.
+ * One point per history bucket of `stepMs` (the answer's stepSeconds), at the bucket's end: region
+ * rates from the per-region rollups, latency and lag from "all".
  */
-function inferBucketMs(bucketStarts: readonly number[], longestSeconds: number): number {
-  let step = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < bucketStarts.length; i++) {
-    const gap = (bucketStarts[i] ?? 0) - (bucketStarts[i - 1] ?? 0);
-    if (gap > 0) step = Math.min(step, gap);
-  }
-  return Number.isFinite(step) ? step : Math.max(Math.ceil(longestSeconds) * 1000, 1000);
-}
-
-/** One point per history bucket, at the bucket's end: region rates from the per-region rollups, latency from "all". */
-export function convertRollupsToPoints(rollups: readonly HistoryRollup[]): SeriesPoint[] {
-  const buckets = new Map<number, { rates: RegionRates; overall: HistoryRollup | null; seconds: number }>();
+export function convertRollupsToPoints(rollups: readonly HistoryRollup[], stepMs: number): SeriesPoint[] {
+  const buckets = new Map<number, { rates: RegionRates; overall: HistoryRollup | null }>();
   for (const rollup of rollups) {
     let bucket = buckets.get(rollup.bucketStart);
     if (!bucket) {
-      bucket = { rates: createZeroRates(), overall: null, seconds: rollup.seconds };
+      bucket = { rates: createZeroRates(), overall: null };
       buckets.set(rollup.bucketStart, bucket);
     }
-    if (rollup.region === "all") {
-      bucket.overall = rollup;
-      bucket.seconds = rollup.seconds;
-    } else {
-      bucket.rates[rollup.region] = rollup.eventsPerSecond;
-    }
+    if (rollup.region === "all") bucket.overall = rollup;
+    else bucket.rates[rollup.region] = rollup.eventsPerSecond;
   }
   const bucketStarts = [...buckets.keys()].sort((a, b) => a - b);
-  const longestSeconds = Math.max(0, ...[...buckets.values()].map((bucket) => bucket.seconds));
-  const spanMs = inferBucketMs(bucketStarts, longestSeconds);
   const points: SeriesPoint[] = [];
   for (const bucketStart of bucketStarts) {
     const bucket = buckets.get(bucketStart);
@@ -99,8 +83,8 @@ export function convertRollupsToPoints(rollups: readonly HistoryRollup[]): Serie
     const { rates, overall } = bucket;
     const measured = overall !== null && overall.events > 0;
     points.push({
-      t: bucketStart + spanMs,
-      spanMs,
+      t: bucketStart + stepMs,
+      spanMs: stepMs,
       ...rates,
       total: overall?.eventsPerSecond ?? sumRates(rates),
       p50: measured ? overall.latencyMs.p50 : null,
@@ -120,9 +104,9 @@ export function appendLivePoint(points: readonly SeriesPoint[], point: SeriesPoi
   return trimSeries([...points, point], point.t);
 }
 
-/** Keeps the points inside [now - window, ∞) and at most the newest SERIES_MAX_POINTS. */
-export function trimSeries(points: readonly SeriesPoint[], now: number): readonly SeriesPoint[] {
-  const from = now - SERIES_WINDOW_MS;
+/** Keeps the points inside [now - windowMs, ∞) and at most the newest SERIES_MAX_POINTS. */
+export function trimSeries(points: readonly SeriesPoint[], now: number, windowMs = SERIES_WINDOW_MS): readonly SeriesPoint[] {
+  const from = now - windowMs;
   let start = 0;
   while (start < points.length && (points[start]?.t ?? 0) < from) start++;
   start = Math.max(start, points.length - SERIES_MAX_POINTS);
@@ -142,10 +126,59 @@ function hasLivePointWithin(sortedLive: readonly SeriesPoint[], from: number, to
 }
 
 /**
- * History fills only the time live points do not cover (before the page opened, or while the socket
- * was down); where both exist the finer live points win. The result is sorted and trimmed.
+ * Live points folded into buckets of `stepMs` aligned as history's are, so a 6-hour chart's last
+ * minutes are drawn at its 60 s step, not as 1 s spikes: rates are averaged over the seconds
+ * measured, latency and lag keep the worst. The newest bucket ends at its newest point.
  */
-export function mergeSeries(history: readonly SeriesPoint[], live: readonly SeriesPoint[], now: number): readonly SeriesPoint[] {
+export function foldPoints(points: readonly SeriesPoint[], stepMs: number): SeriesPoint[] {
+  const folded: SeriesPoint[] = [];
+  let bucket: { start: number; point: SeriesPoint; measuredMs: number } | null = null;
+  const close = () => {
+    if (!bucket) return;
+    const { point, measuredMs } = bucket;
+    for (const id of REGION_IDS) point[id] /= measuredMs;
+    point.total /= measuredMs;
+    folded.push(point);
+  };
+  for (const point of points) {
+    const start = Math.floor((point.t - point.spanMs) / stepMs) * stepMs;
+    if (!bucket || bucket.start !== start) {
+      close();
+      bucket = { start, measuredMs: 0, point: createEmptyPoint(point.t) };
+    }
+    const target = bucket.point;
+    bucket.measuredMs += point.spanMs;
+    for (const id of REGION_IDS) target[id] += point[id] * point.spanMs;
+    target.total += point.total * point.spanMs;
+    target.p50 = maxOrNull(target.p50, point.p50);
+    target.p95 = maxOrNull(target.p95, point.p95);
+    target.p99 = maxOrNull(target.p99, point.p99);
+    target.lag = Math.max(target.lag, point.lag);
+    target.lagSeconds = Math.max(target.lagSeconds, point.lagSeconds);
+    target.t = Math.min(start + stepMs, point.t);
+    target.spanMs = target.t - start;
+  }
+  close();
+  return folded;
+}
+
+function maxOrNull(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  return b === null ? a : Math.max(a, b);
+}
+
+/**
+ * History fills only the time live points do not cover (before the page opened, or while the socket
+ * was down); where both exist the live points win. A window longer than the live points are kept for
+ * is drawn at history's `stepMs`, the live points folded to it. The result is sorted and trimmed.
+ */
+export function mergeSeries(
+  history: readonly SeriesPoint[],
+  livePoints: readonly SeriesPoint[],
+  now: number,
+  { windowMs = SERIES_WINDOW_MS, stepMs = 0 }: { windowMs?: number; stepMs?: number } = {},
+): readonly SeriesPoint[] {
+  const live = windowMs > SERIES_WINDOW_MS && stepMs > 0 ? foldPoints(livePoints, stepMs) : livePoints;
   const merged: SeriesPoint[] = [];
   let liveIndex = 0;
   for (const point of history) {
@@ -154,7 +187,7 @@ export function mergeSeries(history: readonly SeriesPoint[], live: readonly Seri
     merged.push(point);
   }
   merged.push(...live.slice(liveIndex));
-  return trimSeries(breakGaps(merged), now);
+  return trimSeries(breakGaps(merged), now, windowMs);
 }
 
 /** A point that says "nothing measured here": no events, no latency. */

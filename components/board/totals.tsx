@@ -25,13 +25,18 @@ interface TotalsStripProps {
   totals: Totals | null;
   system: Snapshot["system"] | null;
   conservation: Snapshot["conservation"] | null;
+  /** Dead letters no replay has resolved yet (GET /api/dlq/summary's `open`, as the DLQ tile and /dlq show); null until read. */
+  dlqOpen: number | null;
   /** false on the wall: the score is read there, not opened. */
   interactive: boolean;
 }
 
-/** Describes the books for a person: balanced, or by how much they are off and where events wait. */
+/**
+ * Describes the books for a person: balanced, or by how much they are off and where events wait. Their
+ * dead-lettered term counts every event ever dead-lettered, replayed ones included: not the open ones.
+ */
 function describeBooks(books: Snapshot["conservation"]): string {
-  const where = `${formatInteger(books.processed)} processed, ${formatInteger(books.queued)} queued, ${formatInteger(books.inRetry)} in retry, ${formatInteger(books.deadLettered)} dead-lettered, ${formatInteger(books.duplicates)} duplicates, ${formatInteger(books.rejected)} rejected`;
+  const where = `${formatInteger(books.processed)} processed, ${formatInteger(books.queued)} queued, ${formatInteger(books.inRetry)} in retry, ${formatInteger(books.deadLettered)} dead-lettered since start, ${formatInteger(books.duplicates)} duplicates, ${formatInteger(books.rejected)} rejected`;
   return `${books.balanced ? "Books balanced" : "Books do not balance"}: ${formatInteger(books.ingested)} ingested = ${where}`;
 }
 
@@ -74,8 +79,8 @@ function HealthScore({ system, interactive }: { system: Snapshot["system"]; inte
   );
 }
 
-/** Platform-wide totals, the system health score and the dead-letter count; exact figures in the tooltips. */
-export const TotalsStrip = memo(function TotalsStrip({ totals, system, conservation, interactive }: TotalsStripProps) {
+/** Platform-wide totals, the system health score and the open dead letters; exact figures and the books in the tooltips. */
+export const TotalsStrip = memo(function TotalsStrip({ totals, system, conservation, dlqOpen, interactive }: TotalsStripProps) {
   return (
     <dl className={styles.totals} aria-label="Platform totals">
       <div className={styles.total} data-band={system?.healthBand}>
@@ -84,38 +89,45 @@ export const TotalsStrip = memo(function TotalsStrip({ totals, system, conservat
           {system ? <HealthScore system={system} interactive={interactive} /> : <Skeleton width="2.4em" />}
         </dd>
       </div>
-      <div
-        className={styles.total}
-        data-alert={(conservation !== null && (conservation.deadLettered > 0 || !conservation.balanced)) || undefined}
-      >
-        <dt className={styles.totalLabel}>Dead letters</dt>
+      <div className={styles.total} data-alert={(dlqOpen !== null && dlqOpen > 0) || undefined}>
+        <dt className={styles.totalLabel}>DLQ open</dt>
         <dd
           className={`${styles.totalValue} num`}
-          data-testid="total-dead-lettered"
-          data-balanced={conservation?.balanced}
-          title={conservation ? describeBooks(conservation) : undefined}
-          aria-busy={conservation ? undefined : true}
+          data-testid="total-dlq-open"
+          title={
+            dlqOpen === null
+              ? undefined
+              : `${formatInteger(dlqOpen)} dead letters no replay has resolved yet, as the DLQ tile and /dlq count them`
+          }
+          aria-busy={dlqOpen === null ? true : undefined}
         >
-          {conservation ? formatCompact(conservation.deadLettered) : <Skeleton width="2.4em" />}
+          {dlqOpen === null ? <Skeleton width="2.4em" /> : formatInteger(dlqOpen)}
         </dd>
       </div>
-      {ITEMS.map((item) => (
-        <div
-          key={item.key}
-          className={styles.total}
-          data-alert={(item.key === "rejected" && totals !== null && totals.rejected > 0) || undefined}
-        >
-          <dt className={styles.totalLabel}>{item.label}</dt>
-          <dd
-            className={`${styles.totalValue} num`}
-            data-testid={item.testId}
-            title={totals ? formatInteger(totals[item.key]) : undefined}
-            aria-busy={totals ? undefined : true}
+      {ITEMS.map((item) => {
+        // Processed carries the books: where every ingested event is, and whether they balance.
+        const books = item.key === "processed" ? conservation : null;
+        return (
+          <div
+            key={item.key}
+            className={styles.total}
+            data-alert={
+              (item.key === "rejected" && totals !== null && totals.rejected > 0) || (books !== null && !books.balanced) || undefined
+            }
           >
-            {totals ? item.format(totals[item.key]) : <Skeleton width="3.6em" />}
-          </dd>
-        </div>
-      ))}
+            <dt className={styles.totalLabel}>{item.label}</dt>
+            <dd
+              className={`${styles.totalValue} num`}
+              data-testid={item.testId}
+              data-balanced={books?.balanced}
+              title={books ? describeBooks(books) : totals ? formatInteger(totals[item.key]) : undefined}
+              aria-busy={totals ? undefined : true}
+            >
+              {totals ? item.format(totals[item.key]) : <Skeleton width="3.6em" />}
+            </dd>
+          </div>
+        );
+      })}
     </dl>
   );
 });

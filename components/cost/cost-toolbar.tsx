@@ -1,5 +1,6 @@
 import { useOperatorOnly } from "@/components/auth/use-session";
-import { formatClockTime } from "@/components/ui/format";
+import { formatZonedClockTime, type ZoneView } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import { Button } from "@/components/ui/button";
 import { fieldIdOf } from "./field-ids";
 import styles from "./cost-toolbar.module.css";
@@ -22,7 +23,7 @@ interface CostToolbarProps {
   onExport: (format: "csv" | "json") => void;
 }
 
-function describeStatus(status: SaveStatus): string {
+function describeStatus(status: SaveStatus, zone: ZoneView): string {
   switch (status.kind) {
     case "new":
       return "Not saved yet";
@@ -31,7 +32,7 @@ function describeStatus(status: SaveStatus): string {
     case "saving":
       return "Saving…";
     case "saved":
-      return `Saved ${formatClockTime(status.at)}`;
+      return `Saved ${formatZonedClockTime(status.at, zone)}`;
   }
 }
 
@@ -52,6 +53,7 @@ export function CostToolbar({
   const editing = name !== null;
   const disabledReason = blocked ?? undefined;
   const operatorOnly = useOperatorOnly();
+  const zone = useTimeZone();
   return (
     <div className={styles.toolbar}>
       <div className={styles.toolbarGroup}>
@@ -75,7 +77,7 @@ export function CostToolbar({
             testId="scenario-name"
           />
           <p className={styles.status} data-testid="save-status" data-kind={status?.kind} aria-live="polite">
-            {status ? describeStatus(status) : ""}
+            {status ? describeStatus(status, zone) : ""}
           </p>
           <div className={styles.toolbarGroup}>
             <Button

@@ -7,16 +7,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Button } from "@/components/ui/button";
+import { formatDayMinute } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import { formatRupees } from "./format-cost";
 import styles from "./saved-scenarios.module.css";
-
-const savedAtFormat = new Intl.DateTimeFormat("en-IN", {
-  day: "numeric",
-  month: "short",
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
 
 interface SavedScenariosProps {
   scenarios: readonly SavedCostScenario[] | null;
@@ -46,6 +40,7 @@ function SavedScenarioItem({
 >) {
   const [confirming, setConfirming] = useState(false);
   const operatorOnly = useOperatorOnly();
+  const zone = useTimeZone();
   const total = useMemo(() => evaluateCostScenario(record.scenario).current.totalInr, [record.scenario]);
   const regions = record.scenario.regions.map((entry) => getRegionConfig(entry.region).name).join(", ");
   return (
@@ -59,7 +54,10 @@ function SavedScenarioItem({
         </span>
       </div>
       <p className={styles.savedMeta}>
-        {regions} · <time dateTime={new Date(record.updatedAt).toISOString()}>{savedAtFormat.format(record.updatedAt)}</time>
+        {regions} ·{" "}
+        <time dateTime={new Date(record.updatedAt).toISOString()}>
+          {formatDayMinute(record.updatedAt, zone.timeZone)} {zone.label}
+        </time>
         {open ? <span className={styles.openMark}> · open</span> : null}
       </p>
       {confirming ? (

@@ -60,18 +60,3 @@ export function toReplayFilter(filter: DlqFilter) {
     ...(filter.to !== null ? { to: filter.to } : {}),
   };
 }
-
-/** epoch ms as a datetime-local input's value, in the browser's zone. */
-export function formatLocalInput(epochMs: number | null): string {
-  if (epochMs === null) return "";
-  const date = new Date(epochMs);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-/** A datetime-local input's value as epoch ms; blank or unreadable is no bound. */
-export function parseLocalInput(value: string): number | null {
-  if (!value) return null;
-  const ms = new Date(value).getTime();
-  return Number.isFinite(ms) ? ms : null;
-}

@@ -4,11 +4,13 @@ import { useState, type FormEvent } from "react";
 import { DLQ_COMPONENTS } from "@/core/dlq/dlq-api";
 import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
 import { REGION_IDS } from "@/core/routing/regions";
-import { EMPTY_FILTER, formatLocalInput, parseLocalInput, type DlqFilter } from "./dlq-filter-query";
+import { EMPTY_FILTER, type DlqFilter } from "./dlq-filter-query";
 import frame from "@/components/ui/page.module.css";
 import { RegionOptions } from "@/components/ui/region-options";
 import { Button } from "@/components/ui/button";
 import { FilterField, filterControlClassName } from "@/components/ui/field";
+import { formatDateInput, parseDateInput } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import styles from "./dlq.module.css";
 
 interface DlqFiltersProps {
@@ -16,23 +18,24 @@ interface DlqFiltersProps {
   onChange: (filter: DlqFilter) => void;
 }
 
-/** Region, severity and component apply at once; the error text and times apply with Enter or "Apply". */
+/** Region, severity and component apply at once; the error text and times (in the time base) apply with Enter or "Apply". */
 export function DlqFilters({ filter, onChange }: DlqFiltersProps) {
+  const { timeZone, label } = useTimeZone();
   const [q, setQ] = useState(filter.q);
-  const [from, setFrom] = useState(formatLocalInput(filter.from));
-  const [to, setTo] = useState(formatLocalInput(filter.to));
-  const [shown, setShown] = useState(filter);
-  // A filter changed from outside (back/forward, clear) refills the typed fields.
-  if (shown !== filter) {
-    setShown(filter);
+  const [from, setFrom] = useState(formatDateInput(filter.from, timeZone));
+  const [to, setTo] = useState(formatDateInput(filter.to, timeZone));
+  const [shown, setShown] = useState({ filter, timeZone });
+  // A filter changed from outside (back/forward, clear) or another time base refills the typed fields.
+  if (shown.filter !== filter || shown.timeZone !== timeZone) {
+    setShown({ filter, timeZone });
     setQ(filter.q);
-    setFrom(formatLocalInput(filter.from));
-    setTo(formatLocalInput(filter.to));
+    setFrom(formatDateInput(filter.from, timeZone));
+    setTo(formatDateInput(filter.to, timeZone));
   }
 
   function apply(event: FormEvent<HTMLFormElement>): void {
     event.preventDefault();
-    onChange({ ...filter, q, from: parseLocalInput(from), to: parseLocalInput(to) });
+    onChange({ ...filter, q, from: parseDateInput(from, timeZone), to: parseDateInput(to, timeZone) });
   }
 
   return (
@@ -88,7 +91,7 @@ export function DlqFilters({ filter, onChange }: DlqFiltersProps) {
           onChange={(e) => setQ(e.target.value)}
         />
       </FilterField>
-      <FilterField label="From">
+      <FilterField label={`From (${label})`}>
         <input
           className={filterControlClassName}
           data-testid="filter-from"
@@ -97,7 +100,7 @@ export function DlqFilters({ filter, onChange }: DlqFiltersProps) {
           onChange={(e) => setFrom(e.target.value)}
         />
       </FilterField>
-      <FilterField label="To">
+      <FilterField label={`To (${label})`}>
         <input
           className={filterControlClassName}
           data-testid="filter-to"

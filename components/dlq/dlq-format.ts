@@ -1,14 +1,5 @@
 import type { AttemptKind, ReplayOutcome } from "@/core/dlq/dlq-api";
 import { isAtReplayGuard } from "@/core/dlq/replay-decision";
-import { formatClockTime } from "@/components/ui/format";
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** Epoch ms → local "26 Nov 21:45:03": an incident can span midnight, so the day is always shown. */
-export function formatDayTime(epochMs: number): string {
-  const date = new Date(epochMs);
-  return `${date.getDate()} ${MONTHS[date.getMonth()]} ${formatClockTime(epochMs)}`;
-}
 
 /** How an entry stands against the replay-count guard: "2 of 5", or the guard's mark once reached. */
 export function formatReplayGuard(replayCount: number, maxReplays: number): { text: string; reached: boolean } {

@@ -13,14 +13,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatInteger } from "@/components/ui/format";
 import { SiteNav } from "@/components/ui/site-nav";
 import { Skeleton } from "@/components/ui/skeleton";
-import {
-  createEntriesQueryKey,
-  createReplayJobQueryKey,
-  DLQ_ENTRIES_QUERY_KEY,
-  DLQ_SUMMARY_QUERY_KEY,
-  fetchDeadLetters,
-  fetchDlqSummary,
-} from "./api";
+import { createEntriesQueryKey, createReplayJobQueryKey, DLQ_ENTRIES_QUERY_KEY, DLQ_SUMMARY_QUERY_KEY, fetchDeadLetters } from "./api";
 import { DlqFilters } from "./dlq-filters";
 import { toReplayFilter, writeFilterQuery, type DlqFilter } from "./dlq-filter-query";
 import { DlqTable } from "./dlq-table";
@@ -28,6 +21,8 @@ import { EntryPanel } from "./entry-panel";
 import { ReplayDialog } from "./replay-dialog";
 import { mergeReplayJob } from "./replay-job-cache";
 import { useDlqSocket } from "./use-dlq-socket";
+import { useDlqSummary } from "./use-dlq-summary";
+import { useReplayJob } from "./use-replay-job";
 import { Button } from "@/components/ui/button";
 import styles from "./dlq.module.css";
 
@@ -52,6 +47,8 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
   const [wholeFilter, setWholeFilter] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [replay, setReplay] = useState<ReplayRequest | null>(null);
+  // The latest replay started here: followed after its dialog closes, until it ends.
+  const [jobId, setJobId] = useState<string | null>(null);
   const operatorOnly = useOperatorOnly();
   const cursor = cursors[cursors.length - 1] ?? null;
 
@@ -61,7 +58,7 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
     retry: 1,
     placeholderData: keepPreviousData,
   });
-  const summary = useQuery({ queryKey: DLQ_SUMMARY_QUERY_KEY, queryFn: ({ signal }) => fetchDlqSummary(signal), retry: 1 });
+  const summary = useDlqSummary();
 
   const socketConnected = useDlqSocket({
     onSummary: (next: DlqSummary) => queryClient.setQueryData(DLQ_SUMMARY_QUERY_KEY, next),
@@ -84,13 +81,21 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
     setWholeFilter(false);
   }, []);
 
-  const refresh = useCallback(() => {
+  const job = useReplayJob(jobId, socketConnected).data?.job ?? null;
+  const jobFinished = job !== null && job.state !== "running";
+  // Once the job ends, whether its dialog is open or not, its selection is let go and the lists and counters are read again.
+  const [settledJobId, setSettledJobId] = useState<string | null>(null);
+  if (jobFinished && settledJobId !== jobId) {
+    setSettledJobId(jobId);
     setSelected(new Set());
     setWholeFilter(false);
+  }
+  useEffect(() => {
+    if (!jobFinished) return;
     void queryClient.invalidateQueries({ queryKey: DLQ_ENTRIES_QUERY_KEY });
     void queryClient.invalidateQueries({ queryKey: DLQ_SUMMARY_QUERY_KEY });
     void queryClient.invalidateQueries({ queryKey: ["dlq", "entry"] });
-  }, [queryClient]);
+  }, [jobFinished, queryClient]);
 
   const page = entries.data?.entries ?? [];
   // The guard's default is shown until the summary says what the server uses.
@@ -111,7 +116,10 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
     setSelected(select ? new Set(page.map((e) => e.id)) : new Set());
   }
 
+  const nothingSelected = !wholeFilter && selected.size === 0;
   function openReplay(): void {
+    // The button stays focusable while nothing is selected (so focus can come back to it), but does nothing.
+    if (operatorOnly !== null || nothingSelected) return;
     if (wholeFilter) setReplay({ selection: { filter: toReplayFilter(filter) }, subject: "every open entry matching the filter" });
     else
       setReplay({ selection: { ids: [...selected] }, subject: `${selected.size} selected ${selected.size === 1 ? "entry" : "entries"}` });
@@ -177,12 +185,21 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
               Select everything matching the filter
             </button>
           )}
+          {job ? (
+            <span className={styles.jobStatus} role="status" data-testid="dlq-job-status" data-state={job.state}>
+              {job.state === "running"
+                ? `Replay running: ${formatInteger(job.processed)} of ${formatInteger(job.total)} entries`
+                : job.state === "done"
+                  ? `Last replay done: ${formatInteger(job.processed)} entries handled, ${formatInteger(job.requeued)} requeued`
+                  : `Last replay stopped after ${formatInteger(job.processed)} of ${formatInteger(job.total)}: ${job.error}`}
+            </span>
+          ) : null}
           <Button
             variant="primary"
             className={styles.replay}
             data-testid="dlq-replay"
-            disabled={operatorOnly !== null || (!wholeFilter && selected.size === 0)}
-            title={operatorOnly ?? undefined}
+            aria-disabled={operatorOnly !== null || nothingSelected || undefined}
+            title={operatorOnly ?? (nothingSelected ? "Select entries, or the whole filter, to replay them" : undefined)}
             onClick={openReplay}
           >
             Replay…
@@ -242,8 +259,8 @@ export function DlqPage({ initialFilter }: { initialFilter: DlqFilter }) {
           selection={replay.selection}
           subject={replay.subject}
           socketConnected={socketConnected}
+          onStarted={(started) => setJobId(started.id)}
           onClose={() => setReplay(null)}
-          onFinished={refresh}
         />
       ) : null}
     </div>

@@ -3,7 +3,9 @@
 import type { KeyboardEvent } from "react";
 import type { DeadLetterView } from "@/core/dlq/dlq-api";
 import { getRegionConfig } from "@/core/routing/regions";
-import { formatDayTime, formatReplayGuard } from "./dlq-format";
+import { formatDayTime } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
+import { formatReplayGuard } from "./dlq-format";
 import styles from "./dlq.module.css";
 
 interface DlqTableProps {
@@ -19,6 +21,7 @@ interface DlqTableProps {
 export function DlqTable({ entries, maxReplays, selected, onToggle, onToggleAll, onOpen }: DlqTableProps) {
   const allSelected = entries.length > 0 && entries.every((e) => selected.has(e.id));
   const someSelected = !allSelected && entries.some((e) => selected.has(e.id));
+  const { timeZone, label } = useTimeZone();
 
   function openOnEnter(event: KeyboardEvent<HTMLTableRowElement>, id: string): void {
     if (event.key === "Enter" && event.target === event.currentTarget) {
@@ -43,7 +46,7 @@ export function DlqTable({ entries, maxReplays, selected, onToggle, onToggleAll,
               onChange={(event) => onToggleAll(event.target.checked)}
             />
           </th>
-          <th scope="col">Dead-lettered</th>
+          <th scope="col">Dead-lettered ({label})</th>
           <th scope="col">Region</th>
           <th scope="col">Severity</th>
           <th scope="col">Component</th>
@@ -79,7 +82,11 @@ export function DlqTable({ entries, maxReplays, selected, onToggle, onToggleAll,
                   onChange={() => onToggle(entry.id)}
                 />
               </td>
-              <td className="num">{formatDayTime(entry.deadLetteredAt)}</td>
+              <td className="num">
+                <time dateTime={new Date(entry.deadLetteredAt).toISOString()} data-testid="dlq-dead-lettered-at">
+                  {formatDayTime(entry.deadLetteredAt, timeZone)}
+                </time>
+              </td>
               <td>{getRegionConfig(entry.region).name}</td>
               <td>
                 <span className={styles.severity} data-severity={entry.severity}>

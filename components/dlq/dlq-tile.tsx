@@ -1,28 +1,18 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
 import { ApiError } from "@/components/ui/api-client";
 import { formatInteger } from "@/components/ui/format";
 import { Panel } from "@/components/ui/panel";
 import { Skeleton } from "@/components/ui/skeleton";
-import { DLQ_SUMMARY_QUERY_KEY, fetchDlqSummary } from "./api";
+import { useDlqSummary } from "./use-dlq-summary";
 import tile from "@/components/ui/tile.module.css";
 import styles from "./dlq.module.css";
 
-/** Pushes keep the counters current; this slow poll only covers a push missed while the socket was down. */
-const SUMMARY_POLL_MS = 15_000;
-
 /** The board's DLQ tile: open dead letters by severity, those at the replay guard, and the way to the page. */
 export function DlqTile() {
-  const summary = useQuery({
-    queryKey: DLQ_SUMMARY_QUERY_KEY,
-    queryFn: ({ signal }) => fetchDlqSummary(signal),
-    retry: 1,
-    refetchInterval: SUMMARY_POLL_MS,
-    refetchIntervalInBackground: true,
-  });
+  const summary = useDlqSummary();
   const data = summary.data;
 
   return (

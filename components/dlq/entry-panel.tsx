@@ -1,12 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useRef } from "react";
+import { useId, useRef } from "react";
 import { getRegionConfig } from "@/core/routing/regions";
 import { ApiError } from "@/components/ui/api-client";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { createEntryQueryKey, fetchDeadLetter } from "./api";
-import { ATTEMPT_LABELS, formatDayTime, formatReplayGuard } from "./dlq-format";
+import { formatClockTime, formatDayTime } from "@/components/ui/time-format";
+import { useTimeZone } from "@/components/ui/use-time-zone";
+import { ATTEMPT_LABELS, formatReplayGuard } from "./dlq-format";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/notice";
 import styles from "./dlq.module.css";
@@ -27,27 +30,20 @@ export function EntryPanel({ id, onClose }: EntryPanelProps) {
     retry: 1,
     staleTime: 0,
   });
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const { timeZone, label } = useTimeZone();
 
   const data = detail.data;
   const entry = data?.entry;
   const guard = entry && data ? formatReplayGuard(entry.replayCount, data.maxReplays) : null;
 
   return (
-    <dialog
+    <ModalDialog
       ref={dialogRef}
       className={styles.drawer}
       aria-labelledby={titleId}
       data-testid="dlq-entry"
+      closeOnBackdrop
       onClose={onClose}
-      onClick={(event) => {
-        // A click on the backdrop lands on the dialog element itself.
-        if (event.target === dialogRef.current) dialogRef.current.close();
-      }}
     >
       <div className={styles.dialogBody} aria-busy={data ? undefined : true}>
         <div className={styles.dialogHead}>
@@ -85,25 +81,25 @@ export function EntryPanel({ id, onClose }: EntryPanelProps) {
               <dd>{getRegionConfig(entry.region).name}</dd>
               <dt>Retries</dt>
               <dd className="num">{entry.retryCount}</dd>
-              <dt>First failure</dt>
-              <dd className="num">{formatDayTime(entry.firstFailedAt)}</dd>
-              <dt>Last failure</dt>
-              <dd className="num">{formatDayTime(entry.deadLetteredAt)}</dd>
+              <dt>First failure ({label})</dt>
+              <dd className="num">{formatDayTime(entry.firstFailedAt, timeZone)}</dd>
+              <dt>Last failure ({label})</dt>
+              <dd className="num">{formatDayTime(entry.deadLetteredAt, timeZone)}</dd>
               <dt>Replays</dt>
               <dd data-testid="dlq-entry-replays" className={guard.reached ? styles.guard : undefined}>
                 replayed {entry.replayCount} of {data.maxReplays} times{guard.reached ? " — the guard refuses more" : ""}
               </dd>
               <dt>Status</dt>
               <dd className={styles.status} data-status={entry.resolvedAt === null ? "open" : "resolved"}>
-                {entry.resolvedAt === null ? "open" : `resolved ${formatDayTime(entry.resolvedAt)}`}
+                {entry.resolvedAt === null ? "open" : `resolved ${formatDayTime(entry.resolvedAt, timeZone)}`}
               </dd>
             </dl>
-            <h3 className={styles.sectionTitle}>History</h3>
+            <h3 className={styles.sectionTitle}>History ({label})</h3>
             <ol className={styles.history} data-testid="dlq-entry-history">
               {data.history.map((step, index) => (
                 <li key={index} className={styles.historyItem} data-tone={ATTEMPT_LABELS[step.kind].tone} data-kind={step.kind}>
                   <time className="num" dateTime={new Date(step.at).toISOString()}>
-                    {formatDayTime(step.at).split(" ").at(-1)}
+                    {formatClockTime(step.at, timeZone)}
                   </time>
                   <span className={styles.historyKind}>{ATTEMPT_LABELS[step.kind].label}</span>
                   <span>{step.detail}</span>
@@ -117,6 +113,6 @@ export function EntryPanel({ id, onClose }: EntryPanelProps) {
           </>
         )}
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,28 +1,27 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useId, useRef, type SyntheticEvent } from "react";
-import type { ReplayJobDetail, ReplayOutcome, ReplaySelection } from "@/core/dlq/dlq-api";
+import { useEffect, useId, useRef } from "react";
+import type { ReplayJobDetail, ReplayJobProgress, ReplayOutcome, ReplaySelection } from "@/core/dlq/dlq-api";
 import { ApiError } from "@/components/ui/api-client";
 import { formatInteger } from "@/components/ui/format";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { createReplayJobQueryKey, createReplayOutcomesQueryKey, fetchReplayJob, previewReplay, startReplay } from "./api";
 import { OUTCOME_LABELS } from "./dlq-format";
 import { mergeReplayJob } from "./replay-job-cache";
+import { useReplayJob } from "./use-replay-job";
 import { Button } from "@/components/ui/button";
 import { ErrorText } from "@/components/ui/notice";
 import styles from "./dlq.module.css";
-
-/** How often the dialog asks for progress while the socket that pushes it is down. */
-const POLL_MS = 500;
 
 interface ReplayDialogProps {
   selection: ReplaySelection;
   /** What is being replayed, for the title: "3 selected entries", "every open entry matching the filter". */
   subject: string;
   socketConnected: boolean;
+  /** Called once the real replay has started: the page follows the job even after the dialog closes. */
+  onStarted: (job: ReplayJobProgress) => void;
   onClose: () => void;
-  /** Called once a real replay has ended, so lists and counters can be read again. */
-  onFinished: () => void;
 }
 
 function describeFailure(error: unknown): string {
@@ -70,8 +69,20 @@ function OutcomeTable({ outcomes, truncated, label }: { outcomes: readonly Repla
   );
 }
 
-/** Replay in two steps: a dry run says what would happen to each entry, then the real run shows its progress live. */
-export function ReplayDialog({ selection, subject, socketConnected, onClose, onFinished }: ReplayDialogProps) {
+/** "Replaying: 250 of 623 entries", "Done: …", "Stopped after …": what the job is doing, in words. */
+function describeProgress(progress: ReplayJobProgress | null): string {
+  if (progress === null) return "Starting the replay…";
+  const of = `${formatInteger(progress.processed)} of ${formatInteger(progress.total)}`;
+  if (progress.state === "running") return `Replaying: ${of} entries`;
+  if (progress.state === "done") return `Done: ${of} entries handled`;
+  return `Stopped after ${of}: ${progress.error}`;
+}
+
+/**
+ * Replay in two steps: a dry run says what would happen to each entry, then the real run shows its
+ * progress step by step. Escape or Close hides the dialog at once; a running job goes on and the page follows it.
+ */
+export function ReplayDialog({ selection, subject, socketConnected, onStarted, onClose }: ReplayDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const queryClient = useQueryClient();
@@ -79,18 +90,13 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
   const preview = useMutation({ mutationFn: () => previewReplay(selection) });
   const start = useMutation({
     mutationFn: () => startReplay(selection),
-    onSuccess: (job) =>
-      queryClient.setQueryData<ReplayJobDetail>(createReplayJobQueryKey(job.id), (current) => mergeReplayJob(current, job)),
+    onSuccess: (job) => {
+      queryClient.setQueryData<ReplayJobDetail>(createReplayJobQueryKey(job.id), (current) => mergeReplayJob(current, job));
+      onStarted(job);
+    },
   });
   const jobId = start.data?.id ?? null;
-  const job = useQuery({
-    queryKey: createReplayJobQueryKey(jobId ?? ""),
-    queryFn: ({ signal }) => fetchReplayJob(jobId ?? "", signal),
-    enabled: jobId !== null,
-    retry: 1,
-    // Pushes carry progress; polling stands in only while the socket is down.
-    refetchInterval: (query) => (query.state.data?.job.state === "running" && !socketConnected ? POLL_MS : false),
-  });
+  const job = useReplayJob(jobId, socketConnected);
   const progress = job.data?.job ?? start.data ?? null;
   const finished = progress !== null && progress.state !== "running";
   const outcomes = useQuery({
@@ -102,39 +108,27 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
 
   // The dry run runs once, when the dialog opens (a mutation's mutate is stable across renders).
   const { mutate: runPreview } = preview;
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    runPreview();
-  }, [runPreview]);
+  useEffect(() => runPreview(), [runPreview]);
 
-  useEffect(() => {
-    if (finished) onFinished();
-  }, [finished, onFinished]);
-
-  const running = start.isPending || (progress !== null && !finished);
-  function keepOpenWhileRunning(event: SyntheticEvent<HTMLDialogElement>): void {
-    // The job goes on without the dialog, but its outcome would be out of sight.
-    if (running) event.preventDefault();
-  }
-
+  // From the press of "Replay N entries" on, the dialog speaks of the job, never of the dry run.
+  const phase = progress !== null ? progress.state : start.isPending ? "starting" : "dry-run";
   const dry = preview.data;
   const percent = progress && progress.total > 0 ? Math.round((progress.processed / progress.total) * 100) : finished ? 100 : 0;
 
   return (
-    <dialog
+    <ModalDialog
       ref={dialogRef}
       className={styles.dialog}
       aria-labelledby={titleId}
       data-testid="replay-dialog"
-      onCancel={keepOpenWhileRunning}
+      data-phase={phase}
       onClose={onClose}
     >
       <div className={styles.dialogBody}>
         <h2 id={titleId} className={styles.dialogTitle}>
           Replay {subject}
         </h2>
-        {progress === null ? (
+        {phase === "dry-run" ? (
           <>
             <p className={styles.dialogDetail}>A dry run first: what a replay would do to each entry. Nothing is sent until you confirm.</p>
             {preview.isPending ? (
@@ -151,28 +145,35 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
             ) : null}
           </>
         ) : (
-          <section aria-label="Replay progress" data-testid="replay-progress" data-state={progress.state} className={styles.stack}>
+          <section
+            aria-label="Replay progress"
+            data-testid="replay-progress"
+            data-state={progress?.state ?? "running"}
+            className={styles.stack}
+          >
+            {finished ? null : (
+              <p className={styles.dialogDetail} data-testid="replay-running">
+                The replay is running: entries go through the pipeline again, step by step. Closing this leaves it running; the page keeps
+                its progress.
+              </p>
+            )}
             <div
               className={styles.progress}
               role="progressbar"
               aria-label="Entries replayed"
               aria-valuemin={0}
-              aria-valuemax={progress.total}
-              aria-valuenow={progress.processed}
-              aria-valuetext={`${progress.processed} of ${progress.total} entries`}
-              data-state={progress.state}
+              aria-valuemax={progress?.total ?? dry?.total ?? 0}
+              aria-valuenow={progress?.processed ?? 0}
+              aria-valuetext={progress ? `${progress.processed} of ${progress.total} entries` : "starting"}
+              data-state={progress?.state ?? "running"}
               data-testid="replay-progressbar"
             >
               <div className={styles.progressFill} style={{ width: `${percent}%` }} />
             </div>
-            <p className={styles.progressLabel} role="status">
-              {progress.state === "running"
-                ? `Replaying: ${formatInteger(progress.processed)} of ${formatInteger(progress.total)} entries`
-                : progress.state === "done"
-                  ? `Done: ${formatInteger(progress.processed)} of ${formatInteger(progress.total)} entries handled`
-                  : `Stopped after ${formatInteger(progress.processed)} of ${formatInteger(progress.total)}: ${progress.error}`}
+            <p className={styles.progressLabel} role="status" data-testid="replay-status">
+              {describeProgress(progress)}
             </p>
-            <OutcomeCounts counts={progress} />
+            {progress ? <OutcomeCounts counts={progress} /> : null}
             {outcomes.data ? (
               <OutcomeTable outcomes={outcomes.data.outcomes} truncated={outcomes.data.truncated} label="What the replay did" />
             ) : null}
@@ -183,16 +184,11 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
         )}
         {start.isError ? <ErrorText>The replay did not start: {describeFailure(start.error)}</ErrorText> : null}
         <div className={styles.buttons}>
-          <Button disabled={running} onClick={() => dialogRef.current?.close()}>
-            {finished ? "Close" : "Cancel"}
+          <Button data-testid="replay-close" onClick={() => dialogRef.current?.close()}>
+            {phase === "dry-run" ? "Cancel" : "Close"}
           </Button>
-          {progress === null ? (
-            <Button
-              variant="primary"
-              data-testid="replay-confirm"
-              disabled={!dry || dry.requeued === 0 || start.isPending}
-              onClick={() => start.mutate()}
-            >
+          {phase === "dry-run" ? (
+            <Button variant="primary" data-testid="replay-confirm" disabled={!dry || dry.requeued === 0} onClick={() => start.mutate()}>
               {!dry
                 ? "Replay"
                 : dry.requeued === 0
@@ -202,6 +198,6 @@ export function ReplayDialog({ selection, subject, socketConnected, onClose, onF
           ) : null}
         </div>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

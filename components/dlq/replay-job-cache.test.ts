@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ReplayJobProgress } from "@/core/dlq/dlq-api";
-import { mergeReplayJob } from "./replay-job-cache";
+import { mergeFetchedReplayJob, mergeReplayJob } from "./replay-job-cache";
 
 const job = (state: ReplayJobProgress["state"], processed: number): ReplayJobProgress => ({
   id: "j",
@@ -35,5 +35,25 @@ describe("merging a replay job's progress from several sources", () => {
     const done = { job: job("done", 10), outcomes: [], truncated: false };
     expect(mergeReplayJob(done, job("running", 0))).toBe(done);
     expect(mergeReplayJob({ job: job("running", 9), outcomes: [], truncated: false }, job("done", 10)).job.state).toBe("done");
+  });
+});
+
+describe("merging a fetched job with pushed progress", () => {
+  const outcome = { id: "a", eventId: "e", outcome: "requeued" as const, reason: "r" };
+
+  it("keeps the pushed progress when the answer is behind it, and takes the answer's outcomes", () => {
+    const pushed = { job: job("running", 8), outcomes: [], truncated: false };
+    expect(mergeFetchedReplayJob(pushed, { job: job("running", 4), outcomes: [outcome], truncated: true })).toEqual({
+      job: job("running", 8),
+      outcomes: [outcome],
+      truncated: true,
+    });
+  });
+
+  it("takes the answer whole when it is as far along or further", () => {
+    const pushed = { job: job("running", 4), outcomes: [], truncated: false };
+    const fetched = { job: job("done", 10), outcomes: [outcome], truncated: false };
+    expect(mergeFetchedReplayJob(pushed, fetched)).toEqual(fetched);
+    expect(mergeFetchedReplayJob(undefined, fetched)).toEqual(fetched);
   });
 });

@@ -12,3 +12,11 @@ export function mergeReplayJob(current: ReplayJobDetail | undefined, job: Replay
     : !finished(current.job) && job.processed >= current.job.processed;
   return newer ? { ...current, job } : current;
 }
+
+/**
+ * A fetched job detail against what pushes already brought: its outcomes are taken, its progress only
+ * if it is not behind (a poll can answer an older step than the last push), so the bar never moves back.
+ */
+export function mergeFetchedReplayJob(current: ReplayJobDetail | undefined, fetched: ReplayJobDetail): ReplayJobDetail {
+  return { ...fetched, job: mergeReplayJob(current, fetched.job).job };
+}

@@ -20,13 +20,14 @@ describe("bucketTimeline", () => {
       entry(999, "alert"),
       entry(1000, "region"),
       entry(2500, "silence"),
+      entry(2600, "drill"),
       entry(3000, "replay"),
       entry(-1, "alert"),
     ];
     expect(bucketTimeline(entries, 0, 3000, 1000)).toEqual([
-      { start: 0, alert: 2, region: 0, replay: 0, silence: 0, audit: 0 },
-      { start: 1000, alert: 0, region: 1, replay: 0, silence: 0, audit: 0 },
-      { start: 2000, alert: 0, region: 0, replay: 0, silence: 1, audit: 0 },
+      { start: 0, alert: 2, region: 0, replay: 0, silence: 0, drill: 0, audit: 0 },
+      { start: 1000, alert: 0, region: 1, replay: 0, silence: 0, drill: 0, audit: 0 },
+      { start: 2000, alert: 0, region: 0, replay: 0, silence: 1, drill: 1, audit: 0 },
     ]);
   });
 

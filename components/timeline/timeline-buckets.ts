@@ -13,6 +13,7 @@ export function bucketTimeline(entries: readonly TimelineEntry[], from: number, 
     region: 0,
     replay: 0,
     silence: 0,
+    drill: 0,
     audit: 0,
   }));
   for (const entry of entries) {

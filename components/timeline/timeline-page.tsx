@@ -4,7 +4,6 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import { formatIst } from "@/core/alerts/alert-message";
 import { getRegionConfig } from "@/core/routing/regions";
 import type { TimelineEntry } from "@/core/timeline/timeline";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } from "@/components/board/chart-theme";
@@ -14,6 +13,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { RegionOptions } from "@/components/ui/region-options";
 import { SiteNav } from "@/components/ui/site-nav";
 import { Skeleton } from "@/components/ui/skeleton";
+import { findZoneOffset, formatClockMinute, formatClockTime, formatDay } from "@/components/ui/time-format";
+import { TimeZoneLabel } from "@/components/ui/time-zone-control";
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import page from "@/components/ui/page.module.css";
 import { TIMELINE_QUERY_KEY, fetchTimeline } from "./api";
 import { bucketTimeline, chooseBucketMs } from "./timeline-buckets";
@@ -26,9 +28,17 @@ const KIND_LABELS = {
   region: "Failovers & breakers",
   replay: "Replays",
   silence: "Silences",
-  audit: "Drills, rules & users",
+  drill: "Drills",
+  audit: "Rules & users",
 } as const;
-const KIND_COLORS = { alert: "#ff5257", region: "#6cb4ff", replay: "#b08cff", silence: "#9aa8b9", audit: "#3fd0c9" } as const;
+const KIND_COLORS = {
+  alert: "#ff5257",
+  region: "#6cb4ff",
+  replay: "#b08cff",
+  silence: "#9aa8b9",
+  drill: "#ffb224",
+  audit: "#3fd0c9",
+} as const;
 
 export interface TimelineInitial {
   region: string;
@@ -37,12 +47,7 @@ export interface TimelineInitial {
   alert: string | null;
 }
 
-/** "21:04" in IST, for the chart's axis. */
-function formatIstMinute(at: number): string {
-  return formatIst(at).slice(11, 16);
-}
-
-/** The evening on one page: alerts, acknowledgements, escalations, silences, failovers, breaker changes and replays. */
+/** The evening on one page: alerts, acknowledgements, escalations, silences, failovers, breaker changes, replays and drills. */
 export function TimelinePage({ initial }: { initial: TimelineInitial }) {
   const [region, setRegion] = useState(initial.region);
   const [hours, setHours] = useState(initial.hours);
@@ -66,21 +71,26 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
 
   const entries = timeline.data?.entries ?? null;
   const fetchedAt = timeline.dataUpdatedAt;
+  const { timeZone, label } = useTimeZone();
   const buckets = useMemo(() => {
     if (!entries) return null;
     const span = hours * 3_600_000;
     const size = chooseBucketMs(span);
-    // Bucket edges on whole multiples of the size, so bars do not shift between refreshes.
-    const to = Math.ceil(fetchedAt / size) * size;
+    // Bucket edges on whole multiples of the size in the time base (IST's hours start at :30 UTC), so bars do not shift between refreshes.
+    const offset = findZoneOffset(fetchedAt, timeZone);
+    const to = Math.ceil((fetchedAt + offset) / size) * size - offset;
     return bucketTimeline(entries, to - Math.ceil(span / size) * size, to, size);
-  }, [entries, hours, fetchedAt]);
+  }, [entries, hours, fetchedAt, timeZone]);
+  const formatMinute = (value: unknown) => (typeof value === "number" ? formatClockMinute(value, timeZone) : "");
 
   return (
     <div className={page.page}>
       <header className={page.header}>
         <Brand tag="timeline" />
         <SiteNav current="timeline" />
-        <p className={page.headerNote}>Newest first · times in IST · from the history in Postgres</p>
+        <p className={page.headerNote}>
+          Newest first · times in <TimeZoneLabel /> · from the history in Postgres
+        </p>
         <UserMenu />
       </header>
       <main className={page.main}>
@@ -114,7 +124,7 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
           {buckets ? (
             <BarChart style={{ width: "100%", height: "100%" }} responsive data={buckets} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
               <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
-              <XAxis dataKey="start" tickFormatter={formatIstMinute} tick={AXIS_TICK} stroke={CHART_COLORS.axisLine} minTickGap={40} />
+              <XAxis dataKey="start" tickFormatter={formatMinute} tick={AXIS_TICK} stroke={CHART_COLORS.axisLine} minTickGap={40} />
               <YAxis
                 allowDecimals={false}
                 domain={[0, (max: number) => Math.max(4, max)]}
@@ -126,7 +136,7 @@ export function TimelinePage({ initial }: { initial: TimelineInitial }) {
               <Tooltip
                 isAnimationActive={false}
                 cursor={{ fill: "#ffffff10" }}
-                labelFormatter={(value: unknown) => (typeof value === "number" ? `${formatIstMinute(value)} IST` : "")}
+                labelFormatter={(value: unknown) => (typeof value === "number" ? `${formatMinute(value)} ${label}` : "")}
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}
               />
@@ -188,6 +198,7 @@ function TimelineRow({
   scrolledToRef: RefObject<boolean>;
 }) {
   const ref = useRef<HTMLLIElement>(null);
+  const { timeZone } = useTimeZone();
   // The newest highlighted entry comes into view once per page, when it opens from an alert's link; refreshes leave the scroll alone.
   useEffect(() => {
     if (highlighted && !scrolledToRef.current) {
@@ -204,9 +215,9 @@ function TimelineRow({
       data-region={entry.region ?? "all"}
       data-highlighted={highlighted || undefined}
     >
-      <time className={styles.time} dateTime={new Date(entry.at).toISOString()}>
-        <span>{formatIst(entry.at).slice(11, 19)}</span>
-        <span className={styles.date}>{formatIst(entry.at).slice(0, 10)}</span>
+      <time className={styles.time} dateTime={new Date(entry.at).toISOString()} data-testid="timeline-time">
+        <span>{formatClockTime(entry.at, timeZone)}</span>
+        <span className={styles.date}>{formatDay(entry.at, timeZone)}</span>
       </time>
       <span className={styles.marker} style={{ background: KIND_COLORS[entry.kind] }} aria-hidden="true" />
       <div className={styles.body}>

@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatClockTime,
-  formatCompact,
-  formatElapsed,
-  formatInteger,
-  formatMs,
-  formatPercent,
-  formatRate,
-  formatShare,
-  formatWindow,
-} from "./format";
+import { formatCompact, formatElapsed, formatInteger, formatMs, formatPercent, formatRate, formatShare, formatWindow } from "./format";
 
 describe("formatCompact", () => {
   it.each([
@@ -58,10 +48,5 @@ describe("units", () => {
     expect(formatElapsed(7_500_000)).toBe("2h 05m");
     expect(formatWindow(10_030)).toBe("10 s");
     expect(formatWindow(900_000)).toBe("15 min");
-  });
-
-  it("formats local clock time as HH:mm:ss", () => {
-    const at = new Date(2026, 0, 2, 9, 5, 7).getTime();
-    expect(formatClockTime(at)).toBe("09:05:07");
   });
 });

@@ -1,4 +1,4 @@
-/** Number and time formatting for the board; every helper returns "—" for values it cannot show. */
+/** Number and duration formatting for the board (instants: time-format.ts); every helper returns "—" for values it cannot show. */
 
 const DASH = "—";
 
@@ -43,13 +43,6 @@ export function formatRate(value: number): string {
 
 function padTwo(value: number): string {
   return String(value).padStart(2, "0");
-}
-
-/** Epoch ms → local "HH:mm:ss", 24-hour. */
-export function formatClockTime(epochMs: number): string {
-  if (!Number.isFinite(epochMs)) return DASH;
-  const date = new Date(epochMs);
-  return `${padTwo(date.getHours())}:${padTwo(date.getMinutes())}:${padTwo(date.getSeconds())}`;
 }
 
 /** An elapsed time for people: 4_200 → "4s", 125_000 → "2m 05s", 7_500_000 → "2h 05m". */

@@ -15,13 +15,15 @@ interface SegmentedProps<T extends string> {
   options: ReadonlyArray<SegmentOption<T>>;
   value: T;
   onChange: (value: T) => void;
+  /** "small" fits a toolbar: lower segments, the legend read by screen readers only. */
+  size?: "normal" | "small";
 }
 
 /** One choice of a few, as joined buttons: a fieldset of radios, so arrow keys move between them. */
-export function Segmented<T extends string>({ legend, name, options, value, onChange }: SegmentedProps<T>) {
+export function Segmented<T extends string>({ legend, name, options, value, onChange, size = "normal" }: SegmentedProps<T>) {
   return (
-    <fieldset className={styles.segmented}>
-      <FieldLegend>{legend}</FieldLegend>
+    <fieldset className={size === "small" ? `${styles.segmented} ${styles.small}` : styles.segmented}>
+      {size === "small" ? <legend className="visually-hidden">{legend}</legend> : <FieldLegend>{legend}</FieldLegend>}
       {options.map((option) => (
         <label key={option.value} className={styles.segment}>
           <input

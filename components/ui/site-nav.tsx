@@ -7,6 +7,7 @@ const PAGES = [
   { id: "timeline", href: "/timeline", label: "Timeline" },
   { id: "cost", href: "/cost", label: "Cost" },
   { id: "dlq", href: "/dlq", label: "Dead letters" },
+  { id: "drills", href: "/drills", label: "Drills" },
 ] as const;
 
 /** A page outside the main links (the admins' users page) marks none of them current. */

@@ -10,6 +10,7 @@ const METRIC_UNITS: Record<MetricName, { suffix: string; decimals?: number; whol
   processing_latency_ms: { suffix: " ms", whole: true },
   events_per_second: { suffix: " events/s" },
   error_rate_percent: { suffix: "%", decimals: 2 },
+  spilled_in_error_rate_percent: { suffix: "%", decimals: 2 },
   memory_utilization_percent: { suffix: "%", decimals: 1 },
   consumer_lag_messages: { suffix: " events", whole: true },
   network_utilization_percent: { suffix: "%", decimals: 1 },
@@ -41,8 +42,11 @@ export function buildAlertText(alert: AlertView, notice: AlertNotice): { title: 
   const value = (v: number) => formatAlertValue(alert.metric, v);
   const verb = { fired: "FIRING", escalated: "ESCALATED (not acknowledged)", acknowledged: "ACKNOWLEDGED", resolved: "RESOLVED" }[notice];
   const title = `[${verb}] ${alert.ruleName} in ${region} (${alert.severity}, ${alert.impact} impact)`;
+  // An open alert says what its metric is now (and its worst so far); otherwise the value of its last change.
+  const now = alert.live?.value ?? alert.value;
+  const peak = alert.peak !== null && alert.peak.value !== now ? `, peak ${value(alert.peak.value)}` : "";
   const lines = [
-    `Value ${value(alert.value)}; warning ${alert.direction} ${value(alert.warning)}, critical ${alert.direction} ${value(alert.critical)} (over ${alert.windowSeconds} s).`,
+    `Value ${value(now)}${peak}; warning ${alert.direction} ${value(alert.warning)}, critical ${alert.direction} ${value(alert.critical)} (over ${alert.windowSeconds} s).`,
     `Fired ${formatIst(alert.firedAt)}.`,
     ...(alert.acknowledgedAt !== null
       ? [`Acknowledged ${formatIst(alert.acknowledgedAt)} by ${alert.acknowledgedBy ?? "unknown"}: ${alert.note ?? ""}`]

@@ -20,7 +20,7 @@ function issuesOf(input: unknown): string[] {
 }
 
 describe("alert rules", () => {
-  it("seeds SPEC section 5's five rules with their windows, channels, impact and the table's thresholds", () => {
+  it("seeds SPEC section 5's five rules and the cascade guard's with their windows, channels, impact and the table's thresholds", () => {
     expect(
       DEFAULT_ALERT_RULES.map((r) => [r.metric, r.windowSeconds, r.channels.join("+"), r.impact, r.warning, r.critical, r.direction]),
     ).toEqual([
@@ -29,6 +29,7 @@ describe("alert rules", () => {
       ["consumer_lag_messages", 180, "pagerduty+slack", "HIGH", 100_000, 500_000, "above"],
       ["inter_region_latency_ms", 300, "slack+email", "MEDIUM", 150, 300, "above"],
       ["memory_utilization_percent", 600, "slack", "LOW", 75, 90, "above"],
+      ["spilled_in_error_rate_percent", 60, "pagerduty+slack", "HIGH", 5, 10, "above"],
     ]);
     expect(DEFAULT_ALERT_RULES.every((r) => r.region === null && r.enabled && r.runbookUrl.startsWith("https://"))).toBe(true);
   });

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ALERT_IMPACTS } from "../metrics/health-score";
+import { ALERT_CHANNELS, alertNotifiedSchema } from "./alert-channels";
+import { alertLiveSchema, alertPeakSchema } from "./alert-live";
 import { METRIC_NAMES, METRIC_THRESHOLDS, type MetricName } from "../metrics/thresholds";
 import { REGION_IDS } from "../routing/regions";
 
-export const ALERT_CHANNELS = ["webhook", "slack", "pagerduty", "email", "sms"] as const;
-export type AlertChannel = (typeof ALERT_CHANNELS)[number];
+export { ALERT_CHANNELS, type AlertChannel } from "./alert-channels";
 
 export const ALERT_SEVERITIES = ["warning", "critical"] as const;
 export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
@@ -20,6 +21,7 @@ export const MEASURED_METRICS: readonly MetricName[] = [
   "memory_utilization_percent",
   "consumer_lag_messages",
   "inter_region_latency_ms",
+  "spilled_in_error_rate_percent",
 ];
 
 /** A rule as an operator writes it; validated with a reason for every bad field. */
@@ -74,7 +76,7 @@ function thresholdsOf(metric: MetricName) {
 
 const RUNBOOKS = "https://runbooks.signalbox.example/alerts";
 
-/** SPEC section 5's five default rules, with the thresholds of its table. */
+/** SPEC section 5's five default rules, with the thresholds of its table, and one for errors that follow the viewers (section 2). */
 export const DEFAULT_ALERT_RULES: readonly AlertRuleFields[] = [
   {
     name: "Error rate",
@@ -121,6 +123,16 @@ export const DEFAULT_ALERT_RULES: readonly AlertRuleFields[] = [
     impact: "LOW",
     runbookUrl: `${RUNBOOKS}/memory`,
   },
+  {
+    // Section 2's cascade guard keeps the receiving region in routing; this says why, and to whom.
+    name: "Errors follow the viewers: likely content or client, not region",
+    metric: "spilled_in_error_rate_percent",
+    ...thresholdsOf("spilled_in_error_rate_percent"),
+    windowSeconds: 60,
+    channels: ["pagerduty", "slack"],
+    impact: "HIGH",
+    runbookUrl: `${RUNBOOKS}/errors-follow-viewers`,
+  },
 ].map((rule) => alertRuleInputSchema.parse({ region: null, ...rule }));
 
 /** An alert as the API and the board show it, with its rule's context. */
@@ -133,6 +145,7 @@ export const alertViewSchema = z.object({
   state: z.enum(ALERT_STATES),
   severity: z.enum(ALERT_SEVERITIES),
   impact: z.enum(ALERT_IMPACTS),
+  /** The metric's value when the alert last changed (fired, changed severity, resolved); `live.value` is now. */
   value: z.number(),
   warning: z.number(),
   critical: z.number(),
@@ -149,6 +162,12 @@ export const alertViewSchema = z.object({
   flaps: z.number(),
   /** When a silence covering it ends (it notifies nobody until then); null when not silenced. */
   silencedUntil: z.number().nullable(),
+  /** The worst value since the window that fired it; null before it was first measured. */
+  peak: alertPeakSchema.nullable(),
+  /** What the metric says now (active alerts on the board and the API); null where not evaluated here, and once resolved. */
+  live: alertLiveSchema.nullable(),
+  /** Who its notices reached so far, from its delivery records. */
+  notified: alertNotifiedSchema,
 });
 export type AlertView = z.infer<typeof alertViewSchema>;
 

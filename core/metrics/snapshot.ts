@@ -3,6 +3,7 @@ import { alertViewSchema } from "../alerts/alert-rules";
 import { CIRCUIT_STATES } from "../routing/circuit-breaker";
 import { EVENT_TYPES, NETWORK_TYPES, QUALITIES } from "../events/events";
 import { FAILURE_SEVERITIES } from "../dlq/failures";
+import { runningDrillSchema } from "../drills/drill-api";
 import { HEALTH_BANDS } from "./health-score";
 import { BUFFER_ACTIONS, QUALITY_CHANGE_REASONS } from "../experience/quality-ladder";
 import { REGION_HEALTHS } from "../routing/region-health";
@@ -33,6 +34,8 @@ export const regionSnapshotSchema = z.object({
   /** Events per second routed here from a region that could not take them, and away from here. */
   spilloverIn: z.number(),
   spilloverOut: z.number(),
+  /** The players' error events among the events spilled in this second, percent; 0 when none spilled in. */
+  spilledInErrorRatePercent: z.number(),
   status: z.enum(REGION_STATUSES),
   /** The first threshold that set the status, for a person to read; null when ok or idle. */
   statusReason: z.string().nullable(),
@@ -124,6 +127,8 @@ export const snapshotSchema = z.object({
   rejections: z.array(z.object({ reason: z.string(), count: z.number() })),
   /** Alerts not resolved (firing or acknowledged), newest first. */
   alerts: z.array(alertViewSchema),
+  /** Drills running now, oldest first: the board's banner and drills panel follow them live. */
+  drills: z.array(runningDrillSchema),
   /** Cross-region replication links (with Kafka) and how far each copy is behind its source. */
   replication: z.array(lagSchema.extend({ from: z.enum(REGION_IDS), to: z.enum(REGION_IDS), kind: z.enum(["chain", "backup"]) })),
 });
@@ -143,11 +148,15 @@ export const historyRollupSchema = z.object({
   avgBufferHealth: z.number(),
   qualityChanges: z.number(),
   lag: lagSchema,
+  /** Events by quality rung in the bucket (zeros in buckets stored before the mix was kept). */
+  quality: countsOf(QUALITIES),
 });
 
 export const historyResponseSchema = z.object({
   from: z.number(),
   to: z.number(),
+  /** The length of each answered bucket: the stored one, or coarser for long ranges (core/metrics/history.ts). */
+  stepSeconds: z.number(),
   rollups: z.array(historyRollupSchema),
 });
 
@@ -195,10 +204,11 @@ export function createIdleRegionSnapshot(
     name: region.name,
     active: true,
     circuit: "closed",
-    health: "healthy",
+    health: "unknown",
     healthReason: reasons.health,
     spilloverIn: 0,
     spilloverOut: 0,
+    spilledInErrorRatePercent: 0,
     status: "idle",
     statusReason: reasons.status,
     capacity: region.capacity,

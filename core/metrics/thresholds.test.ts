@@ -9,7 +9,7 @@ import {
 } from "./thresholds";
 
 describe("METRIC_THRESHOLDS", () => {
-  it("has SPEC section 5's eight metrics, only throughput bad when low", () => {
+  it("has SPEC section 5's eight metrics and the spilled-in viewers' error rate (warning at the failover line), only throughput bad when low", () => {
     expect(
       METRIC_NAMES.map((m) => [m, METRIC_THRESHOLDS[m].warning, METRIC_THRESHOLDS[m].critical, METRIC_THRESHOLDS[m].direction]),
     ).toEqual([
@@ -21,6 +21,7 @@ describe("METRIC_THRESHOLDS", () => {
       ["network_utilization_percent", 70, 85, "above"],
       ["disk_io_utilization_percent", 80, 95, "above"],
       ["inter_region_latency_ms", 150, 300, "above"],
+      ["spilled_in_error_rate_percent", 5, 10, "above"],
     ]);
   });
 

@@ -12,6 +12,9 @@ export const METRIC_NAMES = [
   "network_utilization_percent",
   "disk_io_utilization_percent",
   "inter_region_latency_ms",
+  // Not in section 5's table: the error rate of viewers spilled in from other regions, which tells
+  // errors that follow the viewers (content, clients) from a region's own (section 2's health rules).
+  "spilled_in_error_rate_percent",
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -42,6 +45,8 @@ export const METRIC_THRESHOLDS: Readonly<Record<GradedName, Readonly<MetricThres
   network_utilization_percent: { warning: 70, critical: 85, direction: "above" },
   disk_io_utilization_percent: { warning: 80, critical: 95, direction: "above" },
   inter_region_latency_ms: { warning: 150, critical: 300, direction: "above" },
+  // Warning at the failover line (error rate's critical): past it the health check would have failed the region over.
+  spilled_in_error_rate_percent: { warning: 5, critical: 10, direction: "above" },
   utilization_percent: { warning: 80, critical: 85, direction: "above" },
 };
 

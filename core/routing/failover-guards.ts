@@ -6,11 +6,6 @@ export function isLastActiveRegion(id: RegionId, isActive: (region: RegionId) =>
   return REGION_IDS.every((other) => other === id || !isActive(other));
 }
 
-/** The health reason of a region the health rules would fail over but that stays in routing as the last active one. */
-export function describeKeptAsLastActive(reason: string): string {
-  return `${reason}; kept in routing as the last active region`;
-}
-
 /**
  * Whether an automatic failover at `failedOverAt` has been held long enough to be undone at `now`, so a
  * region without traffic cannot flap back at once. An unknown failover time counts as now.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { assessRegionHealth, decideFailover, type RegionHealthAssessment } from "./region-health";
+import { assessRegionHealth } from "./region-health";
 
 const OK = { brokerReachable: true, p95ProcessingLatencyMs: 120, errorRatePercent: 1 };
 
@@ -60,49 +60,5 @@ describe("assessRegionHealth", () => {
     const thresholds = { p95LatencyMs: 100, errorRatePercent: 1 };
     expect(assessRegionHealth(OK, thresholds).health).toBe("degraded");
     expect(assessRegionHealth({ ...OK, p95ProcessingLatencyMs: 50, errorRatePercent: 1.01 }, thresholds).health).toBe("unhealthy");
-  });
-});
-
-const HEALTHY: RegionHealthAssessment = { health: "healthy", reason: "fine", failover: false };
-const DEGRADED: RegionHealthAssessment = { health: "degraded", reason: "p95 processing latency 250 ms > 200 ms", failover: false };
-const UNHEALTHY: RegionHealthAssessment = { health: "unhealthy", reason: "Kafka broker unreachable", failover: true };
-
-describe("decideFailover", () => {
-  it("fails over an active unhealthy region, with the health reason", () => {
-    expect(decideFailover({ active: true, failedOverBy: null, assessment: UNHEALTHY })).toEqual({
-      action: "failover",
-      reason: "unhealthy: Kafka broker unreachable",
-    });
-  });
-
-  it("does nothing for an active healthy or degraded region", () => {
-    expect(decideFailover({ active: true, failedOverBy: null, assessment: HEALTHY }).action).toBe("none");
-    expect(decideFailover({ active: true, failedOverBy: null, assessment: DEGRADED }).action).toBe("none");
-  });
-
-  it("fails back an automatic failover once the region is healthy again", () => {
-    expect(decideFailover({ active: false, failedOverBy: "automatic", assessment: HEALTHY })).toEqual({
-      action: "failback",
-      reason: "healthy again: fine",
-    });
-  });
-
-  it("keeps an automatic failover while the region is only degraded or still unhealthy", () => {
-    expect(decideFailover({ active: false, failedOverBy: "automatic", assessment: DEGRADED })).toEqual({
-      action: "none",
-      reason: "still degraded: p95 processing latency 250 ms > 200 ms",
-    });
-    expect(decideFailover({ active: false, failedOverBy: "automatic", assessment: UNHEALTHY }).action).toBe("none");
-  });
-
-  it("never undoes a manual failover automatically, even when healthy", () => {
-    expect(decideFailover({ active: false, failedOverBy: "manual", assessment: HEALTHY })).toEqual({
-      action: "none",
-      reason: "failed over manually; only an operator fails it back",
-    });
-  });
-
-  it("treats an inactive region with no recorded failover as manual", () => {
-    expect(decideFailover({ active: false, failedOverBy: null, assessment: HEALTHY }).action).toBe("none");
   });
 });

@@ -5,7 +5,8 @@
  */
 import { METRIC_THRESHOLDS } from "../metrics/thresholds";
 
-export const REGION_HEALTHS = ["healthy", "degraded", "unhealthy"] as const;
+/** "unknown" until a check has had enough traffic to judge (core/routing/health-check.ts). */
+export const REGION_HEALTHS = ["unknown", "healthy", "degraded", "unhealthy"] as const;
 export type RegionHealth = (typeof REGION_HEALTHS)[number];
 
 export interface HealthThresholds {
@@ -36,8 +37,8 @@ export interface RegionHealthAssessment {
   failover: boolean;
 }
 
-/** Formats a measurement with at most two decimals and no trailing zeros. */
-function formatNumber(value: number): string {
+/** Formats a measurement with at most two decimals and no trailing zeros, as health reasons name them. */
+export function formatMeasure(value: number): string {
   return String(Number(value.toFixed(2)));
 }
 
@@ -49,57 +50,20 @@ export function assessRegionHealth(
   if (!input.brokerReachable) {
     return { health: "unhealthy", reason: "Kafka broker unreachable", failover: true };
   }
-  const errorRate = `error rate ${formatNumber(input.errorRatePercent)}%`;
-  const latency = `p95 processing latency ${formatNumber(input.p95ProcessingLatencyMs)} ms`;
+  const errorRate = `error rate ${formatMeasure(input.errorRatePercent)}%`;
+  const latency = `p95 processing latency ${formatMeasure(input.p95ProcessingLatencyMs)} ms`;
   if (input.errorRatePercent > thresholds.errorRatePercent) {
-    return { health: "unhealthy", reason: `${errorRate} > ${formatNumber(thresholds.errorRatePercent)}%`, failover: true };
+    return { health: "unhealthy", reason: `${errorRate} > ${formatMeasure(thresholds.errorRatePercent)}%`, failover: true };
   }
   if (input.p95ProcessingLatencyMs > thresholds.p95LatencyMs) {
-    return { health: "degraded", reason: `${latency} > ${formatNumber(thresholds.p95LatencyMs)} ms`, failover: false };
+    return { health: "degraded", reason: `${latency} > ${formatMeasure(thresholds.p95LatencyMs)} ms`, failover: false };
   }
   return {
     health: "healthy",
-    reason: `${latency} ≤ ${formatNumber(thresholds.p95LatencyMs)} ms, ${errorRate} ≤ ${formatNumber(thresholds.errorRatePercent)}%`,
+    reason: `${latency} ≤ ${formatMeasure(thresholds.p95LatencyMs)} ms, ${errorRate} ≤ ${formatMeasure(thresholds.errorRatePercent)}%`,
     failover: false,
   };
 }
 
 /** How a region came to be inactive: by a health rule, or by an operator. */
 export type FailoverMode = "automatic" | "manual";
-
-export interface FailoverInput {
-  /** Whether the region currently takes traffic. */
-  active: boolean;
-  /** How the current failover happened; null while active, or when inactive for a reason nobody recorded (treated as manual). */
-  failedOverBy: FailoverMode | null;
-  /** The latest health assessment. */
-  assessment: RegionHealthAssessment;
-}
-
-export type FailoverAction = "failover" | "failback" | "none";
-
-export interface FailoverDecision {
-  action: FailoverAction;
-  reason: string;
-}
-
-/**
- * Decides automatic failover / failback: an active region whose health calls for failover fails over;
- * an automatically failed-over region fails back once healthy again (degraded is not enough); a manual
- * (or unrecorded) failover is never undone automatically.
- */
-export function decideFailover(input: FailoverInput): FailoverDecision {
-  const { active, failedOverBy, assessment } = input;
-  if (active) {
-    return assessment.failover
-      ? { action: "failover", reason: `${assessment.health}: ${assessment.reason}` }
-      : { action: "none", reason: `active and ${assessment.health}: ${assessment.reason}` };
-  }
-  if (failedOverBy !== "automatic") {
-    return { action: "none", reason: "failed over manually; only an operator fails it back" };
-  }
-  if (assessment.health === "healthy") {
-    return { action: "failback", reason: `healthy again: ${assessment.reason}` };
-  }
-  return { action: "none", reason: `still ${assessment.health}: ${assessment.reason}` };
-}

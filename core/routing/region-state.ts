@@ -4,8 +4,27 @@ import { REGION_HEALTHS } from "./region-health";
 import { REGION_IDS } from "./regions";
 import { ROUTING_STRATEGIES } from "./routing";
 
-export const REGION_ACTIONS = ["failover", "failback", "breaker_open", "breaker_close", "breaker_trip", "breaker_reset"] as const;
+export const REGION_ACTIONS = [
+  "failover",
+  "failback",
+  "failover_refused",
+  "breaker_open",
+  "breaker_close",
+  "breaker_trip",
+  "breaker_reset",
+] as const;
 export type RegionAction = (typeof REGION_ACTIONS)[number];
+
+/** Each change as a person reads it after the region's name, on the board and the timeline alike. */
+export const REGION_ACTION_WORDS: Record<RegionAction, string> = {
+  failover: "failed over",
+  failback: "failed back",
+  failover_refused: "kept in routing by a guard",
+  breaker_open: "breaker opened",
+  breaker_close: "breaker closed",
+  breaker_trip: "breaker tripped by hand",
+  breaker_reset: "breaker reset by hand",
+};
 
 // The wire contract of /api/regions: the server builds these, the board validates them.
 export const regionViewSchema = z.object({

@@ -5,16 +5,16 @@
 import { z } from "zod";
 import { REGION_IDS } from "../routing/regions";
 
-export const TIMELINE_KINDS = ["alert", "region", "replay", "silence", "audit"] as const;
+export const TIMELINE_KINDS = ["alert", "region", "replay", "silence", "drill", "audit"] as const;
 
 export const timelineEntrySchema = z.object({
   at: z.number(),
   /**
    * alert (a state change of an alert), region (failover, failback, breaker), replay, silence,
-   * audit (a signed-in person's change that has no row of its own: drills, rules, users).
+   * drill (started, stopped or run out), audit (a signed-in person's change that has no row of its own: rules, users).
    */
   kind: z.enum(TIMELINE_KINDS),
-  /** What happened, in a word: fired, acknowledged, escalated, resolved, failover, breaker_trip, replay… */
+  /** What happened, in a word: fired, acknowledged, escalated, resolved, failover, breaker_trip, replay, drill_start… */
   action: z.string(),
   region: z.enum(REGION_IDS).nullable(),
   title: z.string(),

@@ -91,7 +91,7 @@ test("an alert fires live on the board, is acknowledged with a note, and resolve
   const alert = page.getByTestId("alerts").locator("li", { hasText: ruleName });
   await expect(alert).toBeVisible({ timeout: 20_000 });
   await expect(alert).toHaveAttribute("data-state", "firing");
-  await expect(alert).toContainText("warning above 10.00%");
+  await expect(alert).toContainText("warning > 10.00%");
 
   await alert.getByRole("button", { name: "Acknowledge" }).click();
   const dialog = page.getByTestId("ack-dialog");

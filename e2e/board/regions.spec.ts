@@ -41,7 +41,7 @@ test("an operator fails Pune over with a reason and back again from the board", 
   const dialog = await openControlDialog(page, "pune", "failover");
   // The confirmation says where Pune's viewers would go: Mumbai is the nearest region, far below 85%.
   const preview = dialog.getByTestId("load-preview");
-  await expect(preview).toContainText(/[\d,]+ viewers move from Pune \(as of \d{2}:\d{2}:\d{2}\):/);
+  await expect(preview).toContainText(/[\d,]+ viewers move from Pune \(as of \d{2}:\d{2}:\d{2} IST\):/);
   await expect(preview.locator("li").first()).toHaveAttribute("data-region", "mumbai");
   await expect(preview.locator("li").first()).toContainText(/Mumbai\+[\d,]+\d+\.\d% → \d+\.\d%/);
   await dialog.getByTestId("confirm-reason").fill(reason);
@@ -53,7 +53,9 @@ test("an operator fails Pune over with a reason and back again from the board", 
   await expect(pune).toHaveAttribute("data-active", "false");
   await expect(pune).toContainText("Failed over");
   // One statement: when, by whom and why it was failed over, and no status plate saying OK beside it.
-  await expect(page.getByTestId("station-pune-reason")).toHaveText(new RegExp(`^Failed over \\d{2}:\\d{2}:\\d{2} by admin: ${reason}$`));
+  await expect(page.getByTestId("station-pune-reason")).toHaveText(
+    new RegExp(`^Failed over \\d{2}:\\d{2}:\\d{2} IST by admin: ${reason}$`),
+  );
   await expect(pune).not.toContainText(/\bOK\b/);
   // The load moves where the confirmation said: Pune spills out, Mumbai takes it in.
   await expect(pune).toContainText(/spilling out [\d.,]+[KL]?\/s/);

@@ -111,7 +111,7 @@ test("save, reload, reopen, duplicate, compare and delete scenarios", async ({ p
   await page.getByTestId("scenario-name").fill(name);
   await expect(page.getByTestId("save-status")).toHaveText("Not saved yet");
   await page.getByTestId("save").click();
-  await expect(page.getByTestId("save-status")).toHaveText(/^Saved \d{2}:\d{2}:\d{2}$/);
+  await expect(page.getByTestId("save-status")).toHaveText(/^Saved \d{2}:\d{2}:\d{2} IST$/);
   await expect(page).toHaveURL(/\/cost\?id=[0-9a-f-]{36}$/);
   await expect(savedEntry(page, name)).toHaveAttribute("aria-current", "true");
   await expect(savedEntry(page, name).getByTestId("saved-total")).toHaveText("₹53,520");

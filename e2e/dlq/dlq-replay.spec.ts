@@ -1,5 +1,6 @@
-import { expect, test, type APIRequestContext } from "../fixtures";
+import { expect, test } from "../fixtures";
 import type { DeadLetterPage } from "@/core/dlq/dlq-api";
+import { makeDeadLetters } from "./dead-letters";
 
 // The e2e server is shared by every spec: the drill made here is ended.
 test.afterEach(async ({ request }) => {
@@ -8,50 +9,12 @@ test.afterEach(async ({ request }) => {
 
 const COUNT = 3;
 
-/** Three Kolkata events whose processing fails for good (CATASTROPHIC), so they are dead-lettered; returns their id prefix. */
-async function makeDeadLetters(request: APIRequestContext): Promise<string> {
-  const tag = `e2e-dlq-${Date.now()}`;
-  // Scoped to our events' ids: the simulator's Kolkata traffic goes on unharmed.
-  const drill = await request.post("/api/chaos", {
-    data: {
-      component: "processor",
-      region: "kolkata",
-      errorMessage: "data_loss on segment upload",
-      rate: 1,
-      durationSeconds: 120,
-      eventIdPrefix: tag,
-    },
-  });
-  expect(drill.status()).toBe(201);
-  const events = Array.from({ length: COUNT }, (_, i) => ({
-    event_id: `${tag}-${i}`,
-    user_id: "u-e2e",
-    device_id: "d-e2e",
-    session_id: `${tag}-s${i}`,
-    event_type: "play",
-    timestamp: Date.now(),
-    quality: "720p",
-    location: "Kolkata",
-    content_id: "ipl-final",
-    bitrate: 4000,
-    buffer_health: 8,
-    network_type: "4G",
-  }));
-  expect((await request.post("/api/events", { data: events })).status()).toBe(202);
-  await expect
-    .poll(async () => ((await (await request.get(`/api/dlq?q=${tag}`)).json()) as DeadLetterPage).entries.length, { timeout: 30_000 })
-    .toBe(COUNT);
-  // The replay must succeed.
-  expect(await (await request.delete("/api/chaos")).json()).toEqual({ ended: 1 });
-  return tag;
-}
-
 test("an operator filters the DLQ, opens an entry, dry-runs a replay, replays it live and sees the replay counted", async ({
   page,
   request,
 }) => {
   test.setTimeout(120_000);
-  const tag = await makeDeadLetters(request);
+  const tag = await makeDeadLetters(request, COUNT, "e2e-dlq");
 
   await page.goto("/");
   await expect(page.getByTestId("dlq-tile-open")).toHaveText(/^[1-9][\d,]*$/);

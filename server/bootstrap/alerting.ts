@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
+import type { DeliveryRecord } from "@/core/alerts/alert-channels";
 import { describeSilencedNotice, noticeFor } from "@/core/alerts/alert-notices";
 import type { Env } from "../env";
 import { AlertNotifier } from "../notify/alert-notifier";
@@ -28,7 +29,11 @@ export interface Alerting {
   notifier: AlertNotifier;
 }
 
-function createNotifier(env: Env, infrastructure: Infrastructure): AlertNotifier {
+function createNotifier(
+  env: Env,
+  infrastructure: Infrastructure,
+  onRecorded: (alertId: string, record: DeliveryRecord) => void,
+): AlertNotifier {
   return new AlertNotifier({
     channels: {
       webhookUrl: env.ALERT_WEBHOOK_URL,
@@ -49,7 +54,10 @@ function createNotifier(env: Env, infrastructure: Infrastructure): AlertNotifier
             }
           : undefined,
     },
-    record: (alertId, outcome, note) => recordAlertDelivery(infrastructure.database.prisma, alertId, outcome, note, Date.now()),
+    record: async (alertId, outcome, note, channel) => {
+      await recordAlertDelivery(infrastructure.database.prisma, alertId, outcome, note, Date.now(), channel);
+      onRecorded(alertId, { kind: outcome, channel });
+    },
     log,
   });
 }
@@ -66,7 +74,9 @@ export async function startAlerting(
   backgroundWrites: BackgroundWrites,
 ): Promise<Alerting> {
   const { database, redis, kafka } = infrastructure;
-  const notifier = createNotifier(env, infrastructure);
+  // Deliveries are recorded only after the engine reported a change, so it exists by then.
+  const noteDelivery = (alertId: string, record: DeliveryRecord) => engine.noteDelivery(alertId, record);
+  const notifier = createNotifier(env, infrastructure, noteDelivery);
   const engine = await AlertEngine.start(
     {
       prisma: database.prisma,
@@ -84,7 +94,9 @@ export async function startAlerting(
         const note = describeSilencedNotice(notice, silence);
         backgroundWrites.track(
           "record a silenced notice",
-          recordAlertDelivery(database.prisma, alert.id, "delivery_skipped", note, Date.now()),
+          recordAlertDelivery(database.prisma, alert.id, "delivery_skipped", note, Date.now(), null).then(() =>
+            noteDelivery(alert.id, { kind: "delivery_skipped", channel: null }),
+          ),
         );
       },
     },

@@ -1,3 +1,4 @@
+import { DEFAULT_HEALTH_THRESHOLDS } from "@/core/routing/region-health";
 import { REPLICATION_LINKS } from "@/core/routing/regions";
 import type { Subscription } from "../bus/event-bus";
 import type { Env } from "../env";
@@ -43,7 +44,13 @@ export async function startEngine(env: Env, { infrastructure, web, writers, aler
   const pipeline = await createPipeline({
     now: Date.now(),
     strategy: env.ROUTING_STRATEGY,
-    failbackHoldMs: env.FAILBACK_HOLD_SECONDS * 1000,
+    healthPolicy: {
+      thresholds: DEFAULT_HEALTH_THRESHOLDS,
+      minEvents: env.HEALTH_MIN_EVENTS,
+      maxAutomaticFailovers: env.AUTO_FAILOVER_MAX,
+      minActiveRegions: env.AUTO_FAILOVER_MIN_ACTIVE,
+      failbackHoldMs: env.FAILBACK_HOLD_SECONDS * 1000,
+    },
     heartbeatWindowMs: env.HEARTBEAT_WINDOW_SECONDS * 1000,
     idempotencyWindowMs: env.IDEMPOTENCY_WINDOW_SECONDS * 1000,
     rollupMs: env.ROLLUP_SECONDS * 1000,

@@ -5,7 +5,7 @@ import type { ComponentHealth } from "../health";
 import { setRuntime, type HealthReport } from "../runtime";
 import { checkDatabase } from "../services/check-database";
 import { broadcastReplayJob, type BoardServer } from "../socket/board-socket";
-import type { FaultInjector } from "../workers/fault-injector";
+import type { DrillControl } from "../workers/drill-control";
 import { ReplayRunner } from "../workers/replay-runner";
 import type { RunningSimulator } from "../workers/simulator";
 import type { Alerting } from "./alerting";
@@ -22,18 +22,19 @@ export interface RuntimeParts {
   engine: Engine;
   writers: Writers;
   alerting: Alerting;
-  faults: FaultInjector;
+  drills: DrillControl;
   simulator: RunningSimulator | null;
 }
 
 /** Hands route handlers the live objects (server/runtime.ts), with the replay runner and the health check they use. */
 export function publishRuntime(env: Env, parts: RuntimeParts): void {
-  const { startedAt, infrastructure, io, engine, writers, alerting, faults, simulator } = parts;
+  const { startedAt, infrastructure, io, engine, writers, alerting, drills, simulator } = parts;
   const { database } = infrastructure;
   const replays = new ReplayRunner({
     prisma: database.prisma,
     maxReplays: env.MAX_REPLAYS,
     batchSize: env.REPLAY_BATCH_SIZE,
+    progressStep: env.REPLAY_PROGRESS_STEP,
     ingestReplay: (event, id) => engine.ingestor.ingestReplay(event, id),
     settleWrites: writers.settleWrites,
     onProgress: (job) => {
@@ -66,10 +67,12 @@ export function publishRuntime(env: Env, parts: RuntimeParts): void {
     ingestor: engine.ingestor,
     hub: engine.hub,
     regions: engine.regions,
-    faults,
+    drills,
     database,
     checkHealth,
     alerts: alerting.engine,
+    configuredAlertChannels: alerting.notifier.configuredChannels(),
+    rollupSeconds: env.ROLLUP_SECONDS,
     routingStrategy: env.ROUTING_STRATEGY,
     maxReplays: env.MAX_REPLAYS,
     loginLimiter: new LoginLimiter(5, 5 * 60_000),

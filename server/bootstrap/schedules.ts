@@ -6,10 +6,14 @@ import { failInterruptedReplayJobs } from "../services/save-replay-job";
 import { broadcastSnapshot, startBoardSessionSweep, type BoardServer } from "../socket/board-socket";
 import type { AlertEngine } from "../workers/alert-engine";
 import type { BackgroundWrites } from "../workers/background-writes";
+import type { DrillControl } from "../workers/drill-control";
 import { startSimulator, TrafficSimulator, type RunningSimulator } from "../workers/simulator";
 import type { Engine } from "./engine";
 import type { Infrastructure } from "./infrastructure";
 import { log } from "./log";
+
+/** How often drills run out, follow the drills table and add their failures to it. */
+const DRILL_REFRESH_MS = 2000;
 
 /** A replay job reports after every batch; silent this long, the process running it has stopped. */
 const REPLAY_SILENCE_MS = 5 * 60_000;
@@ -20,6 +24,7 @@ export interface ScheduleParts {
   engine: Engine;
   alerts: AlertEngine;
   backgroundWrites: BackgroundWrites;
+  drills: DrillControl;
 }
 
 export interface Schedules {
@@ -58,12 +63,12 @@ async function sweepReplayJobs(database: Database, shared: boolean): Promise<voi
 
 /**
  * Everything the server does on a clock: dashboard session sweeps, due retries, checkpoints, the
- * snapshot ticker (books, snapshot, alerts), health checks, simulated traffic and the replay-job sweep
- * (once now, then every minute with Kafka).
+ * snapshot ticker (books, snapshot, alerts), health checks, simulated traffic, the drills' refresh and
+ * the replay-job sweep (once now, then every minute with Kafka).
  */
 export async function startSchedules(
   env: Env,
-  { infrastructure, io, engine, alerts, backgroundWrites }: ScheduleParts,
+  { infrastructure, io, engine, alerts, backgroundWrites, drills }: ScheduleParts,
 ): Promise<Schedules> {
   const { database, kafka } = infrastructure;
   const { books, bus, hub, processor, regions, store } = engine;
@@ -89,7 +94,9 @@ export async function startSchedules(
       })
       .finally(() => {
         ticking = false;
-        const snapshot = hub.tick(Date.now());
+        const measured = hub.tick(Date.now());
+        // The alerts go out measured in this very snapshot, so the strip and the stations agree.
+        const snapshot = { ...measured, alerts: alerts.observe(measured) };
         broadcastSnapshot(io, snapshot);
         alerts.evaluate(snapshot).catch((error: unknown) => console.error("[alerts] evaluation failed", error));
       });
@@ -98,6 +105,15 @@ export async function startSchedules(
     () => regions.checkHealth(hub.takeHealthMeasurements(), bus.health().status === "up", Date.now()),
     env.HEALTH_CHECK_SECONDS * 1000,
   );
+
+  let drillErrorLogged = 0;
+  const drillRefresh = setInterval(() => {
+    drills.refresh(Date.now()).catch((error: unknown) => {
+      if (Date.now() - drillErrorLogged < 60_000) return;
+      drillErrorLogged = Date.now();
+      log(`[chaos] could not follow the drills table (${messageOf(error)}); drills running here go on until they end`);
+    });
+  }, DRILL_REFRESH_MS);
 
   const simulator = startTraffic(env, engine);
 
@@ -114,6 +130,7 @@ export async function startSchedules(
     clearInterval(healthCheck);
     clearInterval(retries);
     clearInterval(checkpoints);
+    clearInterval(drillRefresh);
     if (replaySweep) clearInterval(replaySweep);
     stopSessionSweep();
   });

@@ -26,6 +26,7 @@ const record: RollupRecord = {
   coveredTo: Date.UTC(2025, 10, 26, 19, 30, 20),
   lagMessages: 0,
   lagSeconds: 0,
+  quality: { "360p": 10, "480p": 20, "720p": 40, "1080p": 25, "4K": 5 },
 };
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -64,7 +65,19 @@ describe.each([
     await saveRegionRollups(db.prisma, [record]);
     const rest = { coveredFrom: record.coveredTo, coveredTo: record.coveredTo + 5000, lagMessages: 40, lagSeconds: 1.5 };
     await saveRegionRollups(db.prisma, [
-      { ...record, ...rest, seconds: 5, events: 50, errors: 1, qualityChanges: 1, bufferHealthSum: 100, viewers: 900, p50Ms: 1, p95Ms: 9 },
+      {
+        ...record,
+        ...rest,
+        seconds: 5,
+        events: 50,
+        errors: 1,
+        qualityChanges: 1,
+        bufferHealthSum: 100,
+        viewers: 900,
+        p50Ms: 1,
+        p95Ms: 9,
+        quality: { "360p": 50, "480p": 0, "720p": 0, "1080p": 0, "4K": 0 },
+      },
     ]);
     expect(await listRegionRollups(db.prisma, { region: "pune", from: 0, to: Date.now() })).toEqual([
       {
@@ -78,6 +91,7 @@ describe.each([
         bufferHealthSum: 750.5,
         viewers: 900,
         p95Ms: 9,
+        quality: { ...record.quality, "360p": 60 },
       },
     ]);
   });
@@ -87,7 +101,15 @@ describe.each([
     await saveRegionRollups(db.prisma, [record]);
     await saveRegionRollups(db.prisma, [{ ...record, events: 60, errors: 0, qualityChanges: 2, bufferHealthSum: 300 }]);
     expect(await listRegionRollups(db.prisma, { region: "pune", from: 0, to: Date.now() })).toEqual([
-      { ...record, seconds: 10, events: 160, errors: 3, qualityChanges: 6, bufferHealthSum: 950.5 },
+      {
+        ...record,
+        seconds: 10,
+        events: 160,
+        errors: 3,
+        qualityChanges: 6,
+        bufferHealthSum: 950.5,
+        quality: { "360p": 20, "480p": 40, "720p": 80, "1080p": 50, "4K": 10 },
+      },
     ]);
   });
 

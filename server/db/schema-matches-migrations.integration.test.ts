@@ -41,6 +41,11 @@ describe("the migrations produce exactly schema.prisma", () => {
       { table: "region_rollups", column: "covered_to", type: "timestamp with time zone(3)", nullable: true },
       { table: "region_rollups", column: "lag_messages", type: "integer", nullable: false },
       { table: "region_rollups", column: "lag_seconds", type: "double precision", nullable: false },
+      { table: "region_rollups", column: "quality_360p", type: "integer", nullable: false },
+      { table: "region_rollups", column: "quality_480p", type: "integer", nullable: false },
+      { table: "region_rollups", column: "quality_720p", type: "integer", nullable: false },
+      { table: "region_rollups", column: "quality_1080p", type: "integer", nullable: false },
+      { table: "region_rollups", column: "quality_4k", type: "integer", nullable: false },
     ]);
     expect(expected.indexes.filter((i) => i.table === "region_rollups")).toEqual([
       { table: "region_rollups", kind: "primary", columns: ["region", "bucket_start"] },

@@ -44,17 +44,18 @@ const ackBodySchema = z
   .object({ note: z.string().trim().min(1, "note must say what you are doing about it").max(1000, "note must be at most 1000 characters") })
   .strict();
 
-/** GET /api/alerts?state=&region=&severity=&ruleId=&from=&to=&limit=: alerts newest first. */
+/** GET /api/alerts?state=&region=&severity=&ruleId=&from=&to=&limit=: alerts newest first, the open ones with what they measure now. */
 export async function getAlerts(runtime: Runtime, url: URL): Promise<{ alerts: AlertView[] }> {
   const query = parseQuery(alertQuerySchema, url.searchParams);
   const now = Date.now();
-  return { alerts: (await listAlerts(runtime.database.prisma, query)).map((alert) => runtime.alerts.withSilence(alert, now)) };
+  return { alerts: (await listAlerts(runtime.database.prisma, query)).map((alert) => runtime.alerts.present(alert, now)) };
 }
 
-/** GET /api/alerts/:id: the alert and its history (state changes and notification attempts). */
+/** GET /api/alerts/:id: the alert (with what it measures now while open) and its history (state changes and notification attempts). */
 export async function getAlert(runtime: Runtime, id: string): Promise<{ alert: AlertView; history: AlertHistoryEntry[] }> {
   const alertId = parseId(alertIdSchema, id);
-  return getAlertHistory(runtime.database.prisma, alertId);
+  const { alert, history } = await getAlertHistory(runtime.database.prisma, alertId);
+  return { alert: runtime.alerts.present(alert, Date.now()), history };
 }
 
 /** POST /api/alerts/:id/ack {note}: take ownership of a firing alert. */

@@ -8,14 +8,14 @@ import { getDeadLetter, listDeadLetters } from "../services/list-dead-letters";
 import { listDeadLetterAttempts } from "../services/list-dead-letter-attempts";
 import { summarizeDeadLetters } from "../services/summarize-dead-letters";
 import type { DeadLetterRecord } from "../workers/dead-letter";
-import { FAULT_COMPONENTS } from "../workers/fault-injector";
+import { DRILL_COMPONENTS } from "@/core/drills/drill-api";
 import { createValidationError, parseId, parseQuery } from "./validate";
 
 const instant = z.coerce.number({ error: "must be epoch milliseconds" }).int().min(0).max(8.64e15);
 const dlqQuerySchema = z.object({
   region: z.enum(REGION_IDS, { error: `must be one of ${REGION_IDS.join(", ")}` }).optional(),
   severity: z.enum(FAILURE_SEVERITIES, { error: `must be one of ${FAILURE_SEVERITIES.join(", ")}` }).optional(),
-  component: z.enum(FAULT_COMPONENTS, { error: `must be one of ${FAULT_COMPONENTS.join(", ")}` }).optional(),
+  component: z.enum(DRILL_COMPONENTS, { error: `must be one of ${DRILL_COMPONENTS.join(", ")}` }).optional(),
   q: z.string().max(200, "must be at most 200 characters").optional(),
   from: instant.optional(),
   to: instant.optional(),

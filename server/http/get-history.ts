@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { summarizeRollup } from "@/core/metrics/history";
+import { chooseHistoryStepSeconds, downsampleRollups, summarizeRollup } from "@/core/metrics/history";
 import { REGION_IDS } from "@/core/routing/regions";
 import type { HistoryResponse } from "@/core/metrics/snapshot";
 import type { Runtime } from "../runtime";
@@ -24,7 +24,10 @@ const historyQuerySchema = z.object({
   to: instant.optional(),
 });
 
-/** GET /api/history?region=&from=&to=: rollups from the database, the last 15 minutes by default. */
+/**
+ * GET /api/history?region=&from=&to=: rollups from the database, the last 15 minutes by default; a
+ * long range comes in coarser steps (core/metrics/history.ts), so 24 hours is 288 points a series.
+ */
 export async function getHistory(runtime: Runtime, params: URLSearchParams, now: number = Date.now()): Promise<HistoryResponse> {
   const query = parseQuery(historyQuerySchema, params);
   const to = query.to ?? now;
@@ -36,5 +39,7 @@ export async function getHistory(runtime: Runtime, params: URLSearchParams, now:
       "The range may span at most 24 hours; narrow from/to.",
     );
   const records = await listRegionRollups(runtime.database.prisma, { region: query.region, from, to });
-  return { from, to, rollups: records.map(summarizeRollup) };
+  const stepSeconds = chooseHistoryStepSeconds(to - from, runtime.rollupSeconds);
+  const rollups = stepSeconds === runtime.rollupSeconds ? records : downsampleRollups(records, stepSeconds * 1000);
+  return { from, to, stepSeconds, rollups: rollups.map(summarizeRollup) };
 }

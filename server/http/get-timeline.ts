@@ -21,10 +21,11 @@ const timelineQuerySchema = z.object({
 /** GET /api/timeline?region=&from=&to=&limit=: the evening's incidents, newest first (default: the last 12 hours). */
 export async function getTimeline(runtime: Runtime, url: URL): Promise<{ entries: TimelineEntry[] }> {
   const query = parseQuery(timelineQuerySchema, url.searchParams);
-  const to = query.to ?? Date.now();
+  const now = Date.now();
+  const to = query.to ?? now;
   const from = query.from ?? to - 12 * HOUR_MS;
   if (from >= to) throw createValidationError([{ path: "from", message: "from must be before to" }]);
   if (to - from > 48 * HOUR_MS)
     throw createValidationError([{ path: "to", message: "a timeline covers at most 48 hours" }], "a timeline covers at most 48 hours");
-  return { entries: await listTimeline(runtime.database.prisma, { from, to, region: query.region, limit: query.limit }) };
+  return { entries: await listTimeline(runtime.database.prisma, { from, to, region: query.region, limit: query.limit, now }) };
 }

@@ -5,7 +5,7 @@ import { REGION_IDS } from "@/core/routing/regions";
 import { AppError } from "../errors";
 import type { Runtime } from "../runtime";
 import { getReplayJob, listReplayJobOutcomes } from "../services/get-replay-job";
-import { FAULT_COMPONENTS } from "../workers/fault-injector";
+import { DRILL_COMPONENTS } from "@/core/drills/drill-api";
 import { OUTCOMES_SHOWN } from "../workers/replay-runner";
 import { readJsonBody } from "./respond";
 import { parseBody, parseId } from "./validate";
@@ -26,7 +26,7 @@ const selectionShape = {
     .object({
       region: z.enum(REGION_IDS, { error: `filter.region must be one of ${REGION_IDS.join(", ")}` }).optional(),
       severity: z.enum(FAILURE_SEVERITIES, { error: `filter.severity must be one of ${FAILURE_SEVERITIES.join(", ")}` }).optional(),
-      component: z.enum(FAULT_COMPONENTS, { error: `filter.component must be one of ${FAULT_COMPONENTS.join(", ")}` }).optional(),
+      component: z.enum(DRILL_COMPONENTS, { error: `filter.component must be one of ${DRILL_COMPONENTS.join(", ")}` }).optional(),
       q: z.string().max(200).optional(),
       from: z.number().int().min(0).optional(),
       to: z.number().int().min(0).optional(),

@@ -31,6 +31,9 @@ const alert: AlertView = {
   resolvedAt: null,
   flaps: 0,
   silencedUntil: null,
+  peak: null,
+  live: null,
+  notified: { delivered: [], failed: [], skipped: [], silenced: false },
 };
 
 interface Received {
@@ -105,7 +108,7 @@ describe("AlertNotifier", () => {
   it("delivers each channel's own payload to its receiver and records every delivery", async () => {
     const http = await startReceiver();
     const smtp = await startSmtp();
-    const records: Array<[string, DeliveryOutcome, string]> = [];
+    const records: Array<[string, DeliveryOutcome, string, string]> = [];
     const notifier = new AlertNotifier({
       channels: {
         webhookUrl: `${http.url}/hook`,
@@ -114,9 +117,10 @@ describe("AlertNotifier", () => {
         sms: { apiUrl: http.url, accountSid: "AC123", authToken: "secret", from: "+911100000000", to: ["+919800000001"] },
         email: { smtpUrl: smtp.url, from: "signalbox@example.in", to: ["oncall@example.in"] },
       },
-      record: async (id, outcome, note) => void records.push([id, outcome, note]),
+      record: async (id, outcome, note, channel) => void records.push([id, outcome, note, channel]),
       log: () => {},
     });
+    expect([...notifier.configuredChannels()]).toEqual(["webhook", "slack", "pagerduty", "email", "sms"]);
     notifier.notify(alert, "fired");
     await waitFor(
       async () => records.length,
@@ -125,8 +129,8 @@ describe("AlertNotifier", () => {
     );
     await notifier.close();
 
-    expect(records.map(([id, outcome, note]) => [id, outcome, note]).sort()).toEqual(
-      ["email", "pagerduty", "slack", "sms", "webhook"].map((channel) => [alert.id, "delivered", `fired via ${channel}`]),
+    expect(records.sort()).toEqual(
+      ["email", "pagerduty", "slack", "sms", "webhook"].map((channel) => [alert.id, "delivered", `fired via ${channel}`, channel]),
     );
     const byPath = new Map(http.received.map((r) => [r.path, r]));
     const title = "[FIRING] Error rate in Pune (critical, HIGH impact)";
@@ -179,6 +183,27 @@ describe("AlertNotifier", () => {
       ["delivered", "resolved via webhook (attempt 3)"],
     ]);
     expect(http.received).toHaveLength(3);
+  });
+
+  it("skips every channel without its settings, naming the channel and what would configure it", async () => {
+    const records: Array<[DeliveryOutcome, string, string]> = [];
+    const notifier = new AlertNotifier({
+      channels: {},
+      record: async (_id, outcome, note, channel) => void records.push([outcome, note, channel]),
+      log: () => {},
+    });
+    expect(notifier.configuredChannels().size).toBe(0);
+    notifier.notify({ ...alert, channels: ["pagerduty", "sms"] }, "fired");
+    await waitFor(
+      async () => records.length,
+      (n) => n === 2,
+      10_000,
+    );
+    await notifier.close();
+    expect(records.sort()).toEqual([
+      ["delivery_skipped", "fired via pagerduty: PAGERDUTY_ROUTING_KEY is not set", "pagerduty"],
+      ["delivery_skipped", "fired via sms: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM and ALERT_SMS_TO are not set", "sms"],
+    ]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import nodemailer from "nodemailer";
+import { ALERT_CHANNELS, CHANNEL_SETTINGS, type AlertChannel, type DeliveryKind } from "@/core/alerts/alert-channels";
 import { buildChannelPayload, type AlertNotice } from "@/core/alerts/alert-message";
-import type { AlertChannel, AlertView } from "@/core/alerts/alert-rules";
+import type { AlertView } from "@/core/alerts/alert-rules";
 import { messageOf } from "../errors";
 import { once } from "../once";
 import { retryWithBackoff } from "../retry";
@@ -14,12 +15,12 @@ export interface ChannelSettings {
   sms?: { apiUrl: string; accountSid: string; authToken: string; from: string; to: string[] } | undefined;
 }
 
-export type DeliveryOutcome = "delivered" | "delivery_failed" | "delivery_skipped";
+export type DeliveryOutcome = DeliveryKind;
 
 export interface AlertNotifierOptions {
   channels: ChannelSettings;
   /** Stores what happened to one delivery attempt (the alert's history shows it). */
-  record: (alertId: string, outcome: DeliveryOutcome, note: string) => Promise<void>;
+  record: (alertId: string, outcome: DeliveryOutcome, note: string, channel: AlertChannel) => Promise<void>;
   log: (message: string) => void;
   maxAttempts?: number;
   /** First retry after this; doubles each attempt, uncapped (five attempts wait 15 × this in all). */
@@ -43,6 +44,12 @@ class DeliveryRefused extends Error {
   }
 }
 
+/** Why a channel was skipped: "SLACK_WEBHOOK_URL is not set". */
+function notSet(channel: AlertChannel): string {
+  const settings = CHANNEL_SETTINGS[channel];
+  return `${settings} ${settings.includes(" and ") ? "are" : "is"} not set`;
+}
+
 /** Network errors, timeouts, 5xx and 429 may pass on a later try; any other 4xx will not. */
 function isRetriable(error: unknown): boolean {
   return !(error instanceof DeliveryRefused) || error.status >= 500 || error.status === 429;
@@ -60,6 +67,19 @@ export class AlertNotifier {
   private closed = false;
 
   constructor(private readonly options: AlertNotifierOptions) {}
+
+  /** The channels that have their settings, and so can deliver. */
+  configuredChannels(): Set<AlertChannel> {
+    const { channels } = this.options;
+    const configured: Record<AlertChannel, boolean> = {
+      webhook: Boolean(channels.webhookUrl),
+      slack: Boolean(channels.slackWebhookUrl),
+      pagerduty: Boolean(channels.pagerDuty),
+      email: Boolean(channels.email),
+      sms: Boolean(channels.sms),
+    };
+    return new Set(ALERT_CHANNELS.filter((channel) => configured[channel]));
+  }
 
   /** Queues the notice for every channel of the alert's rule. */
   notify(alert: AlertView, notice: AlertNotice): void {
@@ -104,13 +124,14 @@ export class AlertNotifier {
           const again = attempt < maxAttempts && !this.closed && isRetriable(error);
           await this.safeRecord(
             alert.id,
+            channel,
             "delivery_failed",
             `${label}, attempt ${attempt} of ${maxAttempts}: ${messageOf(error)}${again ? "; retrying" : "; giving up"}`,
           );
           throw error;
         }
-        if (reason !== null) await this.safeRecord(alert.id, "delivery_skipped", `${label}: ${reason}`);
-        else await this.safeRecord(alert.id, "delivered", `${label}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
+        if (reason !== null) await this.safeRecord(alert.id, channel, "delivery_skipped", `${label}: ${reason}`);
+        else await this.safeRecord(alert.id, channel, "delivered", `${label}${attempt > 1 ? ` (attempt ${attempt})` : ""}`);
       }, retry);
     } catch {
       // Every failed attempt is recorded on the alert already; the last one said it gave up.
@@ -128,9 +149,9 @@ export class AlertNotifier {
     });
   }
 
-  private async safeRecord(alertId: string, outcome: DeliveryOutcome, note: string): Promise<void> {
+  private async safeRecord(alertId: string, channel: AlertChannel, outcome: DeliveryOutcome, note: string): Promise<void> {
     try {
-      await this.options.record(alertId, outcome, note);
+      await this.options.record(alertId, outcome, note, channel);
     } catch (error) {
       this.options.log(`[alerts] could not record "${note}" for alert ${alertId}: ${messageOf(error)}`);
     }
@@ -141,19 +162,19 @@ export class AlertNotifier {
     const { channels } = this.options;
     switch (channel) {
       case "webhook":
-        if (!channels.webhookUrl) return "ALERT_WEBHOOK_URL is not set";
+        if (!channels.webhookUrl) return notSet("webhook");
         await this.postJson(channels.webhookUrl, buildChannelPayload("webhook", alert, notice));
         return null;
       case "slack":
-        if (!channels.slackWebhookUrl) return "SLACK_WEBHOOK_URL is not set";
+        if (!channels.slackWebhookUrl) return notSet("slack");
         await this.postJson(channels.slackWebhookUrl, buildChannelPayload("slack", alert, notice));
         return null;
       case "pagerduty":
-        if (!channels.pagerDuty) return "PAGERDUTY_ROUTING_KEY is not set";
+        if (!channels.pagerDuty) return notSet("pagerduty");
         await this.postJson(channels.pagerDuty.eventsUrl, buildChannelPayload("pagerduty", alert, notice, channels.pagerDuty.routingKey));
         return null;
       case "email": {
-        if (!channels.email) return "SMTP_URL and ALERT_EMAIL_TO are not set";
+        if (!channels.email) return notSet("email");
         const { subject, text } = buildChannelPayload("email", alert, notice) as { subject: string; text: string };
         const url = new URL(channels.email.smtpUrl);
         const timeout = this.options.timeoutMs ?? 5000;
@@ -175,7 +196,7 @@ export class AlertNotifier {
         return null;
       }
       case "sms": {
-        if (!channels.sms) return "TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_FROM and ALERT_SMS_TO are not set";
+        if (!channels.sms) return notSet("sms");
         const { apiUrl, accountSid, authToken, from, to } = channels.sms;
         const body = buildChannelPayload("sms", alert, notice) as string;
         for (const number of to) {

@@ -1,7 +1,7 @@
 import type { AlertView } from "@/core/alerts/alert-rules";
 import { AppError } from "../errors";
 import type { PrismaClient } from "../db/generated/client";
-import { toAlertView } from "./alert-rows";
+import { ALERT_ROW_INCLUDE, toAlertView } from "./alert-rows";
 
 /** A person takes ownership of a firing alert, with a note; 404 for an unknown alert, 409 unless it is firing. */
 export async function acknowledgeAlert(prisma: PrismaClient, id: string, by: string, note: string, now: number): Promise<AlertView> {
@@ -20,7 +20,7 @@ export async function acknowledgeAlert(prisma: PrismaClient, id: string, by: str
       );
     }
     await tx.alertTransition.create({ data: { alertId: id, kind: "acknowledged", at, actor: by, note } });
-    return tx.alert.findUniqueOrThrow({ where: { id }, include: { rule: true } });
+    return tx.alert.findUniqueOrThrow({ where: { id }, include: ALERT_ROW_INCLUDE });
   });
   return toAlertView(row);
 }

@@ -1,9 +1,23 @@
+import { DELIVERY_KINDS, isAlertChannel, isDeliveryKind, summarizeAlertDeliveries } from "@/core/alerts/alert-channels";
 import { alertRuleInputSchema, alertViewSchema, type AlertRule, type AlertView } from "@/core/alerts/alert-rules";
 import { AppError } from "../errors";
 import type { Prisma } from "../db/generated/client";
 
 export type AlertRuleRow = Prisma.AlertRuleGetPayload<object>;
-export type AlertRow = Prisma.AlertGetPayload<{ include: { rule: true } }>;
+
+/** What an alert's view is read with: its rule, and its delivery records for who was notified. */
+export const ALERT_ROW_INCLUDE = {
+  rule: true,
+  transitions: {
+    where: { kind: { in: [...DELIVERY_KINDS] } },
+    select: { kind: true, channel: true },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  },
+} satisfies Prisma.AlertInclude;
+
+export type AlertRow = Prisma.AlertGetPayload<{
+  include: { rule: true; transitions: { select: { kind: true; channel: true } } };
+}>;
 
 /** A stored rule read back through the same schema that admitted it, so a bad row is named, never used. */
 export function toAlertRule(row: AlertRuleRow): AlertRule {
@@ -54,6 +68,14 @@ export function toAlertView(row: AlertRow): AlertView {
     resolvedAt: row.resolvedAt?.getTime() ?? null,
     flaps: row.flaps,
     silencedUntil: null,
+    peak: row.peakValue !== null && row.peakAt !== null ? { value: row.peakValue, at: row.peakAt.getTime() } : null,
+    live: null,
+    // A caller may read every transition: only the delivery records count, a record of an unknown channel as none.
+    notified: summarizeAlertDeliveries(
+      row.transitions.flatMap((t) =>
+        isDeliveryKind(t.kind) ? [{ kind: t.kind, channel: isAlertChannel(t.channel) ? t.channel : null }] : [],
+      ),
+    ),
   });
 }
 

@@ -1,7 +1,7 @@
 import type { AlertSeverity, AlertState, AlertView } from "@/core/alerts/alert-rules";
 import type { RegionId } from "@/core/routing/regions";
 import type { PrismaClient } from "../db/generated/client";
-import { toAlertView } from "./alert-rows";
+import { ALERT_ROW_INCLUDE, toAlertView } from "./alert-rows";
 
 export interface AlertQuery {
   /** "active": firing or acknowledged. */
@@ -33,7 +33,7 @@ export async function listAlerts(prisma: PrismaClient, query: AlertQuery): Promi
           }
         : {}),
     },
-    include: { rule: true },
+    include: ALERT_ROW_INCLUDE,
     orderBy: [{ firedAt: "desc" }, { id: "asc" }],
     take: query.limit,
   });

@@ -3,12 +3,12 @@ import type { FailureSeverity } from "@/core/dlq/failures";
 import type { RegionId } from "@/core/routing/regions";
 import type { DeadLetter as DeadLetterRow, Prisma, PrismaClient } from "../db/generated/client";
 import type { DeadLetterRecord } from "../workers/dead-letter";
-import type { FaultComponent } from "../workers/fault-injector";
+import type { DrillComponent } from "@/core/drills/drill-api";
 
 export interface DeadLetterQuery {
   region?: RegionId | undefined;
   severity?: FailureSeverity | undefined;
-  component?: FaultComponent | undefined;
+  component?: DrillComponent | undefined;
   /** Only these entries (a replay by ids). */
   ids?: readonly string[] | undefined;
   /** Only entries no replay has resolved yet. */
@@ -58,7 +58,7 @@ export function convertDeadLetterRow(row: DeadLetterRow): DeadLetterRecord {
     id: row.id,
     eventId: row.eventId,
     region: row.region as RegionId,
-    component: row.component as FaultComponent,
+    component: row.component as DrillComponent,
     severity: row.severity as FailureSeverity,
     error: row.error,
     retryCount: row.retryCount,

@@ -35,5 +35,12 @@ export async function listRegionRollups(prisma: PrismaClient, query: RollupQuery
     coveredTo: row.coveredTo?.getTime() ?? row.bucketStart.getTime() + row.seconds * 1000,
     lagMessages: row.lagMessages,
     lagSeconds: row.lagSeconds,
+    quality: {
+      "360p": row.quality360p,
+      "480p": row.quality480p,
+      "720p": row.quality720p,
+      "1080p": row.quality1080p,
+      "4K": row.quality4k,
+    },
   }));
 }

@@ -1,32 +1,25 @@
 import { formatIst } from "@/core/alerts/alert-message";
 import { getRegionConfig, type RegionId } from "@/core/routing/regions";
-import type { RegionAction } from "@/core/routing/region-state";
+import { REGION_ACTION_WORDS, type RegionAction } from "@/core/routing/region-state";
+import { listDrillTimelineEntries } from "@/core/drills/drills";
 import type { TimelineEntry } from "@/core/timeline/timeline";
 import type { PrismaClient } from "../db/generated/client";
-
-const REGION_ACTION_WORDS: Record<RegionAction, string> = {
-  failover: "failed over",
-  failback: "failed back",
-  breaker_open: "breaker opened",
-  breaker_close: "breaker closed",
-  breaker_trip: "breaker tripped",
-  breaker_reset: "breaker reset",
-};
+import { toDrillRecord } from "./drill-rows";
 
 export interface TimelineQuery {
   from: number;
   to: number;
   region?: RegionId | undefined;
   limit: number;
+  /** The present: a drill whose time is up by then has ended. */
+  now: number;
 }
 
 /**
- * Successful actions shown as "audit" entries. Acknowledgements, silences, region changes and real
- * replays already appear with their actor; sign-ins, dry runs and cost scenarios are no incident's story.
+ * Successful actions shown as "audit" entries. Acknowledgements, silences, region changes, drills and
+ * real replays already appear with their actor; sign-ins, dry runs and cost scenarios are no incident's story.
  */
 export const TIMELINE_AUDIT_ACTIONS = [
-  "chaos.start",
-  "chaos.end",
   "alert-rule.create",
   "alert-rule.update",
   "alert-rule.delete",
@@ -37,13 +30,14 @@ export const TIMELINE_AUDIT_ACTIONS = [
 
 /**
  * One evening's incident timeline from Postgres, newest first: alert transitions (not delivery
- * attempts, which stay on the alert), region changes, dead-letter replays, silences and the audit
- * entries of TIMELINE_AUDIT_ACTIONS (which name no region, so a region filter keeps them, like replays).
+ * attempts, which stay on the alert), region changes, dead-letter replays, silences, drills' starts
+ * and ends, and the audit entries of TIMELINE_AUDIT_ACTIONS (which name no region, so a region
+ * filter keeps them, like replays).
  */
 export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): Promise<TimelineEntry[]> {
   const at = { gte: new Date(query.from), lt: new Date(query.to) };
   const region = query.region;
-  const [transitions, changes, replays, silences, audits] = await Promise.all([
+  const [transitions, changes, replays, silences, audits, drills] = await Promise.all([
     prisma.alertTransition.findMany({
       where: {
         at,
@@ -65,6 +59,19 @@ export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): 
     prisma.auditEntry.findMany({
       where: { at, outcome: "ok", action: { in: [...TIMELINE_AUDIT_ACTIONS] } },
       orderBy: { at: "desc" },
+      take: query.limit,
+    }),
+    // Started, stopped or run out in the range; a drill on every region belongs to each region's story.
+    prisma.drill.findMany({
+      where: {
+        OR: [
+          { startedAt: at },
+          { endedAt: at },
+          { endedAt: null, endsAt: { gte: at.gte, lt: new Date(Math.min(query.to, query.now + 1)) } },
+        ],
+        ...(region ? { AND: [{ OR: [{ region }, { region: null }] }] } : {}),
+      },
+      orderBy: { startedAt: "desc" },
       take: query.limit,
     }),
   ]);
@@ -119,6 +126,9 @@ export async function listTimeline(prisma: PrismaClient, query: TimelineQuery): 
       actor: a.actor,
       alertId: null,
     })),
+    ...drills
+      .flatMap((row) => listDrillTimelineEntries(toDrillRecord(row), query.now))
+      .filter((entry) => entry.at >= query.from && entry.at < query.to),
   ];
   return entries.sort((a, b) => b.at - a.at).slice(0, query.limit);
 }

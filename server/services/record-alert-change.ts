@@ -3,7 +3,7 @@ import type { AlertTransition } from "@/core/alerts/alert-evaluator";
 import type { AlertView } from "@/core/alerts/alert-rules";
 import type { RegionId } from "@/core/routing/regions";
 import type { PrismaClient } from "../db/generated/client";
-import { toAlertView } from "./alert-rows";
+import { ALERT_ROW_INCLUDE, toAlertView } from "./alert-rows";
 
 /**
  * Stores what the evaluator decided for one rule and region, with its transition, in one
@@ -32,7 +32,7 @@ export async function recordAlertChange(
           },
         });
         await tx.alertTransition.create({ data: { alertId: id, kind: "fired", at, value: transition.value, note: transition.severity } });
-        return tx.alert.findUniqueOrThrow({ where: { id }, include: { rule: true } });
+        return tx.alert.findUniqueOrThrow({ where: { id }, include: ALERT_ROW_INCLUDE });
       }
       case "reopen":
         await tx.alert.update({
@@ -55,7 +55,13 @@ export async function recordAlertChange(
       case "severity":
         await tx.alert.update({ where: { id: transition.alertId }, data: { severity: transition.severity, value: transition.value } });
         await tx.alertTransition.create({
-          data: { alertId: transition.alertId, kind: "severity", at, value: transition.value, note: transition.severity },
+          data: {
+            alertId: transition.alertId,
+            kind: "severity",
+            at,
+            value: transition.value,
+            note: transition.severity === "critical" ? "critical, up from warning" : "warning, down from critical",
+          },
         });
         break;
       case "resolve":
@@ -69,7 +75,7 @@ export async function recordAlertChange(
         await tx.alertTransition.create({ data: { alertId: transition.alertId, kind: "escalated", at, note: "not acknowledged in time" } });
         break;
     }
-    return tx.alert.findUniqueOrThrow({ where: { id: transition.alertId }, include: { rule: true } });
+    return tx.alert.findUniqueOrThrow({ where: { id: transition.alertId }, include: ALERT_ROW_INCLUDE });
   });
   return toAlertView(row);
 }

@@ -18,6 +18,11 @@ const COLUMNS = [
   "covered_to",
   "lag_messages",
   "lag_seconds",
+  "quality_360p",
+  "quality_480p",
+  "quality_720p",
+  "quality_1080p",
+  "quality_4k",
 ] as const;
 
 // A bucket written more than once (by several server processes, or split by a restart) is completed:
@@ -41,7 +46,12 @@ ON CONFLICT ("region", "bucket_start") DO UPDATE SET
   "p95_ms" = GREATEST("region_rollups"."p95_ms", EXCLUDED."p95_ms"),
   "p99_ms" = GREATEST("region_rollups"."p99_ms", EXCLUDED."p99_ms"),
   "lag_messages" = GREATEST("region_rollups"."lag_messages", EXCLUDED."lag_messages"),
-  "lag_seconds" = GREATEST("region_rollups"."lag_seconds", EXCLUDED."lag_seconds")`;
+  "lag_seconds" = GREATEST("region_rollups"."lag_seconds", EXCLUDED."lag_seconds"),
+  "quality_360p" = "region_rollups"."quality_360p" + EXCLUDED."quality_360p",
+  "quality_480p" = "region_rollups"."quality_480p" + EXCLUDED."quality_480p",
+  "quality_720p" = "region_rollups"."quality_720p" + EXCLUDED."quality_720p",
+  "quality_1080p" = "region_rollups"."quality_1080p" + EXCLUDED."quality_1080p",
+  "quality_4k" = "region_rollups"."quality_4k" + EXCLUDED."quality_4k"`;
 
 /** Writes rollups in one statement; a bucket already stored is completed, never overwritten. */
 export async function saveRegionRollups(prisma: PrismaClient, records: readonly RollupRecord[]): Promise<void> {
@@ -65,6 +75,11 @@ export async function saveRegionRollups(prisma: PrismaClient, records: readonly 
       new Date(r.coveredTo),
       r.lagMessages,
       r.lagSeconds,
+      r.quality["360p"],
+      r.quality["480p"],
+      r.quality["720p"],
+      r.quality["1080p"],
+      r.quality["4K"],
     ];
     const placeholders = values.map((value) => {
       params.push(value);

@@ -8,9 +8,12 @@ function defaultRuleId(rule: AlertRuleFields): string {
   return stableUuidOf(`signalbox default alert rule: ${rule.metric}`);
 }
 
-/** Stores `defaults` on a database that has never had a rule (deleted ones count, so they stay deleted); returns how many. */
+/**
+ * Stores each default rule the database has never had, by its stable id (a deleted one keeps its row,
+ * so it stays deleted; an edited one keeps its edits), so a default added later reaches existing
+ * deployments too; returns how many were added.
+ */
 export async function seedAlertRules(prisma: PrismaClient, defaults: readonly AlertRuleFields[], now: number): Promise<number> {
-  if ((await prisma.alertRule.count()) > 0) return 0;
   // One millisecond apart, so the defaults list in SPEC order.
   const { count } = await prisma.alertRule.createMany({
     data: defaults.map((rule, i) => ({

@@ -84,6 +84,15 @@ export function listGuardedEndpoints({
       status: 201,
     },
     { method: "DELETE", path: "/api/chaos", role: "operator", action: "chaos.end", doing: "ending chaos drills", status: 200 },
+    // No drill has this id: an operator gets past the guard to the 404.
+    {
+      method: "DELETE",
+      path: `/api/chaos/${randomUUID()}`,
+      role: "operator",
+      action: "chaos.stop",
+      doing: "stopping chaos drills",
+      status: 404,
+    },
     {
       method: "POST",
       path: "/api/dlq/replay",

@@ -1,3 +1,4 @@
+import { DEFAULT_HEALTH_POLICY } from "@/core/routing/health-check";
 import { afterEach, beforeEach, expect, vi } from "vitest";
 import { roundTo } from "@/core/metrics/aggregation";
 import type { ViewerEvent } from "@/core/events/events";
@@ -33,6 +34,8 @@ export function makeEvent(overrides: Partial<ViewerEvent> = {}): ViewerEvent {
 export interface Harness {
   hub: MetricsHub;
   store: MemoryLiveStore;
+  /** Routing: what it routes shows as spillover in the next snapshot. */
+  regions: RegionManager;
   rollups: RollupRecord[][];
   /** Processes one batch at `at` whose events waited `latencyMs` since ingest. */
   process(region: RegionId, events: ViewerEvent[], at: number, latencyMs: number): void;
@@ -44,7 +47,7 @@ export function createHarness(options: { distributionWindows?: number } = {}): H
   const store = new MemoryLiveStore(HEARTBEAT_WINDOW_MS, 60_000, 0);
   stores.push(store);
   const rollups: RollupRecord[][] = [];
-  const regions = new RegionManager({ strategy: "proximity", failbackHoldMs: 60_000, onChange: () => {} });
+  const regions = new RegionManager({ strategy: "proximity", policy: DEFAULT_HEALTH_POLICY, onChange: () => {} });
   const hub = new MetricsHub({
     store,
     regions,
@@ -70,6 +73,7 @@ export function createHarness(options: { distributionWindows?: number } = {}): H
   return {
     hub,
     store,
+    regions,
     rollups,
     process(region, events, at, latencyMs) {
       hubClock.now = at;

@@ -1,4 +1,6 @@
 import { alertKeyOf, appendAlertSample, evaluateAlertRule, FLAP_WINDOW_MS, type AlertTransition } from "@/core/alerts/alert-evaluator";
+import { addAlertDelivery, type DeliveryRecord } from "@/core/alerts/alert-channels";
+import { describeAlertLive, trackAlertPeak } from "@/core/alerts/alert-live";
 import type { AlertChange } from "@/core/alerts/alert-notices";
 import { DEFAULT_ALERT_RULES, isSilenced, type AlertRule, type AlertView, type Silence } from "@/core/alerts/alert-rules";
 import { readRegionMetric } from "@/core/metrics/read-region-metric";
@@ -13,6 +15,7 @@ import { recordAlertChange } from "../services/record-alert-change";
 import { listSilences } from "../services/list-silences";
 import { saveSilence } from "../services/save-silence";
 import { seedAlertRules } from "../services/seed-alert-rules";
+import { updateAlertPeak } from "../services/update-alert-peak";
 
 export interface AlertEngineOptions {
   prisma: DbClient;
@@ -27,9 +30,10 @@ export interface AlertEngineOptions {
 }
 
 /**
- * Evaluates every enabled rule for every region on each snapshot (SPEC section 5), storing each
- * transition. Open alerts and recent resolutions are loaded at start, so a firing alert stays
- * firing across a restart and a flap across it still reopens the same alert.
+ * Samples every enabled rule for every region on each snapshot (`observe`, in every process, so
+ * each board sees what its alerts measure now) and evaluates them (SPEC section 5), storing each
+ * transition and each new peak. Open alerts and recent resolutions are loaded at start, so a firing
+ * alert stays firing across a restart and a flap across it still reopens the same alert.
  */
 export class AlertEngine {
   private rules: AlertRule[] = [];
@@ -37,15 +41,17 @@ export class AlertEngine {
   private readonly samples = new Map<string, AlertSample[]>();
   private readonly open = new Map<string, AlertView>();
   private readonly lastResolved = new Map<string, { id: string; resolvedAt: number }>();
+  /** When the samples were last taken: what `live` describes. */
+  private observedAt: number | null = null;
   private evaluating = false;
 
   private constructor(private readonly options: AlertEngineOptions) {}
 
-  /** Seeds the default rules on a fresh database, then loads rules, open alerts and recent resolutions. */
+  /** Adds the default rules the database lacks, then loads rules, open alerts and recent resolutions. */
   static async start(options: AlertEngineOptions, now: number): Promise<AlertEngine> {
     const engine = new AlertEngine(options);
     const seeded = await seedAlertRules(options.prisma, DEFAULT_ALERT_RULES, now);
-    if (seeded > 0) options.log(`[alerts] seeded the ${seeded} default rules of SPEC section 5`);
+    if (seeded > 0) options.log(`[alerts] added ${seeded} default rule${seeded === 1 ? "" : "s"}`);
     await engine.reloadRules();
     await engine.reloadSilences(now);
     for (const alert of await listAlerts(options.prisma, { state: "active", limit: 10_000 }))
@@ -77,11 +83,53 @@ export class AlertEngine {
     return this.silences.filter((s) => s.endsAt > now);
   }
 
-  /** Alerts not resolved, newest first, each with the end of a silence covering it. */
+  /** Alerts not resolved, newest first, each with the end of a silence covering it and what its metric says now. */
   active(now = Date.now()): AlertView[] {
     return [...this.open.values()]
-      .map((alert) => this.withSilence(alert, now))
+      .map((alert) => this.present(alert, now))
       .sort((a, b) => b.firedAt - a.firedAt || a.id.localeCompare(b.id));
+  }
+
+  /** An open alert as dashboards show it: silence, the live value, grade and sparkline of its window, and its peak so far. */
+  present(alert: AlertView, now: number): AlertView {
+    const silenced = this.withSilence(alert, now);
+    const samples = this.samples.get(alertKeyOf(alert.ruleId, alert.region));
+    if (alert.state === "resolved" || this.observedAt === null || !samples) return silenced;
+    return {
+      ...silenced,
+      peak: trackAlertPeak(alert.peak, samples, peakSince(alert), alert.direction),
+      live: describeAlertLive(alert, samples, this.observedAt),
+    };
+  }
+
+  /**
+   * Takes this snapshot's sample of every enabled rule in every region (in every process, whether it
+   * evaluates or not) and answers the active alerts as they stand with it.
+   */
+  observe(snapshot: Snapshot): AlertView[] {
+    const seen = new Set<string>();
+    for (const rule of this.rules) {
+      if (!rule.enabled) continue;
+      for (const region of snapshot.regions) {
+        if (rule.region !== null && rule.region !== region.id) continue;
+        const key = alertKeyOf(rule.id, region.id);
+        seen.add(key);
+        const samples = this.samples.get(key) ?? [];
+        this.samples.set(key, samples);
+        appendAlertSample(samples, readRegionMetric(rule.metric, region, snapshot), snapshot.at, rule.windowSeconds);
+      }
+    }
+    // A rule switched off or deleted keeps no samples.
+    for (const key of this.samples.keys()) if (!seen.has(key)) this.samples.delete(key);
+    this.observedAt = snapshot.at;
+    return this.active(snapshot.at);
+  }
+
+  /** A notification attempt was stored: the alert's summary of who was notified follows it. */
+  noteDelivery(alertId: string, record: DeliveryRecord): void {
+    for (const [key, alert] of this.open) {
+      if (alert.id === alertId) this.open.set(key, { ...alert, notified: addAlertDelivery(alert.notified, record) });
+    }
   }
 
   /** The alert with the end of a silence covering it now (a resolved alert is never silenced). */
@@ -90,7 +138,10 @@ export class AlertEngine {
     return { ...alert, silencedUntil: silence?.endsAt ?? null };
   }
 
-  /** Evaluates the rules on a snapshot; a call while the previous one still stores its changes is skipped. */
+  /**
+   * Evaluates the rules on the samples `observe` took; a call while the previous one still stores
+   * its changes is skipped (the samples are kept all the same).
+   */
   async evaluate(snapshot: Snapshot): Promise<void> {
     if (this.evaluating) return;
     this.evaluating = true;
@@ -108,8 +159,6 @@ export class AlertEngine {
           const key = alertKeyOf(rule.id, region.id);
           live.add(key);
           const samples = this.samples.get(key) ?? [];
-          this.samples.set(key, samples);
-          appendAlertSample(samples, readRegionMetric(rule.metric, region, snapshot), now, rule.windowSeconds);
           const open = this.open.get(key);
           const transitions = evaluateAlertRule(
             rule,
@@ -128,12 +177,17 @@ export class AlertEngine {
             },
             now,
           );
-          for (const transition of transitions) await this.apply(rule.id, region.id, transition, now);
+          let alert = open ?? null;
+          for (const transition of transitions) alert = await this.record(rule.id, region.id, transition, now);
+          if (alert) alert = await this.storePeak(alert, samples);
+          for (const transition of transitions) this.announce(alert!, transition.kind, now);
         }
       }
       // An alert whose rule was disabled or deleted can no longer clear by itself: it resolves now.
-      for (const [key, alert] of this.open) {
-        if (!live.has(key)) await this.apply(alert.ruleId, alert.region, { kind: "resolve", alertId: alert.id, value: alert.value }, now);
+      for (const [key, open] of this.open) {
+        if (live.has(key)) continue;
+        const alert = await this.record(open.ruleId, open.region, { kind: "resolve", alertId: open.id, value: open.value }, now);
+        this.announce(alert, "resolve", now);
       }
     } finally {
       this.evaluating = false;
@@ -146,8 +200,6 @@ export class AlertEngine {
     this.open.clear();
     for (const alert of active) this.open.set(alertKeyOf(alert.ruleId, alert.region), alert);
     await Promise.all([this.reloadRules(), this.reloadSilences(now)]);
-    // Samples gathered while following would be stale when the lease comes here.
-    this.samples.clear();
   }
 
   /** A person acknowledges a firing alert with a note. */
@@ -155,11 +207,12 @@ export class AlertEngine {
     const alert = await acknowledgeAlert(this.options.prisma, id, by, note, now);
     const key = alertKeyOf(alert.ruleId, alert.region);
     if (this.open.get(key)?.id === alert.id) this.open.set(key, alert);
-    this.options.onChange?.(alert, "acknowledge", isSilenced(this.silences, alert.ruleId, alert.region, now));
+    this.announce(alert, "acknowledge", now);
     return alert;
   }
 
-  private async apply(ruleId: string, region: RegionId, transition: AlertTransition, now: number): Promise<void> {
+  /** Stores one transition and keeps the open alerts and recent resolutions in step; answers the alert as stored. */
+  private async record(ruleId: string, region: RegionId, transition: AlertTransition, now: number): Promise<AlertView> {
     const key = alertKeyOf(ruleId, region);
     const alert = await recordAlertChange(this.options.prisma, { ruleId, region, transition }, now);
     if (alert.state === "resolved") {
@@ -169,6 +222,26 @@ export class AlertEngine {
       this.open.set(key, alert);
     }
     this.options.log(`[alerts] ${alert.ruleName} in ${region}: ${transition.kind} (${alert.severity}, ${alert.value})`);
-    this.options.onChange?.(alert, transition.kind, isSilenced(this.silences, alert.ruleId, alert.region, now));
+    return alert;
   }
+
+  /** Stores the alert's peak when its samples hold a worse value than the stored one. */
+  private async storePeak(alert: AlertView, samples: readonly AlertSample[]): Promise<AlertView> {
+    const peak = trackAlertPeak(alert.peak, samples, peakSince(alert), alert.direction);
+    if (peak === null || peak === alert.peak) return alert;
+    await updateAlertPeak(this.options.prisma, alert.id, peak);
+    const stored = { ...alert, peak };
+    const key = alertKeyOf(alert.ruleId, alert.region);
+    if (this.open.get(key)?.id === alert.id) this.open.set(key, { ...this.open.get(key)!, peak });
+    return stored;
+  }
+
+  private announce(alert: AlertView, change: AlertChange, now: number): void {
+    this.options.onChange?.(this.present(alert, now), change, isSilenced(this.silences, alert.ruleId, alert.region, now));
+  }
+}
+
+/** An alert's peak counts from the start of the window that fired it. */
+function peakSince(alert: Pick<AlertView, "firedAt" | "windowSeconds">): number {
+  return alert.firedAt - alert.windowSeconds * 1000;
 }

@@ -22,6 +22,7 @@ function rollup(n: number): RollupRecord {
     coveredTo: BUCKET + n * 10_000 + 10_000,
     lagMessages: 0,
     lagSeconds: 0,
+    quality: { "360p": 0, "480p": 0, "720p": n, "1080p": 0, "4K": 0 },
   };
 }
 

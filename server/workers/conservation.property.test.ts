@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { ViewerEvent } from "@/core/events/events";
+import { createRunningDrill } from "@/core/drills/drills";
 import { FaultInjector } from "./fault-injector";
 import { createPipeline } from "./pipeline";
 import { buildTestEvent } from "@/core/events/test-events";
@@ -34,8 +35,10 @@ describe("conservation and idempotency under random failures and repeats", () =>
     await fc.assert(
       fc.asyncProperty(scenario, async ({ events, batchSize, faults, seed }) => {
         const injector = new FaultInjector(seeded(seed));
-        for (const fault of faults)
-          injector.add({ component: "processor", errorMessage: fault.error, rate: fault.rate, durationSeconds: 3600 }, Date.now());
+        faults.forEach((fault, i) => {
+          const request = { component: "processor" as const, errorMessage: fault.error, rate: fault.rate, durationSeconds: 3600 };
+          injector.add(createRunningDrill(request, `drill-${i}`, Date.now(), null), Date.now());
+        });
         const deadLettered = new Map<string, number>();
         const { store, bus, hub, processor, ingestor, subscription } = await createPipeline({
           now: Date.now(),

@@ -1,14 +1,14 @@
 import type { WireEvent } from "@/core/events/events";
 import type { FailureSeverity } from "@/core/dlq/failures";
 import type { RegionId } from "@/core/routing/regions";
-import type { FaultComponent } from "./fault-injector";
+import type { DrillComponent } from "@/core/drills/drill-api";
 
 /** A dead-lettered event as stored and listed. */
 export interface DeadLetterRecord {
   id: string;
   eventId: string;
   region: RegionId;
-  component: FaultComponent;
+  component: DrillComponent;
   severity: FailureSeverity;
   error: string;
   retryCount: number;

@@ -5,13 +5,13 @@ import { toWireEvent, type ViewerEvent } from "@/core/events/events";
 import { classifyFailure, decideFailureAction, type FailureSeverity } from "@/core/dlq/failures";
 import type { RegionId } from "@/core/routing/regions";
 import type { DeadLetterRecord } from "./dead-letter";
-import type { FaultComponent } from "./fault-injector";
+import type { DrillComponent } from "@/core/drills/drill-api";
 
 /** An event that failed and waits for its next attempt. */
 export interface RetryItem {
   event: ViewerEvent;
   region: RegionId;
-  component: FaultComponent;
+  component: DrillComponent;
   ingestedAt: number;
   /** Attempts already made after the first failure. */
   retryCount: number;

@@ -12,6 +12,8 @@ vi.mock("../clock", async () => {
 useHubTestSetup();
 
 describe("MetricsHub rollups", () => {
+  const mix = (counts: Partial<RollupRecord["quality"]>) => ({ "360p": 0, "480p": 0, "720p": 0, "1080p": 0, "4K": 0, ...counts });
+
   function rollupRecord(region: RollupRecord["region"], bucketStart: number, fields: Partial<RollupRecord>): RollupRecord {
     // Every test here measures from the bucket's start without a gap, so coverage is [start, start + seconds).
     const seconds = fields.seconds ?? 10;
@@ -32,6 +34,7 @@ describe("MetricsHub rollups", () => {
       p50Ms: 0,
       p95Ms: 0,
       p99Ms: 0,
+      quality: { "360p": 0, "480p": 0, "720p": 0, "1080p": 0, "4K": 0 },
       ...fields,
     };
   }
@@ -66,11 +69,21 @@ describe("MetricsHub rollups", () => {
           p50Ms: 40,
           p95Ms: 40,
           p99Ms: 40,
+          quality: mix({ "720p": 1, "1080p": 1 }),
         }),
         rollupRecord("delhi", T0, {}),
         rollupRecord("bangalore", T0, {}),
         rollupRecord("hyderabad", T0, {}),
-        rollupRecord("pune", T0, { events: 1, qualityChanges: 1, bufferHealthSum: 1.5, viewers: 1, p50Ms: 40, p95Ms: 40, p99Ms: 40 }),
+        rollupRecord("pune", T0, {
+          events: 1,
+          qualityChanges: 1,
+          bufferHealthSum: 1.5,
+          viewers: 1,
+          p50Ms: 40,
+          p95Ms: 40,
+          p99Ms: 40,
+          quality: mix({ "720p": 1 }),
+        }),
         rollupRecord("kolkata", T0, {}),
         rollupRecord("all", T0, {
           events: 3,
@@ -81,6 +94,7 @@ describe("MetricsHub rollups", () => {
           p50Ms: 40,
           p95Ms: 40,
           p99Ms: 40,
+          quality: mix({ "720p": 2, "1080p": 1 }),
         }),
       ],
     ]);
@@ -149,7 +163,16 @@ describe("MetricsHub rollups", () => {
 
     expect(h.rollups.length).toBe(1);
     expect(h.rollups[0]!.find((r) => r.region === "delhi")).toEqual(
-      rollupRecord("delhi", T0, { seconds: 10.5, events: 1, bufferHealthSum: 6, viewers: 1, p50Ms: 20, p95Ms: 20, p99Ms: 20 }),
+      rollupRecord("delhi", T0, {
+        seconds: 10.5,
+        events: 1,
+        bufferHealthSum: 6,
+        viewers: 1,
+        p50Ms: 20,
+        p95Ms: 20,
+        p99Ms: 20,
+        quality: mix({ "720p": 1 }),
+      }),
     );
     expect(h.rollups[0]!.map((r) => [r.region, r.bucketStart, r.seconds])).toEqual(
       (["mumbai", "delhi", "bangalore", "hyderabad", "pune", "kolkata", "all"] as const).map((region) => [region, T0, 10.5]),
@@ -174,8 +197,26 @@ describe("MetricsHub rollups", () => {
         rollupRecord("bangalore", bucket, { seconds: 2 }),
         rollupRecord("hyderabad", bucket, { seconds: 2 }),
         rollupRecord("pune", bucket, { seconds: 2 }),
-        rollupRecord("kolkata", bucket, { seconds: 2, events: 1, bufferHealthSum: 8, viewers: 1, p50Ms: 15, p95Ms: 15, p99Ms: 15 }),
-        rollupRecord("all", bucket, { seconds: 2, events: 1, bufferHealthSum: 8, viewers: 1, p50Ms: 15, p95Ms: 15, p99Ms: 15 }),
+        rollupRecord("kolkata", bucket, {
+          seconds: 2,
+          events: 1,
+          bufferHealthSum: 8,
+          viewers: 1,
+          p50Ms: 15,
+          p95Ms: 15,
+          p99Ms: 15,
+          quality: mix({ "720p": 1 }),
+        }),
+        rollupRecord("all", bucket, {
+          seconds: 2,
+          events: 1,
+          bufferHealthSum: 8,
+          viewers: 1,
+          p50Ms: 15,
+          p95Ms: 15,
+          p99Ms: 15,
+          quality: mix({ "720p": 1 }),
+        }),
       ],
     ]);
 

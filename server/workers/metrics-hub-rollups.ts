@@ -105,6 +105,7 @@ export class RollupBuckets {
           coveredTo: acc.coveredTo,
           lagMessages: acc.lagMessages,
           lagSeconds: acc.lagSeconds,
+          quality: { ...acc.window.quality },
         });
       }
       resetMetricsWindow(acc.window);

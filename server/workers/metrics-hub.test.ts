@@ -79,6 +79,7 @@ describe("MetricsHub snapshots", () => {
         "totals",
         "conservation",
         "alerts",
+        "drills",
         "replication",
         "rejections",
       ].sort();
@@ -91,6 +92,7 @@ describe("MetricsHub snapshots", () => {
         "healthReason",
         "spilloverIn",
         "spilloverOut",
+        "spilledInErrorRatePercent",
         "status",
         "statusReason",
         "capacity",
@@ -265,7 +267,7 @@ describe("MetricsHub snapshots", () => {
         capacity,
         true,
         "closed",
-        "healthy",
+        "unknown",
         "no check yet",
         0,
         0,
@@ -321,6 +323,18 @@ describe("MetricsHub snapshots", () => {
     });
   });
 
+  it("shows each second's spillover per region and the error rate of the viewers spilled in, 0 with none", () => {
+    const h = createHarness();
+    h.regions.failover("pune", "drill", T0);
+    for (let i = 0; i < 8; i++) h.regions.route({ location: "Pune", eventType: i < 2 ? "error" : "heartbeat" });
+    h.regions.route({ location: "Mumbai", eventType: "error" });
+    const regions = h.hub.tick(T0 + 1000).regions;
+    const view = (id: RegionId) => regions.find((r) => r.id === id)!;
+    expect([view("mumbai").spilloverIn, view("mumbai").spilledInErrorRatePercent, view("pune").spilloverOut]).toEqual([8, 25, 8]);
+    expect([view("delhi").spilloverIn, view("delhi").spilledInErrorRatePercent]).toEqual([0, 0]);
+    expect(h.hub.tick(T0 + 2000).regions.find((r) => r.id === "mumbai")!.spilledInErrorRatePercent).toBe(0);
+  });
+
   it("measures rates over the actual window length", () => {
     const h = createHarness();
     h.process("pune", [makeEvent(), makeEvent(), makeEvent()], T0 + 100, 5);
@@ -344,10 +358,11 @@ describe("MetricsHub snapshots", () => {
       name: "Mumbai",
       active: true,
       circuit: "closed",
-      health: "healthy",
+      health: "unknown",
       healthReason: "no check yet",
       spilloverIn: 0,
       spilloverOut: 0,
+      spilledInErrorRatePercent: 0,
       status: "ok",
       statusReason: null,
       capacity: 8_000_000,
@@ -372,10 +387,11 @@ describe("MetricsHub snapshots", () => {
       name: "Delhi",
       active: true,
       circuit: "closed",
-      health: "healthy",
+      health: "unknown",
       healthReason: "no check yet",
       spilloverIn: 0,
       spilloverOut: 0,
+      spilledInErrorRatePercent: 0,
       status: "ok",
       statusReason: null,
       capacity: 6_000_000,

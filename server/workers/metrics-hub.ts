@@ -37,8 +37,10 @@ export interface MetricsHubOptions {
   replication?: () => Snapshot["replication"];
   /** Alerts not resolved; their impact takes points off the health score. */
   alerts?: () => Snapshot["alerts"];
+  /** Drills running at `now`. */
+  drills?: (now: number) => Snapshot["drills"];
   /** Routing state shown per region; refreshed with utilisation at every tick. */
-  regions: Pick<RegionManager, "refresh" | "takeSpillover" | "describe">;
+  regions: Pick<RegionManager, "refresh" | "takeFlows" | "describe">;
   /** Length of a history bucket. */
   rollupMs: number;
   /** How many closed windows the distributions are summed over. */
@@ -308,7 +310,7 @@ export class MetricsHub {
     const flows: RegionFlow[] = [];
     let totalViewers = 0;
     const totalLag: Lag = { messages: 0, seconds: 0 };
-    const spillover = this.options.regions.takeSpillover();
+    const routed = this.options.regions.takeFlows();
     const perSecond = (count: number) => (seconds > 0 ? Math.round((count / seconds) * 10) / 10 : 0);
     for (const region of REGIONS) {
       const record = this.byRegion[region.id];
@@ -341,6 +343,7 @@ export class MetricsHub {
       const newFailures = record.failuresAtLastTick === null ? 0 : Math.max(0, failuresTotal - record.failuresAtLastTick);
       record.failuresAtLastTick = failuresTotal;
       const view = this.options.regions.describe(region.id);
+      const spilledIn = routed.spilledInto(region.id);
       if (closed) mergeMetricsWindow(record.sinceHealthCheck, window);
       regions.push({
         id: region.id,
@@ -349,8 +352,9 @@ export class MetricsHub {
         circuit: view.circuit,
         health: view.health,
         healthReason: view.healthReason,
-        spilloverIn: perSecond(spillover.in.get(region.id) ?? 0),
-        spilloverOut: perSecond(spillover.out.get(region.id) ?? 0),
+        spilloverIn: perSecond(spilledIn.events),
+        spilloverOut: perSecond(routed.spilledOutOf(region.id).events),
+        spilledInErrorRatePercent: roundTo(spilledIn.errorRatePercent, 2),
         status,
         statusReason: reason,
         capacity: region.capacity,
@@ -450,6 +454,7 @@ export class MetricsHub {
       },
       conservation,
       alerts,
+      drills: this.options.drills?.(now) ?? [],
       replication: this.options.replication?.() ?? [],
       rejections: [...rejectionReasons]
         .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))

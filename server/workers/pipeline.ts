@@ -1,5 +1,6 @@
 import type { RollupRecord } from "@/core/metrics/history";
 import type { Snapshot } from "@/core/metrics/snapshot";
+import { DEFAULT_HEALTH_POLICY, type HealthPolicy } from "@/core/routing/health-check";
 import type { RoutingStrategy } from "@/core/routing/routing";
 import type { EventBus, Subscription } from "../bus/event-bus";
 import { InProcessBus, type InProcessBusOptions } from "../bus/in-process-bus";
@@ -18,7 +19,8 @@ import { RegionManager, type RegionChange } from "./region-manager";
 export interface PipelineOptions {
   now: number;
   strategy?: RoutingStrategy;
-  failbackHoldMs?: number;
+  /** Health rules and failover guards; the defaults when absent. */
+  healthPolicy?: HealthPolicy;
   heartbeatWindowMs?: number;
   idempotencyWindowMs?: number;
   rollupMs?: number;
@@ -72,9 +74,10 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
   const bus = options.bus ?? new InProcessBus(options.inProcessBus);
   const regions = new RegionManager({
     strategy: options.strategy ?? "proximity",
-    failbackHoldMs: options.failbackHoldMs ?? 60_000,
+    policy: options.healthPolicy ?? DEFAULT_HEALTH_POLICY,
     onChange: options.onRegionChange ?? ignore,
   });
+  const faults = options.faults ?? new FaultInjector();
   const hub = new MetricsHub({
     store,
     regions,
@@ -82,6 +85,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     ...(options.replication ? { replication: options.replication } : {}),
     ...(options.historyState ? { historyState: options.historyState } : {}),
     ...(options.alerts ? { alerts: options.alerts } : {}),
+    drills: (now) => faults.list(now),
     sampleProcess: options.sampleProcess ?? createProcessSampler(),
     rollupMs: options.rollupMs ?? 10_000,
     distributionWindows: 10,
@@ -93,7 +97,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
     store,
     commands: options.commands ?? { isListening: () => false, deliver: ignore },
     outcomes: regions,
-    faults: options.faults ?? new FaultInjector(),
+    faults,
     maxRetries: options.maxRetries ?? 3,
     maxInRetry: options.maxInRetry ?? 100_000,
     deadLetter: options.deadLetter ?? ignore,

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_HEALTH_POLICY } from "@/core/routing/health-check";
 import { REGION_IDS, type RegionId } from "@/core/routing/regions";
 import { RegionManager, type RegionChange, type RegionMeasurement } from "./region-manager";
 
 const T0 = 1_764_000_000_000;
 const pune = { location: "Pune" };
-const calm: RegionMeasurement = { events: 100, p95LatencyMs: 5, errorRatePercent: 1 };
+const calm: RegionMeasurement = { events: 1_000, p95LatencyMs: 5, errorRatePercent: 1 };
 
 function createManager(failbackHoldMs = 60_000): { manager: RegionManager; changes: RegionChange[] } {
   const changes: RegionChange[] = [];
-  const manager = new RegionManager({ strategy: "proximity", failbackHoldMs, onChange: (c) => changes.push(c) });
+  const policy = { ...DEFAULT_HEALTH_POLICY, failbackHoldMs };
+  const manager = new RegionManager({ strategy: "proximity", policy, onChange: (c) => changes.push(c) });
   return { manager, changes };
 }
 
@@ -22,7 +24,7 @@ describe("RegionManager routing", () => {
   it("routes by proximity while every region is healthy, with no spillover", () => {
     const { manager } = createManager();
     expect(manager.route(pune)).toBe("pune");
-    expect(manager.takeSpillover().out.get("pune")).toBe(0);
+    expect(manager.takeFlows().spilledOutOf("pune").events).toBe(0);
   });
 
   it("spills a failed-over region's events to its lowest-latency active neighbour and counts both ends", () => {
@@ -30,9 +32,9 @@ describe("RegionManager routing", () => {
     manager.failover("pune", "maintenance", T0);
     expect(manager.route(pune)).toBe("mumbai");
     expect(manager.route(pune)).toBe("mumbai");
-    const spill = manager.takeSpillover();
-    expect([spill.out.get("pune"), spill.in.get("mumbai")]).toEqual([2, 2]);
-    expect(manager.takeSpillover().out.get("pune")).toBe(0);
+    const flows = manager.takeFlows();
+    expect([flows.spilledOutOf("pune").events, flows.spilledInto("mumbai").events]).toEqual([2, 2]);
+    expect(manager.takeFlows().spilledOutOf("pune").events).toBe(0);
     expect(changes).toEqual([{ region: "pune", action: "failover", mode: "manual", reason: "maintenance", at: T0, actor: null }]);
   });
 
@@ -90,8 +92,13 @@ describe("RegionManager circuit breakers", () => {
   });
 });
 
+/** Routes `count` events of viewers in `city`, the first `errors` of them error events. */
+function routeViewers(manager: RegionManager, city: string, count: number, errors: number): void {
+  for (let i = 0; i < count; i++) manager.route({ location: city, eventType: i < errors ? "error" : "heartbeat" });
+}
+
 describe("RegionManager health checks", () => {
-  it("fails a region over automatically above 5% errors and back only after the hold, once healthy", () => {
+  it("fails a region over above 5% errors, keeps it out on an empty window, and fails it back once its viewers are measured healthy after the hold", () => {
     const { manager, changes } = createManager(60_000);
     manager.checkHealth(measurements({ kolkata: { events: 1000, p95LatencyMs: 10, errorRatePercent: 5.01 } }), true, T0);
     expect(manager.describe("kolkata")).toEqual({
@@ -101,34 +108,74 @@ describe("RegionManager health checks", () => {
       healthReason: "error rate 5.01% > 5%",
     });
 
-    manager.checkHealth(measurements({ kolkata: { events: 0, p95LatencyMs: 0, errorRatePercent: 0 } }), true, T0 + 59_999);
-    expect(manager.describe("kolkata").active).toBe(false);
-    manager.checkHealth(measurements({ kolkata: { events: 0, p95LatencyMs: 0, errorRatePercent: 0 } }), true, T0 + 60_000);
+    manager.checkHealth(measurements(), true, T0 + 3_600_000);
+    expect(manager.describe("kolkata")).toMatchObject({
+      active: false,
+      health: "unhealthy",
+      healthReason: "not enough traffic to judge (0 events, 200 needed); last measured unhealthy: error rate 5.01% > 5%",
+    });
+
+    routeViewers(manager, "Kolkata", 300, 3);
+    manager.checkHealth(measurements(), true, T0 + 3_600_001);
     expect(manager.describe("kolkata")).toEqual({
       active: true,
       circuit: "closed",
       health: "healthy",
-      healthReason: "no traffic in the last check",
+      healthReason: "its viewers, served elsewhere: error rate 1% ≤ 5% over 300 events",
     });
-    expect(changes.map((c) => [c.region, c.action, c.mode])).toEqual([
-      ["kolkata", "failover", "automatic"],
-      ["kolkata", "failback", "automatic"],
+    expect(changes.map((c) => [c.region, c.action, c.mode, c.reason])).toEqual([
+      ["kolkata", "failover", "automatic", "unhealthy: error rate 5.01% > 5%"],
+      ["kolkata", "failback", "automatic", "healthy again: its viewers, served elsewhere: error rate 1% ≤ 5% over 300 events"],
     ]);
   });
 
-  it("never fails over the last active region automatically, even when every region is unhealthy", () => {
+  it("keeps the receiver of a failed-over region's erring viewers in routing, recording the refusal once", () => {
+    const { manager, changes } = createManager();
+    routeViewers(manager, "Pune", 1_000, 400);
+    manager.checkHealth(measurements({ pune: { events: 1_000, p95LatencyMs: 10, errorRatePercent: 40 } }), true, T0);
+    expect(manager.describe("pune").active).toBe(false);
+
+    for (const at of [T0 + 30_000, T0 + 60_000]) {
+      routeViewers(manager, "Mumbai", 1_000, 10);
+      routeViewers(manager, "Pune", 1_000, 400);
+      manager.checkHealth(measurements({ mumbai: { events: 2_000, p95LatencyMs: 10, errorRatePercent: 20.5 } }), true, at);
+    }
+    expect(manager.describe("mumbai")).toEqual({
+      active: true,
+      circuit: "closed",
+      health: "unhealthy",
+      healthReason:
+        "error rate 20.5% > 5%; not failed over: errors follow the viewers: 40% of the viewers spilled in from Pune err, 1% of Mumbai's own; likely content or client, not region",
+    });
+    expect(manager.describe("pune")).toMatchObject({
+      active: false,
+      healthReason: "its viewers, served elsewhere: error rate 40% > 5% over 1,000 events",
+    });
+    expect(changes.map((c) => [c.region, c.action, c.mode])).toEqual([
+      ["pune", "failover", "automatic"],
+      ["mumbai", "failover_refused", "automatic"],
+    ]);
+    expect(changes[1]!.reason).toBe(manager.describe("mumbai").healthReason);
+  });
+
+  it("takes one region out at a time when the broker is unreachable, recording why each other stays", () => {
     const { manager, changes } = createManager();
     manager.checkHealth(measurements(), false, T0);
-    expect(changes.map((c) => c.region)).toEqual(REGION_IDS.slice(0, -1));
-    const last = REGION_IDS.at(-1)!;
-    expect(manager.describe(last)).toMatchObject({ active: true, health: "unhealthy" });
-    expect(manager.describe(last).healthReason).toBe("Kafka broker unreachable; kept in routing as the last active region");
-    expect(manager.route(pune)).toBe(last);
+    expect(changes.map((c) => [c.region, c.action])).toEqual([
+      ["mumbai", "failover"],
+      ...REGION_IDS.slice(1).map((id) => [id, "failover_refused"]),
+    ]);
+    expect(manager.describe("kolkata")).toMatchObject({
+      active: true,
+      health: "unhealthy",
+      healthReason:
+        "Kafka broker unreachable; not failed over: 1 automatic failover in force already, at most 1 at a time; an operator decides",
+    });
   });
 
   it("marks a slow region degraded without failing it over", () => {
     const { manager, changes } = createManager();
-    manager.checkHealth(measurements({ delhi: { events: 10, p95LatencyMs: 200.5, errorRatePercent: 0 } }), true, T0);
+    manager.checkHealth(measurements({ delhi: { events: 1_000, p95LatencyMs: 200.5, errorRatePercent: 0 } }), true, T0);
     expect(manager.describe("delhi")).toMatchObject({
       active: true,
       health: "degraded",
@@ -140,8 +187,9 @@ describe("RegionManager health checks", () => {
   it("never undoes a manual failover automatically", () => {
     const { manager } = createManager(0);
     manager.failover("pune", "maintenance", T0);
+    routeViewers(manager, "Pune", 1_000, 0);
     manager.checkHealth(measurements(), true, T0 + 3_600_000);
-    expect(manager.describe("pune").active).toBe(false);
+    expect(manager.describe("pune")).toMatchObject({ active: false, health: "healthy" });
   });
 });
 

@@ -7,14 +7,16 @@ import {
   tripCircuit,
   type CircuitBreaker,
 } from "@/core/routing/circuit-breaker";
+import { refuseManualFailback, refuseManualFailover } from "@/core/routing/failover-guards";
+import { FlowTally } from "@/core/routing/flow-tally";
 import {
-  describeKeptAsLastActive,
-  isFailbackHoldOver,
-  isLastActiveRegion,
-  refuseManualFailback,
-  refuseManualFailover,
-} from "@/core/routing/failover-guards";
-import { assessRegionHealth, decideFailover, type FailoverMode, type RegionHealth } from "@/core/routing/region-health";
+  checkRegionHealth,
+  type GuardKind,
+  type HealthPolicy,
+  type RegionCheckState,
+  type RegionProcessing,
+} from "@/core/routing/health-check";
+import type { FailoverMode, RegionHealth } from "@/core/routing/region-health";
 import { REGION_IDS, REGIONS, getRegionConfig, type RegionId } from "@/core/routing/regions";
 import {
   computeUtilizationPercent,
@@ -29,26 +31,26 @@ import { AppError } from "../errors";
 
 export type { RegionAction, RegionChange, RegionView };
 
-/** A region's health-check inputs, measured over the interval since the last check. */
-export interface RegionMeasurement {
-  events: number;
-  p95LatencyMs: number;
-  errorRatePercent: number;
-}
+/** What a region processed over the interval since the last check. */
+export type RegionMeasurement = RegionProcessing;
 
-interface RegionState {
-  active: boolean;
-  failedOverBy: FailoverMode | null;
-  failedOverAt: number | null;
+interface RegionState extends RegionCheckState {
   breaker: CircuitBreaker;
   health: RegionHealth;
   healthReason: string;
+  /** The guard that refused this region's failover at the last check, so a refusal is recorded once, not every check. */
+  refusedBy: GuardKind | null;
+}
+
+/** A routable event; error events are tallied so the health check knows whose viewers err. */
+export interface RoutedEvent extends RoutableEvent {
+  eventType?: string;
 }
 
 export interface RegionManagerOptions {
   strategy: RoutingStrategy;
-  /** An automatic failover is not undone before this long, so a region without traffic cannot flap back at once. */
-  failbackHoldMs: number;
+  /** The health rules' thresholds, evidence and guards (SPEC section 2 made safe, core/routing/health-check.ts). */
+  policy: HealthPolicy;
   /** Receives every change (to persist and show); must not throw. */
   onChange: (change: RegionChange) => void;
 }
@@ -64,8 +66,9 @@ export class RegionManager {
   private readonly states = new Map<RegionId, RegionState>();
   // Mutated in place and read by routing on every event.
   private readonly loads = {} as Record<RegionId, RegionLoad>;
-  private spillOut = new Map<RegionId, number>();
-  private spillIn = new Map<RegionId, number>();
+  // Routed events by home and target: per snapshot second for the board, per health check for the verdicts.
+  private secondFlows = new FlowTally();
+  private readonly checkFlows = new FlowTally();
   private readonly recent: RegionChange[] = [];
   private readonly isActive = (id: RegionId): boolean => this.states.get(id)!.active;
 
@@ -75,32 +78,30 @@ export class RegionManager {
         active: true,
         failedOverBy: null,
         failedOverAt: null,
+        measured: null,
         breaker: createCircuitBreaker(),
-        health: "healthy",
+        health: "unknown",
         healthReason: "no check yet",
+        refusedBy: null,
       });
       this.loads[id] = { active: true, utilizationPercent: 0, circuit: "closed" };
-      this.spillOut.set(id, 0);
-      this.spillIn.set(id, 0);
     }
   }
 
   /** Where one event is processed: its home by strategy, moved by spillover when the home cannot take it. */
-  route(event: RoutableEvent): RegionId {
+  route(event: RoutedEvent): RegionId {
     const home = selectHomeRegion(event, this.options.strategy, this.loads);
     const target = selectTargetRegion(home, this.loads);
-    if (target !== home) {
-      this.spillOut.set(home, this.spillOut.get(home)! + 1);
-      this.spillIn.set(target, this.spillIn.get(target)! + 1);
-    }
+    const isError = event.eventType === "error";
+    this.secondFlows.count(home, target, isError);
+    this.checkFlows.count(home, target, isError);
     return target;
   }
 
-  /** Spillover counts since the last call, then starts counting afresh. */
-  takeSpillover(): { in: Map<RegionId, number>; out: Map<RegionId, number> } {
-    const taken = { in: this.spillIn, out: this.spillOut };
-    this.spillIn = new Map(REGION_IDS.map((id) => [id, 0]));
-    this.spillOut = new Map(REGION_IDS.map((id) => [id, 0]));
+  /** Events routed since the last call, by home and target region (spillover among them); then counts afresh. */
+  takeFlows(): FlowTally {
+    const taken = this.secondFlows;
+    this.secondFlows = new FlowTally();
     return taken;
   }
 
@@ -125,27 +126,28 @@ export class RegionManager {
     this.setBreaker(region, recordCircuitFailure(state.breaker, now), "automatic", error, now);
   }
 
-  /** Applies SPEC section 2's health rules to each region's measurements: health, then automatic failover / failback. */
+  /**
+   * Applies the health rules to what each region processed and whose viewers erred since the last
+   * check: verdicts, automatic failovers and failbacks, and each failover a guard refused (recorded
+   * once when the refusal begins, and again if another guard takes over).
+   */
   checkHealth(measurements: ReadonlyMap<RegionId, RegionMeasurement>, busReachable: boolean, now: number): void {
-    for (const id of REGION_IDS) {
+    const outcomes = checkRegionHealth(
+      { regions: this.states, processing: measurements, flows: this.checkFlows, busReachable, now },
+      this.options.policy,
+    );
+    this.checkFlows.reset();
+    for (const [id, outcome] of outcomes) {
       const state = this.states.get(id)!;
-      const measured = measurements.get(id) ?? { events: 0, p95LatencyMs: 0, errorRatePercent: 0 };
-      const assessment = assessRegionHealth({
-        brokerReachable: busReachable,
-        p95ProcessingLatencyMs: measured.p95LatencyMs,
-        errorRatePercent: measured.errorRatePercent,
-      });
-      state.health = assessment.health;
-      state.healthReason = measured.events === 0 && busReachable ? "no traffic in the last check" : assessment.reason;
-      const decision = decideFailover({ active: state.active, failedOverBy: state.failedOverBy, assessment });
-      if (decision.action === "failover") {
-        // The last active region stays in routing, however sick: taking it out would leave nowhere to send events.
-        if (isLastActiveRegion(id, this.isActive)) state.healthReason = describeKeptAsLastActive(assessment.reason);
-        else this.setActive(id, false, "automatic", decision.reason, now);
+      state.health = outcome.health;
+      state.healthReason = outcome.refused ? `${outcome.reason}; not failed over: ${outcome.refused.reason}` : outcome.reason;
+      if (outcome.measured) state.measured = outcome.measured;
+      if (outcome.refused && outcome.refused.guard !== state.refusedBy) {
+        this.record({ region: id, action: "failover_refused", mode: "automatic", reason: state.healthReason, at: now, actor: null });
       }
-      if (decision.action === "failback" && isFailbackHoldOver(state.failedOverAt, now, this.options.failbackHoldMs)) {
-        this.setActive(id, true, "automatic", decision.reason, now);
-      }
+      state.refusedBy = outcome.refused?.guard ?? null;
+      if (outcome.action === "failover") this.setActive(id, false, "automatic", `${outcome.health}: ${outcome.reason}`, now);
+      if (outcome.action === "failback") this.setActive(id, true, "automatic", `healthy again: ${outcome.reason}`, now);
     }
   }
 

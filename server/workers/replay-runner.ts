@@ -16,12 +16,14 @@ export interface ReplayRunnerOptions {
   prisma: DbClient;
   /** Replays of one entry beyond which it is refused. */
   maxReplays: number;
-  /** Entries read, decided and sent per step; never the whole selection at once. */
+  /** Entries read from the database at a time; never the whole selection at once. */
   batchSize: number;
+  /** Entries decided, claimed and sent per step, each step's progress stored and reported: a job's bar moves as it goes. */
+  progressStep: number;
   ingestReplay: (event: ViewerEvent, deadLetterId: string) => Promise<unknown>;
   /** Resolves once dead letters still being written are in the database, so a selection sees them. */
   settleWrites: () => Promise<void>;
-  /** Called after a job starts, after each of its batches and when it ends. */
+  /** Called after a job starts, after each of its steps and when it ends. */
   onProgress: (job: ReplayJobProgress) => void;
   log: (message: string) => void;
 }
@@ -61,9 +63,10 @@ function countsOf(tally: Tally): Pick<ReplayJobProgress, "processed" | "requeued
 }
 
 /**
- * Replays dead letters batch by batch, as a dry run (what would happen to each) or as a job whose
- * progress is stored and reported after every batch. A selection by filter covers open entries
- * dead-lettered before the job started, so an entry that fails again during the job is not replayed twice.
+ * Replays dead letters batch by batch, as a dry run (what would happen to each) or as a job that
+ * sends each batch in steps, its progress stored and reported after every step. A selection by filter
+ * covers open entries dead-lettered before the job started, so an entry that fails again during the
+ * job is not replayed twice.
  */
 export class ReplayRunner {
   constructor(private readonly options: ReplayRunnerOptions) {}
@@ -116,40 +119,10 @@ export class ReplayRunner {
     const tally: Tally = { requeued: 0, refused: 0, invalid: 0, missing: 0, outcomes: [], truncated: false };
     try {
       for await (const batch of this.readBatches(selection, job.requestedAt)) {
-        const now = Date.now();
-        const decided = this.decide(batch, false, now);
-        // The guard's count and the history are stored before the events go out, so a crash mid-batch cannot loop an entry.
-        const claimed = await claimDeadLettersForReplay(
-          prisma,
-          decided.toSend.map((s) => ({ id: s.id, seenReplayCount: s.replayCount })),
-          now,
-        );
-        let outcomes = decided.outcomes.map((o) =>
-          o.outcome === "requeued" && !claimed.has(o.id)
-            ? { ...o, outcome: "refused" as const, reason: "another replay took it first" }
-            : o,
-        );
-        const toSend = decided.toSend.filter((s) => claimed.has(s.id));
-        await recordReplayOutcomes(prisma, job.id, outcomes, now);
-        let sent = 0;
-        try {
-          for (; sent < toSend.length; sent++) await this.options.ingestReplay(toSend[sent]!.event, toSend[sent]!.id);
-        } catch (error) {
-          // What never went out keeps its replay and loses the history that said it did; the job reports what was sent.
-          const unsent = toSend.slice(sent).map((s) => s.id);
-          await releaseReplayClaims(prisma, job.id, unsent);
-          const left = new Set(unsent);
-          outcomes = outcomes.filter((o) => !left.has(o.id));
-          addOutcomes(tally, outcomes);
-          Object.assign(job, countsOf(tally));
-          throw error;
+        // Steps smaller than a batch: its database writes and sends are spread out, so the progress reported moves evenly.
+        for (let i = 0; i < batch.length; i += this.options.progressStep) {
+          await this.runStep(job, tally, batch.slice(i, i + this.options.progressStep));
         }
-        addOutcomes(tally, outcomes);
-        Object.assign(job, countsOf(tally));
-        // Entries resolved or added since the count was taken can move the total; it never trails what was done.
-        job.total = Math.max(job.total, job.processed);
-        await updateReplayJob(prisma, job);
-        this.options.onProgress({ ...job });
       }
       Object.assign(job, { state: "done", total: job.processed, finishedAt: Date.now() });
       log(`[dlq] replay ${job.id}: ${job.requeued} requeued, ${job.refused} refused, ${job.invalid} invalid, ${job.missing} missing`);
@@ -162,6 +135,43 @@ export class ReplayRunner {
     );
     this.options.onProgress({ ...job });
     return { job: { ...job }, outcomes: tally.outcomes, truncated: tally.truncated };
+  }
+
+  /** One step: decide, claim, record and send its entries, then store and report the job's progress. */
+  private async runStep(job: ReplayJobProgress, tally: Tally, step: ReadonlyArray<{ id: string; entry: DeadLetterRecord | null }>) {
+    const { prisma } = this.options;
+    const now = Date.now();
+    const decided = this.decide(step, false, now);
+    // The guard's count and the history are stored before the events go out, so a crash mid-step cannot loop an entry.
+    const claimed = await claimDeadLettersForReplay(
+      prisma,
+      decided.toSend.map((s) => ({ id: s.id, seenReplayCount: s.replayCount })),
+      now,
+    );
+    let outcomes = decided.outcomes.map((o) =>
+      o.outcome === "requeued" && !claimed.has(o.id) ? { ...o, outcome: "refused" as const, reason: "another replay took it first" } : o,
+    );
+    const toSend = decided.toSend.filter((s) => claimed.has(s.id));
+    await recordReplayOutcomes(prisma, job.id, outcomes, now);
+    let sent = 0;
+    try {
+      for (; sent < toSend.length; sent++) await this.options.ingestReplay(toSend[sent]!.event, toSend[sent]!.id);
+    } catch (error) {
+      // What never went out keeps its replay and loses the history that said it did; the job reports what was sent.
+      const unsent = toSend.slice(sent).map((s) => s.id);
+      await releaseReplayClaims(prisma, job.id, unsent);
+      const left = new Set(unsent);
+      outcomes = outcomes.filter((o) => !left.has(o.id));
+      addOutcomes(tally, outcomes);
+      Object.assign(job, countsOf(tally));
+      throw error;
+    }
+    addOutcomes(tally, outcomes);
+    Object.assign(job, countsOf(tally));
+    // Entries resolved or added since the count was taken can move the total; it never trails what was done.
+    job.total = Math.max(job.total, job.processed);
+    await updateReplayJob(prisma, job);
+    this.options.onProgress({ ...job });
   }
 
   private filterQuery(filter: ReplayFilter, startedAt: number) {

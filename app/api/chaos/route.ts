@@ -1,3 +1,4 @@
+import { describeDrill, formatDuration } from "@/core/drills/drills";
 import { serveAction, serveRead } from "@/server/http/auth-guard";
 import { endFaults, listFaults, startFault } from "@/server/http/chaos";
 
@@ -12,9 +13,8 @@ export function POST(request: Request): Promise<Response> {
       doing: "starting chaos drills",
       status: 201,
     },
-    (runtime) => startFault(runtime, request),
-    (fault) =>
-      `${fault.component}${fault.region ? ` in ${fault.region}` : ""} fails "${fault.errorMessage}" at ${fault.rate} for ${fault.durationSeconds} s`,
+    (runtime, session) => startFault(runtime, request, session),
+    (drill) => `${describeDrill(drill)} for ${formatDuration(drill.durationSeconds)}`,
   );
 }
 
@@ -26,7 +26,7 @@ export function DELETE(request: Request): Promise<Response> {
   return serveAction(
     request,
     { action: "chaos.end", role: "operator", doing: "ending chaos drills" },
-    (runtime) => endFaults(runtime),
+    (runtime, session) => endFaults(runtime, session),
     ({ ended }) => `ended ${ended} drill(s)`,
   );
 }

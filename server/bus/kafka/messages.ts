@@ -4,7 +4,7 @@ import { parseViewerEvent, toWireEvent, wireEventSchema, type ParsedEvent } from
 import { FAILURE_SEVERITIES } from "@/core/dlq/failures";
 import { REGION_IDS } from "@/core/routing/regions";
 import type { DeadLetterRecord } from "../../workers/dead-letter";
-import { FAULT_COMPONENTS } from "../../workers/fault-injector";
+import { DRILL_COMPONENTS } from "@/core/drills/drill-api";
 import type { RetryItem } from "../../workers/failure-handler";
 
 const epochMs = z.number().nonnegative();
@@ -14,7 +14,7 @@ const count = z.number().int().nonnegative();
 const retryMessageSchema = z.object({
   event: z.unknown(),
   region: z.enum(REGION_IDS),
-  component: z.enum(FAULT_COMPONENTS),
+  component: z.enum(DRILL_COMPONENTS),
   ingestedAt: epochMs,
   retryCount: count,
   firstFailedAt: epochMs,
@@ -29,7 +29,7 @@ const deadLetterMessageSchema = z.object({
   id: z.uuid(),
   eventId: z.string(),
   region: z.enum(REGION_IDS),
-  component: z.enum(FAULT_COMPONENTS),
+  component: z.enum(DRILL_COMPONENTS),
   severity: z.enum(FAILURE_SEVERITIES),
   error: z.string(),
   retryCount: count,

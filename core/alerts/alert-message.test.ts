@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { NOT_NOTIFIED_YET } from "./alert-channels";
+import { buildAlertText } from "./alert-message";
+import type { AlertView } from "./alert-rules";
+
+const FIRED_AT = Date.UTC(2026, 10, 26, 15, 34, 5);
+const alert: AlertView = {
+  id: "a1",
+  ruleId: "r1",
+  ruleName: "Error rate",
+  metric: "error_rate_percent",
+  region: "pune",
+  state: "firing",
+  severity: "warning",
+  impact: "HIGH",
+  value: 4.02,
+  warning: 2,
+  critical: 5,
+  direction: "above",
+  windowSeconds: 120,
+  channels: ["slack"],
+  runbookUrl: "https://runbooks.example/error-rate",
+  firedAt: FIRED_AT,
+  acknowledgedAt: null,
+  acknowledgedBy: null,
+  note: null,
+  escalatedAt: null,
+  resolvedAt: null,
+  flaps: 0,
+  silencedUntil: null,
+  peak: null,
+  live: null,
+  notified: NOT_NOTIFIED_YET,
+};
+
+describe("buildAlertText", () => {
+  it("gives the value of the alert's last change when nothing newer was measured", () => {
+    expect(buildAlertText(alert, "escalated").lines[0]).toBe("Value 4.02%; warning above 2.00%, critical above 5.00% (over 120 s).");
+  });
+
+  it("gives an open alert's value now and its peak, so an escalation does not repeat the value it fired with", () => {
+    const open = {
+      ...alert,
+      peak: { value: 19.84, at: FIRED_AT + 60_000 },
+      live: { at: FIRED_AT + 600_000, value: 1.35, measuredAt: FIRED_AT + 600_000, level: "ok" as const, sparkline: [] },
+    };
+    expect(buildAlertText(open, "escalated").lines[0]).toBe(
+      "Value 1.35%, peak 19.84%; warning above 2.00%, critical above 5.00% (over 120 s).",
+    );
+    expect(buildAlertText({ ...open, peak: { value: 1.35, at: FIRED_AT } }, "escalated").lines[0]).toBe(
+      "Value 1.35%; warning above 2.00%, critical above 5.00% (over 120 s).",
+    );
+  });
+});

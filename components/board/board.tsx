@@ -274,14 +274,16 @@ export function Board({ initialRange, initialWall }: { initialRange: TimeRange; 
         {/* Alerts stay live while the board is paused: a new one must never wait for Resume. */}
         <AlertStrip
           alerts={pushedAlerts && liveSnapshot && pushedAlerts.at > liveSnapshot.at ? pushedAlerts.alerts : (liveSnapshot?.alerts ?? null)}
+          interactive={!wall}
         />
-        <DrillBanner drills={liveSnapshot?.drills ?? null} clockOffsetMs={clockOffsetMs} onOpen={openDrills} />
+        <DrillBanner drills={liveSnapshot?.drills ?? null} clockOffsetMs={clockOffsetMs} onOpen={openDrills} interactive={!wall} />
         <StationTrack
           regions={snapshot?.regions ?? null}
           changes={changes}
           stale={stale && !frozen}
           rangeQuery={formatRangeParams(range)}
           onRequestControl={setControlRequest}
+          interactive={!wall}
         />
         <div className={styles.chartsRow}>
           <TimeCharts
@@ -299,8 +301,10 @@ export function Board({ initialRange, initialWall }: { initialRange: TimeRange; 
                 latestAt={liveSnapshot?.at ?? null}
                 feedState={feedState}
                 onToggle={togglePause}
+                interactive={!wall}
               />
             }
+            interactive={!wall}
           />
           <RegionChanges
             changes={changes}

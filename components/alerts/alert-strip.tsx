@@ -20,6 +20,8 @@ import { useAlertSound, useAlertSoundSetting } from "./use-alert-sound";
 interface AlertStripProps {
   /** null while the first snapshot loads. */
   alerts: readonly AlertView[] | null;
+  /** false on the board's wall: the values and channels are read there, not opened. */
+  interactive: boolean;
 }
 
 function summarize(alerts: readonly AlertView[]): string {
@@ -36,7 +38,7 @@ function summarize(alerts: readonly AlertView[]): string {
 }
 
 /** The active alerts, always on the board, newest first: what fired, where, how bad now, who was told, who owns it. */
-function AlertStripView({ alerts }: AlertStripProps) {
+function AlertStripView({ alerts, interactive }: AlertStripProps) {
   const [acknowledging, setAcknowledging] = useState<AlertView | null>(null);
   // The chart follows its alert while it is on the strip, and keeps the view it opened with once it leaves.
   const [charted, setCharted] = useState<AlertView | null>(null);
@@ -53,7 +55,7 @@ function AlertStripView({ alerts }: AlertStripProps) {
         <p className={styles.summary} data-testid="alerts-summary" aria-live="polite">
           {summarize(alerts)}
         </p>
-        <ChannelChips />
+        <ChannelChips interactive={interactive} />
         <label className={styles.sound}>
           <input type="checkbox" data-testid="alert-sound" checked={sound} onChange={(event) => setSound(event.target.checked)} />
           Chime on new alerts
@@ -86,7 +88,7 @@ function AlertStripView({ alerts }: AlertStripProps) {
                   <span className={styles.flaps}>silenced until {formatZonedClockTime(alert.silencedUntil, zone)}</span>
                 ) : null}
               </span>
-              <LiveValue alert={alert} onOpenChart={() => setCharted(alert)} />
+              <LiveValue alert={alert} onOpenChart={interactive ? () => setCharted(alert) : null} />
               <span className={styles.detail} title={`${describeAlertLines(alert)} (over ${alert.windowSeconds} s)`}>
                 {isNobodyNotified(alert.notified) ? (
                   <span className={styles.nobody} title={describeNobodyNotified(alert.notified)} data-testid={`alert-nobody-${alert.id}`}>
@@ -133,9 +135,9 @@ function AlertStripView({ alerts }: AlertStripProps) {
 
 /**
  * What the metric says now, graded against the rule's lines, the worst since the alert fired, and
- * the window's sparkline; a button that opens the alert's chart.
+ * the window's sparkline; a button that opens the alert's chart, or plain text on the wall (no onOpenChart).
  */
-function LiveValue({ alert, onOpenChart }: { alert: AlertView; onOpenChart: () => void }) {
+function LiveValue({ alert, onOpenChart }: { alert: AlertView; onOpenChart: (() => void) | null }) {
   const zone = useTimeZone();
   const { live, peak } = alert;
   const format = (value: number) => formatMetricValue(alert.metric, value);
@@ -143,14 +145,8 @@ function LiveValue({ alert, onOpenChart }: { alert: AlertView; onOpenChart: () =
   const now = live?.value ?? null;
   // Measured more than a few snapshots ago: the region has gone quiet, and the value says so.
   const old = live !== null && live.measuredAt !== null && live.at - live.measuredAt > 3000;
-  return (
-    <button
-      type="button"
-      className={styles.live}
-      title={`${describeLiveValue(alert, zone)} Open the chart of its life.`}
-      data-testid={`alert-live-${alert.id}`}
-      onClick={onOpenChart}
-    >
+  const content = (
+    <>
       {live ? (
         <AlertSparkline
           values={live.sparkline}
@@ -175,10 +171,32 @@ function LiveValue({ alert, onOpenChart }: { alert: AlertView; onOpenChart: () =
         {peak ? `peak ${format(peak.value)}` : "peak —"}
       </span>
       <span className="visually-hidden">
-        {describeLiveValue(alert, zone)} Open the chart of {alert.ruleName} in {region}.
+        {describeLiveValue(alert, zone)}
+        {onOpenChart ? ` Open the chart of ${alert.ruleName} in ${region}.` : ""}
       </span>
+    </>
+  );
+  if (!onOpenChart) {
+    return (
+      <span className={styles.live} title={describeLiveValue(alert, zone)} data-testid={`alert-live-${alert.id}`}>
+        {content}
+      </span>
+    );
+  }
+  return (
+    <button
+      type="button"
+      className={styles.live}
+      title={`${describeLiveValue(alert, zone)} Open the chart of its life.`}
+      data-testid={`alert-live-${alert.id}`}
+      onClick={onOpenChart}
+    >
+      {content}
     </button>
   );
 }
 
-export const AlertStrip = memo(AlertStripView, (previous, next) => isStructurallyEqual(previous.alerts, next.alerts));
+export const AlertStrip = memo(
+  AlertStripView,
+  (previous, next) => previous.interactive === next.interactive && isStructurallyEqual(previous.alerts, next.alerts),
+);

@@ -30,17 +30,26 @@ function lampOf(status: AlertChannelStatus): string {
   return status.last?.outcome ?? (status.configured ? "idle" : "off");
 }
 
-/** One small chip per channel for the board's alert strip: configured or not, and how its last delivery went (in full on hover and to screen readers). */
-export function ChannelChips() {
+/**
+ * One small chip per channel for the board's alert strip: configured or not, and how its last delivery went (in full
+ * on hover and to screen readers). Not interactive (the wall), the label is text rather than a link to the rules page.
+ */
+export function ChannelChips({ interactive }: { interactive: boolean }) {
   const zone = useTimeZone();
   const channels = useAlertChannels();
   const list = channels.data?.channels ?? null;
   const none = list !== null && list.every((c) => !c.configured);
   return (
     <div className={styles.channels} role="group" aria-label="Notification channels" data-testid="alert-channels">
-      <Link className={styles.channelsLabel} href="/alerts/rules#channels" data-none={none || undefined}>
-        {none ? "Notify: none configured" : "Notify"}
-      </Link>
+      {interactive ? (
+        <Link className={styles.channelsLabel} href="/alerts/rules#channels" data-none={none || undefined}>
+          {none ? "Notify: none configured" : "Notify"}
+        </Link>
+      ) : (
+        <span className={styles.channelsLabel} data-none={none || undefined}>
+          {none ? "Notify: none configured" : "Notify"}
+        </span>
+      )}
       {list === null ? (
         channels.isError ? (
           <span className={styles.channelsError} role="status">

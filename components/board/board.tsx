@@ -38,6 +38,7 @@ import { TimeCharts } from "./time-charts";
 import { formatRangeParams, PRESET_MS, resolveRangeWindow, type TimeRange } from "./time-range";
 import { breakGaps, convertRollupsToPoints, mergeSeries, type SeriesPoint } from "./time-series";
 import { useLiveSnapshot } from "./use-live-snapshot";
+import { useWallMode } from "./use-wall-mode";
 
 const SNAPSHOT_POLL_MS = 5000;
 const HISTORY_RETRY_MS = 10_000;
@@ -79,8 +80,9 @@ interface FrozenBoard {
  * The control-room wall: live socket feed, REST fallback and history over the chosen range, merged
  * into one board; paused, it holds what it showed while the feed keeps arriving underneath.
  */
-export function Board({ initialRange }: { initialRange: TimeRange }) {
+export function Board({ initialRange, initialWall }: { initialRange: TimeRange; initialWall: boolean }) {
   const [feed, dispatchFeed] = useReducer(reduceFeed, INITIAL_FEED);
+  const { wall, toggle: toggleWall, toggleRef: wallToggleRef } = useWallMode(initialWall);
   const [range, setRange] = useState(initialRange);
   const [frozen, setFrozen] = useState<FrozenBoard | null>(null);
   useEffect(() => writeRangeToAddress(range), [range]);
@@ -242,7 +244,13 @@ export function Board({ initialRange }: { initialRange: TimeRange }) {
   }
 
   return (
-    <div className={styles.board} data-stale={(stale && !frozen) || undefined} data-paused={frozen ? true : undefined}>
+    <div
+      className={styles.board}
+      data-stale={(stale && !frozen) || undefined}
+      data-paused={frozen ? true : undefined}
+      data-wall={wall || undefined}
+      data-testid="board"
+    >
       <BoardHeader
         feedState={frozen ? "paused" : feedState}
         receivedAt={feed.receivedAt}
@@ -252,20 +260,30 @@ export function Board({ initialRange }: { initialRange: TimeRange }) {
         dlqOpen={dlqSummary.data?.open ?? null}
         runningDrills={snapshot?.drills.length ?? null}
         onOpenDrills={openDrills}
+        wall={wall}
+        onToggleWall={toggleWall}
+        wallToggleRef={wallToggleRef}
       />
+      {wall ? (
+        <p className={styles.wallHint} role="status" data-testid="wall-hint">
+          Wall mode · <kbd className={styles.key}>F</kbd> or <kbd className={styles.key}>Esc</kbd> leaves it
+        </p>
+      ) : null}
       <main className={styles.main}>
         <Notices notices={notices} />
         {/* Alerts stay live while the board is paused: a new one must never wait for Resume. */}
         <AlertStrip
           alerts={pushedAlerts && liveSnapshot && pushedAlerts.at > liveSnapshot.at ? pushedAlerts.alerts : (liveSnapshot?.alerts ?? null)}
+          interactive={!wall}
         />
-        <DrillBanner drills={liveSnapshot?.drills ?? null} clockOffsetMs={clockOffsetMs} onOpen={openDrills} />
+        <DrillBanner drills={liveSnapshot?.drills ?? null} clockOffsetMs={clockOffsetMs} onOpen={openDrills} interactive={!wall} />
         <StationTrack
           regions={snapshot?.regions ?? null}
           changes={changes}
           stale={stale && !frozen}
           rangeQuery={formatRangeParams(range)}
           onRequestControl={setControlRequest}
+          interactive={!wall}
         />
         <div className={styles.chartsRow}>
           <TimeCharts
@@ -283,8 +301,10 @@ export function Board({ initialRange }: { initialRange: TimeRange }) {
                 latestAt={liveSnapshot?.at ?? null}
                 feedState={feedState}
                 onToggle={togglePause}
+                interactive={!wall}
               />
             }
+            interactive={!wall}
           />
           <RegionChanges
             changes={changes}

@@ -3,7 +3,7 @@ import type { CSSProperties } from "react";
 /** Recharts takes colours as props, so the board's palette is repeated here in one place. */
 export const CHART_COLORS = {
   grid: "#1d2631",
-  axis: "#9aa8b9",
+  axis: "#a3b1c2",
   axisLine: "#334050",
   warning: "#ffb224",
   critical: "#ff5257",

@@ -44,7 +44,7 @@ function DistributionChartView({ title, testId, subject, rows, windowMs }: Distr
       : `${title}, ${subject}: no traffic yet.`;
 
   return (
-    <Panel title={title} meta={`${subject}${windowText}`}>
+    <Panel fill title={title} meta={`events${windowText}`}>
       <figure className={styles.distributionFrame} data-testid={testId} aria-label={label} aria-busy={rows ? undefined : true}>
         {rows === null ? (
           <Skeleton block />

@@ -81,7 +81,7 @@ function EventMixView({ eventTypes, bufferActions, windowMs }: EventMixProps) {
   const actionTotal = sumCounts(bufferActions);
   return (
     <Panel title="Events & buffer actions" meta={windowMs === null ? undefined : `last ${formatWindow(windowMs)}`}>
-      <div className={styles.columns}>
+      <div className={styles.columns} data-testid="event-mix">
         <div>
           <h3 className={styles.groupTitle}>Event types</h3>
           <ul className={styles.rows} aria-label="Event types">

@@ -32,6 +32,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading, rangeL
 
   return (
     <Panel
+      fill
       title="Consumer lag"
       meta={`${latest ? `events behind · oldest ${formatSeconds(latest.lagSeconds)}` : "events behind"} · ${axis.zoneLabel}`}
     >
@@ -64,6 +65,8 @@ export const LagChart = memo(function LagChart({ points, domain, loading, rangeL
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}
               />
+              {/* Both labels hang under their lines (Recharts' "insideTop"), warning at the left and critical at the right:
+                  close lines on a short chart never overprint them, and nothing is pushed above the plot. */}
               <ReferenceLine
                 y={WARNING}
                 ifOverflow="hidden"
@@ -78,7 +81,7 @@ export const LagChart = memo(function LagChart({ points, domain, loading, rangeL
                 strokeDasharray="6 4"
                 label={{
                   value: `${formatCompact(CRITICAL)} critical`,
-                  position: "insideTopLeft",
+                  position: "insideTopRight",
                   fill: CHART_COLORS.critical,
                   fontSize: 11,
                 }}

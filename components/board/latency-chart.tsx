@@ -87,7 +87,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
   const label = describeLatency(latest, rangeLabel);
 
   return (
-    <Panel title="Latency" meta={`overall p50 / p95 / p99 · log scale · ${axis.zoneLabel}`}>
+    <Panel fill title="Latency" meta={`overall p50 / p95 / p99 · log scale · ${axis.zoneLabel}`}>
       <figure className={styles.chartFrame} data-testid="chart-latency" aria-label={label} aria-busy={loading || undefined}>
         {loading || !domain ? (
           <Skeleton block />
@@ -119,6 +119,8 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
                 contentStyle={TOOLTIP_CONTENT_STYLE}
                 labelStyle={TOOLTIP_LABEL_STYLE}
               />
+              {/* Both labels hang under their lines (Recharts' "insideTop"), warning at the left and critical at the right:
+                  close lines on a short chart never overprint them, and nothing is pushed above the plot. */}
               <ReferenceLine
                 y={WARNING_MS}
                 ifOverflow="hidden"
@@ -131,7 +133,7 @@ export const LatencyChart = memo(function LatencyChart({ points, domain, loading
                 ifOverflow="hidden"
                 stroke={CHART_COLORS.critical}
                 strokeDasharray="6 4"
-                label={{ value: `${CRITICAL_MS} ms critical`, position: "insideTopLeft", fill: CHART_COLORS.critical, fontSize: 11 }}
+                label={{ value: `${CRITICAL_MS} ms critical`, position: "insideTopRight", fill: CHART_COLORS.critical, fontSize: 11 }}
               />
               {SERIES.map((series) => (
                 <Line

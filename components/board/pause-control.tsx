@@ -14,13 +14,15 @@ interface PauseControlProps {
   latestAt: number | null;
   feedState: FeedState;
   onToggle: () => void;
+  /** false on the board's wall: the PAUSED banner stays, the Pause/Resume button goes. */
+  interactive: boolean;
 }
 
 /**
  * Pause freezes the board (charts, stations, totals) while the feed keeps arriving underneath; while
  * paused the control is the banner that says so, and Resume shows the newest data at once.
  */
-export function PauseControl({ pausedAt, latestAt, feedState, onToggle }: PauseControlProps) {
+export function PauseControl({ pausedAt, latestAt, feedState, onToggle, interactive }: PauseControlProps) {
   const paused = pausedAt !== null;
   const zone = useTimeZone();
   return (
@@ -31,20 +33,22 @@ export function PauseControl({ pausedAt, latestAt, feedState, onToggle }: PauseC
           {describePausedFeed(pausedAt, latestAt ?? pausedAt, feedState)}
         </p>
       ) : null}
-      <Button
-        size="small"
-        variant={paused ? "primary" : "plain"}
-        aria-keyshortcuts={PAUSE_SHORTCUT}
-        title={
-          paused
-            ? `Resume: show the newest data at once (${PAUSE_SHORTCUT})`
-            : `Pause the board: freeze charts, stations and totals while live data keeps arriving (${PAUSE_SHORTCUT})`
-        }
-        data-testid="pause-board"
-        onClick={onToggle}
-      >
-        <span aria-hidden="true">{paused ? "▶" : "❚❚"}</span> {paused ? "Resume" : "Pause"}
-      </Button>
+      {interactive ? (
+        <Button
+          size="small"
+          variant={paused ? "primary" : "plain"}
+          aria-keyshortcuts={PAUSE_SHORTCUT}
+          title={
+            paused
+              ? `Resume: show the newest data at once (${PAUSE_SHORTCUT})`
+              : `Pause the board: freeze charts, stations and totals while live data keeps arriving (${PAUSE_SHORTCUT})`
+          }
+          data-testid="pause-board"
+          onClick={onToggle}
+        >
+          <span aria-hidden="true">{paused ? "▶" : "❚❚"}</span> {paused ? "Resume" : "Pause"}
+        </Button>
+      ) : null}
       {/* Announced once per change, not every second as the visible "behind" count moves. */}
       <p className="visually-hidden" role="status">
         {paused ? `Board paused at ${formatZonedClockTime(pausedAt, zone)}; live data is still arriving underneath.` : ""}

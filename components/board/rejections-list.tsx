@@ -15,7 +15,7 @@ interface RejectionsListProps {
 /** Why events were refused since the server started, most frequent first. */
 function RejectionsListView({ rejections, rejectedTotal }: RejectionsListProps) {
   return (
-    <Panel title="Rejections" meta={rejectedTotal === null ? "since start" : `${formatInteger(rejectedTotal)} since start`}>
+    <Panel fill title="Rejections" meta={rejectedTotal === null ? "since start" : `${formatInteger(rejectedTotal)} since start`}>
       <div className={styles.rejections} data-testid="rejections" aria-busy={rejections ? undefined : true}>
         {rejections === null ? (
           <Skeleton block />

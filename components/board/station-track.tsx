@@ -13,12 +13,14 @@ interface StationTrackProps {
   /** The board's time range as a query string, carried to each station's drill-down. */
   rangeQuery: string;
   onRequestControl: (request: RegionControlRequest) => void;
+  /** false on the board's wall: no drill-down link, click or focus on the stations. */
+  interactive: boolean;
 }
 
 const MISSING_REGION_REASON = "Not in the latest snapshot";
 
 /** Every configured region, always in REGIONS order, strung along one track like a signal-box diagram. */
-export function StationTrack({ regions, changes, stale, rangeQuery, onRequestControl }: StationTrackProps) {
+export function StationTrack({ regions, changes, stale, rangeQuery, onRequestControl, interactive }: StationTrackProps) {
   return (
     <section className={styles.trackSection} aria-labelledby="stations-heading">
       <h2 id="stations-heading" className="visually-hidden">
@@ -33,7 +35,7 @@ export function StationTrack({ regions, changes, stale, rangeQuery, onRequestCon
             <Station
               key={config.id}
               config={config}
-              drillHref={`/regions/${config.id}${rangeQuery ? `?${rangeQuery}` : ""}`}
+              drillHref={interactive ? `/regions/${config.id}${rangeQuery ? `?${rangeQuery}` : ""}` : null}
               region={
                 regions && !region
                   ? createIdleRegionSnapshot(config, { status: MISSING_REGION_REASON, health: MISSING_REGION_REASON })

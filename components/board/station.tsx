@@ -90,8 +90,8 @@ const OWN_CLICK_TARGETS = "a, button, summary, input, select, textarea, label, [
 
 interface StationProps {
   config: RegionConfig;
-  /** The station's drill-down page, with the board's time range. */
-  drillHref: string;
+  /** The station's drill-down page, with the board's time range; null on the wall, where a station is read, not opened. */
+  drillHref: string | null;
   /** null while the first snapshot loads. */
   region: RegionSnapshot | null;
   /** The latest failover on record while the region is failed over; null otherwise or when none is listed. */
@@ -110,11 +110,12 @@ function StationView({ config, drillHref, region, failover, stale, onRequestCont
   const zone = useTimeZone();
   // The whole card opens the drill-down (click, or Enter on the focused card); its menu and links keep their own clicks.
   const openOnClick = (event: MouseEvent<HTMLElement>) => {
-    if (!(event.target as Element).closest(OWN_CLICK_TARGETS)) router.push(drillHref);
+    if (drillHref !== null && !(event.target as Element).closest(OWN_CLICK_TARGETS)) router.push(drillHref);
   };
   const openOnEnter = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key === "Enter" && event.target === event.currentTarget) router.push(drillHref);
+    if (drillHref !== null && event.key === "Enter" && event.target === event.currentTarget) router.push(drillHref);
   };
+  const description = region ? describeStation(config, region, failover, zone) : `${config.name}: waiting for the first snapshot`;
   return (
     <li className={styles.slot}>
       <article
@@ -125,11 +126,12 @@ function StationView({ config, drillHref, region, failover, stale, onRequestCont
         data-circuit={region?.circuit}
         data-health={region?.health}
         data-stale={stale || undefined}
-        tabIndex={0}
+        data-opens={drillHref !== null || undefined}
+        tabIndex={drillHref === null ? undefined : 0}
         aria-busy={loading || undefined}
-        aria-label={`${region ? describeStation(config, region, failover, zone) : `${config.name}: waiting for the first snapshot`}. Enter opens its history`}
-        onClick={openOnClick}
-        onKeyDown={openOnEnter}
+        aria-label={drillHref === null ? description : `${description}. Enter opens its history`}
+        onClick={drillHref === null ? undefined : openOnClick}
+        onKeyDown={drillHref === null ? undefined : openOnEnter}
       >
         <div className={styles.signal}>
           <SignalLamp status={loading ? "loading" : failedOver ? "idle" : status} />
@@ -147,14 +149,18 @@ function StationView({ config, drillHref, region, failover, stale, onRequestCont
         <div className={styles.card}>
           <header className={styles.cardHeader}>
             <h3 className={styles.name}>
-              <Link
-                href={drillHref}
-                className={styles.nameLink}
-                data-testid={`station-${config.id}-open`}
-                title={`${config.name}: history, alerts and timeline`}
-              >
-                {config.name}
-              </Link>
+              {drillHref === null ? (
+                config.name
+              ) : (
+                <Link
+                  href={drillHref}
+                  className={styles.nameLink}
+                  data-testid={`station-${config.id}-open`}
+                  title={`${config.name}: history, alerts and timeline`}
+                >
+                  {config.name}
+                </Link>
+              )}
             </h3>
             <span className={`${styles.capacity} num`} title={`Capacity ${formatInteger(config.capacity)} viewers`}>
               cap {formatCompact(config.capacity)}

@@ -69,7 +69,13 @@ function describeThroughput(points: readonly SeriesPoint[], rangeLabel: string, 
 }
 
 /** Events/s per region over the chosen range, stacked so the top edge is the platform total. */
-export const ThroughputChart = memo(function ThroughputChart({ points, domain, loading, rangeLabel }: TimeChartProps) {
+export const ThroughputChart = memo(function ThroughputChart({
+  points,
+  domain,
+  loading,
+  rangeLabel,
+  interactive,
+}: TimeChartProps & { interactive: boolean }) {
   const [fit, setFit] = useState(true);
   const axis = useTimeAxis(domain);
   const scale = useMemo(
@@ -85,20 +91,23 @@ export const ThroughputChart = memo(function ThroughputChart({ points, domain, l
 
   return (
     <Panel
+      fill
       title="Throughput"
       meta={
         <>
           events/s by region · {axis.zoneLabel}{" "}
-          <button
-            type="button"
-            className={controls.toggle}
-            aria-pressed={fit}
-            title={FIT_TITLE}
-            data-testid="throughput-fit"
-            onClick={() => setFit((on) => !on)}
-          >
-            Clip spikes
-          </button>
+          {interactive ? (
+            <button
+              type="button"
+              className={controls.toggle}
+              aria-pressed={fit}
+              title={FIT_TITLE}
+              data-testid="throughput-fit"
+              onClick={() => setFit((on) => !on)}
+            >
+              Clip spikes
+            </button>
+          ) : null}
         </>
       }
     >

@@ -28,6 +28,8 @@ interface TimeChartsProps {
   stepMs: number;
   /** The pause control, at the toolbar's end. */
   pauseControl: ReactNode;
+  /** false on the board's wall: no range picker or Clip spikes, only what the charts show. */
+  interactive: boolean;
 }
 
 /** Only what falls inside the domain is drawn, so the axes are fitted to what is shown. */
@@ -48,6 +50,7 @@ export const TimeCharts = memo(function TimeCharts({
   frozenAt,
   stepMs,
   pauseControl,
+  interactive,
 }: TimeChartsProps) {
   const now = useNow();
   const domain = useMemo<[number, number] | null>(() => {
@@ -64,7 +67,7 @@ export const TimeCharts = memo(function TimeCharts({
   return (
     <section className={controls.charts} aria-label={`Charts, ${rangeLabel}`} data-testid="time-charts">
       <div className={controls.toolbar}>
-        <RangeControl range={range} onChange={onRangeChange} name="board-range" />
+        {interactive ? <RangeControl range={range} onChange={onRangeChange} name="board-range" /> : null}
         <p className={controls.rangeNote} data-testid="range-note">
           {rangeLabel}
           {stepMs > 0 ? ` · history in ${formatWindow(stepMs)} steps` : ""}
@@ -72,7 +75,7 @@ export const TimeCharts = memo(function TimeCharts({
         {pauseControl}
       </div>
       <div className={styles.timeCharts}>
-        <ThroughputChart points={visible} domain={domain} loading={loading} rangeLabel={rangeLabel} />
+        <ThroughputChart points={visible} domain={domain} loading={loading} rangeLabel={rangeLabel} interactive={interactive} />
         <LatencyChart points={visible} domain={domain} loading={loading} rangeLabel={rangeLabel} />
         <LagChart points={visible} domain={domain} loading={loading} rangeLabel={rangeLabel} />
       </div>

@@ -27,6 +27,8 @@ interface TotalsStripProps {
   conservation: Snapshot["conservation"] | null;
   /** Dead letters no replay has resolved yet (GET /api/dlq/summary's `open`, as the DLQ tile and /dlq show); null until read. */
   dlqOpen: number | null;
+  /** false on the wall: the score is read there, not opened. */
+  interactive: boolean;
 }
 
 /**
@@ -39,8 +41,15 @@ function describeBooks(books: Snapshot["conservation"]): string {
 }
 
 /** The score opens (click, Enter or Space) to the deductions that make it up: SPEC section 5's rule, shown. */
-function HealthScore({ system }: { system: Snapshot["system"] }) {
+function HealthScore({ system, interactive }: { system: Snapshot["system"]; interactive: boolean }) {
   const deductions = system.healthDeductions;
+  if (!interactive) {
+    return (
+      <span data-testid="health-score" title={`System health ${system.healthScore} of 100, ${system.healthBand}`}>
+        {system.healthScore}
+      </span>
+    );
+  }
   return (
     <details className={styles.health}>
       <summary
@@ -71,13 +80,13 @@ function HealthScore({ system }: { system: Snapshot["system"] }) {
 }
 
 /** Platform-wide totals, the system health score and the open dead letters; exact figures and the books in the tooltips. */
-export const TotalsStrip = memo(function TotalsStrip({ totals, system, conservation, dlqOpen }: TotalsStripProps) {
+export const TotalsStrip = memo(function TotalsStrip({ totals, system, conservation, dlqOpen, interactive }: TotalsStripProps) {
   return (
     <dl className={styles.totals} aria-label="Platform totals">
       <div className={styles.total} data-band={system?.healthBand}>
         <dt className={styles.totalLabel}>Health</dt>
         <dd className={`${styles.totalValue} num`} aria-busy={system ? undefined : true}>
-          {system ? <HealthScore system={system} /> : <Skeleton width="2.4em" />}
+          {system ? <HealthScore system={system} interactive={interactive} /> : <Skeleton width="2.4em" />}
         </dd>
       </div>
       <div className={styles.total} data-alert={(dlqOpen !== null && dlqOpen > 0) || undefined}>

@@ -15,10 +15,12 @@ interface DrillBannerProps {
   drills: readonly RunningDrill[] | null;
   clockOffsetMs: number;
   onOpen: () => void;
+  /** false on the board's wall: the banner is read there, its Details and Stop left to a screen with controls. */
+  interactive: boolean;
 }
 
 /** One line above the stations while any drill runs: what it does, the time left, and Stop. Nothing while none runs. */
-export function DrillBanner({ drills, clockOffsetMs, onOpen }: DrillBannerProps) {
+export function DrillBanner({ drills, clockOffsetMs, onOpen, interactive }: DrillBannerProps) {
   const now = useNow();
   const readOnly = useOperatorOnly();
   const queryClient = useQueryClient();
@@ -45,24 +47,26 @@ export function DrillBanner({ drills, clockOffsetMs, onOpen }: DrillBannerProps)
         {several ? ` · and ${drills.length - 1} more` : ""}
         {stop.isError ? ` · not stopped: ${stop.error.message}` : ""}
       </span>
-      <span className={styles.bannerButtons}>
-        <Button size="small" data-testid="drill-banner-open" aria-haspopup="dialog" onClick={onOpen}>
-          {several ? "See all" : "Details"}
-        </Button>
-        <Button
-          size="small"
-          variant="danger"
-          data-testid="drill-banner-stop"
-          title={readOnly ?? undefined}
-          disabled={readOnly !== null || stopped}
-          aria-disabled={stop.isPending || undefined}
-          onClick={() => {
-            if (!stop.isPending) stop.mutate({ ids: drills.map((drill) => drill.id), all: several });
-          }}
-        >
-          {stop.isPending ? "Stopping…" : stopped ? "Stopped" : several ? "Stop all" : "Stop"}
-        </Button>
-      </span>
+      {interactive ? (
+        <span className={styles.bannerButtons}>
+          <Button size="small" data-testid="drill-banner-open" aria-haspopup="dialog" onClick={onOpen}>
+            {several ? "See all" : "Details"}
+          </Button>
+          <Button
+            size="small"
+            variant="danger"
+            data-testid="drill-banner-stop"
+            title={readOnly ?? undefined}
+            disabled={readOnly !== null || stopped}
+            aria-disabled={stop.isPending || undefined}
+            onClick={() => {
+              if (!stop.isPending) stop.mutate({ ids: drills.map((drill) => drill.id), all: several });
+            }}
+          >
+            {stop.isPending ? "Stopping…" : stopped ? "Stopped" : several ? "Stop all" : "Stop"}
+          </Button>
+        </span>
+      ) : null}
     </section>
   );
 }

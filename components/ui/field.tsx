@@ -30,7 +30,7 @@ export function FieldLegend({ children }: { children: ReactNode }) {
   return <legend className={styles.label}>{children}</legend>;
 }
 
-/** The line under a control: its error when there is one (red, wraps), else its hint (one faint line). */
+/** The line under a control: its error when there is one (red), else its hint (faint); both wrap rather than being cut. */
 export function FieldNote({ id, error = false, children }: { id?: string; error?: boolean; children: ReactNode }) {
   return (
     <p id={id} className={error ? styles.error : styles.hint}>

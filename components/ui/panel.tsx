@@ -7,12 +7,15 @@ interface PanelProps {
   meta?: ReactNode;
   className?: string;
   bodyClassName?: string;
+  /** The body is a column in which a chart or list can grow to the panel's full height (the board's fit layout). */
+  fill?: boolean;
   children: ReactNode;
 }
 
 /** A titled board section; the heading names the region landmark. */
-export function Panel({ title, meta, className, bodyClassName, children }: PanelProps) {
+export function Panel({ title, meta, className, bodyClassName, fill = false, children }: PanelProps) {
   const headingId = useId();
+  const bodyClasses = [styles.panelBody, fill ? styles.panelBodyFill : null, bodyClassName].filter(Boolean).join(" ");
   return (
     <section aria-labelledby={headingId} className={className ? `${styles.panel} ${className}` : styles.panel}>
       <header className={styles.panelHeader}>
@@ -21,7 +24,7 @@ export function Panel({ title, meta, className, bodyClassName, children }: Panel
         </h2>
         {meta ? <p className={styles.panelMeta}>{meta}</p> : null}
       </header>
-      <div className={bodyClassName ? `${styles.panelBody} ${bodyClassName}` : styles.panelBody}>{children}</div>
+      <div className={bodyClasses}>{children}</div>
     </section>
   );
 }

@@ -9,6 +9,7 @@ const ACTIVE: RegionCheckState = { active: true, failedOverBy: null, failedOverA
 const CALM: RegionProcessing = { events: 1_000, p95LatencyMs: 20, errorRatePercent: 1 };
 
 interface Setup {
+  windowSeconds?: number | null;
   states?: Partial<Record<RegionId, Partial<RegionCheckState>>>;
   processing?: Partial<Record<RegionId, RegionProcessing>>;
   /** [home, target, events, errors] */
@@ -18,7 +19,7 @@ interface Setup {
   policy?: Partial<HealthPolicy>;
 }
 
-function check({ states = {}, processing = {}, flows = [], busReachable = true, now = T0, policy = {} }: Setup) {
+function check({ states = {}, processing = {}, flows = [], busReachable = true, now = T0, policy = {}, windowSeconds = null }: Setup) {
   const tally = new FlowTally();
   for (const [home, target, events, errors] of flows) {
     for (let i = 0; i < events; i++) tally.count(home, target, i < errors);
@@ -30,6 +31,7 @@ function check({ states = {}, processing = {}, flows = [], busReachable = true, 
       flows: tally,
       busReachable,
       now,
+      windowSeconds,
     },
     { ...POLICY, ...policy },
   );
@@ -67,6 +69,23 @@ describe("checkRegionHealth: no verdict without evidence", () => {
       action: "none",
       refused: null,
     });
+  });
+
+  it("says how long a window its figures cover once it knows", () => {
+    const outcomes = check({
+      windowSeconds: 30,
+      states: { pune: FAILED_OVER_PUNE },
+      flows: [["pune", "mumbai", 400, 120]],
+      processing: {
+        kolkata: { events: 12, p95LatencyMs: 5, errorRatePercent: 0 },
+        delhi: { events: 900, p95LatencyMs: 20, errorRatePercent: 1 },
+      },
+    });
+    expect([outcomes.get("delhi")!.reason, outcomes.get("pune")!.reason, outcomes.get("kolkata")!.reason]).toEqual([
+      "p95 processing latency 20 ms ≤ 200 ms, error rate 1% ≤ 5% in the last 30 s",
+      "its viewers, served elsewhere: error rate 30% > 5% over 400 events in the last 30 s",
+      "not enough traffic to judge (12 events in the last 30 s, 100 needed); no verdict yet",
+    ]);
   });
 
   it("gives no verdict at all before any window had enough events", () => {

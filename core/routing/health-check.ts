@@ -79,6 +79,8 @@ export interface HealthCheckInput {
   flows: FlowTally;
   busReachable: boolean;
   now: number;
+  /** How long the window the figures cover is (since the last check), so reasons can say; null when unknown. */
+  windowSeconds: number | null;
 }
 
 const NONE: RegionProcessing = { events: 0, p95LatencyMs: 0, errorRatePercent: 0 };
@@ -91,8 +93,13 @@ function formatCount(value: number): string {
   return value.toLocaleString("en-IN");
 }
 
-function describeThinWindow(events: number, policy: HealthPolicy, measured: RegionCheckState["measured"]): string {
-  const thin = `not enough traffic to judge (${formatCount(events)} events, ${formatCount(policy.minEvents)} needed)`;
+/** " in the last 30 s": the window a reason's figures cover, as the board's per-second figures cover another. */
+function describeWindow(windowSeconds: number | null): string {
+  return windowSeconds === null ? "" : ` in the last ${formatCount(windowSeconds)} s`;
+}
+
+function describeThinWindow(events: number, within: string, policy: HealthPolicy, measured: RegionCheckState["measured"]): string {
+  const thin = `not enough traffic to judge (${formatCount(events)} events${within}, ${formatCount(policy.minEvents)} needed)`;
   return measured ? `${thin}; last measured ${measured.health}: ${measured.reason}` : `${thin}; no verdict yet`;
 }
 
@@ -118,16 +125,17 @@ function describeErrorsFollowViewers(id: RegionId, flows: FlowTally, policy: Hea
 }
 
 /** The verdict for an active region on what it processed. */
-function judgeActive(processing: RegionProcessing, busReachable: boolean, policy: HealthPolicy) {
+function judgeActive(processing: RegionProcessing, busReachable: boolean, within: string, policy: HealthPolicy) {
   if (busReachable && processing.events < policy.minEvents) return null;
-  return assessRegionHealth(
+  const assessment = assessRegionHealth(
     { brokerReachable: busReachable, p95ProcessingLatencyMs: processing.p95LatencyMs, errorRatePercent: processing.errorRatePercent },
     policy.thresholds,
   );
+  return busReachable ? { ...assessment, reason: `${assessment.reason}${within}` } : assessment;
 }
 
 /** The verdict for a failed-over region on its own viewers, served elsewhere meanwhile. */
-function judgeFailedOver(id: RegionId, flows: FlowTally, busReachable: boolean, policy: HealthPolicy) {
+function judgeFailedOver(id: RegionId, flows: FlowTally, busReachable: boolean, within: string, policy: HealthPolicy) {
   if (!busReachable)
     return assessRegionHealth({ brokerReachable: false, p95ProcessingLatencyMs: 0, errorRatePercent: 0 }, policy.thresholds);
   const viewers = flows.spilledOutOf(id);
@@ -138,7 +146,7 @@ function judgeFailedOver(id: RegionId, flows: FlowTally, busReachable: boolean, 
   const over = viewers.errorRatePercent > line;
   return {
     health: over ? ("unhealthy" as const) : ("healthy" as const),
-    reason: `${where} ${over ? ">" : "≤"} ${formatMeasure(line)}% over ${formatCount(viewers.events)} events`,
+    reason: `${where} ${over ? ">" : "≤"} ${formatMeasure(line)}% over ${formatCount(viewers.events)} events${within}`,
     failover: over,
   };
 }
@@ -157,17 +165,18 @@ export function checkRegionHealth(input: HealthCheckInput, policy: HealthPolicy)
     else if (state.failedOverBy === "automatic") automatic++;
   }
   const candidates: { id: RegionId; errorRatePercent: number; outcome: RegionCheckOutcome }[] = [];
+  const within = describeWindow(input.windowSeconds);
 
   for (const id of REGION_IDS) {
     const state = input.regions.get(id)!;
     const processing = input.processing.get(id) ?? NONE;
     const verdict = state.active
-      ? judgeActive(processing, input.busReachable, policy)
-      : judgeFailedOver(id, input.flows, input.busReachable, policy);
+      ? judgeActive(processing, input.busReachable, within, policy)
+      : judgeFailedOver(id, input.flows, input.busReachable, within, policy);
     const measured = verdict ? { health: verdict.health, reason: verdict.reason } : null;
     const shown = measured ?? {
       health: state.measured?.health ?? "unknown",
-      reason: describeThinWindow(state.active ? processing.events : input.flows.spilledOutOf(id).events, policy, state.measured),
+      reason: describeThinWindow(state.active ? processing.events : input.flows.spilledOutOf(id).events, within, policy, state.measured),
     };
     const outcome: RegionCheckOutcome = { ...shown, measured, action: "none", refused: null };
     outcomes.set(id, outcome);

@@ -112,20 +112,26 @@ describe("RegionManager health checks", () => {
     expect(manager.describe("kolkata")).toMatchObject({
       active: false,
       health: "unhealthy",
-      healthReason: "not enough traffic to judge (0 events, 200 needed); last measured unhealthy: error rate 5.01% > 5%",
+      healthReason:
+        "not enough traffic to judge (0 events in the last 3,600 s, 200 needed); last measured unhealthy: error rate 5.01% > 5%",
     });
 
     routeViewers(manager, "Kolkata", 300, 3);
-    manager.checkHealth(measurements(), true, T0 + 3_600_001);
+    manager.checkHealth(measurements(), true, T0 + 3_630_000);
     expect(manager.describe("kolkata")).toEqual({
       active: true,
       circuit: "closed",
       health: "healthy",
-      healthReason: "its viewers, served elsewhere: error rate 1% ≤ 5% over 300 events",
+      healthReason: "its viewers, served elsewhere: error rate 1% ≤ 5% over 300 events in the last 30 s",
     });
     expect(changes.map((c) => [c.region, c.action, c.mode, c.reason])).toEqual([
       ["kolkata", "failover", "automatic", "unhealthy: error rate 5.01% > 5%"],
-      ["kolkata", "failback", "automatic", "healthy again: its viewers, served elsewhere: error rate 1% ≤ 5% over 300 events"],
+      [
+        "kolkata",
+        "failback",
+        "automatic",
+        "healthy again: its viewers, served elsewhere: error rate 1% ≤ 5% over 300 events in the last 30 s",
+      ],
     ]);
   });
 
@@ -145,11 +151,11 @@ describe("RegionManager health checks", () => {
       circuit: "closed",
       health: "unhealthy",
       healthReason:
-        "error rate 20.5% > 5%; not failed over: errors follow the viewers: 40% of the viewers spilled in from Pune err, 1% of Mumbai's own; likely content or client, not region",
+        "error rate 20.5% > 5% in the last 30 s; not failed over: errors follow the viewers: 40% of the viewers spilled in from Pune err, 1% of Mumbai's own; likely content or client, not region",
     });
     expect(manager.describe("pune")).toMatchObject({
       active: false,
-      healthReason: "its viewers, served elsewhere: error rate 40% > 5% over 1,000 events",
+      healthReason: "its viewers, served elsewhere: error rate 40% > 5% over 1,000 events in the last 30 s",
     });
     expect(changes.map((c) => [c.region, c.action, c.mode])).toEqual([
       ["pune", "failover", "automatic"],

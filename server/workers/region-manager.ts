@@ -70,6 +70,7 @@ export class RegionManager {
   private secondFlows = new FlowTally();
   private readonly checkFlows = new FlowTally();
   private readonly recent: RegionChange[] = [];
+  private lastCheckAt: number | null = null;
   private readonly isActive = (id: RegionId): boolean => this.states.get(id)!.active;
 
   constructor(private readonly options: RegionManagerOptions) {
@@ -133,10 +134,18 @@ export class RegionManager {
    */
   checkHealth(measurements: ReadonlyMap<RegionId, RegionMeasurement>, busReachable: boolean, now: number): void {
     const outcomes = checkRegionHealth(
-      { regions: this.states, processing: measurements, flows: this.checkFlows, busReachable, now },
+      {
+        regions: this.states,
+        processing: measurements,
+        flows: this.checkFlows,
+        busReachable,
+        now,
+        windowSeconds: this.lastCheckAt === null ? null : Math.round((now - this.lastCheckAt) / 1000),
+      },
       this.options.policy,
     );
     this.checkFlows.reset();
+    this.lastCheckAt = now;
     for (const [id, outcome] of outcomes) {
       const state = this.states.get(id)!;
       state.health = outcome.health;

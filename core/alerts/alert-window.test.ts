@@ -96,3 +96,20 @@ describe("evaluateAlertWindow: clearing (hysteresis)", () => {
     expect(evaluateAlertWindow(samples(2, 2), RULE, NOW, false).firing).toBe(false);
   });
 });
+
+describe("evaluateAlertWindow: evidence must be current", () => {
+  // A region that stopped reporting (failed over) 95 s ago: its old breaching samples fill the window.
+  const old = Array.from({ length: 20 }, (_, i) => ({ at: NOW - 95_000 - i * 1000, value: 9 }));
+
+  it("neither fires nor clears once the newest sample is older than 10 s", () => {
+    expect(evaluateAlertWindow(old, RULE, NOW)).toEqual({ firing: false, sampleCount: 20, breachCount: 20 });
+    const calmButOld = old.map((sample) => ({ ...sample, value: 1 }));
+    expect(evaluateAlertWindow(calmButOld, RULE, NOW, true).firing).toBe(true);
+  });
+
+  it("judges again from a sample 10 s old, not a millisecond older", () => {
+    const recent = old.map((sample) => ({ ...sample, at: sample.at + 85_000 }));
+    expect(evaluateAlertWindow(recent, RULE, NOW).firing).toBe(true);
+    expect(evaluateAlertWindow(recent, RULE, NOW + 1).firing).toBe(false);
+  });
+});

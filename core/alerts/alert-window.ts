@@ -8,6 +8,8 @@
  * `clearPercent` (default 50%) of them are beyond `clearThreshold` (default: `threshold`; set it less
  * strict, e.g. 400 ms for a 500 ms rule, to stop flapping around the line).
  * With fewer than `minSamples` samples the state is unchanged: too little evidence to fire or to clear.
+ * So too when the newest sample is older than `freshMs` (10 s): a region that stopped reporting (failed
+ * over, gone quiet) must not fire, or clear, minutes later on what it measured before.
  * Percentages are compared in integers (breaching × 100 ≥ percent × total), so 4 of 5 is exactly 80%.
  */
 import { isBeyondThreshold, type ThresholdDirection } from "../metrics/thresholds";
@@ -30,11 +32,14 @@ export interface AlertWindowRule {
   clearPercent?: number;
   /** Defaults to 3. */
   minSamples?: number;
+  /** Defaults to 10 s. */
+  freshMs?: number;
 }
 
 export const DEFAULT_FIRE_PERCENT = 80;
 export const DEFAULT_CLEAR_PERCENT = 50;
 export const DEFAULT_MIN_SAMPLES = 3;
+export const DEFAULT_FRESH_MS = 10_000;
 
 export interface AlertWindowResult {
   firing: boolean;
@@ -55,12 +60,15 @@ export function evaluateAlertWindow(
   const start = now - rule.windowMs;
   let sampleCount = 0;
   let breachCount = 0;
+  let newest = Number.NEGATIVE_INFINITY;
   for (const sample of samples) {
     if (sample.at <= start || sample.at > now) continue;
     sampleCount++;
+    newest = Math.max(newest, sample.at);
     if (isBeyondThreshold(sample.value, limit, rule.direction)) breachCount++;
   }
-  if (sampleCount < (rule.minSamples ?? DEFAULT_MIN_SAMPLES)) return { firing: wasFiring, sampleCount, breachCount };
+  const stale = now - newest > (rule.freshMs ?? DEFAULT_FRESH_MS);
+  if (sampleCount < (rule.minSamples ?? DEFAULT_MIN_SAMPLES) || stale) return { firing: wasFiring, sampleCount, breachCount };
   const firing = wasFiring
     ? breachCount * 100 >= (rule.clearPercent ?? DEFAULT_CLEAR_PERCENT) * sampleCount
     : breachCount * 100 >= (rule.firePercent ?? DEFAULT_FIRE_PERCENT) * sampleCount;

@@ -75,6 +75,7 @@ export async function createPipeline(options: PipelineOptions): Promise<Pipeline
   const regions = new RegionManager({
     strategy: options.strategy ?? "proximity",
     policy: options.healthPolicy ?? DEFAULT_HEALTH_POLICY,
+    startedAt: options.now,
     onChange: options.onRegionChange ?? ignore,
   });
   const faults = options.faults ?? new FaultInjector();

@@ -179,6 +179,18 @@ describe("RegionManager health checks", () => {
     });
   });
 
+  it("says from the first check how long a window its figures cover, counted from when routing started", () => {
+    const changes: RegionChange[] = [];
+    const manager = new RegionManager({
+      strategy: "proximity",
+      policy: DEFAULT_HEALTH_POLICY,
+      onChange: (c) => changes.push(c),
+      startedAt: T0,
+    });
+    manager.checkHealth(measurements(), true, T0 + 30_000);
+    expect(manager.describe("delhi").healthReason).toBe("p95 processing latency 5 ms ≤ 200 ms, error rate 1% ≤ 5% in the last 30 s");
+  });
+
   it("marks a slow region degraded without failing it over", () => {
     const { manager, changes } = createManager();
     manager.checkHealth(measurements({ delhi: { events: 1_000, p95LatencyMs: 200.5, errorRatePercent: 0 } }), true, T0);

@@ -53,6 +53,8 @@ export interface RegionManagerOptions {
   policy: HealthPolicy;
   /** Receives every change (to persist and show); must not throw. */
   onChange: (change: RegionChange) => void;
+  /** When routing began counting, so the first check's reasons can say how long a window they cover. */
+  startedAt?: number;
 }
 
 const RECENT_CHANGES = 100;
@@ -70,10 +72,11 @@ export class RegionManager {
   private secondFlows = new FlowTally();
   private readonly checkFlows = new FlowTally();
   private readonly recent: RegionChange[] = [];
-  private lastCheckAt: number | null = null;
+  private lastCheckAt: number | null;
   private readonly isActive = (id: RegionId): boolean => this.states.get(id)!.active;
 
   constructor(private readonly options: RegionManagerOptions) {
+    this.lastCheckAt = options.startedAt ?? null;
     for (const id of REGION_IDS) {
       this.states.set(id, {
         active: true,

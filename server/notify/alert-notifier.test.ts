@@ -2,39 +2,17 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
-import type { AlertView } from "@/core/alerts/alert-rules";
+import { buildTestAlert, TEST_ALERT_FIRED_AT as FIRED_AT } from "@/core/alerts/test-alerts";
 import { waitFor } from "../testing/spawn-server";
 import { AlertNotifier, type DeliveryOutcome } from "./alert-notifier";
 
-const FIRED_AT = Date.UTC(2026, 10, 26, 15, 34, 5);
-const alert: AlertView = {
+const alert = buildTestAlert({
   id: "6f1c1f3e-1b0a-4a5e-9a53-6f3f0d5f8a01",
   ruleId: "r-1",
-  ruleName: "Error rate",
-  metric: "error_rate_percent",
-  region: "pune",
-  state: "firing",
   severity: "critical",
-  impact: "HIGH",
   value: 6.25,
-  warning: 2,
-  critical: 5,
-  direction: "above",
-  windowSeconds: 120,
   channels: ["webhook", "slack", "pagerduty", "sms", "email"],
-  runbookUrl: "https://runbooks.example/error-rate",
-  firedAt: FIRED_AT,
-  acknowledgedAt: null,
-  acknowledgedBy: null,
-  note: null,
-  escalatedAt: null,
-  resolvedAt: null,
-  flaps: 0,
-  silencedUntil: null,
-  peak: null,
-  live: null,
-  notified: { delivered: [], failed: [], skipped: [], silenced: false },
-};
+});
 
 interface Received {
   path: string;

@@ -8,7 +8,7 @@ import type { AlertView } from "./alert-rules";
 /** The longest span GET /api/history answers. */
 export const MAX_ALERT_CHART_MS = 24 * 60 * 60 * 1000;
 /** Context around the alert's life: at least this before the window that fired it, and this after it resolved. */
-export const ALERT_CHART_MARGIN_MS = 60_000;
+const ALERT_CHART_MARGIN_MS = 60_000;
 
 /**
  * The span to chart: from the start of the window that fired it, less a minute (two minutes at

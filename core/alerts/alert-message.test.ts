@@ -1,37 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { NOT_NOTIFIED_YET } from "./alert-channels";
 import { buildAlertText } from "./alert-message";
-import type { AlertView } from "./alert-rules";
+import { buildTestAlert, TEST_ALERT_FIRED_AT as FIRED_AT } from "./test-alerts";
 
-const FIRED_AT = Date.UTC(2026, 10, 26, 15, 34, 5);
-const alert: AlertView = {
-  id: "a1",
-  ruleId: "r1",
-  ruleName: "Error rate",
-  metric: "error_rate_percent",
-  region: "pune",
-  state: "firing",
-  severity: "warning",
-  impact: "HIGH",
-  value: 4.02,
-  warning: 2,
-  critical: 5,
-  direction: "above",
-  windowSeconds: 120,
-  channels: ["slack"],
-  runbookUrl: "https://runbooks.example/error-rate",
-  firedAt: FIRED_AT,
-  acknowledgedAt: null,
-  acknowledgedBy: null,
-  note: null,
-  escalatedAt: null,
-  resolvedAt: null,
-  flaps: 0,
-  silencedUntil: null,
-  peak: null,
-  live: null,
-  notified: NOT_NOTIFIED_YET,
-};
+const alert = buildTestAlert();
 
 describe("buildAlertText", () => {
   it("gives the value of the alert's last change when nothing newer was measured", () => {

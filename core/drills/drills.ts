@@ -58,7 +58,7 @@ export function formatTimeLeft(msLeft: number): string {
 }
 
 /** Where a drill fails: "processor in Pune", "store in every region", "processor in Pune for events bad-*". */
-export function describeDrillScope(drill: Pick<RunningDrill, "component" | "region" | "eventIdPrefix">): string {
+function describeDrillScope(drill: Pick<RunningDrill, "component" | "region" | "eventIdPrefix">): string {
   const where = drill.region ? getRegionConfig(drill.region).name : "every region";
   return `${drill.component} in ${where}${drill.eventIdPrefix ? ` for events ${drill.eventIdPrefix}*` : ""}`;
 }

@@ -57,7 +57,7 @@ export function summarizeRollup(record: RollupRecord): HistoryRollup {
 const HISTORY_STEPS_SECONDS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600] as const;
 
 /** Points per series a history answer holds at most: about one per 3 px of a chart as wide as the wall. */
-export const MAX_HISTORY_POINTS = 500;
+const MAX_HISTORY_POINTS = 500;
 
 /**
  * The step a history answer over `spanMs` is given in: the stored bucket when that keeps each series

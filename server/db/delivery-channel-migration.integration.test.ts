@@ -1,31 +1,13 @@
-import { PGlite } from "@electric-sql/pglite";
-import { afterEach, describe, expect, it } from "vitest";
-import { applyMigrations, readMigrations } from "./migrate";
-import type { SqlClient } from "./sql-client";
+import { describe, expect, it } from "vitest";
+import { openDbBefore } from "../testing/pglite-db";
 
 const MIGRATION = "20261126400000_alert_peaks_and_delivery_channels";
 const RULE = "11111111-1111-4111-8111-111111111111";
 const ALERT = "22222222-2222-4222-8222-222222222222";
 
-let db: PGlite | null = null;
-afterEach(async () => {
-  await db?.close();
-  db = null;
-});
-
 describe(`migration ${MIGRATION}`, () => {
   it("names the channel of earlier delivery records from their notes, and none for a silenced notice or a state change", async () => {
-    db = await PGlite.create();
-    const pglite = db;
-    const client: SqlClient = {
-      exec: async (sql) => {
-        await pglite.exec(sql);
-      },
-      query: async <T extends Record<string, unknown>>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
-    };
-    const migrations = await readMigrations();
-    const index = migrations.findIndex((m) => m.name === MIGRATION);
-    await applyMigrations(client, migrations.slice(0, index));
+    const { client, applyIt } = await openDbBefore(MIGRATION);
     await client.exec(`
       INSERT INTO alert_rules (id, name, metric, direction, warning, critical, window_seconds, channels, impact, runbook_url, escalate_after_seconds, enabled, created_at, updated_at)
       VALUES ('${RULE}', 'Error rate', 'error_rate_percent', 'above', 2, 5, 120, '["slack","pagerduty"]', 'HIGH', 'https://runbooks.example/e', 600, true, now(), now());
@@ -38,7 +20,7 @@ describe(`migration ${MIGRATION}`, () => {
         ('${ALERT}', 'delivery_skipped', '2026-11-26T10:00:04Z', 'escalated: silenced until 2026-11-26T11:00:00.000Z by asha (via the CDN switch)');
     `);
 
-    await applyMigrations(client, migrations.slice(0, index + 1));
+    await applyIt();
 
     expect(await client.query(`SELECT kind, channel FROM alert_transitions ORDER BY at`)).toEqual([
       { kind: "fired", channel: null },

@@ -1,31 +1,13 @@
-import { PGlite } from "@electric-sql/pglite";
-import { afterEach, describe, expect, it } from "vitest";
-import { applyMigrations, readMigrations } from "./migrate";
-import type { SqlClient } from "./sql-client";
+import { describe, expect, it } from "vitest";
+import { openDbBefore } from "../testing/pglite-db";
 
 const MIGRATION = "20261126310000_replay_job_progress";
 const DEAD_LETTER = "11111111-1111-4111-8111-111111111111";
 const JOB = "22222222-2222-4222-8222-222222222222";
 
-let db: PGlite | null = null;
-afterEach(async () => {
-  await db?.close();
-  db = null;
-});
-
 describe(`migration ${MIGRATION}`, () => {
   it("moves earlier jobs' per-entry outcomes into dead_letter_attempts and marks those jobs finished", async () => {
-    db = await PGlite.create();
-    const pglite = db;
-    const client: SqlClient = {
-      exec: async (sql) => {
-        await pglite.exec(sql);
-      },
-      query: async <T extends Record<string, unknown>>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
-    };
-    const migrations = await readMigrations();
-    const index = migrations.findIndex((m) => m.name === MIGRATION);
-    await applyMigrations(client, migrations.slice(0, index));
+    const { client, applyIt } = await openDbBefore(MIGRATION);
     await client.exec(`
       INSERT INTO dead_letters (id, event_id, region, component, severity, error, retry_count, event, first_failed_at, dead_lettered_at, replay_count)
       VALUES ('${DEAD_LETTER}', 'e-1', 'pune', 'processor', 'CATASTROPHIC', 'boom', 3, '{}', '2026-11-26T10:00:00Z', '2026-11-26T10:00:01Z', 1);
@@ -36,7 +18,7 @@ describe(`migration ${MIGRATION}`, () => {
       ]');
     `);
 
-    await applyMigrations(client, migrations.slice(0, index + 1));
+    await applyIt();
 
     expect(await client.query(`SELECT dead_letter_id, job_id, kind, detail, at FROM dead_letter_attempts`)).toEqual([
       {

@@ -2,39 +2,18 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterEach, describe, expect, it } from "vitest";
-import type { AlertView } from "@/core/alerts/alert-rules";
+import type { DeliveryKind } from "@/core/alerts/alert-channels";
+import { buildTestAlert, TEST_ALERT_FIRED_AT as FIRED_AT } from "@/core/alerts/test-alerts";
 import { waitFor } from "../testing/spawn-server";
-import { AlertNotifier, type DeliveryOutcome } from "./alert-notifier";
+import { AlertNotifier } from "./alert-notifier";
 
-const FIRED_AT = Date.UTC(2026, 10, 26, 15, 34, 5);
-const alert: AlertView = {
+const alert = buildTestAlert({
   id: "6f1c1f3e-1b0a-4a5e-9a53-6f3f0d5f8a01",
   ruleId: "r-1",
-  ruleName: "Error rate",
-  metric: "error_rate_percent",
-  region: "pune",
-  state: "firing",
   severity: "critical",
-  impact: "HIGH",
   value: 6.25,
-  warning: 2,
-  critical: 5,
-  direction: "above",
-  windowSeconds: 120,
   channels: ["webhook", "slack", "pagerduty", "sms", "email"],
-  runbookUrl: "https://runbooks.example/error-rate",
-  firedAt: FIRED_AT,
-  acknowledgedAt: null,
-  acknowledgedBy: null,
-  note: null,
-  escalatedAt: null,
-  resolvedAt: null,
-  flaps: 0,
-  silencedUntil: null,
-  peak: null,
-  live: null,
-  notified: { delivered: [], failed: [], skipped: [], silenced: false },
-};
+});
 
 interface Received {
   path: string;
@@ -93,8 +72,8 @@ async function startSmtp(): Promise<{ url: string; mails: Array<{ from: string; 
 }
 
 /** A notifier with only the webhook configured, recording each outcome in order. */
-function createWebhookNotifier(url: string, retryBaseMs: number): { notifier: AlertNotifier; records: Array<[DeliveryOutcome, string]> } {
-  const records: Array<[DeliveryOutcome, string]> = [];
+function createWebhookNotifier(url: string, retryBaseMs: number): { notifier: AlertNotifier; records: Array<[DeliveryKind, string]> } {
+  const records: Array<[DeliveryKind, string]> = [];
   const notifier = new AlertNotifier({
     channels: { webhookUrl: `${url}/hook` },
     record: async (_id, outcome, note) => void records.push([outcome, note]),
@@ -108,7 +87,7 @@ describe("AlertNotifier", () => {
   it("delivers each channel's own payload to its receiver and records every delivery", async () => {
     const http = await startReceiver();
     const smtp = await startSmtp();
-    const records: Array<[string, DeliveryOutcome, string, string]> = [];
+    const records: Array<[string, DeliveryKind, string, string]> = [];
     const notifier = new AlertNotifier({
       channels: {
         webhookUrl: `${http.url}/hook`,
@@ -186,7 +165,7 @@ describe("AlertNotifier", () => {
   });
 
   it("skips every channel without its settings, naming the channel and what would configure it", async () => {
-    const records: Array<[DeliveryOutcome, string, string]> = [];
+    const records: Array<[DeliveryKind, string, string]> = [];
     const notifier = new AlertNotifier({
       channels: {},
       record: async (_id, outcome, note, channel) => void records.push([outcome, note, channel]),

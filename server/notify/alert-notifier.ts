@@ -15,12 +15,10 @@ export interface ChannelSettings {
   sms?: { apiUrl: string; accountSid: string; authToken: string; from: string; to: string[] } | undefined;
 }
 
-export type DeliveryOutcome = DeliveryKind;
-
 export interface AlertNotifierOptions {
   channels: ChannelSettings;
   /** Stores what happened to one delivery attempt (the alert's history shows it). */
-  record: (alertId: string, outcome: DeliveryOutcome, note: string, channel: AlertChannel) => Promise<void>;
+  record: (alertId: string, outcome: DeliveryKind, note: string, channel: AlertChannel) => Promise<void>;
   log: (message: string) => void;
   maxAttempts?: number;
   /** First retry after this; doubles each attempt, uncapped (five attempts wait 15 × this in all). */
@@ -149,7 +147,7 @@ export class AlertNotifier {
     });
   }
 
-  private async safeRecord(alertId: string, channel: AlertChannel, outcome: DeliveryOutcome, note: string): Promise<void> {
+  private async safeRecord(alertId: string, channel: AlertChannel, outcome: DeliveryKind, note: string): Promise<void> {
     try {
       await this.options.record(alertId, outcome, note, channel);
     } catch (error) {

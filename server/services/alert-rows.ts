@@ -15,9 +15,7 @@ export const ALERT_ROW_INCLUDE = {
   },
 } satisfies Prisma.AlertInclude;
 
-export type AlertRow = Prisma.AlertGetPayload<{
-  include: { rule: true; transitions: { select: { kind: true; channel: true } } };
-}>;
+export type AlertRow = Prisma.AlertGetPayload<{ include: typeof ALERT_ROW_INCLUDE }>;
 
 /** A stored rule read back through the same schema that admitted it, so a bad row is named, never used. */
 export function toAlertRule(row: AlertRuleRow): AlertRule {

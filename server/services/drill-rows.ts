@@ -33,7 +33,7 @@ export function toDrillRecord(row: DrillRow): DrillRecord {
 }
 
 /** Records a drill as it starts. */
-export async function saveDrillStart(prisma: PrismaClient, drill: RunningDrill): Promise<void> {
+async function saveDrillStart(prisma: PrismaClient, drill: RunningDrill): Promise<void> {
   await prisma.drill.create({
     data: {
       id: drill.id,
@@ -51,13 +51,13 @@ export async function saveDrillStart(prisma: PrismaClient, drill: RunningDrill):
 }
 
 /** Records that `by` stopped these drills at `at`; one already stopped keeps its first stop. */
-export async function saveDrillStop(prisma: PrismaClient, ids: readonly string[], at: number, by: string | null): Promise<void> {
+async function saveDrillStop(prisma: PrismaClient, ids: readonly string[], at: number, by: string | null): Promise<void> {
   if (ids.length === 0) return;
   await prisma.drill.updateMany({ where: { id: { in: [...ids] }, endedAt: null }, data: { endedAt: new Date(at), endedBy: by } });
 }
 
 /** Adds failures this process injected to each drill's total. */
-export async function addDrillFailures(prisma: PrismaClient, counts: ReadonlyArray<{ id: string; count: number }>): Promise<void> {
+async function addDrillFailures(prisma: PrismaClient, counts: ReadonlyArray<{ id: string; count: number }>): Promise<void> {
   await Promise.all(counts.map(({ id, count }) => prisma.drill.updateMany({ where: { id }, data: { injected: { increment: count } } })));
 }
 

@@ -1,5 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
 import { afterEach } from "vitest";
+import { applyMigrations, readMigrations } from "../db/migrate";
 import type { SqlClient } from "../db/sql-client";
 
 /** The same adapter server/db/database.ts uses for PGlite. */
@@ -24,4 +25,22 @@ export async function openDb(): Promise<{ db: PGlite; client: SqlClient }> {
   const db = await PGlite.create();
   cleanups.push(() => db.close());
   return { db, client: pgliteSqlClient(db) };
+}
+
+/**
+ * An empty in-memory PGlite migrated up to, not including, `migration`, for a test to put rows in
+ * as they were before it; `applyIt` then runs that migration.
+ */
+export async function openDbBefore(migration: string): Promise<{ client: SqlClient; applyIt: () => Promise<void> }> {
+  const { client } = await openDb();
+  const migrations = await readMigrations();
+  const index = migrations.findIndex((m) => m.name === migration);
+  if (index < 0) throw new Error(`No migration ${migration} in prisma/migrations`);
+  await applyMigrations(client, migrations.slice(0, index));
+  return {
+    client,
+    applyIt: async () => {
+      await applyMigrations(client, migrations.slice(0, index + 1));
+    },
+  };
 }

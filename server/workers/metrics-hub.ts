@@ -368,7 +368,7 @@ export class MetricsHub {
         qualityDecisions: { ...books.decisions },
         processed: books.processed,
         failures: { ...books.failures },
-        failuresPerSecond: seconds > 0 ? Math.round((newFailures / seconds) * 10) / 10 : 0,
+        failuresPerSecond: perSecond(newFailures),
         alternativePath: books.alternativePath,
         flow,
         interRegionLatencyMs: this.nearestActiveLatency(region.id),

@@ -14,7 +14,7 @@ import { CHART_COLORS } from "@/components/board/chart-theme";
 import { writeRangeToAddress } from "@/components/board/range-address";
 import { RangeControl } from "@/components/board/range-control";
 import { describeRange } from "@/components/board/time-axis";
-import { formatDayTime, type ZoneView } from "@/components/ui/time-format";
+import { formatZonedDayTime } from "@/components/ui/time-format";
 import { useTimeZone } from "@/components/ui/use-time-zone";
 import { formatRangeParams, resolveRangeWindow, type TimeRange } from "@/components/board/time-range";
 import { Brand } from "@/components/ui/brand";
@@ -103,11 +103,6 @@ const REGION_CHARTS: readonly RegionChartSpec[] = [
     formatValue: (value) => formatPercent(value, 0),
   },
 ];
-
-/** "26 Nov 20:31:05 IST", in the time base. */
-function formatWhen(at: number, zone: ZoneView): string {
-  return `${formatDayTime(at, zone.timeZone)} ${zone.label}`;
-}
 
 function describeFailure(error: Error, what: string): string {
   return `${what} could not be loaded: ${error.message}.`;
@@ -259,8 +254,8 @@ function AlertRow({ alert }: { alert: AlertView }) {
           <Link href={`/alerts?id=${alert.id}&hours=all`}>{alert.ruleName}</Link> · {alert.state}
         </p>
         <p className={styles.itemDetail}>
-          {describeAlertThresholds(alert)} · fired {formatWhen(alert.firedAt, zone)}
-          {alert.resolvedAt !== null ? ` · resolved ${formatWhen(alert.resolvedAt, zone)}` : ""}
+          {describeAlertThresholds(alert)} · fired {formatZonedDayTime(alert.firedAt, zone)}
+          {alert.resolvedAt !== null ? ` · resolved ${formatZonedDayTime(alert.resolvedAt, zone)}` : ""}
           {alert.acknowledgedBy ? ` · acknowledged by ${alert.acknowledgedBy}` : ""}
         </p>
       </div>
@@ -273,7 +268,7 @@ function TimelineRow({ entry }: { entry: TimelineEntry }) {
   return (
     <li className={styles.item} data-kind={entry.kind}>
       <time className={`${styles.when} num`} dateTime={new Date(entry.at).toISOString()}>
-        {formatWhen(entry.at, zone)}
+        {formatZonedDayTime(entry.at, zone)}
       </time>
       <div className={styles.itemBody}>
         <p className={styles.itemTitle}>{entry.title}</p>

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useMemo, useState, type ComponentProps } from "react";
-import type { AlertView } from "@/core/alerts/alert-rules";
+import { isAlertInRange, type AlertView } from "@/core/alerts/alert-rules";
 import { METRIC_THRESHOLDS } from "@/core/metrics/thresholds";
 import { getRegionConfig, type RegionId } from "@/core/routing/regions";
 import type { TimelineEntry } from "@/core/timeline/timeline";
@@ -29,7 +29,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useNow } from "@/components/ui/use-now";
 import { fetchRegionAlerts, fetchRegionTimeline } from "./api";
 import { RegionChart } from "./region-chart";
-import { convertRegionRollups, isAlertInRange } from "./region-series";
+import { convertRegionRollups } from "./region-series";
 import styles from "./region-page.module.css";
 
 // A "last" range follows new rollups, alerts and entries while the page is open.

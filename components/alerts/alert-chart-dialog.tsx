@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useId, useMemo, useRef } from "react";
 import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
 import {
   buildAlertChartPoints,
@@ -15,6 +15,7 @@ import { HISTORY_METRICS } from "@/core/metrics/read-region-metric";
 import { getRegionConfig } from "@/core/routing/regions";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_CONTENT_STYLE, TOOLTIP_LABEL_STYLE } from "@/components/board/chart-theme";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatClockMinute, formatZonedClockTime } from "@/components/ui/time-format";
 import { useTimeZone } from "@/components/ui/use-time-zone";
@@ -45,8 +46,6 @@ export function AlertChartDialog({ alert, onClose }: AlertChartDialogProps) {
   const zone = useTimeZone();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  // What had focus when it opened (the button that opened it), taken on the first render only.
-  const [opener] = useState(() => document.activeElement);
   const kept = HISTORY_METRICS.includes(alert.metric);
   const open = alert.resolvedAt === null;
 
@@ -63,14 +62,6 @@ export function AlertChartDialog({ alert, onClose }: AlertChartDialogProps) {
     placeholderData: keepPreviousData,
   });
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, [opener]);
-
   const region = getRegionConfig(alert.region).name;
   const metric = METRIC_LABELS[alert.metric];
   const format = (value: number) => formatMetricValue(alert.metric, value);
@@ -78,7 +69,7 @@ export function AlertChartDialog({ alert, onClose }: AlertChartDialogProps) {
   const peak = alert.peak ? `peak ${format(alert.peak.value)} at ${formatZonedClockTime(alert.peak.at, zone)}` : null;
 
   return (
-    <dialog
+    <ModalDialog
       ref={dialogRef}
       className={styles.chartDialog}
       data-testid="alert-chart-dialog"
@@ -107,7 +98,7 @@ export function AlertChartDialog({ alert, onClose }: AlertChartDialogProps) {
           detail={`Only the live sparkline on the board shows it, over the rule's last ${alert.windowSeconds} s.`}
         />
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 

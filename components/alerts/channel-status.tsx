@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { AlertChannelStatus } from "@/core/alerts/alert-channels";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { formatDayTime, formatZonedClockTime } from "@/components/ui/time-format";
+import { formatZonedClockTime, formatZonedDayTime } from "@/components/ui/time-format";
 import { useTimeZone } from "@/components/ui/use-time-zone";
 import page from "@/components/ui/page.module.css";
 import { ALERT_CHANNELS_QUERY_KEY, fetchAlertChannels } from "./api";
@@ -126,9 +126,7 @@ export function ChannelTable() {
                 <td>{status.configured ? "yes" : `no: set ${status.settings}`}</td>
                 <td className={history.num}>{status.rules}</td>
                 <td className={history.num}>
-                  {status.last
-                    ? `${status.last.outcome} · ${`${formatDayTime(status.last.at, zone.timeZone)} ${zone.label}`}`
-                    : "nothing sent yet"}
+                  {status.last ? `${status.last.outcome} · ${formatZonedDayTime(status.last.at, zone)}` : "nothing sent yet"}
                 </td>
                 <td>{status.last?.note ?? "—"}</td>
               </tr>

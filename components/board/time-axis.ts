@@ -15,7 +15,7 @@ export interface TimeChartProps {
 }
 
 /** Ticks on whole steps of the clock the labels are read in (the time base's zone). */
-export function computeAxisTicks(domain: [number, number], timeZone: string): number[] {
+function computeAxisTicks(domain: [number, number], timeZone: string): number[] {
   return computeTimeTicks(domain[0], domain[1], findZoneOffset(domain[0], timeZone));
 }
 

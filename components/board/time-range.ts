@@ -9,7 +9,7 @@ export const PRESET_MS: Record<RangePreset, number> = { "15m": 15 * MINUTE, "1h"
 export const PRESET_LABELS: Record<RangePreset, string> = { "15m": "15 min", "1h": "1 h", "6h": "6 h", "24h": "24 h" };
 
 /** The longest range GET /api/history answers in one request. */
-export const MAX_RANGE_MS = 24 * HOUR;
+const MAX_RANGE_MS = 24 * HOUR;
 
 /** The charts' time range: the last stretch up to now, following live data, or a fixed stretch of history. */
 export type TimeRange = { kind: "last"; preset: RangePreset } | { kind: "custom"; from: number; to: number };

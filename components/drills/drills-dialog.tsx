@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useId, useRef } from "react";
 import type { RunningDrill } from "@/core/drills/drill-api";
 import controls from "@/components/board/controls.module.css";
 import { Button } from "@/components/ui/button";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 import { DRILLS_BUTTON_ID } from "./drills-button";
 import styles from "./drills.module.css";
 import { DrillsPanel } from "./drills-panel";
@@ -18,34 +19,19 @@ interface DrillsDialogProps {
 /** The drills panel over the board; focus goes back to what opened it, or to the header's Drills button when that is gone. */
 export function DrillsDialog({ drills, clockOffsetMs, onClose }: DrillsDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const openerRef = useRef<Element | null>(null);
   const titleId = useId();
   const detailId = useId();
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) {
-      openerRef.current = document.activeElement;
-      dialog.showModal();
-    }
-  }, []);
-
-  function returnFocus(): void {
-    const opener = openerRef.current;
-    // The banner that opened it leaves the board once the last drill is stopped.
-    const target = opener instanceof HTMLElement && opener.isConnected ? opener : document.getElementById(DRILLS_BUTTON_ID);
-    target?.focus();
-    onClose();
-  }
-
+  // The banner that opened it leaves the board once the last drill is stopped: focus then goes to the header's button.
   return (
-    <dialog
+    <ModalDialog
       ref={dialogRef}
       className={`${controls.dialog} ${styles.dialog}`}
       aria-labelledby={titleId}
       aria-describedby={detailId}
       data-testid="drills-dialog"
-      onClose={returnFocus}
+      fallbackFocusId={DRILLS_BUTTON_ID}
+      onClose={onClose}
     >
       <div className={styles.dialogBody}>
         <header className={styles.dialogHeader}>
@@ -62,6 +48,6 @@ export function DrillsDialog({ drills, clockOffsetMs, onClose }: DrillsDialogPro
         </p>
         <DrillsPanel drills={drills} clockOffsetMs={clockOffsetMs} />
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -15,7 +15,7 @@ import styles from "./region-page.module.css";
 
 type SeriesKey = Exclude<keyof RegionPoint, "t">;
 
-export interface RegionSeries {
+interface RegionSeries {
   key: SeriesKey;
   name: string;
   color: string;

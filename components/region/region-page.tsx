@@ -2,8 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
-import type { AlertView } from "@/core/alerts/alert-rules";
+import { useEffect, useMemo, useState, type ComponentProps } from "react";
+import { isAlertInRange, type AlertView } from "@/core/alerts/alert-rules";
 import { METRIC_THRESHOLDS } from "@/core/metrics/thresholds";
 import { getRegionConfig, type RegionId } from "@/core/routing/regions";
 import type { TimelineEntry } from "@/core/timeline/timeline";
@@ -14,7 +14,7 @@ import { CHART_COLORS } from "@/components/board/chart-theme";
 import { writeRangeToAddress } from "@/components/board/range-address";
 import { RangeControl } from "@/components/board/range-control";
 import { describeRange } from "@/components/board/time-axis";
-import { formatDayTime, type ZoneView } from "@/components/ui/time-format";
+import { formatZonedDayTime } from "@/components/ui/time-format";
 import { useTimeZone } from "@/components/ui/use-time-zone";
 import { formatRangeParams, resolveRangeWindow, type TimeRange } from "@/components/board/time-range";
 import { Brand } from "@/components/ui/brand";
@@ -28,30 +28,81 @@ import { SiteNav } from "@/components/ui/site-nav";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useNow } from "@/components/ui/use-now";
 import { fetchRegionAlerts, fetchRegionTimeline } from "./api";
-import { RegionChart, type RegionSeries } from "./region-chart";
-import { convertRegionRollups, isAlertInRange } from "./region-series";
+import { RegionChart } from "./region-chart";
+import { convertRegionRollups } from "./region-series";
 import styles from "./region-page.module.css";
 
 // A "last" range follows new rollups, alerts and entries while the page is open.
 const REFRESH_MS = 10_000;
 
-const QUALITY_SERIES: readonly RegionSeries[] = [
-  { key: "360p", name: "360p", color: "#35557f" },
-  { key: "480p", name: "480p", color: "#4570a8" },
-  { key: "720p", name: "720p", color: "#5b9cff" },
-  { key: "1080p", name: "1080p", color: "#91bcff" },
-  { key: "4K", name: "4K", color: "#cfe0ff" },
-];
-const LATENCY_SERIES: readonly RegionSeries[] = [
-  { key: "p50", name: "p50", color: CHART_COLORS.p50 },
-  { key: "p95", name: "p95", color: CHART_COLORS.p95 },
-  { key: "p99", name: "p99", color: CHART_COLORS.p99 },
-];
+type RegionChartSpec = Omit<ComponentProps<typeof RegionChart>, "rangeLabel" | "points" | "domain" | "loading">;
 
-/** "26 Nov 20:31:05 IST", in the time base. */
-function formatWhen(at: number, zone: ZoneView): string {
-  return `${formatDayTime(at, zone.timeZone)} ${zone.label}`;
-}
+/** The drill-down's charts, in page order; each reads its series from the same history points. */
+const REGION_CHARTS: readonly RegionChartSpec[] = [
+  {
+    title: "Events/s",
+    meta: "all events, per second",
+    testId: "region-chart-events",
+    series: [{ key: "eventsPerSecond", name: "events/s", color: "#5b9cff" }],
+    kind: "area",
+    formatValue: formatCompact,
+    fit: true,
+  },
+  {
+    title: "Latency",
+    meta: "p50 / p95 / p99",
+    testId: "region-chart-latency",
+    series: [
+      { key: "p50", name: "p50", color: CHART_COLORS.p50 },
+      { key: "p95", name: "p95", color: CHART_COLORS.p95 },
+      { key: "p99", name: "p99", color: CHART_COLORS.p99 },
+    ],
+    kind: "line",
+    formatValue: formatMs,
+    formatAxis: (value) => `${formatCompact(value)} ms`,
+    thresholds: METRIC_THRESHOLDS.processing_latency_ms,
+  },
+  {
+    title: "Error rate",
+    meta: "players' error events",
+    testId: "region-chart-errors",
+    series: [{ key: "errorRatePercent", name: "error rate", color: CHART_COLORS.critical }],
+    kind: "line",
+    formatValue: (value) => formatPercent(value, 2),
+    thresholds: METRIC_THRESHOLDS.error_rate_percent,
+  },
+  {
+    title: "Viewers",
+    meta: "watching, at each step's end",
+    testId: "region-chart-viewers",
+    series: [{ key: "viewers", name: "viewers", color: "#b08cff" }],
+    kind: "area",
+    formatValue: formatCompact,
+  },
+  {
+    title: "Consumer lag",
+    meta: "events behind, worst in each step",
+    testId: "region-chart-lag",
+    series: [{ key: "lag", name: "events behind", color: "#3fd0c9" }],
+    kind: "area",
+    formatValue: formatCompact,
+    thresholds: METRIC_THRESHOLDS.consumer_lag_messages,
+  },
+  {
+    title: "Quality mix",
+    meta: "share of events by quality",
+    testId: "region-chart-quality",
+    series: [
+      { key: "360p", name: "360p", color: "#35557f" },
+      { key: "480p", name: "480p", color: "#4570a8" },
+      { key: "720p", name: "720p", color: "#5b9cff" },
+      { key: "1080p", name: "1080p", color: "#91bcff" },
+      { key: "4K", name: "4K", color: "#cfe0ff" },
+    ],
+    kind: "stack",
+    formatValue: (value) => formatPercent(value, 0),
+  },
+];
 
 function describeFailure(error: Error, what: string): string {
   return `${what} could not be loaded: ${error.message}.`;
@@ -105,8 +156,6 @@ export function RegionPage({ regionId, initialRange }: { regionId: RegionId; ini
   const rangeLabel = describeRange(range, zone.timeZone);
   const rangeQuery = formatRangeParams(range);
   const loading = history.isPending;
-  const { error_rate_percent: errorLines, processing_latency_ms: latencyLines, consumer_lag_messages: lagLines } = METRIC_THRESHOLDS;
-
   return (
     <div className={page.page}>
       <header className={page.header}>
@@ -147,83 +196,9 @@ export function RegionPage({ regionId, initialRange }: { regionId: RegionId; ini
         ) : null}
         {domain ? (
           <section className={styles.charts} aria-label={`${config.name} history, ${rangeLabel}`} data-testid="region-charts">
-            <RegionChart
-              title="Events/s"
-              meta="all events, per second"
-              rangeLabel={rangeLabel}
-              testId="region-chart-events"
-              points={points}
-              domain={domain}
-              series={[{ key: "eventsPerSecond", name: "events/s", color: "#5b9cff" }]}
-              kind="area"
-              formatValue={formatCompact}
-              fit
-              loading={loading}
-            />
-            <RegionChart
-              title="Latency"
-              meta="p50 / p95 / p99"
-              rangeLabel={rangeLabel}
-              testId="region-chart-latency"
-              points={points}
-              domain={domain}
-              series={LATENCY_SERIES}
-              kind="line"
-              formatValue={formatMs}
-              formatAxis={(value) => `${formatCompact(value)} ms`}
-              thresholds={latencyLines}
-              loading={loading}
-            />
-            <RegionChart
-              title="Error rate"
-              meta="players' error events"
-              rangeLabel={rangeLabel}
-              testId="region-chart-errors"
-              points={points}
-              domain={domain}
-              series={[{ key: "errorRatePercent", name: "error rate", color: CHART_COLORS.critical }]}
-              kind="line"
-              formatValue={(value) => formatPercent(value, 2)}
-              thresholds={errorLines}
-              loading={loading}
-            />
-            <RegionChart
-              title="Viewers"
-              meta="watching, at each step's end"
-              rangeLabel={rangeLabel}
-              testId="region-chart-viewers"
-              points={points}
-              domain={domain}
-              series={[{ key: "viewers", name: "viewers", color: "#b08cff" }]}
-              kind="area"
-              formatValue={formatCompact}
-              loading={loading}
-            />
-            <RegionChart
-              title="Consumer lag"
-              meta="events behind, worst in each step"
-              rangeLabel={rangeLabel}
-              testId="region-chart-lag"
-              points={points}
-              domain={domain}
-              series={[{ key: "lag", name: "events behind", color: "#3fd0c9" }]}
-              kind="area"
-              formatValue={formatCompact}
-              thresholds={lagLines}
-              loading={loading}
-            />
-            <RegionChart
-              title="Quality mix"
-              meta="share of events by quality"
-              rangeLabel={rangeLabel}
-              testId="region-chart-quality"
-              points={points}
-              domain={domain}
-              series={QUALITY_SERIES}
-              kind="stack"
-              formatValue={(value) => formatPercent(value, 0)}
-              loading={loading}
-            />
+            {REGION_CHARTS.map((chart) => (
+              <RegionChart key={chart.testId} {...chart} rangeLabel={rangeLabel} points={points} domain={domain} loading={loading} />
+            ))}
           </section>
         ) : (
           <Skeleton block />
@@ -279,8 +254,8 @@ function AlertRow({ alert }: { alert: AlertView }) {
           <Link href={`/alerts?id=${alert.id}&hours=all`}>{alert.ruleName}</Link> · {alert.state}
         </p>
         <p className={styles.itemDetail}>
-          {describeAlertThresholds(alert)} · fired {formatWhen(alert.firedAt, zone)}
-          {alert.resolvedAt !== null ? ` · resolved ${formatWhen(alert.resolvedAt, zone)}` : ""}
+          {describeAlertThresholds(alert)} · fired {formatZonedDayTime(alert.firedAt, zone)}
+          {alert.resolvedAt !== null ? ` · resolved ${formatZonedDayTime(alert.resolvedAt, zone)}` : ""}
           {alert.acknowledgedBy ? ` · acknowledged by ${alert.acknowledgedBy}` : ""}
         </p>
       </div>
@@ -293,7 +268,7 @@ function TimelineRow({ entry }: { entry: TimelineEntry }) {
   return (
     <li className={styles.item} data-kind={entry.kind}>
       <time className={`${styles.when} num`} dateTime={new Date(entry.at).toISOString()}>
-        {formatWhen(entry.at, zone)}
+        {formatZonedDayTime(entry.at, zone)}
       </time>
       <div className={styles.itemBody}>
         <p className={styles.itemTitle}>{entry.title}</p>

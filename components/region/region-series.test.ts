@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryRollup } from "@/core/metrics/snapshot";
-import { convertRegionRollups, isAlertInRange } from "./region-series";
+import { convertRegionRollups } from "./region-series";
 
 function rollup(bucketStart: number, fields: Partial<HistoryRollup> = {}): HistoryRollup {
   return {
@@ -59,15 +59,5 @@ describe("convertRegionRollups", () => {
       [20_001, null],
       [50_000, 40],
     ]);
-  });
-});
-
-describe("isAlertInRange", () => {
-  it("keeps alerts active at any moment of the range", () => {
-    expect(isAlertInRange({ firedAt: 50, resolvedAt: null }, 100, 200)).toBe(true);
-    expect(isAlertInRange({ firedAt: 50, resolvedAt: 100 }, 100, 200)).toBe(true);
-    expect(isAlertInRange({ firedAt: 150, resolvedAt: 160 }, 100, 200)).toBe(true);
-    expect(isAlertInRange({ firedAt: 50, resolvedAt: 99 }, 100, 200)).toBe(false);
-    expect(isAlertInRange({ firedAt: 200, resolvedAt: null }, 100, 200)).toBe(false);
   });
 });

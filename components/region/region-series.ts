@@ -1,5 +1,4 @@
 import { QUALITIES, type Quality } from "@/core/events/events";
-import type { AlertView } from "@/core/alerts/alert-rules";
 import type { HistoryRollup } from "@/core/metrics/snapshot";
 
 /**
@@ -68,9 +67,4 @@ export function convertRegionRollups(rollups: readonly HistoryRollup[], stepMs: 
     previousEnd = rollup.bucketStart + stepMs;
   }
   return points;
-}
-
-/** An alert belongs to a range when it was active at any moment of it: fired before its end, not resolved before its start. */
-export function isAlertInRange(alert: Pick<AlertView, "firedAt" | "resolvedAt">, from: number, to: number): boolean {
-  return alert.firedAt < to && (alert.resolvedAt === null || alert.resolvedAt >= from);
 }

@@ -11,6 +11,8 @@ interface ModalDialogProps extends Omit<ComponentProps<"dialog">, "ref" | "open"
   dismissible?: boolean;
   /** A click on the backdrop closes it too (side panels). */
   closeOnBackdrop?: boolean;
+  /** The id of where focus goes when the opener has left the page, before its nearest ancestor is tried. */
+  fallbackFocusId?: string;
 }
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
@@ -21,11 +23,17 @@ function canFocus(element: HTMLElement): boolean {
 
 /**
  * Where focus goes back to: the element that had it when the dialog opened, or, when that is gone,
- * disabled or hidden now (a deleted row's button), the first focusable element of its nearest
- * ancestor still on the page, so the keyboard continues from about the same place.
+ * disabled or hidden now (a deleted row's button), the fallback the caller named, else the first
+ * focusable element of its nearest ancestor still on the page, so the keyboard continues from about the same place.
  */
-function findReturnTarget(opener: HTMLElement | null, ancestors: readonly HTMLElement[]): HTMLElement | null {
+function findReturnTarget(
+  opener: HTMLElement | null,
+  ancestors: readonly HTMLElement[],
+  fallbackId: string | undefined,
+): HTMLElement | null {
   if (opener && canFocus(opener)) return opener;
+  const fallback = fallbackId === undefined ? null : document.getElementById(fallbackId);
+  if (fallback && canFocus(fallback)) return fallback;
   for (const ancestor of ancestors) {
     if (!ancestor.isConnected) continue;
     const candidate = [...ancestor.querySelectorAll<HTMLElement>(FOCUSABLE)].find(canFocus);
@@ -38,7 +46,15 @@ function findReturnTarget(opener: HTMLElement | null, ancestors: readonly HTMLEl
  * Every dialog of the app: modal from its first render, Escape closes it at once (unless a request
  * it waits for is on its way), and focus returns to where it was when it closed.
  */
-export function ModalDialog({ ref, onClose, dismissible = true, closeOnBackdrop = false, children, ...props }: ModalDialogProps) {
+export function ModalDialog({
+  ref,
+  onClose,
+  dismissible = true,
+  closeOnBackdrop = false,
+  fallbackFocusId,
+  children,
+  ...props
+}: ModalDialogProps) {
   const opener = useRef<{ element: HTMLElement | null; ancestors: HTMLElement[] } | null>(null);
 
   useEffect(() => {
@@ -53,7 +69,7 @@ export function ModalDialog({ ref, onClose, dismissible = true, closeOnBackdrop 
   }, [ref]);
 
   function returnFocus(): void {
-    const target = opener.current ? findReturnTarget(opener.current.element, opener.current.ancestors) : null;
+    const target = opener.current ? findReturnTarget(opener.current.element, opener.current.ancestors, fallbackFocusId) : null;
     target?.focus();
   }
 

@@ -8,6 +8,7 @@ import {
   formatDayMinute,
   formatDayTime,
   formatZonedClockTime,
+  formatZonedDayTime,
   findZoneOffset,
   IST_TIME_ZONE,
   parseDateInput,
@@ -45,6 +46,7 @@ describe("formatting an instant in a zone", () => {
   it("names the zone after a time that stands in a sentence", () => {
     expect(formatZonedClockTime(AT, { timeZone: IST_TIME_ZONE, label: "IST" })).toBe("21:04:05 IST");
     expect(formatZonedClockTime(AT, { timeZone: NEW_YORK, label: "EST" })).toBe("10:34:05 EST");
+    expect(formatZonedDayTime(AT, { timeZone: IST_TIME_ZONE, label: "IST" })).toBe("26 Nov 21:04:05 IST");
   });
 
   it("writes midnight as 00, never 24", () => {

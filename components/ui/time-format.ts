@@ -112,6 +112,11 @@ export function formatDayTime(epochMs: number, timeZone: string): string {
   return `${formatDay(epochMs, timeZone)} ${formatClockTime(epochMs, timeZone)}`;
 }
 
+/** "26 Nov 21:04:05 IST": a day and time inside a sentence or cell, where no column names the zone. */
+export function formatZonedDayTime(epochMs: number, zone: ZoneView): string {
+  return `${formatDayTime(epochMs, zone.timeZone)} ${zone.label}`;
+}
+
 /** "26 Nov 21:04", where seconds would be noise (a scenario saved, a silence's end). */
 export function formatDayMinute(epochMs: number, timeZone: string): string {
   if (!isShowable(epochMs)) return DASH;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertRuleInputSchema, DEFAULT_ALERT_RULES } from "./alert-rules";
+import { alertRuleInputSchema, DEFAULT_ALERT_RULES, isAlertInRange } from "./alert-rules";
 
 const valid = {
   name: "Error rate",
@@ -52,5 +52,15 @@ describe("alert rules", () => {
     [{ ...valid, runbookUrl: "ftp://x" }, ["runbookUrl: must be an http(s) URL"]],
   ])("refuses %j with a reason for each bad field", (input, expected) => {
     expect(issuesOf(input)).toEqual(expected);
+  });
+});
+
+describe("isAlertInRange", () => {
+  it("keeps alerts active at any moment of the range", () => {
+    expect(isAlertInRange({ firedAt: 50, resolvedAt: null }, 100, 200)).toBe(true);
+    expect(isAlertInRange({ firedAt: 50, resolvedAt: 100 }, 100, 200)).toBe(true);
+    expect(isAlertInRange({ firedAt: 150, resolvedAt: 160 }, 100, 200)).toBe(true);
+    expect(isAlertInRange({ firedAt: 50, resolvedAt: 99 }, 100, 200)).toBe(false);
+    expect(isAlertInRange({ firedAt: 200, resolvedAt: null }, 100, 200)).toBe(false);
   });
 });

@@ -171,6 +171,11 @@ export const alertViewSchema = z.object({
 });
 export type AlertView = z.infer<typeof alertViewSchema>;
 
+/** An alert belongs to a range when it was active at any moment of it: fired before its end, not resolved before its start. */
+export function isAlertInRange(alert: Pick<AlertView, "firedAt" | "resolvedAt">, from: number, to: number): boolean {
+  return alert.firedAt < to && (alert.resolvedAt === null || alert.resolvedAt >= from);
+}
+
 /** A silence as an operator asks for it: by rule and/or region, for a while, with a reason. */
 export const silenceInputSchema = z
   .object({

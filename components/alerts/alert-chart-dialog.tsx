@@ -87,7 +87,7 @@ export function AlertChartDialog({ alert, onClose }: AlertChartDialogProps) {
       </header>
       <p className={styles.chartMeta}>
         {describeAlertLines(alert)} · {lifetime}
-        {peak ? ` · ${peak}` : ""} · times in IST, from the region&apos;s history rollups
+        {peak ? ` · ${peak}` : ""} · times in {zone.label}, from the region&apos;s history rollups
       </p>
       {kept ? (
         <ChartBody alert={alert} data={chart.data ?? null} error={chart.isError ? chart.error.message : null} format={format} />

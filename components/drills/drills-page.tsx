@@ -1,5 +1,6 @@
 "use client";
 
+import { useTimeZone } from "@/components/ui/use-time-zone";
 import { useQuery } from "@tanstack/react-query";
 import { UserMenu } from "@/components/auth/user-menu";
 import { Brand } from "@/components/ui/brand";
@@ -13,6 +14,7 @@ const REFRESH_MS = 2000;
 
 /** /drills: the drills panel on a page of its own, its list read from GET /api/chaos. */
 export function DrillsPage() {
+  const zone = useTimeZone();
   const drills = useQuery({
     queryKey: DRILLS_QUERY_KEY,
     queryFn: ({ signal }) => fetchDrills(signal),
@@ -26,7 +28,9 @@ export function DrillsPage() {
       <header className={page.header}>
         <Brand tag="drills" />
         <SiteNav current="drills" />
-        <p className={page.headerNote}>Running drills refresh every {REFRESH_MS / 1000} s · started times in IST</p>
+        <p className={page.headerNote}>
+          Running drills refresh every {REFRESH_MS / 1000} s · started times in {zone.label}
+        </p>
         <UserMenu />
       </header>
       <main className={`${page.main} ${styles.page}`}>

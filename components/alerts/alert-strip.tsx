@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { memo, useState } from "react";
 import { isNobodyNotified } from "@/core/alerts/alert-channels";
-import type { AlertView } from "@/core/alerts/alert-rules";
+import { orderForAttention, type AlertView } from "@/core/alerts/alert-rules";
 import { getRegionConfig } from "@/core/routing/regions";
 import { useOperatorOnly } from "@/components/auth/use-session";
 import { isStructurallyEqual } from "@/components/ui/equality";
@@ -37,7 +37,7 @@ function summarize(alerts: readonly AlertView[]): string {
     .join(" · ");
 }
 
-/** The active alerts, always on the board, newest first: what fired, where, how bad now, who was told, who owns it. */
+/** The active alerts, always on the board, unowned and critical first: what fired, where, how bad now, who was told, who owns it. */
 function AlertStripView({ alerts, interactive }: AlertStripProps) {
   const [acknowledging, setAcknowledging] = useState<AlertView | null>(null);
   // The chart follows its alert while it is on the strip, and keeps the view it opened with once it leaves.
@@ -70,7 +70,7 @@ function AlertStripView({ alerts, interactive }: AlertStripProps) {
         </p>
       ) : (
         <ul className={styles.list}>
-          {alerts.map((alert) => (
+          {orderForAttention(alerts).map((alert) => (
             <li
               key={alert.id}
               className={styles.alert}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alertRuleInputSchema, DEFAULT_ALERT_RULES, isAlertInRange } from "./alert-rules";
+import { alertRuleInputSchema, DEFAULT_ALERT_RULES, isAlertInRange, orderForAttention, type AlertView } from "./alert-rules";
 
 const valid = {
   name: "Error rate",
@@ -62,5 +62,27 @@ describe("isAlertInRange", () => {
     expect(isAlertInRange({ firedAt: 150, resolvedAt: 160 }, 100, 200)).toBe(true);
     expect(isAlertInRange({ firedAt: 50, resolvedAt: 99 }, 100, 200)).toBe(false);
     expect(isAlertInRange({ firedAt: 200, resolvedAt: null }, 100, 200)).toBe(false);
+  });
+});
+
+describe("orderForAttention", () => {
+  const alert = (id: string, state: AlertView["state"], severity: AlertView["severity"], firedAt: number) =>
+    ({ id, state, severity, firedAt }) as AlertView;
+
+  it("lists unowned alerts first, critical before warning, then newest", () => {
+    const ordered = orderForAttention([
+      alert("acked-critical-newest", "acknowledged", "critical", 5),
+      alert("firing-warning-new", "firing", "warning", 4),
+      alert("firing-critical-old", "firing", "critical", 1),
+      alert("firing-critical-new", "firing", "critical", 3),
+      alert("acked-warning", "acknowledged", "warning", 6),
+    ]);
+    expect(ordered.map((a) => a.id)).toEqual([
+      "firing-critical-new",
+      "firing-critical-old",
+      "firing-warning-new",
+      "acked-critical-newest",
+      "acked-warning",
+    ]);
   });
 });

@@ -216,3 +216,19 @@ export function isSilenced(silences: readonly Silence[], ruleId: string, region:
     ) ?? null
   );
 }
+
+const SEVERITY_RANK: Record<AlertSeverity, number> = { critical: 0, warning: 1 };
+
+/**
+ * The order the board lists active alerts in: what nobody owns yet first, critical before warning,
+ * then newest; an acknowledged alert must never push an unowned critical one out of sight.
+ */
+export function orderForAttention(alerts: readonly AlertView[]): AlertView[] {
+  return [...alerts].sort(
+    (a, b) =>
+      Number(a.state === "acknowledged") - Number(b.state === "acknowledged") ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      b.firedAt - a.firedAt ||
+      a.id.localeCompare(b.id),
+  );
+}
